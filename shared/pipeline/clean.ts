@@ -1,33 +1,34 @@
-import { EmptyArticleError } from '../errors.ts';
+/**
+ * The `clean` stage: raw bytes (any supported kind and encoding) → `CleanArticle`.
+ *   decode (gzip, charset, NFC; rejects binary/empty/too large) → sniff the format from the content →
+ *   the format's cleaner (HTML, text, Markdown, JSON) → assemble text, paragraph offsets and metadata.
+ * Pure and deterministic. Input we will not process raises an `InputRejectedError` subclass; any other
+ * failure inside a cleaner is turned into a `DecodeError` with a readable message, never a raw exception.
+ */
+import { InputRejectedError, UnsupportedFormatError } from '../errors.ts';
+import { assemble } from './clean-common.ts';
+import { cleanHtml } from './clean-html.ts';
+import { cleanJson } from './clean-json.ts';
+import { cleanText } from './clean-text.ts';
+import { decode } from './decode.ts';
+import { sniffFormat } from './sniff.ts';
 import type { CleanArticle, CleanOptions } from './types.ts';
 
-/** PLACEHOLDER (replaced by the cleaning work): plain text only, paragraphs on blank lines. */
-export function clean(raw: Uint8Array | string, _options: CleanOptions = {}): CleanArticle {
-  const input = typeof raw === 'string' ? raw : new TextDecoder().decode(raw);
-  const paras = input
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  if (paras.length === 0) throw new EmptyArticleError();
-  const text = paras.join('\n\n');
-  let pos = 0;
-  const paragraphs = paras.map((p) => {
-    const start = text.indexOf(p, pos);
-    pos = start + p.length;
-    return { start, end: pos, kind: 'body' as const };
-  });
-  return {
-    text,
-    paragraphs,
-    title: null,
-    byline: null,
-    authors: [],
-    dateline: null,
-    publishedAt: null,
-    url: null,
-    language: null,
-    format: 'text',
-    boilerplate: [],
-    warnings: [],
-  };
+export function clean(raw: Uint8Array | string, options: CleanOptions = {}): CleanArticle {
+  const decoded = decode(raw, options);
+  const format = sniffFormat(decoded.text, options);
+  try {
+    const result =
+      format === 'html'
+        ? cleanHtml(decoded.text)
+        : format === 'json'
+          ? cleanJson(decoded.text)
+          : cleanText(decoded.text, format === 'markdown');
+    return assemble(result.blocks, result.meta, format, result.boilerplate, [...decoded.warnings, ...result.warnings]);
+  } catch (err) {
+    if (err instanceof InputRejectedError) throw err;
+    // Defensive: a cleaner bug on odd input must still surface as a named rejection with a message.
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new UnsupportedFormatError(`The ${format} content could not be cleaned (${detail}).`);
+  }
 }

@@ -1,35 +1,22 @@
+/**
+ * Named entities: a greedy averaged-perceptron BILOU tagger (see docs/entities.md) and within-article resolution.
+ */
 import type { Entity, Mention } from '../types.ts';
+import { MODEL, MODEL_VERSION } from './model.ts';
+import { resolveMentions } from './resolve.ts';
+import { tagWithModel } from './tagger.ts';
 
-/** PLACEHOLDER (replaced by the entities work). */
-export const MODEL_VERSION = 'none';
+export { MODEL_VERSION };
+export { entityAt, findEntityByMention } from './resolve.ts';
 
+/** Typed mentions (tagger output, before resolution), offsets into `text`. */
 export function tagMentions(text: string): Mention[] {
-  const out: Mention[] = [];
-  for (const m of text.matchAll(/\b[A-Z][a-z]+(?: [A-Z][a-z]+)+/g)) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: 'PERSON' });
-  }
-  return out;
+  return tagWithModel(MODEL, text);
 }
 
-export function resolveEntities(_text: string, mentions: Mention[]): Entity[] {
-  const byName = new Map<string, Entity>();
-  for (const m of mentions) {
-    const id = `${m.type}:${m.text.toLowerCase()}`;
-    const e = byName.get(id) ?? {
-      id,
-      name: m.text,
-      type: m.type,
-      aliases: [],
-      mentions: [],
-      count: 0,
-      firstStart: m.start,
-      salience: 0,
-    };
-    e.mentions.push({ start: m.start, end: m.end, text: m.text });
-    e.count++;
-    byName.set(id, e);
-  }
-  return [...byName.values()];
+/** Group mentions into one entity per real-world thing (surnames, acronyms, possessives handled). */
+export function resolveEntities(text: string, mentions: Mention[]): Entity[] {
+  return resolveMentions(text, mentions);
 }
 
 export function extractEntities(text: string): Entity[] {

@@ -1,0 +1,80 @@
+/**
+ * Cleaning evaluation on a dataset in the ScrapingHub article-extraction-benchmark format:
+ *   npm run eval:clean -- [--data DIR] [--out PRED.json] [--limit N]
+ * DIR holds `html/<id>.html.gz` and `ground-truth.json` (default ../shared/eval/cleaning). Runs the project's
+ * cleaner on every page, writes `{id: {articleBody}}`, then scores with `score_cleaning.py` when present and
+ * prints F1 / precision / recall plus the median and p90 milliseconds per page (decode + clean).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { clean } from '../../shared/pipeline/clean.ts';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const dataDir = resolve(arg('--data') ?? '../shared/eval/cleaning');
+const outFile = resolve(arg('--out') ?? '.local/eval/clean-pred.json');
+const limit = Number(arg('--limit') ?? Number.POSITIVE_INFINITY);
+const htmlDir = join(dataDir, 'html');
+
+if (!existsSync(htmlDir)) {
+  console.error(
+    `No dataset at ${dataDir} (expected ${htmlDir}/<id>.html.gz and ground-truth.json).\n` +
+      'The team evaluation data lives in ../shared/eval/cleaning; pass another with --data DIR.',
+  );
+  process.exit(2);
+}
+
+const files = readdirSync(htmlDir)
+  .filter((f) => /\.html?(\.gz)?$/.test(f))
+  .sort()
+  .slice(0, limit);
+const pred: Record<string, { articleBody: string }> = {};
+const times: number[] = [];
+let rejected = 0;
+// Warm-up so JIT compilation does not count against the first pages.
+if (files[0]) {
+  const warm = readFileSync(join(htmlDir, files[0]));
+  for (let i = 0; i < 3; i++) {
+    try {
+      clean(warm, { key: files[0] });
+    } catch {}
+  }
+}
+for (const f of files) {
+  const id = f.replace(/\.html?(\.gz)?$/, '');
+  const bytes = readFileSync(join(htmlDir, f));
+  const t0 = performance.now();
+  let body = '';
+  try {
+    body = clean(bytes, { key: f, contentType: 'text/html' }).text;
+  } catch (err) {
+    rejected++;
+    console.error(`${id}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`);
+  }
+  times.push(performance.now() - t0);
+  pred[id] = { articleBody: body };
+}
+writeFileSync(outFile, JSON.stringify(pred));
+times.sort((a, b) => a - b);
+const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
+console.log(`pages: ${files.length}, rejected: ${rejected}, predictions: ${outFile}`);
+console.log(`ms/page: median ${q(0.5).toFixed(1)}, p90 ${q(0.9).toFixed(1)}, max ${q(1).toFixed(1)}`);
+
+const gt = join(dataDir, 'ground-truth.json');
+const scorer = resolve('../shared/eval/cleaning/score_cleaning.py');
+if (!existsSync(gt)) console.log(`No ${gt}: predictions written, not scored.`);
+else if (!existsSync(scorer)) console.log(`No scorer at ${scorer}: predictions written, not scored.`);
+else if (files.length < readdirSync(htmlDir).length) console.log('Partial run (--limit): not scored.');
+else {
+  try {
+    console.log(execFileSync('python3', [scorer, gt, outFile], { encoding: 'utf8' }));
+  } catch (err) {
+    console.error(`Scoring failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}

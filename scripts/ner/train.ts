@@ -1,0 +1,284 @@
+/**
+ * Averaged-perceptron training of the greedy BILOU entity tagger (training time only).
+ * Deterministic: document order is shuffled with a seeded PRNG, all maps are built in input order.
+ */
+import { type LabelSpan, greedyDecode, labelsToSpans, spansToLabels } from '../../shared/pipeline/entities/decoder.ts';
+import {
+  addPhrase,
+  computeDocFeatures,
+  type DocFeatures,
+  ENTITY_TYPES,
+  type Gazetteer,
+  N_LABELS,
+  normalizeToken,
+} from '../../shared/pipeline/entities/features.ts';
+import { decodeModelBytes, encodeModelBytes, type ModelHeader } from '../../shared/pipeline/entities/model-format.ts';
+import type { TrainDoc } from './conll.ts';
+
+export interface ExternalList {
+  category: string;
+  /** Phrases as token arrays (as the tokenizer would split them). */
+  phrases: string[][];
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** Folds for the training-entity gazetteer (each training document sees the entities of the other folds). */
+  folds: number;
+  /** Quantised weights with |q| below this are zeroed (then empty rows dropped). */
+  prune: number;
+  version: string;
+  external: ExternalList[];
+  log: (msg: string) => void;
+  /** Extra facts recorded in the model header. */
+  facts: Record<string, string | number>;
+}
+
+export interface Scores {
+  perType: Record<string, { p: number; r: number; f: number; gold: number }>;
+  /** Micro F1 over PER+ORG+LOC. */
+  f1: number;
+  /** Micro F1 over all four types. */
+  f1All: number;
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function entityPhrases(doc: TrainDoc): Array<{ tokens: string[]; type: number }> {
+  const flat = doc.sentences.flat();
+  return doc.spans.map((s) => ({
+    tokens: flat.slice(s.start, s.end).map((w) => normalizeToken(w).toLowerCase()),
+    type: s.type,
+  }));
+}
+
+export function buildGazetteer(docs: readonly TrainDoc[], external: readonly ExternalList[]): Gazetteer {
+  const gaz: Gazetteer = new Map();
+  external.forEach((list, i) => {
+    for (const p of list.phrases) addPhrase(gaz, p, 1 << (ENTITY_TYPES.length + i));
+  });
+  for (const d of docs) for (const e of entityPhrases(d)) addPhrase(gaz, e.tokens, 1 << e.type);
+  return gaz;
+}
+
+/** Full phrases of a gazetteer as sorted `mask\tphrase\n` lines. */
+export function gazetteerLines(gaz: Gazetteer): string[] {
+  const lines: string[] = [];
+  for (const [k, m] of gaz) {
+    const cats = m & ((1 << 30) - 1);
+    if (cats !== 0) lines.push(`${cats}\t${k}\n`);
+  }
+  return lines.sort();
+}
+
+class TrainWeights {
+  rows = new Map<number, number>();
+  w = new Int32Array(1 << 20);
+  u = new Float64Array(1 << 20);
+  n = 0;
+  row(h: number): number {
+    let r = this.rows.get(h);
+    if (r === undefined) {
+      r = this.n++;
+      this.rows.set(h, r);
+      if (this.n * N_LABELS > this.w.length) {
+        const w = new Int32Array(this.w.length * 2);
+        w.set(this.w);
+        this.w = w;
+        const u = new Float64Array(this.u.length * 2);
+        u.set(this.u);
+        this.u = u;
+      }
+    }
+    return r;
+  }
+  averaged(c: number): Float64Array {
+    const out = new Float64Array(this.n * N_LABELS);
+    for (let i = 0; i < out.length; i++) out[i] = this.w[i]! - this.u[i]! / c;
+    return out;
+  }
+}
+
+interface Prepared {
+  doc: TrainDoc;
+  feats: DocFeatures;
+  gold: Uint8Array;
+  first: Uint8Array;
+}
+
+function prepare(docs: readonly TrainDoc[], gazFor: (i: number) => Gazetteer): Prepared[] {
+  return docs.map((doc, i) => {
+    const feats = computeDocFeatures(doc.sentences, gazFor(i));
+    return { doc, feats, gold: spansToLabels(feats.n, doc.spans), first: feats.first };
+  });
+}
+
+export function score(gold: readonly LabelSpan[][], pred: readonly LabelSpan[][]): Scores {
+  const tp = [0, 0, 0, 0];
+  const ng = [0, 0, 0, 0];
+  const np = [0, 0, 0, 0];
+  gold.forEach((g, i) => {
+    const keys = new Set(g.map((s) => `${s.start}:${s.end}:${s.type}`));
+    for (const s of g) ng[s.type]!++;
+    for (const s of pred[i] ?? []) {
+      np[s.type]!++;
+      if (keys.has(`${s.start}:${s.end}:${s.type}`)) tp[s.type]!++;
+    }
+  });
+  const f = (t: number, g: number, p: number) => {
+    const pr = p ? t / p : 0;
+    const re = g ? t / g : 0;
+    return { p: pr, r: re, f: pr + re ? (2 * pr * re) / (pr + re) : 0, gold: g };
+  };
+  const perType: Scores['perType'] = {};
+  ENTITY_TYPES.forEach((name, i) => {
+    perType[name] = f(tp[i]!, ng[i]!, np[i]!);
+  });
+  const sum = (a: number[], k: number) => a.slice(0, k).reduce((x, y) => x + y, 0);
+  return { perType, f1: f(sum(tp, 3), sum(ng, 3), sum(np, 3)).f, f1All: f(sum(tp, 4), sum(ng, 4), sum(np, 4)).f };
+}
+
+function evaluate(dev: readonly Prepared[], table: { rows: Map<number, number>; w: ArrayLike<number> }): Scores {
+  const pred = dev.map((p) => labelsToSpans(greedyDecode(p.feats, table), p.first));
+  return score(
+    dev.map((p) => p.doc.spans),
+    pred,
+  );
+}
+
+export function formatScores(s: Scores): string {
+  const types = Object.entries(s.perType)
+    .map(([k, v]) => `${k} ${(v.f * 100).toFixed(2)}`)
+    .join(' ');
+  return `PER+ORG+LOC ${(s.f1 * 100).toFixed(2)} all ${(s.f1All * 100).toFixed(2)} | ${types}`;
+}
+
+function quantize(
+  rows: Map<number, number>,
+  avg: Float64Array,
+  prune: number,
+): { hashes: Uint32Array; weights: Int8Array; scale: number } {
+  const abs: number[] = [];
+  for (let i = 0; i < avg.length; i++) if (avg[i] !== 0) abs.push(Math.abs(avg[i]!));
+  abs.sort((a, b) => a - b);
+  const top = abs.length ? abs[Math.min(abs.length - 1, Math.floor(abs.length * 0.9999))]! : 1;
+  const scale = top / 127 || 1;
+  const kept: Array<[number, Int8Array]> = [];
+  const sorted = [...rows.entries()].sort((a, b) => a[0] - b[0]);
+  for (const [h, r] of sorted) {
+    const q = new Int8Array(N_LABELS);
+    let any = false;
+    for (let l = 0; l < N_LABELS; l++) {
+      let v = Math.round(avg[r * N_LABELS + l]! / scale);
+      if (v > 127) v = 127;
+      if (v < -127) v = -127;
+      if (Math.abs(v) < prune) v = 0;
+      q[l] = v;
+      if (v !== 0) any = true;
+    }
+    if (any) kept.push([h, q]);
+  }
+  const hashes = new Uint32Array(kept.length);
+  const weights = new Int8Array(kept.length * N_LABELS);
+  kept.forEach(([h, q], i) => {
+    hashes[i] = h;
+    weights.set(q, i * N_LABELS);
+  });
+  return { hashes, weights, scale };
+}
+
+export interface TrainResult {
+  bytes: Uint8Array;
+  header: ModelHeader;
+  dev: Scores | null;
+  epochs: number;
+}
+
+export function train(trainDocs: readonly TrainDoc[], devDocs: readonly TrainDoc[] | null, o: TrainOptions): TrainResult {
+  const t0 = Date.now();
+  const folds = Math.max(2, o.folds);
+  const foldGaz: Gazetteer[] = [];
+  for (let k = 0; k < folds; k++) {
+    foldGaz.push(
+      buildGazetteer(
+        trainDocs.filter((_, i) => i % folds !== k),
+        o.external,
+      ),
+    );
+  }
+  const fullGaz = buildGazetteer(trainDocs, o.external);
+  const train = prepare(trainDocs, (i) => foldGaz[i % folds]!);
+  const dev = devDocs ? prepare(devDocs, () => fullGaz) : null;
+  o.log(`prepared ${train.length} docs, ${train.reduce((a, p) => a + p.feats.n, 0)} tokens in ${Date.now() - t0} ms`);
+
+  const wts = new TrainWeights();
+  const rnd = mulberry32(o.seed);
+  let c = 1;
+  let best: { avg: Float64Array; rows: Map<number, number>; f: number; epoch: number } | null = null;
+  const order = train.map((_, i) => i);
+  for (let epoch = 1; epoch <= o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let errors = 0;
+    let tokens = 0;
+    for (const di of order) {
+      const p = train[di]!;
+      const { feats: d, gold } = p;
+      greedyDecode(d, wts, (t, dyn, nDyn, pred) => {
+        const g = gold[t]!;
+        tokens++;
+        if (pred !== g) {
+          errors++;
+          const upd = (h: number): void => {
+            const base = wts.row(h) * N_LABELS;
+            wts.w[base + g]! += 1;
+            wts.u[base + g]! += c;
+            wts.w[base + pred]! -= 1;
+            wts.u[base + pred]! -= c;
+          };
+          for (let k = d.off[t]!, end = d.off[t + 1]!; k < end; k++) upd(d.feats[k]!);
+          for (let k = 0; k < nDyn; k++) upd(dyn[k]!);
+        }
+        c++;
+      });
+    }
+    let msg = `epoch ${epoch}: token error ${((errors / tokens) * 100).toFixed(2)}%, ${wts.n} features, ${Math.round((Date.now() - t0) / 1000)} s`;
+    if (dev) {
+      const avg = wts.averaged(c);
+      const s = evaluate(dev, { rows: wts.rows, w: avg });
+      msg += ` | dev ${formatScores(s)}`;
+      if (!best || s.f1 > best.f) best = { avg, rows: new Map(wts.rows), f: s.f1, epoch };
+    }
+    o.log(msg);
+  }
+  const final = best ?? { avg: wts.averaged(c), rows: wts.rows, f: 0, epoch: o.epochs };
+  const q = quantize(final.rows, final.avg, o.prune);
+  const header: ModelHeader = {
+    version: o.version,
+    scale: Number(q.scale.toPrecision(6)),
+    labels: N_LABELS,
+    categories: [...ENTITY_TYPES.map((t) => `train:${t}`), ...o.external.map((e) => e.category)],
+    training: { ...o.facts, epochs: final.epoch, features: q.hashes.length },
+  };
+  let devScores: Scores | null = null;
+  if (dev) {
+    const model = decodeModelBytes(encodeModelBytes(header, q.hashes, q.weights, []));
+    devScores = evaluate(dev, model);
+    header.training.devF1 = Number((devScores.f1 * 100).toFixed(2));
+    o.log(`quantised (${q.hashes.length} features, prune ${o.prune}): dev ${formatScores(devScores)}`);
+  }
+  const bytes = encodeModelBytes(header, q.hashes, q.weights, gazetteerLines(fullGaz));
+  return { bytes, header, dev: devScores, epochs: final.epoch };
+}

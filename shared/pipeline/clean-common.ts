@@ -1,0 +1,238 @@
+/**
+ * Pieces shared by the text, Markdown, HTML and JSON cleaners: boilerplate phrase rules (each with a reason),
+ * author-bio and dateline detection, date parsing, byline parsing and the assembly of a `CleanArticle` whose
+ * paragraph offsets exactly index its text.
+ */
+import { EmptyArticleError } from '../errors.ts';
+import { detectLanguage } from './language.ts';
+import type { CleanArticle, Paragraph, RemovedBlock, SourceFormat } from './types.ts';
+
+export interface Block {
+  text: string;
+  kind: 'body' | 'heading';
+}
+
+export interface ArticleMeta {
+  title: string | null;
+  byline: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+export function emptyMeta(): ArticleMeta {
+  return { title: null, byline: null, authors: [], publishedAt: null, url: null, language: null };
+}
+
+/** Collapses every run of whitespace (including NBSP and zero-width characters) to one space and trims. */
+export function collapse(text: string): string {
+  return text
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+}
+
+/** Normalised comparison key: letters and digits only, lower case. */
+export function keyOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+const SOCIAL =
+  'share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|flipboard|copy link|copy|link|save|comments?|mail|sms|more|gift(?: this)? article|\\d+';
+const SHARE_BAR = new RegExp(
+  `^(?:share(?: (?:this|the) (?:article|story|page|post))?(?: on| via| with)?|${SOCIAL})(?:[\\s|·•,/:]+(?:${SOCIAL}))*[\\s:]*$`,
+  'i',
+);
+
+/** Phrase rules for short blocks. Order matters: the first match gives the reason. */
+const PHRASE_RULES: Array<[RegExp, string, number]> = [
+  // [pattern, reason, max words for the rule to apply]
+  [/^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i, 'author-picture', 4],
+  [SHARE_BAR, 'share-bar', 16],
+  [/^(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|reklame|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|scroll to continue(?: with content)?)\.?$/i, 'advertisement', 8],
+  [/(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i, 'newsletter', 45],
+  [/^(?:read more|read (?:the )?full (?:story|article)|more:|related:|related (?:stories|articles|coverage|content|topics|links|posts|reading|news)|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche)\b/i, 'related', 30],
+  [/^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i, 'copyright', 40],
+  [/^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i, 'photo-credit', 25],
+  [/^\(?(?:AP|Reuters|AFP|EPA|Getty Images|Shutterstock|Xinhua|Bloomberg|Alamy|iStock|dpa|ANP|PA)(?:\s*(?:Photo|Images|Wire|Pool))?(?:\s*\/\s*[\p{L} .'-]+)*\)?\.?$/iu, 'photo-credit', 10],
+  [/^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)|^join the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments|^comments? (?:are|have been) (?:closed|disabled)/i, 'comments', 20],
+  [/^(?:tags|topics|filed under|categories|category|keywords|schlagworte|themen|mots-clés|etiquetas)\s*[:：]/i, 'tags', 40],
+  [/^(?:follow (?:us|me|him|her|them|@?[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|(?:like|follow) us on|connect with us|find us on)\b/iu, 'social', 30],
+  [/^(?:skip to (?:main )?content|back to top|go to top|menu|home|next (?:article|story|post)|previous (?:article|story|post)|print this (?:article|page)|listen to (?:this )?(?:article|story)|(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time\b.*)$/i, 'navigation', 8],
+  [/^(?:we use cookies|this (?:site|website) uses cookies|by (?:using|continuing to use) (?:this|our) (?:site|website))/i, 'cookie-notice', 60],
+  [/^(?:have a (?:news )?tip|got a (?:news )?tip|contact (?:us|the author)|send (?:us )?(?:a )?(?:tip|feedback|corrections?))\b/i, 'contact', 30],
+  [/^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|correction:|update:|updated:|editor'?s note:)/i, '', 0],
+];
+
+/** Returns the boilerplate reason for a short block matching a known phrase, or null. */
+export function phraseReason(text: string): string | null {
+  const t = text.trim();
+  const n = wordCount(t);
+  for (const [re, reason, maxWords] of PHRASE_RULES) {
+    if (reason === '' || n > maxWords) continue;
+    if (re.test(t)) return reason;
+  }
+  return null;
+}
+
+const BIO_ROLE =
+  '(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|photojournalist|author|fellow|analyst|critic|intern|freelancer|anchor|host|novelist|professor|staff writer)';
+const BIO_START = new RegExp(
+  `^(?:[\\p{Lu}][\\p{L}.'’-]+(?:\\s+[\\p{Lu}][\\p{L}.'’-]+){0,3})\\s+(?:covers|writes|reports|has (?:covered|reported|written|been (?:a|an|the) )|joined|is (?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,4}${BIO_ROLE}|was (?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}${BIO_ROLE})\\b`,
+  'u',
+);
+const BIO_SIGNALS =
+  /\b(?:previously (?:worked|served|covered|reported|was)|is a graduate of|graduated from|holds a (?:degree|master|bachelor)|follow (?:him|her|them) on|can be reached (?:at|by)|(?:contact|email|reach) (?:him|her|them) at|(?:his|her|their) work has appeared|is the author of|lives in|based in)\b/i;
+const ABOUT_AUTHOR = /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
+
+export function isAboutAuthorHeading(text: string): boolean {
+  return ABOUT_AUTHOR.test(text.trim());
+}
+
+/** A short third-person paragraph about a journalist ("John covers...; he previously worked for..."). */
+export function looksLikeBio(text: string): boolean {
+  const t = text.trim();
+  const n = wordCount(t);
+  if (n > 90) return false;
+  const signals = (BIO_START.test(t) ? 1 : 0) + (BIO_SIGNALS.test(t) ? 1 : 0);
+  return signals >= 2 || (signals === 1 && BIO_START.test(t) && n <= 60);
+}
+
+/**
+ * The dateline opening a news story: `STUTTGART, Germany —`, `WASHINGTON (Reuters) -`, `PARIS, March 3 (AFP) –`.
+ * Returns the place (`STUTTGART, Germany`) or null.
+ */
+export function detectDateline(paragraph: string): string | null {
+  const m =
+    /^((?:[\p{Lu}][\p{Lu}.'’-]+)(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,3}(?:,\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})?)(?:,?\s+(?:[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{Ll}]{2,8}\.?)(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:[—–]|--?|:)\s+\S/u.exec(
+      paragraph,
+    );
+  if (!m?.[1]) return null;
+  const place = m[1].replace(/[,\s]+$/, '');
+  // The city part must be written in capitals and be more than an acronym-like single letter.
+  const city = place.split(',')[0] ?? '';
+  if (city.replace(/[^\p{Lu}]/gu, '').length < 3) return null;
+  return place;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+};
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function validYmd(y: number, m: number, d: number): boolean {
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/** Parses an ISO-like or English-written date into ISO 8601 (date, or date-time when a time is given). */
+export function parseDate(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const s = value.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?/.exec(s);
+  if (iso) {
+    const [, y, mo, d, h, mi, se, tz] = iso;
+    if (!validYmd(Number(y), Number(mo), Number(d))) return null;
+    if (h === undefined) return `${y}-${mo}-${d}`;
+    const zone = tz ? (tz === 'Z' ? 'Z' : tz.includes(':') ? tz : `${tz.slice(0, 3)}:${tz.slice(3)}`) : '';
+    return `${y}-${mo}-${d}T${h}:${mi}:${se ?? '00'}${zone}`;
+  }
+  const mdy = /\b([A-Z][a-z]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/.exec(s);
+  if (mdy) {
+    const m = MONTHS[mdy[1]!.slice(0, mdy[1]!.toLowerCase().startsWith('sept') ? 4 : 3).toLowerCase()];
+    const d = Number(mdy[2]);
+    const y = Number(mdy[3]);
+    if (m && validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  const dmy = /\b(\d{1,2})(?:st|nd|rd|th)?\.?\s+([A-Z][a-z]{2,8})\.?,?\s+(\d{4})\b/.exec(s);
+  if (dmy) {
+    const m = MONTHS[dmy[2]!.slice(0, 3).toLowerCase()];
+    const d = Number(dmy[1]);
+    const y = Number(dmy[3]);
+    if (m && validYmd(y, m, d)) return `${y}-${pad(m)}-${pad(d)}`;
+  }
+  return null;
+}
+
+/** `By Jane Doe and John Roe, Staff Writers` → ['Jane Doe', 'John Roe']. */
+export function parseAuthors(byline: string): string[] {
+  const s = byline
+    .replace(/^\s*(?:by|von|par|por|di|door|av|af)\s+/i, '')
+    .replace(/\s*[|,–—-]\s*(?:staff|special|senior|associated press|reuters|the [\p{L} ]+|[\p{L} ]*(?:writer|reporter|correspondent|editor|contributor)s?)\b.*$/iu, '')
+    .replace(/\s+(?:updated|published|posted)\b.*$/i, '');
+  return s
+    .split(/\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*/i)
+    .map((a) => a.trim())
+    .filter((a) => a.length > 1 && a.length < 60 && /^[\p{Lu}]/u.test(a) && wordCount(a) <= 5);
+}
+
+export const BYLINE_LINE = /^(?:by|von|par|por|di|door)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]\s*[\p{L} .]{0,60})?$/u;
+
+/** Builds the final article; throws `EmptyArticleError` when no paragraph survived. */
+export function assemble(
+  blocks: Block[],
+  meta: ArticleMeta,
+  format: SourceFormat,
+  boilerplate: RemovedBlock[],
+  warnings: string[],
+): CleanArticle {
+  const kept: Block[] = [];
+  for (const b of blocks) {
+    const text = collapse(b.text);
+    if (text) kept.push({ text, kind: b.kind });
+  }
+  // A headline that is the title goes to `title`, not `text`.
+  if (meta.title) {
+    const titleKey = keyOf(meta.title);
+    const idx = kept.slice(0, 3).findIndex((b) => keyOf(b.text) === titleKey);
+    if (idx >= 0 && kept.length > 1) {
+      const [removed] = kept.splice(idx, 1);
+      boilerplate.push({ text: removed!.text, reason: 'title' });
+    }
+  }
+  if (kept.length === 0 || !kept.some((b) => /[\p{L}\p{N}]/u.test(b.text))) {
+    throw new EmptyArticleError('No article text was found in the file (everything looked like page furniture).');
+  }
+  const paragraphs: Paragraph[] = [];
+  let text = '';
+  for (const b of kept) {
+    if (text) text += '\n\n';
+    paragraphs.push({ start: text.length, end: text.length + b.text.length, kind: b.kind });
+    text += b.text;
+  }
+  const firstBody = kept.find((b) => b.kind === 'body');
+  const dateline = firstBody ? detectDateline(firstBody.text) : null;
+  return {
+    text,
+    paragraphs,
+    title: meta.title ? collapse(meta.title) || null : null,
+    byline: meta.byline ? collapse(meta.byline) || null : null,
+    authors: meta.authors,
+    dateline,
+    publishedAt: meta.publishedAt,
+    url: meta.url,
+    language: meta.language ?? detectLanguage(text),
+    format,
+    boilerplate,
+    warnings,
+  };
+}

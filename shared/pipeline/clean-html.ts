@@ -1,0 +1,431 @@
+/**
+ * HTML → article: @mozilla/readability on a linkedom DOM picks the main content; block elements become
+ * paragraphs; in-body boilerplate (share bars, related links, "Read more", newsletter boxes, captions, credits)
+ * is removed with reasons; JSON-LD `articleBody` confirms or replaces the extraction when it is consistent with
+ * the page; a text classifier over the page's blocks is the fallback when Readability finds nothing.
+ * Metadata: title, byline/authors, publishedAt, canonical URL, language.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import {
+  type ArticleMeta,
+  type Block,
+  BYLINE_LINE,
+  collapse,
+  emptyMeta,
+  isAboutAuthorHeading,
+  keyOf,
+  looksLikeBio,
+  parseAuthors,
+  parseDate,
+  phraseReason,
+  wordCount,
+} from './clean-common.ts';
+import { selectMainContent } from './clean-text.ts';
+import type { RemovedBlock } from './types.ts';
+
+// Minimal structural view of the linkedom nodes we touch (linkedom's own types are loose).
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+}
+interface DomElement extends DomNode {
+  tagName: string;
+  getAttribute(name: string): string | null;
+  querySelector(sel: string): DomElement | null;
+  querySelectorAll(sel: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+export interface HtmlBlock extends Block {
+  tag: string;
+  linkChars: number;
+  inCaption: boolean;
+  inList: boolean;
+}
+
+export interface HtmlResult {
+  blocks: Block[];
+  meta: ArticleMeta;
+  boilerplate: RemovedBlock[];
+  warnings: string[];
+}
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'INPUT',
+  'IFRAME',
+  'OBJECT',
+  'CANVAS',
+  'HEAD',
+]);
+const HEADING = /^H[1-6]$/;
+
+/** Walks an element into text blocks, one per block-level box; iterative (deeply nested input cannot overflow). */
+export function blocksOf(root: DomNode): HtmlBlock[] {
+  const out: HtmlBlock[] = [];
+  let buf = '';
+  let linkChars = 0;
+  const blockTags: string[] = [];
+  let captionDepth = 0;
+  let listDepth = 0;
+  let linkDepth = 0;
+  const flush = () => {
+    const text = collapse(buf);
+    if (text) {
+      const tag = blockTags[blockTags.length - 1] ?? 'DIV';
+      out.push({
+        text,
+        kind: HEADING.test(tag) ? 'heading' : 'body',
+        tag,
+        linkChars: Math.min(linkChars, text.length),
+        inCaption: captionDepth > 0,
+        inList: listDepth > 0,
+      });
+    }
+    buf = '';
+    linkChars = 0;
+  };
+  // Stack entries: a node to enter, or a marker (negative) to leave an element.
+  const stack: Array<DomNode | { leave: DomNode }> = [root];
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if ('leave' in item) {
+      const name = item.leave.nodeName.toUpperCase();
+      if (name === 'A') linkDepth--;
+      if (name === 'FIGCAPTION' || name === 'CAPTION') captionDepth--;
+      if (name === 'LI' || name === 'DD' || name === 'DT') listDepth--;
+      if (BLOCK_TAGS.has(name)) {
+        flush();
+        blockTags.pop();
+      }
+      continue;
+    }
+    const node = item;
+    if (node.nodeType === 3) {
+      const t = node.textContent ?? '';
+      buf += t;
+      if (linkDepth > 0) linkChars += collapse(t).length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP_TAGS.has(name)) continue;
+    if (name === 'BR' || name === 'HR') {
+      flush();
+      continue;
+    }
+    if (name === 'IMG') continue;
+    if (BLOCK_TAGS.has(name)) {
+      flush();
+      blockTags.push(name);
+    }
+    if (name === 'A') linkDepth++;
+    if (name === 'FIGCAPTION' || name === 'CAPTION') captionDepth++;
+    if (name === 'LI' || name === 'DD' || name === 'DT') listDepth++;
+    stack.push({ leave: node });
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  flush();
+  return out;
+}
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+function asObjects(v: Json | undefined): Array<{ [k: string]: Json }> {
+  if (Array.isArray(v)) return v.flatMap(asObjects);
+  if (v && typeof v === 'object') {
+    const graph = v['@graph'];
+    return [v, ...(graph ? asObjects(graph) : [])];
+  }
+  return [];
+}
+
+function str(v: Json | undefined): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return str(v[0]);
+  if (v && typeof v === 'object') return str(v.name ?? v['@value'] ?? v.url ?? v['@id']);
+  return null;
+}
+
+function names(v: Json | undefined): string[] {
+  if (Array.isArray(v)) return v.flatMap(names);
+  if (typeof v === 'string') return [v];
+  if (v && typeof v === 'object') return typeof v.name === 'string' ? [v.name] : [];
+  return [];
+}
+
+const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
+
+interface LdArticle {
+  headline: string | null;
+  body: string | null;
+  authors: string[];
+  published: string | null;
+  url: string | null;
+  language: string | null;
+}
+
+function jsonLdArticle(doc: DomElement): LdArticle | null {
+  const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
+  let best: LdArticle | null = null;
+  let bestRank = -1;
+  for (let i = 0; i < scripts.length; i++) {
+    let parsed: Json;
+    try {
+      parsed = JSON.parse((scripts[i]!.textContent ?? '').replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')) as Json;
+    } catch {
+      continue;
+    }
+    for (const o of asObjects(parsed)) {
+      const types = ([] as Json[]).concat(o['@type'] ?? []).map(String);
+      if (!types.some((t) => ARTICLE_TYPE.test(t))) continue;
+      const rank = (types.some((t) => /Article|Posting|Report/.test(t)) ? 2 : 0) + (typeof o.articleBody === 'string' ? 1 : 0);
+      if (rank <= bestRank) continue;
+      bestRank = rank;
+      best = {
+        headline: str(o.headline) ?? str(o.name),
+        body: typeof o.articleBody === 'string' ? o.articleBody : null,
+        authors: names(o.author ?? o.creator),
+        published: str(o.datePublished) ?? str(o.dateCreated),
+        url: str(o.url) ?? str(o.mainEntityOfPage),
+        language: str(o.inLanguage),
+      };
+    }
+  }
+  return best;
+}
+
+function metaContent(doc: DomElement, selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const el = doc.querySelector(sel);
+    const v = el?.getAttribute('content') ?? el?.getAttribute('href') ?? el?.getAttribute('datetime');
+    if (v?.trim()) return v.trim();
+  }
+  return null;
+}
+
+function isHttpUrl(u: string | null): u is string {
+  return !!u && /^https?:\/\/\S+$/i.test(u);
+}
+
+function languageCode(lang: string | null | undefined): string | null {
+  const m = /^([a-z]{2})(?:[-_]|$)/i.exec((lang ?? '').trim());
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+function readMeta(doc: DomElement, ld: LdArticle | null): ArticleMeta {
+  const meta = emptyMeta();
+  meta.title = ld?.headline ?? metaContent(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]']);
+  const authorMeta = metaContent(doc, ['meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]']);
+  const authors = ld?.authors.length ? ld.authors : authorMeta && !/^https?:/.test(authorMeta) ? parseAuthors(authorMeta) : [];
+  meta.authors = [...new Set(authors.map((a) => collapse(a)).filter((a) => a && !/^https?:/.test(a)))];
+  meta.byline = meta.authors.length ? `By ${meta.authors.join(', ')}` : null;
+  meta.publishedAt = parseDate(
+    ld?.published ??
+      metaContent(doc, [
+        'meta[property="article:published_time"]',
+        'meta[name="article:published_time"]',
+        'meta[itemprop="datePublished"]',
+        'meta[name="date"]',
+        'meta[name="pubdate"]',
+        'meta[name="publish-date"]',
+        'meta[name="dc.date"]',
+        'meta[name="DC.date.issued"]',
+        'meta[property="og:published_time"]',
+        'time[itemprop="datePublished"]',
+        'time[pubdate]',
+        'time[datetime]',
+      ]),
+  );
+  const canonical = metaContent(doc, ['link[rel="canonical"]', 'meta[property="og:url"]']);
+  meta.url = isHttpUrl(canonical) ? canonical : isHttpUrl(ld?.url ?? null) ? ld!.url : null;
+  const htmlLang = doc.querySelector('html')?.getAttribute('lang') ?? metaContent(doc, ['meta[http-equiv="content-language"]']);
+  meta.language = languageCode(ld?.language) ?? languageCode(htmlLang);
+  return meta;
+}
+
+/** Word 3-gram set, for comparing texts regardless of markup and spacing. */
+function shingles(text: string): Set<string> {
+  const ws = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
+  if (ws.length > 0 && ws.length < 3) out.add(ws.join(' '));
+  return out;
+}
+
+function coverage(text: string, reference: Set<string>): number {
+  const s = shingles(text);
+  if (s.size === 0) return 0;
+  let n = 0;
+  for (const x of s) if (reference.has(x)) n++;
+  return n / s.size;
+}
+
+/** Splits a JSON-LD articleBody (plain text, sometimes with HTML) into paragraph blocks. */
+function ldBodyBlocks(body: string): Block[] {
+  const text = /<\/?(?:p|br|div)\b/i.test(body)
+    ? blocksOf(parseHTML(`<html><body>${body}</body></html>`).document.body as unknown as DomNode).map((b) => b.text)
+    : body.split(/\n+/);
+  return text.map((t) => ({ text: collapse(t), kind: 'body' as const })).filter((b) => b.text);
+}
+
+/** Removes in-body boilerplate blocks; returns the kept blocks. */
+function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[]): HtmlBlock[] {
+  const kept: HtmlBlock[] = [];
+  let afterAboutAuthor = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    const n = wordCount(b.text);
+    let reason: string | null = null;
+    if (afterAboutAuthor) reason = 'author-bio';
+    else if (isAboutAuthorHeading(b.text)) {
+      reason = 'author-bio';
+      afterAboutAuthor = true;
+    } else if (b.inCaption) reason = 'caption';
+    else reason = phraseReason(b.text);
+    if (!reason && b.linkChars >= b.text.length * 0.8 && n <= 25 && (b.inList || b.kind === 'heading' || n <= 12)) {
+      reason = 'related';
+    }
+    if (!reason && BYLINE_LINE.test(b.text) && n <= 12) reason = 'byline';
+    if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text)) reason = 'author-bio';
+    if (reason) removed.push({ text: b.text, reason });
+    else kept.push(b);
+  }
+  // Trailing headings with nothing after them are section labels of removed furniture.
+  while (kept.length > 0 && kept[kept.length - 1]!.kind === 'heading') {
+    const h = kept.pop()!;
+    removed.push({ text: h.text, reason: 'orphan-heading' });
+  }
+  return kept;
+}
+
+/** Extracts the article from an HTML document. */
+export function cleanHtml(html: string): HtmlResult {
+  const warnings: string[] = [];
+  const boilerplate: RemovedBlock[] = [];
+  const { document } = parseHTML(html);
+  const doc = document as unknown as DomElement;
+  const ld = jsonLdArticle(doc);
+  const meta = readMeta(doc, ld);
+  const bodyEl = (document.body ?? document.documentElement) as unknown as DomNode | null;
+
+  let article: ReturnType<Readability<DomNode>['parse']> = null;
+  try {
+    article = new Readability<DomNode>(document as unknown as Document, {
+      serializer: (el) => el as unknown as DomNode,
+      charThreshold: 500,
+    }).parse();
+  } catch (err) {
+    warnings.push(`Readability failed (${err instanceof Error ? err.message : String(err)}); used the fallback.`);
+  }
+  if (article?.title && !meta.title) meta.title = article.title;
+  if (article?.byline && meta.authors.length === 0) {
+    const authors = parseAuthors(article.byline);
+    if (authors.length > 0) {
+      meta.authors = authors;
+      meta.byline = collapse(article.byline);
+    }
+  }
+  if (!meta.publishedAt) meta.publishedAt = parseDate(article?.publishedTime ?? null);
+  if (!meta.language) meta.language = languageCode(article?.lang);
+
+  let blocks: Block[] = article?.content ? filterBlocks(blocksOf(article.content), boilerplate) : [];
+  const extractedWords = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+
+  // JSON-LD articleBody: use it when Readability got little, or to drop blocks it does not contain.
+  const ldBody = ld?.body ? collapse(ld.body) : '';
+  const ldWords = wordCount(ldBody);
+  if (ldWords >= 50) {
+    const ref = shingles(ldBody);
+    const cov = blocks.map((b) => coverage(b.text, ref));
+    const matchedWords = blocks.reduce((n, b, i) => n + (cov[i]! >= 0.5 ? wordCount(b.text) : 0), 0);
+    if (extractedWords < ldWords * 0.5 || matchedWords < Math.min(extractedWords, ldWords) * 0.3) {
+      if (extractedWords < ldWords * 0.5) {
+        warnings.push('Used the JSON-LD articleBody: the page extraction found less text.');
+        blocks = ldBodyBlocks(ld!.body!);
+      }
+    } else {
+      // Consistent: blocks absent from articleBody before its last matched block are furniture.
+      let last = -1;
+      cov.forEach((c, i) => {
+        if (c >= 0.5) last = i;
+      });
+      blocks = blocks.filter((b, i) => {
+        if (i > last || cov[i]! >= 0.2 || wordCount(b.text) < 3) return true;
+        boilerplate.push({ text: b.text, reason: 'not-in-article-body' });
+        return false;
+      });
+    }
+  }
+
+  // Fallback: Readability found nothing usable → classify the page's own blocks.
+  if (blocks.length === 0 && bodyEl) {
+    const pageBlocks = blocksOf(bodyEl).filter((b) => !b.inCaption);
+    if (pageBlocks.length > 0) {
+      warnings.push('Readability found no article; used paragraph classification on the whole page.');
+      const sel = selectMainContent(pageBlocks);
+      boilerplate.push(...sel.removed);
+      blocks = sel.kept;
+    }
+  }
+  return { blocks, meta, boilerplate, warnings };
+}
+
+export { keyOf };

@@ -1,0 +1,326 @@
+/**
+ * Plain text and Markdown → article. Lines are grouped into paragraphs (hard-wrapped prose is re-joined), each
+ * paragraph is classified (known boilerplate phrase, caption/credit, repeated caption, author bio, good prose,
+ * short), and the main content is the largest run of good paragraphs between "end of article" markers
+ * (author picture, newsletter box, comments, copyright). Everything dropped is reported with a reason.
+ */
+import {
+  type ArticleMeta,
+  type Block,
+  BYLINE_LINE,
+  collapse,
+  emptyMeta,
+  isAboutAuthorHeading,
+  keyOf,
+  looksLikeBio,
+  parseAuthors,
+  parseDate,
+  phraseReason,
+  wordCount,
+} from './clean-common.ts';
+import { stopwordDensity } from './language.ts';
+import type { RemovedBlock } from './types.ts';
+
+export interface TextResult {
+  blocks: Block[];
+  meta: ArticleMeta;
+  boilerplate: RemovedBlock[];
+  warnings: string[];
+}
+
+/** Reasons that mark the end (or the start) of the article body: content across them is a different unit. */
+const SEPARATING = new Set([
+  'author-picture',
+  'author-bio',
+  'newsletter',
+  'comments',
+  'copyright',
+  'tags',
+  'social',
+  'related',
+  'cookie-notice',
+  'contact',
+  'navigation',
+]);
+
+const CREDIT_SUFFIX =
+  /\s*[([](?:[^()[\]]{1,60}\/[^()[\]]{1,60}|(?:AP|AFP|Reuters|EPA|Getty|Xinhua|Bloomberg|Shutterstock|dpa)\b[^()[\]]{0,50}|[^()[\]]{0,40}\b(?:Photo|Photograph|Foto|Image|Credit|Courtesy|Illustration)\b[^()[\]]{0,40})[)\]]\.?$/i;
+
+const SENTENCE_END = /[.!?…:;"”’»)\]]$/;
+
+/** A paragraph that reads like body prose rather than a label, link or fragment. */
+export function isGoodProse(text: string): boolean {
+  const n = wordCount(text);
+  if (n >= 12) return stopwordDensity(text, null) >= 0.08 || SENTENCE_END.test(text) || n >= 25;
+  return n >= 6 && SENTENCE_END.test(text) && /\p{Ll}/u.test(text);
+}
+
+interface Classified extends Block {
+  reason: string | null;
+  good: boolean;
+}
+
+/**
+ * Marks boilerplate and picks the main content among blocks (text paragraphs, or an HTML page's blocks).
+ * Returns kept blocks and removed ones with reasons.
+ */
+export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: RemovedBlock[] } {
+  const items: Classified[] = blocks.map((b) => ({ ...b, reason: phraseReason(b.text), good: false }));
+  const keys = items.map((b) => keyOf(b.text));
+  const seen = new Map<string, number>();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    const k = keys[i]!;
+    // A caption repeated with its credit ("Soldiers gather… " then "Soldiers gather… (Agency/Photographer)").
+    if (!it.reason && k.length >= 25) {
+      for (let j = 0; j < items.length; j++) {
+        if (j === i || Math.abs(j - i) > 3) continue;
+        const kj = keys[j]!;
+        if (kj.length > k.length && kj.startsWith(k) && CREDIT_SUFFIX.test(items[j]!.text)) {
+          it.reason = 'caption';
+          items[j]!.reason = 'photo-credit';
+        }
+      }
+    }
+    if (!it.reason && CREDIT_SUFFIX.test(it.text) && wordCount(it.text) <= 60 && !/^[“"]/.test(it.text)) {
+      it.reason = 'photo-credit';
+    }
+    if (!it.reason && k.length >= 20 && seen.has(k)) it.reason = 'duplicate';
+    if (!seen.has(k)) seen.set(k, i);
+    if (!it.reason && isAboutAuthorHeading(it.text)) it.reason = 'author-bio';
+    it.good = !it.reason && isGoodProse(it.text);
+  }
+  // Author bios: right after an author picture / "About the author", or among the last paragraphs.
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.reason) continue;
+    const prev = items[i - 1]?.reason;
+    const nearEnd = items.slice(i + 1).every((x) => x.reason || !x.good);
+    if ((prev === 'author-picture' || prev === 'author-bio' || nearEnd) && looksLikeBio(it.text)) {
+      it.reason = 'author-bio';
+      it.good = false;
+    }
+  }
+  // Segments between separating boilerplate; the main one has the most good words.
+  const segments: Array<{ from: number; to: number; goodWords: number }> = [];
+  let cur = { from: 0, to: -1, goodWords: 0 };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.reason && SEPARATING.has(it.reason)) {
+      if (cur.to >= cur.from) segments.push(cur);
+      cur = { from: i + 1, to: i, goodWords: 0 };
+      continue;
+    }
+    cur.to = i;
+    if (it.good) cur.goodWords += wordCount(it.text);
+  }
+  if (cur.to >= cur.from) segments.push(cur);
+  const best = Math.max(0, ...segments.map((s) => s.goodWords));
+  const inMain = new Array<boolean>(items.length).fill(false);
+  for (const s of segments) {
+    if (s.goodWords === 0 || (s.goodWords < best && (s.goodWords < best * 0.4 || s.goodWords < 40))) continue;
+    // Trim leading and trailing non-prose blocks (labels, link lists) off the segment.
+    let a = s.from;
+    let b = s.to;
+    while (a <= b && !items[a]!.good) a++;
+    while (b >= a && !items[b]!.good) b--;
+    for (let i = a; i <= b; i++) inMain[i] = true;
+  }
+  const kept: Block[] = [];
+  const removed: RemovedBlock[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
+    if (it.reason) removed.push({ text: it.text, reason: it.reason });
+    else if (!inMain[i]) removed.push({ text: it.text, reason: 'outside-main-content' });
+    else kept.push({ text: it.text, kind: it.kind });
+  }
+  return { kept, removed };
+}
+
+/** Strips inline Markdown: images (reported), links, emphasis, code marks, inline HTML tags. */
+function stripInlineMarkdown(line: string, removed: RemovedBlock[]): string {
+  return line
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, (_m, alt: string) => {
+      if (alt.trim()) removed.push({ text: alt.trim(), reason: 'image' });
+      return '';
+    })
+    .replace(/\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)/g, '$1')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<\/?[a-z][^>]*>/gi, ' ')
+    .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+    .replace(/(^|[\s(])([*_])(?=\S)(.+?)(?<=\S)\2(?=[\s).,;:!?]|$)/g, '$1$3')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/~~(.+?)~~/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!>])/g, '$1');
+}
+
+interface Line {
+  text: string;
+  heading: number;
+  blank: boolean;
+  item: boolean;
+}
+
+function markdownLines(input: string, meta: ArticleMeta, removed: RemovedBlock[]): Line[] {
+  let src = input;
+  const front = /^---\n([\s\S]*?)\n---\n/.exec(src);
+  if (front) {
+    for (const row of front[1]!.split('\n')) {
+      const m = /^(\w+)\s*:\s*["']?(.*?)["']?\s*$/.exec(row);
+      if (!m) continue;
+      const [, k, v] = m;
+      const key = k!.toLowerCase();
+      if (key === 'title' && v) meta.title = v;
+      else if ((key === 'author' || key === 'authors' || key === 'byline') && v) {
+        meta.authors = parseAuthors(v.replace(/[[\]"']/g, ''));
+        meta.byline = meta.authors.length ? `By ${meta.authors.join(', ')}` : null;
+      } else if ((key === 'date' || key === 'published') && v) meta.publishedAt = parseDate(v);
+      else if ((key === 'url' || key === 'canonical') && /^https?:\/\//.test(v ?? '')) meta.url = v!;
+    }
+    src = src.slice(front[0].length);
+  }
+  const out: Line[] = [];
+  const raw = src.split('\n');
+  let inFence = false;
+  for (let i = 0; i < raw.length; i++) {
+    let l = raw[i]!;
+    if (/^\s*(?:```|~~~)/.test(l)) {
+      inFence = !inFence;
+      out.push({ text: '', heading: 0, blank: true, item: false });
+      continue;
+    }
+    if (inFence) {
+      out.push({ text: l, heading: 0, blank: !l.trim(), item: true });
+      continue;
+    }
+    const next = raw[i + 1] ?? '';
+    if (l.trim() && /^\s{0,3}(?:=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(l)) {
+      out.push({ text: stripInlineMarkdown(l, removed), heading: next.includes('=') ? 1 : 2, blank: false, item: false });
+      i++;
+      continue;
+    }
+    if (/^\s{0,3}(?:[-*_]\s*){3,}$/.test(l)) {
+      out.push({ text: '', heading: 0, blank: true, item: false });
+      continue;
+    }
+    const h = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/.exec(l);
+    if (h) {
+      out.push({ text: stripInlineMarkdown(h[2]!, removed), heading: h[1]!.length, blank: false, item: false });
+      continue;
+    }
+    let item = false;
+    l = l.replace(/^\s{0,3}(?:>\s?)+/, '');
+    if (/^\s*(?:[-*+]|\d+[.)])\s+/.test(l)) {
+      item = true;
+      l = l.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '');
+    }
+    if (/^\s*\|?(?:\s*:?-+:?\s*\|)+\s*:?-*:?\s*$/.test(l)) continue;
+    if (l.includes('|') && /^\s*\|/.test(l)) l = l.replace(/\s*\|\s*/g, ' ');
+    const text = stripInlineMarkdown(l, removed);
+    out.push({ text, heading: 0, blank: !text.trim(), item });
+  }
+  return out;
+}
+
+function plainLines(input: string): Line[] {
+  return input.split('\n').map((text) => ({ text, heading: 0, blank: !text.trim(), item: false }));
+}
+
+/** Groups lines into paragraph blocks: blank lines separate; hard-wrapped prose inside a group is re-joined. */
+function groupLines(lines: Line[]): Array<Block & { level: number }> {
+  const out: Array<Block & { level: number }> = [];
+  let group: Line[] = [];
+  const flushGroup = () => {
+    if (group.length === 0) return;
+    const texts = group.map((l) => l.text.trim());
+    const lens = texts.map((t) => t.length);
+    const body = lens.slice(0, -1);
+    // Hard-wrapped: every line but the last is long-ish and of similar width, and does not end a sentence
+    // on most lines (prose copied with line breaks every 60-100 characters).
+    const wrapped =
+      group.length >= 2 &&
+      !group.some((l) => l.item) &&
+      body.every((n) => n >= 35 && n <= 110) &&
+      Math.max(...body) - Math.min(...body) <= 30 &&
+      lens[lens.length - 1]! <= Math.max(...body) + 5 &&
+      texts.slice(0, -1).filter((t) => /[.!?”"]$/.test(t)).length <= body.length / 2;
+    if (wrapped) out.push({ text: texts.join(' '), kind: 'body', level: 0 });
+    else for (const t of texts) if (t) out.push({ text: t, kind: 'body', level: 0 });
+    group = [];
+  };
+  for (const l of lines) {
+    if (l.heading > 0) {
+      flushGroup();
+      out.push({ text: l.text.trim(), kind: 'heading', level: l.heading });
+    } else if (l.blank) flushGroup();
+    else group.push(l);
+  }
+  flushGroup();
+  return out.filter((b) => collapse(b.text));
+}
+
+const DATE_LINE =
+  /^(?:(?:published|updated|posted|last updated|first published|date|veröffentlicht|publié le|publicado)\s*(?:on|at)?\s*:?\s*)?(.{6,60})$/i;
+
+/** Cleans plain text (`markdown` = also strip Markdown syntax). */
+export function cleanText(input: string, markdown = false): TextResult {
+  const meta = emptyMeta();
+  const removed: RemovedBlock[] = [];
+  const warnings: string[] = [];
+  const lines = markdown ? markdownLines(input, meta, removed) : plainLines(input);
+  let blocks = groupLines(lines).map((b) => ({ ...b, text: collapse(b.text) }));
+
+  // Header zone: title, byline and date lines before the first prose paragraph.
+  const firstProse = blocks.findIndex((b) => b.kind === 'body' && isGoodProse(b.text));
+  const headerEnd = firstProse < 0 ? Math.min(blocks.length, 3) : firstProse;
+  const headerDrop = new Set<number>();
+  for (let i = 0; i < headerEnd; i++) {
+    const b = blocks[i]!;
+    const n = wordCount(b.text);
+    if (!meta.title && (b.level === 1 || (i === 0 && b.kind === 'body' && n <= 25 && !/[.!?:;]$/.test(b.text) && n >= 2))) {
+      if (!phraseReason(b.text) && !CREDIT_SUFFIX.test(b.text)) {
+        meta.title = b.text;
+        headerDrop.add(i);
+        removed.push({ text: b.text, reason: 'title' });
+        continue;
+      }
+    }
+    if (BYLINE_LINE.test(b.text) && n <= 15) {
+      meta.authors = parseAuthors(b.text);
+      meta.byline = b.text;
+      headerDrop.add(i);
+      removed.push({ text: b.text, reason: 'byline' });
+      continue;
+    }
+    const d = DATE_LINE.exec(b.text);
+    const date = d && n <= 12 ? parseDate(d[1]) : null;
+    if (date && !/[.!?]$/.test(b.text.replace(/\d\.?$/, ''))) {
+      if (!meta.publishedAt && !/updated/i.test(b.text)) meta.publishedAt = date;
+      headerDrop.add(i);
+      removed.push({ text: b.text, reason: 'date' });
+    }
+  }
+  if (meta.title && markdown) {
+    // A Markdown h1 later in the header that repeats the front-matter title.
+    const tk = keyOf(meta.title);
+    blocks.forEach((b, i) => {
+      if (i < headerEnd + 1 && b.level === 1 && keyOf(b.text) === tk && !headerDrop.has(i)) {
+        headerDrop.add(i);
+        removed.push({ text: b.text, reason: 'title' });
+      }
+    });
+  }
+  blocks = blocks.filter((_, i) => !headerDrop.has(i));
+  const sel = selectMainContent(blocks.map((b) => ({ text: b.text, kind: b.kind })));
+  removed.push(...sel.removed);
+  // In plain text, a short line without final punctuation between prose paragraphs is a sub-heading.
+  const kept = sel.kept.map((b, i, all) => {
+    if (markdown || b.kind === 'heading') return b;
+    const n = wordCount(b.text);
+    const between = i > 0 && i < all.length - 1 && isGoodProse(all[i + 1]!.text);
+    return between && n <= 10 && !/[.!?,;:"”’)]$/.test(b.text) && /^[\p{Lu}\d]/u.test(b.text)
+      ? { ...b, kind: 'heading' as const }
+      : b;
+  });
+  return { blocks: kept, meta, boilerplate: removed, warnings };
+}

@@ -1,0 +1,348 @@
+/**
+ * Features of the entity tagger, shared by training (scripts/ner) and run time so both compute exactly the same
+ * thing. Features are never materialised as strings: each is a 32-bit FNV-1a hash of (template id, parts), and the
+ * model stores weights by hash.
+ *
+ * Static features (computed once per document): the word, its shape, affixes, a ±2 window, sentence position,
+ * all-caps headline flag, document-level casing evidence (is this word written in lower case, or capitalised
+ * mid-sentence, elsewhere in the document?) and gazetteer matches (phrase lists baked into the model).
+ * Dynamic features (computed while decoding left to right): the two previous labels and the label last given to
+ * the same word earlier in the document.
+ */
+
+export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
+export type ConllType = (typeof ENTITY_TYPES)[number];
+/** BILOU positions. */
+export const POSITIONS = ['B', 'I', 'L', 'U'] as const;
+/** Label 0 is `O`; label `1 + 4*type + pos` is POSITIONS[pos]-ENTITY_TYPES[type]. */
+export const N_LABELS = 1 + ENTITY_TYPES.length * POSITIONS.length;
+
+export function labelName(label: number): string {
+  if (label === 0) return 'O';
+  return `${POSITIONS[(label - 1) & 3]}-${ENTITY_TYPES[(label - 1) >> 2]}`;
+}
+export const labelType = (label: number): number => (label === 0 ? -1 : (label - 1) >> 2);
+export const labelPos = (label: number): number => (label === 0 ? -1 : (label - 1) & 3);
+export const makeLabel = (type: number, pos: number): number => 1 + type * 4 + pos;
+
+/** Gazetteer: lower-cased phrase (tokens joined by one space) → bit mask of categories. */
+export type Gazetteer = Map<string, number>;
+/** Set on entries that are only a prefix of a longer phrase. */
+export const PREFIX_BIT = 1 << 30;
+export const CATEGORY_MASK = PREFIX_BIT - 1;
+export const MAX_PHRASE_TOKENS = 6;
+
+/** Add a phrase (already normalised and lower-cased tokens) with its category bits, and its prefixes. */
+export function addPhrase(gaz: Gazetteer, tokens: readonly string[], mask: number): void {
+  if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
+  let key = '';
+  for (let i = 0; i < tokens.length; i++) {
+    key = i === 0 ? tokens[0]! : `${key} ${tokens[i]}`;
+    const old = gaz.get(key) ?? 0;
+    gaz.set(key, i === tokens.length - 1 ? old | mask : old | PREFIX_BIT);
+  }
+}
+
+// ---------------------------------------------------------------- hashing
+
+const FNV_PRIME = 0x01000193;
+
+function hashStr(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+function seed(tpl: number): number {
+  return Math.imul(tpl + 1, 0x9e3779b1) ^ 0x811c9dc5;
+}
+
+export function f1(tpl: number, a: string): number {
+  return hashStr(seed(tpl), a) >>> 0;
+}
+
+export function f2(tpl: number, a: string, b: string): number {
+  return hashStr(Math.imul(hashStr(seed(tpl), a) ^ 0x1f, FNV_PRIME), b) >>> 0;
+}
+
+export function f3(tpl: number, a: string, b: string, c: string): number {
+  const h = Math.imul(hashStr(Math.imul(hashStr(seed(tpl), a) ^ 0x1f, FNV_PRIME), b) ^ 0x1e, FNV_PRIME);
+  return hashStr(h, c) >>> 0;
+}
+
+// ---------------------------------------------------------------- token normalisation and shape
+
+/** Typographic variants mapped to the ASCII forms of the training data. */
+export function normalizeToken(t: string): string {
+  if (t.length === 1) {
+    if (t === '“' || t === '”' || t === '„' || t === '«' || t === '»') return '"';
+    if (t === '‘' || t === '’' || t === '`') return "'";
+    if (t === '—' || t === '–') return '--';
+    if (t === '…') return '...';
+    return t;
+  }
+  if (/[’‘—–]/.test(t)) return t.replace(/[’‘]/g, "'").replace(/[—–]+/g, '--');
+  return t;
+}
+
+/** Word shape: `Touré` → `Xxxxx`, short shape collapses runs: `Xx`. */
+export function wordShape(w: string): [long: string, short: string] {
+  let long = '';
+  let short = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    if (ch >= '0' && ch <= '9') c = 'd';
+    else if (ch !== ch.toLowerCase()) c = 'X';
+    else if (ch !== ch.toUpperCase()) c = 'x';
+    else c = ch;
+    if (long.length < 12) long += c;
+    if (c !== last) short += c;
+    last = c;
+  }
+  return [long, short];
+}
+
+function hasUpper(w: string): boolean {
+  return w !== w.toLowerCase();
+}
+function isLowerWord(w: string): boolean {
+  return w !== w.toUpperCase() && w === w.toLowerCase();
+}
+function isCapitalised(w: string): boolean {
+  const c = w[0] ?? '';
+  return c !== c.toLowerCase();
+}
+
+// ---------------------------------------------------------------- document features
+
+/** A document as sentences of token strings (CoNLL tokens at training time, `tokenize` output at run time). */
+export type DocTokens = readonly (readonly string[])[];
+
+export interface DocFeatures {
+  n: number;
+  /** Static feature hashes of token i: feats[off[i] .. off[i+1]). */
+  feats: Uint32Array;
+  off: Int32Array;
+  /** Lower-cased normalised word, for the document label memory. */
+  key: string[];
+  shortShape: string[];
+  /** 1 when the token contains an upper-case letter. */
+  upper: Uint8Array;
+  /** 1 at the first token of a sentence. */
+  first: Uint8Array;
+}
+
+/** Template ids (stable: changing them changes the model). */
+const T = {
+  bias: 0,
+  w: 1,
+  wRaw: 2,
+  shape: 3,
+  shortShape: 4,
+  pre: 5,
+  suf: 6,
+  wm1: 7,
+  wp1: 8,
+  wm2: 9,
+  wp2: 10,
+  sm1: 11,
+  sp1: 12,
+  s3: 13,
+  bim: 14,
+  bip: 15,
+  first: 16,
+  headline: 17,
+  headW: 18,
+  docLower: 19,
+  docCapMid: 20,
+  gaz: 21,
+  gazM1: 22,
+  gazP1: 23,
+  p1: 30,
+  p2: 31,
+  p12: 32,
+  p1w: 33,
+  p1s: 34,
+  docPrev: 35,
+  docPrevS: 36,
+  wDigits: 37,
+  len: 38,
+  lastInSent: 39,
+} as const;
+
+const DIGITS_RE = /\d/g;
+
+export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFeatures {
+  let n = 0;
+  for (const s of doc) n += s.length;
+  const key: string[] = [];
+  const shortShape: string[] = [];
+  const upper = new Uint8Array(n);
+  const first = new Uint8Array(n);
+  const off = new Int32Array(n + 1);
+  let buf = new Uint32Array(Math.max(64, n * 48));
+  let used = 0;
+  const push = (h: number): void => {
+    if (used === buf.length) {
+      const nb = new Uint32Array(buf.length * 2);
+      nb.set(buf);
+      buf = nb;
+    }
+    buf[used++] = h;
+  };
+
+  // Document-level casing evidence, from non-headline sentences only.
+  const norm = doc.map((s) => s.map(normalizeToken));
+  const isHeadline = norm.map((s) => {
+    let letters = 0;
+    for (const w of s) {
+      if (isLowerWord(w) || (w.length > 1 && isCapitalised(w) && w.slice(1) !== w.slice(1).toUpperCase())) return false;
+      if (hasUpper(w)) letters++;
+    }
+    return letters >= 2;
+  });
+  const seenLower = new Set<string>();
+  const seenCapMid = new Set<string>();
+  norm.forEach((s, si) => {
+    if (isHeadline[si]) return;
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      const lw = w.toLowerCase();
+      if (isLowerWord(w)) seenLower.add(lw);
+      else if (i > 0 && isCapitalised(w) && s[i - 1] !== '"' && s[i - 1] !== ':') seenCapMid.add(lw);
+    }
+  });
+
+  let t = 0;
+  const BOS = '<s>';
+  const EOS = '</s>';
+  for (let si = 0; si < norm.length; si++) {
+    const s = norm[si]!;
+    const len = s.length;
+    const lws = s.map((w) => w.toLowerCase());
+    const shapes = s.map(wordShape);
+    const head = isHeadline[si]!;
+
+    // gazetteer matches: per token, per category, the position code (1+BILOU) of the longest match covering it
+    let gazCodes: Map<number, number>[] | null = null;
+    if (gaz && gaz.size > 0) {
+      gazCodes = s.map(() => new Map<number, number>());
+      for (let i = 0; i < len; i++) {
+        let k = '';
+        for (let j = i; j < len && j - i < MAX_PHRASE_TOKENS; j++) {
+          k = j === i ? lws[i]! : `${k} ${lws[j]}`;
+          const m = gaz.get(k);
+          if (m === undefined) break;
+          const cats = m & CATEGORY_MASK;
+          if (cats === 0) continue;
+          const mlen = j - i + 1;
+          for (let c = 0; cats >> c !== 0; c++) {
+            if (((cats >> c) & 1) === 0) continue;
+            for (let p = i; p <= j; p++) {
+              const codes = gazCodes[p]!;
+              const prev = codes.get(c);
+              if (prev !== undefined && prev >> 2 >= mlen) continue; // a longer match already covers it
+              const pos = mlen === 1 ? 3 : p === i ? 0 : p === j ? 2 : 1;
+              codes.set(c, pos | (mlen << 2));
+            }
+          }
+        }
+      }
+    }
+
+    for (let i = 0; i < len; i++, t++) {
+      off[t] = used;
+      const w = s[i]!;
+      const lw = lws[i]!;
+      const [shape, sshape] = shapes[i]!;
+      key.push(lw);
+      shortShape.push(sshape);
+      upper[t] = hasUpper(w) ? 1 : 0;
+      first[t] = i === 0 ? 1 : 0;
+      const wm1 = i > 0 ? lws[i - 1]! : BOS;
+      const wp1 = i + 1 < len ? lws[i + 1]! : EOS;
+      const wm2 = i > 1 ? lws[i - 2]! : BOS;
+      const wp2 = i + 2 < len ? lws[i + 2]! : EOS;
+      const sm1 = i > 0 ? shapes[i - 1]![1] : BOS;
+      const sp1 = i + 1 < len ? shapes[i + 1]![1] : EOS;
+
+      push(f1(T.bias, ''));
+      push(f1(T.w, lw));
+      push(f1(T.wRaw, w));
+      push(f1(T.shape, shape));
+      push(f1(T.shortShape, sshape));
+      if (/\d/.test(lw)) push(f1(T.wDigits, lw.replace(DIGITS_RE, '0')));
+      for (let k = 1; k <= 4 && k < lw.length; k++) {
+        push(f2(T.pre, String(k), lw.slice(0, k)));
+        push(f2(T.suf, String(k), lw.slice(-k)));
+      }
+      push(f1(T.len, String(Math.min(w.length, 8))));
+      push(f1(T.wm1, wm1));
+      push(f1(T.wp1, wp1));
+      push(f1(T.wm2, wm2));
+      push(f1(T.wp2, wp2));
+      push(f1(T.sm1, sm1));
+      push(f1(T.sp1, sp1));
+      push(f3(T.s3, sm1, sshape, sp1));
+      push(f2(T.bim, wm1, lw));
+      push(f2(T.bip, lw, wp1));
+      if (i === 0) push(f1(T.first, sshape));
+      if (i === len - 1) push(f1(T.lastInSent, sshape));
+      if (head) {
+        push(f1(T.headline, ''));
+        push(f1(T.headW, lw));
+      }
+      if (hasUpper(w)) {
+        const pos = head ? 'h' : i === 0 ? 'f' : 'm';
+        if (seenLower.has(lw)) push(f1(T.docLower, pos));
+        if (seenCapMid.has(lw)) push(f1(T.docCapMid, pos));
+      }
+      if (gazCodes) {
+        const cap = isCapitalised(w) ? 'C' : 'l';
+        for (const [c, v] of gazCodes[i]!) push(f3(T.gaz, String(c), String(v & 3), cap));
+        if (i > 0) for (const [c, v] of gazCodes[i - 1]!) push(f2(T.gazM1, String(c), String(v & 3)));
+        if (i + 1 < len) for (const [c, v] of gazCodes[i + 1]!) push(f2(T.gazP1, String(c), String(v & 3)));
+      }
+    }
+  }
+  off[n] = used;
+  return { n, feats: buf.subarray(0, used), off, key, shortShape, upper, first };
+}
+
+/** Label index used for "before the sentence start" in the label history. */
+export const BOS_LABEL = N_LABELS;
+const LABEL_STR = Array.from({ length: N_LABELS + 1 }, (_, l) => String(l));
+/** Document label memory values: 0 never seen, 1 seen as O, 2.. seen as ENTITY_TYPES[v - 2]. */
+const MEMORY_STR = ['none', 'O', ...ENTITY_TYPES];
+
+/**
+ * Dynamic features of token t given the previous two labels (BOS_LABEL before the sentence start) and the document
+ * label memory for this word (see MEMORY_STR; -1 when the word has no capital letter). Written to `out`, returns
+ * the count.
+ */
+export function dynamicFeatures(
+  d: DocFeatures,
+  t: number,
+  p1: number,
+  p2: number,
+  memory: number,
+  out: Uint32Array,
+): number {
+  let k = 0;
+  const a = LABEL_STR[p1]!;
+  const b = LABEL_STR[p2]!;
+  out[k++] = f1(T.p1, a);
+  out[k++] = f1(T.p2, b);
+  out[k++] = f2(T.p12, a, b);
+  out[k++] = f2(T.p1w, a, d.key[t]!);
+  out[k++] = f2(T.p1s, a, d.shortShape[t]!);
+  if (memory >= 0) {
+    const m = MEMORY_STR[memory]!;
+    out[k++] = f1(T.docPrev, m);
+    out[k++] = f2(T.docPrevS, m, d.first[t] ? 'f' : d.shortShape[t]!);
+  }
+  return k;
+}

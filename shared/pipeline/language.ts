@@ -1,0 +1,103 @@
+/**
+ * Small, pure language identification: the writing system first (Cyrillic, Greek, Arabic, Hebrew, CJK, Thai,
+ * Devanagari...), then, for Latin-script text, the share of each language's most frequent function words.
+ * Returns an ISO 639-1 code or null when unsure. Also exposes the stop-word sets the cleaner uses to tell prose
+ * from boilerplate.
+ */
+
+const STOPWORDS_RAW: Record<string, string> = {
+  en: 'the of and to a in is that for it was on with as he be by at are this his from have or an they which you were her she has but not had its been their one will would who we there all more when about said also into after than them can if out so what could only over some our us these two new other may no first any most just should because while',
+  de: 'der die und in den von zu das mit sich des auf für ist im dem nicht ein eine als auch es an er hat aus bei sie nach wird einer um am sind noch wie einem über einen so zum war haben nur oder aber vor zur bis mehr durch man sein wurde sei ich werden dass kann gegen vom schon wenn ihr habe',
+  fr: 'le la les de des et en un une du est que qui dans pour pas au par sur ne se plus il elle ce avec sont a aux son sa ses été ont cette mais ou comme nous vous leur été fait être tout aussi dont même entre après lors sans sous où ils elles était avait très',
+  es: 'el la de que y en los del las un por con no una su para es al lo como más o pero sus le ha me si sin sobre este ya entre cuando todo esta ser son dos también fue había era muy años hasta desde está mi porque qué sólo han yo hay vez puede todos así nos ni parte tiene él uno donde bien tiempo mismo ese ahora cada e vida otro después te otros aunque esa eso hace otra gobierno tan durante siempre',
+  it: 'di e il la che in a per un del è non una con le i si da al dei della sono come ha ma anche più nel alla delle gli questo o lo se ci degli ad nella sul era hanno stato essere tra fa già dopo ancora loro sua suo quando dal molto cui',
+  pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito há nos já está também só pelo pela até isso ela entre era depois sem mesmo aos ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha têm numa pelos elas havia seja qual será',
+  nl: 'de en van het een in is dat op te zijn met voor niet aan er die als ook maar om door hij bij nog naar uit dan wat was heeft worden wordt tot ze over kan zich al meer we zo hun geen deze jaar dit werd moet onder hebben omdat worden',
+  sv: 'och i att det som en på är av för med till den har de inte om ett han men var jag sig från vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skulle kommer ut får finns vara hade alla andra mycket än här då sedan över bara blir',
+  da: 'og i at det er en til på de med for af den som ikke har et der var han om men sig fra vi så kan også efter eller når år siger hun under skal ud have blev bliver hvor alle andre meget end her da siden over kun være ved mod',
+  no: 'og i det som på er en til av at for med har de ikke den et om han men seg fra vi så kan også etter eller når år sier hun under skal ut ha ble blir hvor alle andre mye enn her da siden over bare være ved mot',
+  pl: 'i w na z do się nie że to jest o a jak po co ale od za tak przez jego przy dla już może są być który jednak była było tylko jej ich też lub oraz roku tym został także ze aby gdy',
+  cs: 'a v se na je že s z do to o jako by k ve pro ale za po jsou jeho které které který jak bylo být také jen již podle tak při byl byla od nebo až',
+  tr: 've bir bu da de için ile olarak çok daha ne gibi en kadar sonra olan ama her ise var mı ya o şu ki değil tarafından yüzde yılında',
+  id: 'yang dan di ini itu dengan untuk tidak dari dalam akan pada juga ke karena ada oleh saya bisa sudah mereka atau kami telah lebih bahwa seperti hanya adalah',
+  fi: 'ja on ei se että oli hän ovat mutta tai kun myös kanssa joka sen ole jos niin vain mukaan sekä hänen kuin nyt jo ollut',
+  ro: 'și de în la a cu pe că nu din o un care este pentru mai au fost se ce sau iar după dar ca lui fi sunt între acest această',
+  hu: 'a az és hogy nem is egy van meg de ez volt csak el már mint még ki azt után kell lesz vagy pedig között szerint',
+};
+
+export const STOPWORDS: Record<string, ReadonlySet<string>> = Object.fromEntries(
+  Object.entries(STOPWORDS_RAW).map(([lang, words]) => [lang, new Set(words.split(' '))]),
+);
+
+const ALL_STOPWORDS: ReadonlySet<string> = new Set(Object.values(STOPWORDS).flatMap((s) => [...s]));
+
+const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
+
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Share of words that are function words of `lang` (or of any known language when lang is null). */
+export function stopwordDensity(text: string, lang: string | null): number {
+  const ws = words(text);
+  if (ws.length === 0) return 0;
+  const set = (lang && STOPWORDS[lang]) || ALL_STOPWORDS;
+  let n = 0;
+  for (const w of ws) if (set.has(w)) n++;
+  return n / ws.length;
+}
+
+const SCRIPTS: Array<[RegExp, string]> = [
+  [/[\u3040-\u30ff]/g, 'ja'],
+  [/[\uac00-\ud7af]/g, 'ko'],
+  [/[\u4e00-\u9fff]/g, 'zh'],
+  [/[\u0400-\u04ff]/g, 'cyrillic'],
+  [/[\u0370-\u03ff]/g, 'el'],
+  [/[\u0600-\u06ff]/g, 'arabic'],
+  [/[\u0590-\u05ff]/g, 'he'],
+  [/[\u0e00-\u0e7f]/g, 'th'],
+  [/[\u0900-\u097f]/g, 'hi'],
+  [/[\u0980-\u09ff]/g, 'bn'],
+  [/[\u0b80-\u0bff]/g, 'ta'],
+  [/[\u10a0-\u10ff]/g, 'ka'],
+  [/[\u0530-\u058f]/g, 'hy'],
+];
+
+/** Detects the language of a text (ISO 639-1), or null when there is too little evidence. */
+export function detectLanguage(text: string): string | null {
+  const sample = text.slice(0, 20000);
+  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return null;
+  let best: [string, number] = ['', 0];
+  for (const [re, code] of SCRIPTS) {
+    const n = sample.match(re)?.length ?? 0;
+    if (n > best[1]) best = [code, n];
+  }
+  if (best[1] > letters * 0.3) {
+    const [code] = best;
+    if (code === 'zh' && /[\u3040-\u30ff]/.test(sample)) return 'ja';
+    if (code === 'cyrillic') {
+      if (/[іїєґ]/i.test(sample)) return 'uk';
+      if (/[ў]/i.test(sample)) return 'be';
+      if (/[ђћџљњ]/i.test(sample)) return 'sr';
+      if (/[ъ]/i.test(sample) && !/[ыэё]/i.test(sample)) return 'bg';
+      return 'ru';
+    }
+    if (code === 'arabic') return /[پچژگ]/.test(sample) ? 'fa' : /[ٹڈڑںے]/.test(sample) ? 'ur' : 'ar';
+    return code;
+  }
+  const ws = words(sample);
+  if (ws.length < 5) return null;
+  const scores: Array<[string, number]> = Object.entries(STOPWORDS).map(([lang, set]) => {
+    let n = 0;
+    for (const w of ws) if (set.has(w)) n++;
+    return [lang, n / ws.length];
+  });
+  scores.sort((a, b) => b[1] - a[1]);
+  const [top, second] = scores;
+  if (!top || top[1] < 0.08) return null;
+  // Swedish shares many function words with Danish/Norwegian but writes ä/ö where they write æ/ø.
+  if ((top[0] === 'no' || top[0] === 'da') && /[äö]/i.test(sample) && !/[æø]/i.test(sample)) return 'sv';
+  if (top[0] === 'sv' && /[æø]/i.test(sample) && !/[äö]/i.test(sample)) return second?.[0] ?? 'da';
+  return top[0];
+}

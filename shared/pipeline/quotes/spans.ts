@@ -1,0 +1,272 @@
+/**
+ * Quote-mark spans: which regions of a text sit between quotation marks.
+ *
+ * Handles straight and curly double quotes, doubled apostrophes (''), guillemets, low-9 quotes, curly single
+ * quotes outside double quotes, straight single quotes in headline-like paragraphs, nested quotes, mis-curled marks
+ * (direction is read from the surrounding characters when the glyph disagrees with it) and unbalanced marks: a quote
+ * never runs past the end of its paragraph, so one stray mark cannot swallow the rest of the article.
+ */
+import type { Span } from '../types.ts';
+
+export interface QuoteSpan extends Span {
+  /** Offset of the opening mark. */
+  outerStart: number;
+  /** Offset just after the closing mark (or the paragraph end when unclosed). */
+  outerEnd: number;
+  /** Index of the paragraph (see {@link paragraphSpans}). */
+  paragraph: number;
+  /** No closing mark before the paragraph end. */
+  unclosed: boolean;
+  /** Opens a paragraph right after a paragraph whose last quote was left open (a multi-paragraph quote). */
+  continues: boolean;
+  /** `double` for “…”, "…", ''…'', «…»; `single` for ‘…’ and headline '…'. */
+  family: 'double' | 'single';
+}
+
+/** Paragraphs: runs of text between line breaks (a single newline also ends a paragraph). */
+export function paragraphSpans(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+/g;
+  for (const m of text.matchAll(re)) {
+    let s = m.index;
+    let e = s + m[0].length;
+    while (s < e && /\s/.test(text[s] ?? '')) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+type Role = 'open' | 'close' | 'either';
+type Kind = 'curly' | 'straight' | 'guillemet';
+
+interface Mark {
+  at: number;
+  len: number;
+  role: Role;
+  kind: Kind;
+}
+
+const WS = /\s/;
+const OPEN_CTX = /[\s([{\u2014\u2013/-]/;
+const CLOSE_CTX = /[\s.,;:!?)\]}\u2014\u2013\u2026-]/;
+
+function isWs(c: string | undefined): boolean {
+  return c === undefined || WS.test(c);
+}
+
+/** Direction a mark can have from its neighbours. */
+function contextRole(text: string, at: number, len: number, lo: number, hi: number): Role | 'none' {
+  const prev = at > lo ? text[at - 1] : undefined;
+  const next = at + len < hi ? text[at + len] : undefined;
+  const leftOpen = prev === undefined || OPEN_CTX.test(prev) || /[“‘"«„]/.test(prev);
+  const rightClose = next === undefined || CLOSE_CTX.test(next) || /[”’"»]/.test(next);
+  const canOpen = leftOpen && !isWs(next);
+  const canClose = !isWs(prev) || rightClose;
+  if (canOpen && !canClose) return 'open';
+  if (canClose && !canOpen) return 'close';
+  if (canOpen && canClose) return 'either';
+  return 'none';
+}
+
+function inTag(text: string, at: number, lo: number): boolean {
+  const lt = text.lastIndexOf('<', at);
+  if (lt < lo) return false;
+  const gt = text.lastIndexOf('>', at);
+  return gt < lt && /^<\/?[a-zA-Z][\w-]*/.test(text.slice(lt, lt + 20));
+}
+
+function doubleMarks(text: string, lo: number, hi: number): Mark[] {
+  const marks: Mark[] = [];
+  for (let i = lo; i < hi; i++) {
+    const c = text[i];
+    let len = 1;
+    let kind: Kind;
+    let glyph: Role;
+    if (c === '“' || c === '„' || c === '‟') {
+      kind = 'curly';
+      glyph = 'open';
+    } else if (c === '”') {
+      kind = 'curly';
+      glyph = 'close';
+    } else if (c === '«') {
+      kind = 'guillemet';
+      glyph = 'open';
+    } else if (c === '»') {
+      kind = 'guillemet';
+      glyph = 'close';
+    } else if (c === '"') {
+      kind = 'straight';
+      glyph = 'either';
+    } else if (c === "'" && text[i + 1] === "'") {
+      kind = 'straight';
+      glyph = 'either';
+      len = 2;
+    } else continue;
+    if (inTag(text, i, lo)) {
+      i += len - 1;
+      continue;
+    }
+    const ctx = contextRole(text, i, len, lo, hi);
+    let role: Role;
+    if (kind === 'guillemet') role = glyph;
+    else if (glyph === 'either') role = ctx === 'none' ? 'either' : ctx;
+    else if (ctx === 'open' || ctx === 'close') role = ctx;
+    else role = glyph;
+    marks.push({ at: i, len, role, kind });
+    i += len - 1;
+  }
+  return marks;
+}
+
+interface RawSpan {
+  outerStart: number;
+  contentStart: number;
+  contentEnd: number;
+  outerEnd: number;
+  unclosed: boolean;
+  family: 'double' | 'single';
+}
+
+function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
+  const out: RawSpan[] = [];
+  let open: Mark | null = null;
+  let nested: Kind | null = null;
+  for (let k = 0; k < marks.length; k++) {
+    const m = marks[k]!;
+    if (!open) {
+      if (m.role === 'open' || m.role === 'either') open = m;
+      continue;
+    }
+    if (nested) {
+      // inside a nested quote of another kind: only its own closing mark ends it
+      if (m.kind === nested && m.role !== 'open') nested = null;
+      continue;
+    }
+    if (m.kind !== open.kind) {
+      // another kind of mark inside an open quote: a nested quote, or a mixed pair ("…” ) closing it
+      if (m.role === 'open') {
+        nested = m.kind;
+        continue;
+      }
+      const laterOwn = marks.slice(k + 1).some((x) => x.kind === open!.kind && x.role !== 'open');
+      if (laterOwn) {
+        if (m.role === 'either') nested = m.kind;
+        continue;
+      }
+    }
+    if (m.role === 'close' || m.role === 'either' || m.kind !== open.kind) {
+      out.push({
+        outerStart: open.at,
+        contentStart: open.at + open.len,
+        contentEnd: m.at,
+        outerEnd: m.at + m.len,
+        unclosed: false,
+        family: 'double',
+      });
+      open = null;
+      continue;
+    }
+    // an opening mark of the same kind while a quote is open: the closing mark is missing; end the open quote
+    // before this one and start again
+    let e = m.at;
+    while (e > open.at + open.len && WS.test(text[e - 1] ?? '')) e--;
+    out.push({
+      outerStart: open.at,
+      contentStart: open.at + open.len,
+      contentEnd: e,
+      outerEnd: e,
+      unclosed: true,
+      family: 'double',
+    });
+    open = m;
+  }
+  if (open) {
+    out.push({
+      outerStart: open.at,
+      contentStart: open.at + open.len,
+      contentEnd: hi,
+      outerEnd: hi,
+      unclosed: true,
+      family: 'double',
+    });
+  }
+  return out;
+}
+
+/** Curly single quotes (‘…’) and, in headline-like paragraphs, straight single quotes ('…'). */
+function singleSpans(text: string, lo: number, hi: number, headline: boolean, taken: RawSpan[]): RawSpan[] {
+  const out: RawSpan[] = [];
+  const inside = (i: number) => taken.some((s) => i >= s.outerStart && i < s.outerEnd);
+  const pairs: Array<[string, string]> = [['‘', '’']];
+  if (headline) pairs.push(["'", "'"]);
+  for (const [o, c] of pairs) {
+    let i = lo;
+    while (i < hi) {
+      const a = text.indexOf(o, i);
+      if (a < 0 || a >= hi) break;
+      i = a + 1;
+      if (inside(a)) continue;
+      const prev = a > lo ? text[a - 1] : undefined;
+      const next = text[a + 1];
+      if (!(prev === undefined || OPEN_CTX.test(prev) || prev === '"' || prev === '“')) continue;
+      if (next === undefined || !/\p{L}/u.test(next)) continue;
+      // find the closing mark: followed by a non-letter, preceded by a non-space
+      let b = text.indexOf(c, a + 2);
+      while (b >= 0 && b < hi) {
+        const after = text[b + 1];
+        const before = text[b - 1];
+        if (!isWs(before) && (b + 1 >= hi || !/\p{L}/u.test(after ?? ''))) break;
+        b = text.indexOf(c, b + 1);
+      }
+      if (b < 0 || b >= hi) continue;
+      const content = text.slice(a + 1, b);
+      if (!/\s/.test(content) && content.length < 3) continue;
+      if (inside(b)) continue;
+      out.push({ outerStart: a, contentStart: a + 1, contentEnd: b, outerEnd: b + 1, unclosed: false, family: 'single' });
+      i = b + 1;
+    }
+  }
+  return out;
+}
+
+function isHeadlineLike(text: string, p: Span, index: number): boolean {
+  const s = text.slice(p.start, p.end);
+  const words = s.split(/\s+/).length;
+  if (words > 25) return false;
+  if (index === 0) return true;
+  return !/[.!?]["”’]?$/.test(s);
+}
+
+/** All quoted regions of `text`, in order. Content offsets exclude the marks and surrounding whitespace. */
+export function findQuoteSpans(text: string): QuoteSpan[] {
+  const paras = paragraphSpans(text);
+  const out: QuoteSpan[] = [];
+  let prevUnclosed = false;
+  paras.forEach((p, pi) => {
+    const raw = pairDouble(text, doubleMarks(text, p.start, p.end), p.end);
+    raw.push(...singleSpans(text, p.start, p.end, isHeadlineLike(text, p, pi), raw));
+    raw.sort((a, b) => a.outerStart - b.outerStart);
+    let lastUnclosed = false;
+    for (const r of raw) {
+      let s = r.contentStart;
+      let e = r.contentEnd;
+      while (s < e && WS.test(text[s] ?? '')) s++;
+      while (e > s && WS.test(text[e - 1] ?? '')) e--;
+      if (e <= s || !/[\p{L}\p{N}]/u.test(text.slice(s, e))) continue;
+      out.push({
+        start: s,
+        end: e,
+        outerStart: r.outerStart,
+        outerEnd: r.outerEnd,
+        paragraph: pi,
+        unclosed: r.unclosed,
+        continues: prevUnclosed && r.outerStart === p.start,
+        family: r.family,
+      });
+      lastUnclosed = r.unclosed && r.contentEnd === p.end;
+    }
+    prevUnclosed = lastUnclosed;
+  });
+  return out;
+}

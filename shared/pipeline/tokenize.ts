@@ -1,0 +1,210 @@
+/**
+ * Tokenizer and sentence splitter with character offsets (JS string indices, half-open).
+ *
+ * Tokens follow the Penn-Treebank-like conventions of the CoNLL-2003 / Reuters data the entity model was trained on:
+ * clitics are split (`Mali's` → `Mali` `'s`, `don't` → `do` `n't`), hyphenated words and numbers stay whole
+ * (`al-Qaida`, `26-year-old`, `1996-08-30`, `6-4`), abbreviations keep their period (`U.S.`, `Capt.`, `Inc.`),
+ * punctuation is one token per mark (`...` and `--` excepted). Pure and deterministic.
+ */
+
+export interface Token {
+  /** Exactly `text.slice(start, end)`. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Lower-cased abbreviations that keep their trailing period (titles, corporate suffixes, months, misc). */
+export const ABBREVIATIONS: ReadonlySet<string> = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'capt',
+  'col',
+  'gen',
+  'lt',
+  'maj',
+  'sgt',
+  'cpl',
+  'pvt',
+  'adm',
+  'cmdr',
+  'cdr',
+  'gov',
+  'sen',
+  'rep',
+  'rev',
+  'fr',
+  'hon',
+  'pres',
+  'supt',
+  'insp',
+  'det',
+  'st',
+  'ste',
+  'mt',
+  'ft',
+  'jr',
+  'sr',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'bros',
+  'assn',
+  'dept',
+  'univ',
+  'vs',
+  'etc',
+  'no',
+  'nos',
+  'vol',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'ave',
+  'blvd',
+  'rd',
+  'approx',
+  'est',
+  'fig',
+  'al',
+]);
+
+/** Clitics split off the end of a word (after an apostrophe). */
+const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
+
+// One alternative per kind of token; order matters.
+const TOKEN_RE = new RegExp(
+  [
+    /https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)'’]/.source, // URL
+    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/.source, // e-mail
+    /(?:\p{L}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*/.source, // U.S. a.m. U.S.-led
+    /\p{N}[\p{N}]*(?:[.,:/-]\p{N}+)*(?:-?[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)?/.source, // 1996-08-30 6-4 20,000 3.5 26-year-old 15th
+    /[A-Z]{1,2}\$/.source, // C$ A$ US$
+    /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/.source, // words, hyphenated, O'Brien, Mali's, AT&T
+    /\.{2,}|…|-{2,}|[–—]+/.source, // ellipsis, dashes
+    /[^\s\p{L}\p{M}\p{N}]/.source, // any other single mark
+  ]
+    .map((s) => `(?:${s})`)
+    .join('|'),
+  'gu',
+);
+
+function pushWord(out: Token[], text: string, start: number, end: number): void {
+  const w = text.slice(start, end);
+  // n't
+  const lower = w.toLowerCase();
+  if (w.length > 3 && (lower.endsWith("n't") || lower.endsWith('n’t'))) {
+    out.push({ text: w.slice(0, -3), start, end: end - 3 });
+    out.push({ text: w.slice(-3), start: end - 3, end });
+    return;
+  }
+  const ap = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
+  if (ap > 0 && CLITICS.has(lower.slice(ap + 1))) {
+    out.push({ text: w.slice(0, ap), start, end: start + ap });
+    out.push({ text: w.slice(ap), start: start + ap, end });
+    return;
+  }
+  out.push({ text: w, start, end });
+}
+
+/** Split `text` into tokens with offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_RE.lastIndex = 0;
+  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const first = m[0].charCodeAt(0);
+    const isLetterStart = /[\p{L}]/u.test(m[0][0] ?? '');
+    if (isLetterStart && m[0].length > 0) {
+      // An abbreviation keeps its period: single capital (`M.`), known abbreviation (`Capt.`), `U.S.` already has it.
+      if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
+        const w = m[0];
+        const single = w.length === 1 && first >= 65 && first <= 90;
+        if (single || ABBREVIATIONS.has(w.toLowerCase())) {
+          end += 1;
+          out.push({ text: text.slice(start, end), start, end });
+          TOKEN_RE.lastIndex = end;
+          continue;
+        }
+      }
+      if (!m[0].endsWith('.')) {
+        pushWord(out, text, start, end);
+        continue;
+      }
+    }
+    out.push({ text: m[0], start, end });
+  }
+  return out;
+}
+
+const TERMINATORS = new Set(['.', '!', '?', '...', '…']);
+const CLOSERS = new Set(['"', "'", '’', '”', ')', ']', '»']);
+
+function isUpperStart(s: string): boolean {
+  const c = s[0] ?? '';
+  return c !== c.toLowerCase() || /[\p{N}"“‘'(\[«]/u.test(c);
+}
+
+/**
+ * Group tokens into sentences: a line break always ends a sentence; `.`/`!`/`?` (plus closing quotes or brackets
+ * glued to it) end one when the next token starts with a capital, a digit or an opening quote.
+ */
+export function splitSentences(text: string, tokens: Token[] = tokenize(text)): Sentence[] {
+  const out: Sentence[] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    const first = cur[0];
+    const last = cur[cur.length - 1];
+    if (first && last) out.push({ start: first.start, end: last.end, tokens: cur });
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const prev = cur[cur.length - 1];
+    if (prev && text.slice(prev.end, tok.start).includes('\n')) flush();
+    cur.push(tok);
+    const endsWithPeriodAbbrev = tok.text.length > 1 && tok.text.endsWith('.') && !TERMINATORS.has(tok.text);
+    if (!TERMINATORS.has(tok.text) && !endsWithPeriodAbbrev) continue;
+    // absorb closing quotes/brackets glued to the terminator
+    let j = i + 1;
+    while (j < tokens.length && CLOSERS.has(tokens[j]!.text) && tokens[j]!.start === tokens[j - 1]!.end) {
+      cur.push(tokens[j]!);
+      j++;
+    }
+    i = j - 1;
+    const next = tokens[j];
+    if (!next) break;
+    if (next.start === tokens[j - 1]!.end) continue; // no space: `3.5`, `e.g.x`
+    if (!isUpperStart(next.text)) continue;
+    if (endsWithPeriodAbbrev) {
+      // `Capt. Smith`, `U.S. officials`: only a break when the abbreviation is an acronym followed by a clear opener.
+      const bare = tok.text.slice(0, -1).toLowerCase();
+      if (ABBREVIATIONS.has(bare) || bare.length === 1) continue;
+      if (!/^(?:The|He|She|It|They|We|I|But|And|In|A|This|That|On|At|For)$/.test(next.text)) continue;
+    }
+    flush();
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,38 @@
+/**
+ * The port: what the handlers need from storage, with no AWS types. Adapters: `dynamodb-store.ts`.
+ */
+import type { ArticleBundle, ArticleRecord, ArticleStatus, EntityRecord, QuoteRecord } from '../records.ts';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back as `cursor` to get the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface PageRequest {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** `written`: this version is now current; `stale`: a newer version is stored; `duplicate`: already stored. */
+export type SaveResult = 'written' | 'stale' | 'duplicate';
+
+export interface ArticleStore {
+  /** Replace the article's records with this version unless a newer (or the same) version is stored. */
+  save(bundle: ArticleBundle, options?: { overwriteSameVersion?: boolean }): Promise<SaveResult>;
+  /** Remove every record of the article. */
+  delete(articleId: string): Promise<void>;
+  get(articleId: string): Promise<ArticleRecord | null>;
+  getText(article: ArticleRecord): Promise<string>;
+  listArticles(request: PageRequest & { status?: ArticleStatus | undefined }): Promise<Page<ArticleRecord>>;
+  listQuotes(article: ArticleRecord, request: PageRequest): Promise<Page<QuoteRecord>>;
+  listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>>;
+}
+
+/** A cursor that is not one we issued (tampered, truncated, for another list). */
+export class InvalidCursorError extends Error {
+  override name = 'InvalidCursorError';
+  constructor() {
+    super('The cursor is not valid for this list.');
+  }
+}

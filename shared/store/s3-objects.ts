@@ -1,0 +1,86 @@
+/** The S3 adapter: raw objects in, cleaned objects out. */
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  type S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { InputTooLargeError } from '../errors.ts';
+import { type CleanedObject, CleanedObjectSchema } from '../records.ts';
+
+export interface RawObject {
+  bytes: Uint8Array;
+  contentType: string | undefined;
+  contentEncoding: string | undefined;
+  eTag: string | undefined;
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}
+
+export class S3Objects {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** The object as stored now, or null when it no longer exists. Refuses to download more than `maxBytes`. */
+  async readRaw(key: string, maxBytes: number): Promise<RawObject | null> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      if (out.ContentLength !== undefined && out.ContentLength > maxBytes) {
+        out.Body?.transformToWebStream().cancel();
+        throw new InputTooLargeError(maxBytes);
+      }
+      const bytes = (await out.Body?.transformToByteArray()) ?? new Uint8Array();
+      if (bytes.byteLength > maxBytes) throw new InputTooLargeError(maxBytes);
+      return { bytes, contentType: out.ContentType, contentEncoding: out.ContentEncoding, eTag: out.ETag };
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async exists(key: string): Promise<boolean> {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (error) {
+      if (isMissing(error)) return false;
+      throw error;
+    }
+  }
+
+  async writeCleaned(key: string, object: CleanedObject): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: JSON.stringify(object),
+        ContentType: 'application/json; charset=utf-8',
+      }),
+    );
+  }
+
+  /** The cleaned object, or null when it no longer exists. */
+  async readCleaned(key: string): Promise<CleanedObject | null> {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+      const text = (await out.Body?.transformToString('utf-8')) ?? '';
+      return CleanedObjectSchema.parse(JSON.parse(text));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw error;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.s3.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+}
