@@ -179,6 +179,17 @@ export class AnnotatorStack extends Stack {
     };
     notify(this.cleanQueue, RAW_PREFIX);
     notify(this.annotateQueue, CLEANED_PREFIX);
+    // CDK applies the notification configuration through its own singleton custom-resource Lambda, whose role has
+    // the AWS managed basic-execution policy (its PutBucketNotification grant is scoped to this bucket).
+    const notificationsHandler = this.node.children.find((c) => c.node.id.startsWith('BucketNotificationsHandler'));
+    if (notificationsHandler) {
+      Validations.of(notificationsHandler).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "CDK's built-in S3 bucket-notifications custom resource (deploy time only) ships with this managed policy; " +
+          'it only lets that handler write its own logs.',
+      });
+    }
 
     // ── Functions ──────────────────────────────────────────────────────────────────────────────────────────────
     const common = {

@@ -2,7 +2,14 @@
  * Averaged-perceptron training of the greedy BILOU entity tagger (training time only).
  * Deterministic: document order is shuffled with a seeded PRNG, all maps are built in input order.
  */
-import { type LabelSpan, greedyDecode, labelsToSpans, spansToLabels } from '../../shared/pipeline/entities/decoder.ts';
+import {
+  FeatureIndex,
+  type LabelSpan,
+  type WeightTable,
+  greedyDecode,
+  labelsToSpans,
+  spansToLabels,
+} from '../../shared/pipeline/entities/decoder.ts';
 import {
   addPhrase,
   computeDocFeatures,
@@ -82,15 +89,17 @@ export function gazetteerLines(gaz: Gazetteer): string[] {
 }
 
 class TrainWeights {
-  rows = new Map<number, number>();
+  rows = new FeatureIndex(1 << 16);
+  hashes: number[] = [];
   w = new Int32Array(1 << 20);
   u = new Float64Array(1 << 20);
   n = 0;
   row(h: number): number {
     let r = this.rows.get(h);
-    if (r === undefined) {
+    if (r < 0) {
       r = this.n++;
       this.rows.set(h, r);
+      this.hashes.push(h);
       if (this.n * N_LABELS > this.w.length) {
         const w = new Int32Array(this.w.length * 2);
         w.set(this.w);
@@ -148,7 +157,7 @@ export function score(gold: readonly LabelSpan[][], pred: readonly LabelSpan[][]
   return { perType, f1: f(sum(tp, 3), sum(ng, 3), sum(np, 3)).f, f1All: f(sum(tp, 4), sum(ng, 4), sum(np, 4)).f };
 }
 
-function evaluate(dev: readonly Prepared[], table: { rows: Map<number, number>; w: ArrayLike<number> }): Scores {
+function evaluate(dev: readonly Prepared[], table: WeightTable): Scores {
   const pred = dev.map((p) => labelsToSpans(greedyDecode(p.feats, table), p.first));
   return score(
     dev.map((p) => p.doc.spans),
@@ -164,7 +173,7 @@ export function formatScores(s: Scores): string {
 }
 
 function quantize(
-  rows: Map<number, number>,
+  hashList: readonly number[],
   avg: Float64Array,
   prune: number,
 ): { hashes: Uint32Array; weights: Int8Array; scale: number } {
@@ -174,7 +183,7 @@ function quantize(
   const top = abs.length ? abs[Math.min(abs.length - 1, Math.floor(abs.length * 0.9999))]! : 1;
   const scale = top / 127 || 1;
   const kept: Array<[number, Int8Array]> = [];
-  const sorted = [...rows.entries()].sort((a, b) => a[0] - b[0]);
+  const sorted = hashList.map((h, r) => [h, r] as const).sort((a, b) => a[0] - b[0]);
   for (const [h, r] of sorted) {
     const q = new Int8Array(N_LABELS);
     let any = false;
@@ -204,7 +213,11 @@ export interface TrainResult {
   epochs: number;
 }
 
-export function train(trainDocs: readonly TrainDoc[], devDocs: readonly TrainDoc[] | null, o: TrainOptions): TrainResult {
+export function train(
+  trainDocs: readonly TrainDoc[],
+  devDocs: readonly TrainDoc[] | null,
+  o: TrainOptions,
+): TrainResult {
   const t0 = Date.now();
   const folds = Math.max(2, o.folds);
   const foldGaz: Gazetteer[] = [];
@@ -224,7 +237,7 @@ export function train(trainDocs: readonly TrainDoc[], devDocs: readonly TrainDoc
   const wts = new TrainWeights();
   const rnd = mulberry32(o.seed);
   let c = 1;
-  let best: { avg: Float64Array; rows: Map<number, number>; f: number; epoch: number } | null = null;
+  let best: { avg: Float64Array; hashes: number[]; f: number; epoch: number } | null = null;
   const order = train.map((_, i) => i);
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -259,12 +272,12 @@ export function train(trainDocs: readonly TrainDoc[], devDocs: readonly TrainDoc
       const avg = wts.averaged(c);
       const s = evaluate(dev, { rows: wts.rows, w: avg });
       msg += ` | dev ${formatScores(s)}`;
-      if (!best || s.f1 > best.f) best = { avg, rows: new Map(wts.rows), f: s.f1, epoch };
+      if (!best || s.f1 > best.f) best = { avg, hashes: [...wts.hashes], f: s.f1, epoch };
     }
     o.log(msg);
   }
-  const final = best ?? { avg: wts.averaged(c), rows: wts.rows, f: 0, epoch: o.epochs };
-  const q = quantize(final.rows, final.avg, o.prune);
+  const final = best ?? { avg: wts.averaged(c), hashes: wts.hashes, f: 0, epoch: o.epochs };
+  const q = quantize(final.hashes, final.avg, o.prune);
   const header: ModelHeader = {
     version: o.version,
     scale: Number(q.scale.toPrecision(6)),

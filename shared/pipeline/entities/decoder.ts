@@ -3,9 +3,56 @@
  */
 import { BOS_LABEL, type DocFeatures, dynamicFeatures, labelPos, labelType, N_LABELS } from './features.ts';
 
+/**
+ * Open-addressing hash index from 32-bit feature hashes to row numbers (much faster than a Map for keys ≥ 2^30,
+ * which V8 boxes as heap numbers).
+ */
+export class FeatureIndex {
+  private keys: Uint32Array;
+  private vals: Int32Array; // row + 1; 0 = empty
+  private mask: number;
+  size = 0;
+  constructor(capacity = 1024) {
+    let cap = 16;
+    while (cap < capacity * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.vals = new Int32Array(cap);
+    this.mask = cap - 1;
+  }
+  private slot(h: number): number {
+    let i = Math.imul(h, 0x9e3779b1) >>> 0;
+    i = (i ^ (i >>> 16)) & this.mask;
+    for (;;) {
+      const v = this.vals[i]!;
+      if (v === 0 || this.keys[i] === h) return i;
+      i = (i + 1) & this.mask;
+    }
+  }
+  /** Row of `h`, or -1. */
+  get(h: number): number {
+    return this.vals[this.slot(h)]! - 1;
+  }
+  /** Row of `h`, adding `nextRow` when absent. */
+  set(h: number, row: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const i = this.slot(h);
+    if (this.vals[i] === 0) this.size++;
+    this.keys[i] = h;
+    this.vals[i] = row + 1;
+  }
+  private grow(): void {
+    const { keys, vals } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.vals = new Int32Array(vals.length * 2);
+    this.mask = this.keys.length - 1;
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (vals[i] !== 0) this.set(keys[i]!, vals[i]! - 1);
+  }
+}
+
 /** Linear weights: `rows` maps a feature hash to its row; row r holds N_LABELS weights at w[r*N_LABELS ..]. */
 export interface WeightTable {
-  rows: Map<number, number>;
+  rows: FeatureIndex;
   w: ArrayLike<number>;
 }
 
@@ -39,11 +86,11 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
     const w = table.w; // re-read: training may grow the arrays inside the hook
     for (let k = d.off[t]!, end = d.off[t + 1]!; k < end; k++) {
       const r = rows.get(d.feats[k]!);
-      if (r !== undefined) addRow(scores, w, r * N_LABELS);
+      if (r >= 0) addRow(scores, w, r * N_LABELS);
     }
     for (let k = 0; k < nDyn; k++) {
       const r = rows.get(dyn[k]!);
-      if (r !== undefined) addRow(scores, w, r * N_LABELS);
+      if (r >= 0) addRow(scores, w, r * N_LABELS);
     }
     let best = 0;
     for (let l = 1; l < N_LABELS; l++) if (scores[l]! > scores[best]!) best = l;

@@ -7,7 +7,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
-import type { WeightTable } from './decoder.ts';
+import { FeatureIndex, type WeightTable } from './decoder.ts';
 import { addPhrase, type Gazetteer, N_LABELS } from './features.ts';
 
 export interface ModelHeader {
@@ -81,7 +81,7 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   o += hl;
   const n = buf.readUInt32LE(o);
   o += 4;
-  const rows = new Map<number, number>();
+  const rows = new FeatureIndex(n);
   let h = 0;
   for (let r = 0; r < n; r++) {
     let d = 0;

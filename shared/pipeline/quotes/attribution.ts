@@ -1,0 +1,479 @@
+/**
+ * Attribution: find the speech cue and the speaker phrase of a quote inside its sentence.
+ *
+ * Patterns: `“…,” X said` / `“…,” said X` / `X said: “…”` / `X said the plan was “…”` / `according to X` /
+ * `X told reporters` / `X, a professor at Y, said` / `Title Name said` / `Name: “…”` / `X, who said` /
+ * participial cues (`…, saying “…”`) that take the subject of the main clause. Quoted text is masked before any of
+ * this runs, so a person merely named inside a quote is never taken as its speaker.
+ */
+import type { Span } from '../types.ts';
+import {
+  CLAUSE_BREAKERS,
+  CUE_FORM_TO_LEMMA,
+  DETERMINERS,
+  ORG_WORDS,
+  PRONOUNS,
+  TITLES,
+  VERB_MODIFIERS,
+  WEAK_CUES,
+} from './lexicon.ts';
+import { isCap, type Tok, tokenize } from './tokens.ts';
+
+export type PhraseKind = 'name' | 'pronoun' | 'nominal';
+
+export interface SpeakerPhrase extends Span {
+  text: string;
+  kind: PhraseKind;
+  /** The phrase is an organisation name (by its words). */
+  org: boolean;
+}
+
+export interface Attribution {
+  speaker: SpeakerPhrase;
+  cue: (Span & { lemma: string }) | null;
+}
+
+/** Capitalised words that do not start or belong to a name. */
+const NOT_NAME = new Set(
+  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
+    ' ',
+  ),
+);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'di', 'du', 'la', 'le', 'dos']);
+const WEEKDAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|yesterday|recently)$/;
+const PREPS = new Set(['of', 'from', 'at', 'for', 'in', 'with', 'on', 'to', 'about', 'by', 'after', 'over', 'during']);
+const INTRO_WORDS = new Set([
+  'asked',
+  'in',
+  'on',
+  'at',
+  'after',
+  'before',
+  'when',
+  'while',
+  'during',
+  'speaking',
+  'according',
+  'for',
+  'with',
+  'despite',
+  'like',
+  'unlike',
+  'as',
+  'since',
+  'by',
+  'responding',
+  'writing',
+  'pressed',
+  'appearing',
+  'addressing',
+]);
+const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+
+function nameTok(t: Tok | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (PARTICLES.has(t.l)) return true;
+  if (!isCap(t)) return false;
+  return !NOT_NAME.has(t.l.replace(/['’]s$/, ''));
+}
+
+/** The capitalised name run ending at token j (inclusive), or null. */
+function runEndingAt(toks: Tok[], j: number, lo: number): [number, number] | null {
+  if (j < lo || !nameTok(toks[j]) || PARTICLES.has(toks[j]!.l)) return null;
+  let a = j;
+  while (a - 1 >= lo && nameTok(toks[a - 1])) a--;
+  while (a <= j && PARTICLES.has(toks[a]!.l)) a++;
+  return a <= j ? [a, j] : null;
+}
+
+/** The capitalised name run starting at token i, or null. */
+function runStartingAt(toks: Tok[], i: number, hi: number): [number, number] | null {
+  if (i >= hi || !nameTok(toks[i]) || PARTICLES.has(toks[i]!.l)) return null;
+  let b = i;
+  while (b + 1 < hi && nameTok(toks[b + 1])) b++;
+  while (b >= i && PARTICLES.has(toks[b]!.l)) b--;
+  return b >= i ? [i, b] : null;
+}
+
+function isOrgRun(toks: Tok[], a: number, b: number): boolean {
+  for (let i = a; i <= b; i++) {
+    const l = toks[i]!.l.replace(/['’]s$/, '');
+    if (ORG_WORDS.has(l)) return true;
+  }
+  const prev = toks[a - 1];
+  if (prev && prev.l === 'the') return true;
+  // a lone acronym (FBI, NATO) is an organisation
+  return a === b && /^\p{Lu}{2,5}$/u.test(toks[a]!.w) && !/^(?:I|II|III)$/.test(toks[a]!.w);
+}
+
+function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKind): SpeakerPhrase {
+  let end = toks[b]!.e;
+  let s = text.slice(toks[a]!.s, end);
+  // drop a possessive on a name ("Trump's" as in "Trump's spokesman" is handled by the caller)
+  if (kind === 'name' && /['’]s$/.test(s) && b > a - 1) {
+    end -= 2;
+    s = s.slice(0, -2);
+  }
+  return {
+    start: toks[a]!.s,
+    end,
+    text: s,
+    kind,
+    org: kind !== 'pronoun' && isOrgRun(toks, a, b),
+  };
+}
+
+function isPronoun(t: Tok | undefined): boolean {
+  return !!t && PRONOUNS.has(t.l);
+}
+
+function isCueTok(toks: Tok[], k: number): string | null {
+  const t = toks[k];
+  if (!t || t.kind !== 'word') return null;
+  const lemma = CUE_FORM_TO_LEMMA.get(t.l);
+  if (!lemma) return null;
+  const prev = toks[k - 1];
+  // a noun use ("the call", "his claims", "a report")
+  if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
+    if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one')) return null;
+  }
+  if (WEAK_CUES.has(lemma)) {
+    // "called it “…”", "described him as “…”": the weak cue must govern the quote closely; checked by caller
+    return lemma;
+  }
+  return lemma;
+}
+
+function isParticipleCue(t: Tok): boolean {
+  return /ing$/.test(t.l);
+}
+
+function appositiveLike(toks: Tok[], a: number, b: number): boolean {
+  const f = toks[a];
+  if (!f) return true;
+  if (/^[RDI]-/.test(f.w)) return true; // party tag: R-Wis.
+  if (f.kind === 'word' && !isCap(f)) return true; // "a professor at …", "who …", "the spokeswoman"
+  if (f.kind === 'word' && /^\p{N}/u.test(f.w) && b - a <= 1) return true; // age: "Smith, 54, said"
+  if (a === b && isCap(f) && /\.$/.test(f.w)) return true; // state abbreviation: "Va."
+  if (f.l === 'the' || f.l === 'a' || f.l === 'an') return true;
+  return false;
+}
+
+/** A segment that is a name phrase on its own: descriptors/titles then a name, no prepositions or verbs before it. */
+function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null {
+  const run = runEndingAt(toks, b, a);
+  if (!run) return null;
+  if (INTRO_WORDS.has(toks[a]!.l)) return null;
+  for (let i = a; i < run[0]; i++) {
+    const t = toks[i]!;
+    if (t.kind !== 'word') return null;
+    if (PREPS.has(t.l) || CUE_FORM_TO_LEMMA.has(t.l) || CLAUSE_BREAKERS.has(t.l)) return null;
+  }
+  return run;
+}
+
+/**
+ * The speaker phrase that is the subject of the verb at token k: walks left over adverbs, appositives between
+ * commas and parentheticals. `lo` bounds the search (a quote or the sentence start).
+ */
+export function subjectBefore(text: string, toks: Tok[], k: number, lo: number): SpeakerPhrase | null {
+  let j = k - 1;
+  while (j >= lo) {
+    const t = toks[j]!;
+    if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && /^\w{3,}ly$/.test(t.l))) {
+      j--;
+      continue;
+    }
+    if (t.l === 'on' && toks[j + 1] && WEEKDAYS.test(toks[j + 1]!.l)) {
+      j--;
+      continue;
+    }
+    break;
+  }
+  if (j < lo) return null;
+  if (isPronoun(toks[j])) {
+    if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
+    return phrase(text, toks, j, j, 'pronoun');
+  }
+  // "Smith, who said"
+  if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
+    const run = runEndingAt(toks, j - 2, lo);
+    if (run) return phrase(text, toks, run[0], run[1], 'name');
+    return null;
+  }
+  // collect comma segments walking left, skipping parentheticals
+  const segs: Array<[number, number]> = [];
+  let end = j;
+  let i = j;
+  let depth = 0;
+  for (; i >= lo; i--) {
+    const t = toks[i]!;
+    if (t.w === ')') depth++;
+    else if (t.w === '(') depth = Math.max(0, depth - 1);
+    if (depth > 0 || t.w === '(' || t.w === ')') continue;
+    if (t.w === ',') {
+      segs.push([i + 1, end]);
+      end = i - 1;
+      continue;
+    }
+    if (t.kind === 'quote' || /^[;:—–―]$/.test(t.w) || (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t))) {
+      break;
+    }
+    if (t.kind === 'word' && CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t) && i < j) break;
+  }
+  segs.push([i + 1, end]);
+  // drop parentheticals inside segments: take tokens outside parentheses
+  const clean = (a: number, b: number): number[] => {
+    const idx: number[] = [];
+    let d = 0;
+    for (let x = a; x <= b; x++) {
+      const w = toks[x]!.w;
+      if (w === '(') d++;
+      else if (w === ')') d = Math.max(0, d - 1);
+      else if (d === 0) idx.push(x);
+    }
+    return idx;
+  };
+  const segIdx = segs.map(([a, b]) => clean(a, b)).filter((s) => s.length > 0);
+  if (segIdx.length === 0) return null;
+  const first = segIdx[0]!;
+  const a0 = first[0]!;
+  const b0 = first[first.length - 1]!;
+  // nearest segment is a name phrase (possibly after a title or descriptors)
+  const direct = nameOrNominal(text, toks, a0, b0, segIdx.length > 1);
+  if (direct?.kind === 'name' || direct?.kind === 'pronoun') return direct;
+  if (appositiveLike(toks, a0, b0) || segIdx.length > 1) {
+    for (let s = 1; s < segIdx.length; s++) {
+      const seg = segIdx[s]!;
+      const a = seg[0]!;
+      const b = seg[seg.length - 1]!;
+      const run = nameSegment(toks, a, b);
+      if (run) return phrase(text, toks, run[0], run[1], 'name');
+      if (s === 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
+      if (!appositiveLike(toks, a, b)) break;
+    }
+  }
+  return direct;
+}
+
+/** Within one segment [a, b]: a name run at its end (or before "of Place"), a pronoun, or a nominal phrase. */
+function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: boolean): SpeakerPhrase | null {
+  // skip leading conjunctions/adverbs
+  while (a <= b && (CLAUSE_BREAKERS.has(toks[a]!.l) || toks[a]!.l === 'but' || toks[a]!.kind === 'punct')) a++;
+  if (a > b) return null;
+  if (INTRO_WORDS.has(toks[a]!.l)) return null;
+  const run = runEndingAt(toks, b, a);
+  if (run) {
+    // "Gov. Ann Smith of Ohio": the person before the place
+    const before = toks[run[0] - 1];
+    if (before && run[0] - 1 > a && (before.l === 'of' || before.l === 'from')) {
+      const earlier = runEndingAt(toks, run[0] - 2, a);
+      if (earlier && !isOrgRun(toks, earlier[0], earlier[1]) && isOrgRun(toks, run[0], run[1]) === false) {
+        const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
+        if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
+      }
+    }
+    // a name preceded by a determiner or lower-case words is the name when the run looks like a person
+    if (run[0] === a || !isOrgRun(toks, run[0], run[1]) || toks[run[0] - 1]?.l !== 'the') {
+      if (!(run[0] > a && DETERMINERS.has(toks[run[0] - 1]!.l) && isOrgRun(toks, run[0], run[1])))
+        return phrase(text, toks, run[0], run[1], 'name');
+    }
+  }
+  if (a === b && isPronoun(toks[a])) return phrase(text, toks, a, a, 'pronoun');
+  if (b - a > 14) a = b - 14;
+  // a possessive name as the head's owner: "Trump's campaign" is a nominal, kept whole
+  const words = toks.slice(a, b + 1);
+  if (!words.some((t) => t.kind === 'word')) return null;
+  if (words.some((t) => CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t))) return null;
+  const p = phrase(text, toks, a, b, 'nominal');
+  return p;
+}
+
+/** The speaker phrase right after a verb-first cue (`said Mr. Smith, who …`, `said the spokeswoman`). */
+export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): SpeakerPhrase | null {
+  while (i < hi && (VERB_MODIFIERS.has(toks[i]!.l) || WEEKDAYS.test(toks[i]!.l))) i++;
+  if (i >= hi) return null;
+  if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  const run = runStartingAt(toks, i, hi);
+  if (run) return phrase(text, toks, run[0], run[1], 'name');
+  const t = toks[i]!;
+  if (t.kind !== 'word') return null;
+  let b = i;
+  const stop = new Set([
+    'who',
+    'which',
+    'that',
+    'in',
+    'on',
+    'at',
+    'during',
+    'after',
+    'before',
+    'when',
+    'while',
+    'as',
+    'to',
+    'because',
+    'last',
+    'this',
+    'earlier',
+    'later',
+    'recently',
+    'told',
+  ]);
+  while (b + 1 < hi) {
+    const n = toks[b + 1]!;
+    if (n.kind !== 'word' || stop.has(n.l) || WEEKDAYS.test(n.l) || CUE_FORM_TO_LEMMA.has(n.l)) break;
+    b++;
+    if (b - i > 12) break;
+  }
+  if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l)) return null;
+  // a nominal that ends in a name ("the group's leader, Ann Smith") is handled by the name run rule
+  return phrase(text, toks, i, b, 'nominal');
+}
+
+/** `according to X` anywhere in the token range. */
+function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
+  for (let i = lo; i + 1 < hi; i++) {
+    if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
+      const sp = subjectAfter(text, toks, i + 2, hi);
+      if (sp) return { speaker: sp, cue: { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' } };
+    }
+  }
+  return null;
+}
+
+/** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
+function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): SpeakerPhrase | null {
+  let i = lo;
+  if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
+    while (i < hi && toks[i]!.w !== ',') i++;
+    i++;
+  }
+  while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
+  if (i >= hi) return null;
+  if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // a name run, possibly after descriptors: take the first run in the first few tokens
+  for (let x = i; x < Math.min(hi, i + 6); x++) {
+    const t = toks[x]!;
+    if (t.kind !== 'word' || CUE_FORM_TO_LEMMA.has(t.l)) break;
+    const run = runStartingAt(toks, x, hi);
+    if (run) return phrase(text, toks, run[0], run[1], 'name');
+  }
+  return null;
+}
+
+export interface QuoteContext {
+  /** Outer span of the quote (marks included). */
+  outerStart: number;
+  outerEnd: number;
+}
+
+/**
+ * The attribution of a quote inside its sentence. `masked` has every quote masked; `sent` is the sentence span.
+ * Tries the text right after the quote first (`“…,” X said`), then the text before it (`X said: “…”`).
+ */
+export function attributeInSentence(
+  text: string,
+  masked: string,
+  sent: Span,
+  q: QuoteContext,
+  toks: Tok[] = tokenize(masked, sent.start, sent.end),
+): Attribution | null {
+  const qi = toks.findIndex((t) => t.kind === 'quote' && t.s <= q.outerStart && t.e >= q.outerEnd);
+  if (qi < 0) return null;
+  // right side: up to the next quote
+  let rEnd = qi + 1;
+  while (rEnd < toks.length && toks[rEnd]!.kind !== 'quote') rEnd++;
+  let r0 = qi + 1;
+  while (r0 < rEnd && toks[r0]!.kind === 'punct' && toks[r0]!.w !== '(') r0++;
+  const right = attributeRight(text, toks, r0, rEnd);
+  if (right) return right;
+  // left side: from the previous quote (or sentence start)
+  let lStart = qi - 1;
+  while (lStart >= 0 && toks[lStart]!.kind !== 'quote') lStart--;
+  lStart++;
+  return attributeLeft(text, toks, lStart, qi);
+}
+
+function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
+  if (lo >= hi) return null;
+  const acc = toks[lo]!.l === 'according' ? accordingTo(text, toks, lo, hi) : null;
+  if (acc) return acc;
+  const first = isCueTok(toks, lo);
+  if (first && !isParticipleCue(toks[lo]!)) {
+    const sp = subjectAfter(text, toks, lo + 1, hi);
+    if (sp) return { speaker: sp, cue: { start: toks[lo]!.s, end: toks[lo]!.e, lemma: first } };
+  }
+  const limit = Math.min(hi, lo + 40);
+  for (let k = lo; k < limit; k++) {
+    const t = toks[k]!;
+    if (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && k === lo) return null;
+    const lemma = isCueTok(toks, k);
+    if (!lemma || isParticipleCue(t)) continue;
+    if (k === lo) continue;
+    const sp = subjectBefore(text, toks, k, lo);
+    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    return null;
+  }
+  return accordingTo(text, toks, lo, hi);
+}
+
+function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
+  if (lo >= hi) return null;
+  // "Name: “…”" (transcripts, headlines)
+  if (toks[hi - 1]?.w === ':' && hi - 1 > lo) {
+    const run = runEndingAt(toks, hi - 2, lo);
+    if (run && run[0] === lo) return { speaker: phrase(text, toks, run[0], run[1], 'name'), cue: null };
+  }
+  for (let k = hi - 1; k >= lo; k--) {
+    const t = toks[k]!;
+    const lemma = isCueTok(toks, k);
+    if (!lemma) continue;
+    if (WEAK_CUES.has(lemma) && hi - k > 5) continue;
+    if (isParticipleCue(t)) {
+      // "…, saying “…”": the subject of the main clause, or of an earlier cue
+      for (let k2 = k - 1; k2 >= lo; k2--) {
+        const l2 = isCueTok(toks, k2);
+        if (l2 && !isParticipleCue(toks[k2]!)) {
+          const sp = subjectBefore(text, toks, k2, lo);
+          if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+        }
+      }
+      const sp = sentenceSubject(text, toks, lo, k);
+      if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+      continue;
+    }
+    const sp = subjectBefore(text, toks, k, lo);
+    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    // verb-first before the quote: "Said Smith: “…”"
+    const after = subjectAfter(text, toks, k + 1, hi);
+    if (after && after.kind === 'name') return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
+  }
+  return accordingTo(text, toks, lo, hi);
+}
+
+/**
+ * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
+ * to carry a speaker into the quote that follows.
+ */
+export function attributeBare(text: string, masked: string, sent: Span): Attribution | null {
+  const toks = tokenize(masked, sent.start, sent.end);
+  const lo = 0;
+  const hi = toks.length;
+  const acc = accordingTo(text, toks, lo, hi);
+  for (let k = 0; k < hi; k++) {
+    const t = toks[k]!;
+    const lemma = isCueTok(toks, k);
+    if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
+    const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
+    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    // "…, said Smith." at the end of a sentence
+    const prev = toks[k - 1];
+    if (prev && prev.w === ',') {
+      const after = subjectAfter(text, toks, k + 1, hi);
+      if (after) return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
+    }
+  }
+  return acc;
+}
