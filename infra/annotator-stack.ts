@@ -237,14 +237,16 @@ export class AnnotatorStack extends Stack {
 
     // ── Grants (least privilege, written out) ─────────────────────────────────────────────────────────────────
     const objects = (prefix: string) => this.bucket.arnForObjects(`${prefix}*`);
-    // s3:ListBucket on the bucket itself makes a GetObject of a missing key answer 404 NoSuchKey instead of 403, so
-    // the handlers can tell "deleted before it was processed" from "not allowed". It lists key names only.
+    // s3:ListBucket on the bucket itself makes GetObject/HeadObject of a missing key answer 404 (NoSuchKey/NotFound)
+    // instead of 403, so the handlers can tell "deleted before it was processed" from "not allowed". A prefix
+    // condition (s3:prefix) would not apply to those requests, so it is granted on the bucket ARN; it reveals key
+    // names, never content. Objects are read without a VersionId, so s3:GetObjectVersion is not granted.
     const listBucket = () =>
       new iam.PolicyStatement({ sid: 'DistinguishMissingKeys', actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] });
 
     const cleanRole = this.cleanFunction.role;
     cleanRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'ReadRaw', actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [objects(RAW_PREFIX)] }),
+      new iam.PolicyStatement({ sid: 'ReadRaw', actions: ['s3:GetObject'], resources: [objects(RAW_PREFIX)] }),
     );
     cleanRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'WriteCleaned', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objects(CLEANED_PREFIX)] }),
@@ -253,7 +255,7 @@ export class AnnotatorStack extends Stack {
 
     const annotateRole = this.annotateFunction.role;
     annotateRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'ReadCleaned', actions: ['s3:GetObject', 's3:GetObjectVersion'], resources: [objects(CLEANED_PREFIX)] }),
+      new iam.PolicyStatement({ sid: 'ReadCleaned', actions: ['s3:GetObject'], resources: [objects(CLEANED_PREFIX)] }),
     );
     annotateRole.addToPrincipalPolicy(listBucket());
     annotateRole.addToPrincipalPolicy(
@@ -264,7 +266,6 @@ export class AnnotatorStack extends Stack {
           'dynamodb:UpdateItem',
           'dynamodb:DeleteItem',
           'dynamodb:BatchWriteItem',
-          'dynamodb:ConditionCheckItem',
           'dynamodb:GetItem',
           'dynamodb:Query',
         ],

@@ -95,14 +95,14 @@ const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
 // One alternative per kind of token; order matters.
 const TOKEN_RE = new RegExp(
   [
-    /https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)'’]/.source, // URL
-    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/.source, // e-mail
-    /(?:\p{L}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*/.source, // U.S. a.m. U.S.-led
-    /\p{N}[\p{N}]*(?:[.,:/-]\p{N}+)*(?:-?[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)?/.source, // 1996-08-30 6-4 20,000 3.5 26-year-old 15th
-    /[A-Z]{1,2}\$/.source, // C$ A$ US$
-    /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/.source, // words, hyphenated, O'Brien, Mali's, AT&T
-    /\.{2,}|…|-{2,}|[–—]+/.source, // ellipsis, dashes
-    /[^\s\p{L}\p{M}\p{N}]/.source, // any other single mark
+    /https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)'’]/u.source, // URL
+    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u.source, // e-mail
+    /(?:\p{L}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*/u.source, // U.S. a.m. U.S.-led
+    /\p{N}[\p{N}]*(?:[.,:/-]\p{N}+)*(?:-?[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)?/u.source, // 1996-08-30 6-4 20,000 3.5 26-year-old 15th
+    /[A-Z]{1,2}\$/u.source, // C$ A$ US$
+    /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/u.source, // words, hyphenated, O'Brien, Mali's, AT&T
+    /\.{2,}|…|-{2,}|[–—]+/u.source, // ellipsis, dashes
+    /[^\s\p{L}\p{M}\p{N}]/u.source, // any other single mark
   ]
     .map((s) => `(?:${s})`)
     .join('|'),

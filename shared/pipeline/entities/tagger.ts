@@ -9,6 +9,12 @@ import type { Model } from './model-format.ts';
 
 const TYPE_NAMES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'];
 
+const CLITIC_RE = /^['’](?:s|re|ve|ll|d|m)$|^n['’]t$/i;
+
+function isNameToken(t: string): boolean {
+  return /[\p{L}\p{N}]/u.test(t) && !CLITIC_RE.test(t);
+}
+
 /** Tag `text` with `model`: one mention per entity occurrence, offsets into `text`. */
 export function tagWithModel(model: Model, text: string): Mention[] {
   const sentences = splitSentences(text, tokenize(text));
@@ -21,8 +27,14 @@ export function tagWithModel(model: Model, text: string): Mention[] {
   const labels = greedyDecode(feats, model);
   const out: Mention[] = [];
   for (const span of labelsToSpans(labels, feats.first)) {
-    const a = flat[span.start]!;
-    const b = flat[span.end - 1]!;
+    // never start or end a name on punctuation or a clitic (`'s`)
+    let s = span.start;
+    let e = span.end;
+    while (s < e && !isNameToken(flat[s]!.text)) s++;
+    while (e > s && !isNameToken(flat[e - 1]!.text)) e--;
+    if (e <= s) continue;
+    const a = flat[s]!;
+    const b = flat[e - 1]!;
     out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), type: TYPE_NAMES[span.type]! });
   }
   return out;

@@ -1,17 +1,231 @@
-import type { Entity, Quote } from '../types.ts';
-import { findQuoteSpans } from './spans.ts';
+/**
+ * Quotes and speakers: `extractQuotes(text, entities)`.
+ *
+ *   1. spans       quote-mark regions per paragraph (spans.ts)
+ *   2. sentences   split with quotes masked (sentences.ts)
+ *   3. attribution cue verb + speaker phrase in the quote's sentence (attribution.ts)
+ *   4. propagation split quotes, `X said:` lead-ins, multi-paragraph quotes, quote-only paragraphs
+ *   5. filtering   scare quotes, titles, nicknames (not speech)
+ *   6. resolution  surnames, titles, pronouns, entities (speakers.ts)
+ *   7. indirect    reported speech without marks (indirect.ts)
+ */
+import type { Entity, Quote, QuoteType, Span } from '../types.ts';
+import { type Attribution, attributeBare, attributeInSentence, type SpeakerPhrase } from './attribution.ts';
+import { findIndirect } from './indirect.ts';
+import { SCARE_PREFIX } from './lexicon.ts';
+import { maskQuotes, splitSentences } from './sentences.ts';
+import { SpeakerResolver } from './speakers.ts';
+import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 
-export function extractQuotes(text: string, _entities: Entity[]): Quote[] {
-  return findQuoteSpans(text).map((s) => ({
-    text: text.slice(s.start, s.end),
-    start: s.start,
-    end: s.end,
-    speaker: null,
-    speakerMention: null,
-    speakerEntityId: null,
-    speakerType: 'unknown',
-    verb: null,
-    type: 'direct',
-    confidence: 0.5,
-  }));
+export { findQuoteSpans } from './spans.ts';
+
+interface Work {
+  span: QuoteSpan;
+  start: number;
+  end: number;
+  sentence: number;
+  attr: Attribution | null;
+  /** how the attribution was found */
+  via: 'sentence' | 'inherited' | 'lead-in' | 'transcript' | 'none';
+  /** index of the work item the speaker is inherited from */
+  from: number;
+}
+
+const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
+
+function wordCount(s: string): number {
+  return (s.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
+}
+
+/** Quotes of `text` with their speakers. Offsets index `text`. */
+export function extractQuotes(text: string, entities: Entity[]): Quote[] {
+  const spans = findQuoteSpans(text);
+  const masked = maskQuotes(text, spans);
+  const paras = paragraphSpans(text);
+  const sentences: Array<Span & { paragraph: number }> = [];
+  paras.forEach((p, pi) => {
+    for (const s of splitSentences(text, masked, p.start, p.end)) sentences.push({ ...s, paragraph: pi });
+  });
+  const resolver = new SpeakerResolver(text, masked, sentences, entities);
+  const sentenceAt = (pos: number) => resolver.sentenceOf(pos);
+  const bareCache = new Map<number, Attribution | null>();
+  const bare = (si: number): Attribution | null => {
+    if (!bareCache.has(si)) {
+      const s = sentences[si];
+      bareCache.set(si, s ? attributeBare(text, masked, s) : null);
+    }
+    return bareCache.get(si) ?? null;
+  };
+  const hasQuote = (si: number) => {
+    const s = sentences[si];
+    return !!s && spans.some((q) => q.outerStart >= s.start && q.outerStart < s.end);
+  };
+
+  // 1-3: spans and in-sentence attribution
+  const work: Work[] = spans.map((span) => {
+    const si = sentenceAt(span.outerStart);
+    const sent = sentences[si]!;
+    let start = span.start;
+    let attr: Attribution | null = null;
+    let via: Work['via'] = 'none';
+    const tm = TRANSCRIPT.exec(text.slice(span.start, span.end));
+    if (tm && span.outerStart === paras[span.paragraph]?.start) {
+      const name = tm[1]!;
+      attr = {
+        speaker: { start: span.start, end: span.start + name.length, text: name, kind: 'name', org: false },
+        cue: null,
+      };
+      start = span.start + tm[0].length;
+      via = 'transcript';
+    } else {
+      attr = attributeInSentence(text, masked, sent, span);
+      if (attr) via = 'sentence';
+    }
+    return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
+  });
+
+  // 4: propagation
+  work.forEach((w, i) => {
+    if (w.attr) return;
+    const prev = work[i - 1];
+    const p = w.span.paragraph;
+    const para = paras[p]!;
+    // a paragraph that continues an unclosed quote of the previous paragraph
+    if (w.span.continues && prev?.attr) {
+      w.attr = prev.attr;
+      w.via = 'inherited';
+      w.from = i - 1;
+      return;
+    }
+    // split quote / later quote of the same paragraph
+    for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
+      if (work[k]!.attr) {
+        w.attr = work[k]!.attr;
+        w.via = 'inherited';
+        w.from = k;
+        return;
+      }
+    }
+    // `X said:` in the previous sentence of this paragraph, or an attribution sentence right after the quote
+    const sPrev = sentences[w.sentence - 1];
+    if (sPrev && sPrev.paragraph === p && /:\s*$/.test(masked.slice(sPrev.start, sPrev.end))) {
+      const b = bare(w.sentence - 1);
+      if (b) {
+        w.attr = b;
+        w.via = 'lead-in';
+        return;
+      }
+    }
+    const sNext = sentences[w.sentence + 1];
+    if (sNext && sNext.paragraph === p && !hasQuote(w.sentence + 1)) {
+      const b = bare(w.sentence + 1);
+      if (b && b.speaker.start - sNext.start < 40 && sNext.end - sNext.start < 120) {
+        w.attr = b;
+        w.via = 'lead-in';
+        return;
+      }
+    }
+    // a later attributed quote in the same paragraph when this one opens it
+    if (w.span.outerStart === para.start) {
+      for (let k = i + 1; k < work.length && work[k]!.span.paragraph === p; k++) {
+        if (work[k]!.attr && work[k]!.via === 'sentence') {
+          w.attr = work[k]!.attr;
+          w.via = 'inherited';
+          w.from = k;
+          return;
+        }
+      }
+    }
+    // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph
+    if (w.span.outerStart === para.start && p > 0) {
+      const lastSent = sentences.findLastIndex((s) => s.paragraph === p - 1);
+      if (lastSent >= 0) {
+        const ls = sentences[lastSent]!;
+        if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
+          const b = bare(lastSent);
+          if (b) {
+            w.attr = b;
+            w.via = 'lead-in';
+            return;
+          }
+        }
+      }
+      for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p - 1; k--) {
+        if (work[k]!.attr) {
+          w.attr = work[k]!.attr;
+          w.via = 'inherited';
+          w.from = k;
+          return;
+        }
+      }
+    }
+  });
+
+  // 5: filtering and typing
+  const keep: Array<Work & { type: QuoteType }> = [];
+  for (const w of work) {
+    const content = text.slice(w.start, w.end);
+    const sent = sentences[w.sentence]!;
+    const before = masked.slice(sent.start, w.span.outerStart);
+    const words = wordCount(content);
+    if (SCARE_PREFIX.test(before)) continue;
+    const prevChar = text.slice(Math.max(0, w.span.outerStart - 2), w.span.outerStart);
+    const nextChar = text.slice(w.span.outerEnd, w.span.outerEnd + 2);
+    // a nickname between first name and surname: Robert "Bobby" Scott
+    if (words <= 2 && /\p{Lu}/u.test(content[0] ?? '') && /\p{L}\.? $/u.test(prevChar) && /^ \p{Lu}/u.test(nextChar))
+      continue;
+    // a title (show, book, film): Title Case words after a possessive / "on" / "in"
+    const titleCase = content
+      .replace(/[.,!?]+$/, '')
+      .split(/\s+/)
+      .every((t) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
+    if (titleCase && words <= 8 && /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before))
+      continue;
+    if (!w.attr && words <= 4) continue;
+    if (!w.attr && titleCase && words <= 8) continue;
+    const lead = before.replace(/\u2063/g, '').trim();
+    const startsSentence = lead === '' || /[:,—–-]$/.test(lead) || (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
+    const type: QuoteType = startsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(content) ? 'direct' : words >= 12 && startsSentence ? 'direct' : 'partial';
+    keep.push({ ...w, type });
+  }
+
+  // 6: resolution, in text order (pronouns look back at earlier speakers)
+  const quotes: Quote[] = [];
+  const lastSpeakers: string[] = [];
+  const resolvedPhrase = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
+  for (const w of keep) {
+    let speaker: string | null = null;
+    let speakerType: Quote['speakerType'] = 'unknown';
+    let speakerEntityId: string | null = null;
+    const sp = w.attr?.speaker ?? null;
+    if (sp) {
+      let r = resolvedPhrase.get(sp);
+      if (!r) {
+        r = resolver.resolve(sp, lastSpeakers.slice(-3));
+        resolvedPhrase.set(sp, r);
+        if (r.speakerType === 'person' && sp.kind === 'pronoun') resolver.noteSpeaker(r.speaker, sp.start, sp.end);
+      }
+      speaker = r.speaker;
+      speakerType = r.speakerType;
+      speakerEntityId = r.speakerEntityId;
+      if (speakerType === 'person') lastSpeakers.push(speaker);
+    }
+    const confidence = !sp ? 0.3 : w.via === 'sentence' || w.via === 'transcript' ? 0.9 : 0.7;
+    quotes.push({
+      text: text.slice(w.start, w.end),
+      start: w.start,
+      end: w.end,
+      speaker,
+      speakerMention: sp ? { start: sp.start, end: sp.end, text: sp.text } : null,
+      speakerEntityId,
+      speakerType,
+      verb: w.attr?.cue?.lemma ?? null,
+      type: w.type,
+      confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
+    });
+  }
+
+  // 7: reported speech without quote marks
+  const indirect = findIndirect(text, masked, sentences, (si) => hasQuote(si), bare, resolver);
+  return [...quotes, ...indirect].sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,276 @@
+/**
+ * Speaker resolution: surnames to the full name seen in the article (`Nuland` → `Victoria Nuland`), titles and
+ * honorifics dropped (`Sen. Ann Hobbs` → `Ann Hobbs`), pronouns to the nearest fitting person before them (gender
+ * from honorifics, from the pronouns the article uses after a lone mention, then from a first-name list), links to the
+ * entities of the entity stage when they agree. Nominal speakers (`the spokeswoman`) are kept as written.
+ * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
+ */
+import enNames from 'gender-detection-from-name/names/en.js';
+import type { Entity, SpeakerType, Span } from '../types.ts';
+import type { SpeakerPhrase } from './attribution.ts';
+import { FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.ts';
+import { isCap, type Tok, tokenize } from './tokens.ts';
+
+type Gender = 'm' | 'f' | null;
+
+export interface ResolvedSpeaker {
+  speaker: string;
+  speakerType: SpeakerType;
+  speakerEntityId: string | null;
+}
+
+interface PersonMention extends Span {
+  canonical: string;
+  sentence: number;
+}
+
+const NOT_NAME = new Set(
+  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december not both either neither many some several most all each every one two three four five first next from by to of about over under into through against among between without within like unlike we'.split(
+    ' ',
+  ),
+);
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'di', 'du', 'la', 'le', 'dos']);
+const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
+
+function norm(w: string): string {
+  return w
+    .replace(/['’]s$/, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
+}
+
+/** Name tokens of a surface form without leading titles/honorifics; also the honorific gender. */
+export function stripTitles(name: string): { tokens: string[]; gender: Gender } {
+  const toks = name
+    .replace(/\([^)]*\)/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  let gender: Gender = null;
+  let i = 0;
+  // drop everything up to the last title word while a name remains after it
+  let lastTitle = -1;
+  for (let k = 0; k < toks.length - 1; k++) {
+    const l = norm(toks[k]!);
+    if (TITLES.has(l) || ORG_WORDS.has(l) || /^\p{Ll}/u.test(toks[k]!)) lastTitle = k;
+    if (MALE_HONORIFICS.has(l)) gender = 'm';
+    if (FEMALE_HONORIFICS.has(l)) gender = 'f';
+  }
+  i = lastTitle + 1;
+  const rest = toks.slice(i);
+  while (rest.length > 1 && SUFFIX.test(rest[rest.length - 1]!)) rest.pop();
+  if (rest.length > 0) {
+    const lastIdx = rest.length - 1;
+    rest[lastIdx] = rest[lastIdx]!.replace(/['’]s$/, '').replace(/[,.]$/, (m) => (rest.length > 1 ? '' : m));
+  }
+  return { tokens: rest, gender };
+}
+
+function lastName(tokens: string[]): string {
+  const t = [...tokens];
+  while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
+  return norm(t[t.length - 1] ?? '');
+}
+
+function firstNameGender(first: string | undefined): Gender {
+  if (!first || first.length < 2 || /\./.test(first)) return null;
+  const g = (enNames as Map<string, string>).get(first.toLowerCase());
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+}
+
+function nameTok(t: Tok | undefined): boolean {
+  if (!t || t.kind !== 'word') return false;
+  if (PARTICLES.has(t.l)) return true;
+  return isCap(t) && !NOT_NAME.has(norm(t.w));
+}
+
+export class SpeakerResolver {
+  private readonly mentions: PersonMention[] = [];
+  /** last name → full names (in order of first appearance) */
+  private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
+  private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
+
+  constructor(
+    private readonly text: string,
+    private readonly masked: string,
+    private readonly sentences: Span[],
+    private readonly entities: Entity[],
+  ) {
+    this.index();
+  }
+
+  sentenceOf(pos: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentences[mid]!.start <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private index(): void {
+    const toks = tokenize(this.masked, 0, this.masked.length);
+    const runs: Array<{ a: number; b: number }> = [];
+    for (let i = 0; i < toks.length; i++) {
+      if (!nameTok(toks[i]) || PARTICLES.has(toks[i]!.l)) continue;
+      let b = i;
+      while (b + 1 < toks.length && nameTok(toks[b + 1]) && toks[b + 1]!.s - toks[b]!.e <= 1) b++;
+      runs.push({ a: i, b });
+      i = b;
+    }
+    for (const { a, b } of runs) {
+      const surface = this.text.slice(toks[a]!.s, toks[b]!.e);
+      let orgish = false;
+      for (let x = a; x <= b; x++) if (ORG_WORDS.has(norm(toks[x]!.w))) orgish = true;
+      if (orgish) continue;
+      const { tokens, gender } = stripTitles(surface);
+      if (tokens.length === 0) continue;
+      const canonicalTokens = tokens;
+      const ln = lastName(canonicalTokens);
+      if (!ln || ln.length < 2) continue;
+      const at = toks[a]!.s;
+      if (canonicalTokens.length >= 2 && canonicalTokens.length <= 4) {
+        const list = this.fullByLast.get(ln) ?? [];
+        const name = canonicalTokens.join(' ');
+        if (!list.some((x) => x.name === name)) list.push({ name, at });
+        else list.push({ name, at });
+        this.fullByLast.set(ln, list);
+      }
+      const g = this.gender.get(ln) ?? { m: 0, f: 0, honor: null };
+      if (gender) g.honor = gender;
+      this.gender.set(ln, g);
+      this.mentions.push({ start: at, end: toks[b]!.e, canonical: canonicalTokens.join(' '), sentence: -1 });
+    }
+    // sentences of mentions; pronoun evidence after a lone mention
+    for (const m of this.mentions) m.sentence = this.sentenceOf(m.start);
+    const bySentence = new Map<number, PersonMention[]>();
+    for (const m of this.mentions) {
+      const list = bySentence.get(m.sentence) ?? [];
+      list.push(m);
+      bySentence.set(m.sentence, list);
+    }
+    for (const [si, list] of bySentence) {
+      const people = new Set(list.map((m) => lastName(m.canonical.split(' '))));
+      if (people.size !== 1) continue;
+      const ln = [...people][0]!;
+      const g = this.gender.get(ln);
+      if (!g) continue;
+      const s = this.sentences[si]!;
+      const firstAt = Math.min(...list.map((m) => m.end));
+      let zone = this.masked.slice(firstAt, s.end);
+      if (!bySentence.has(si + 1) && this.sentences[si + 1]) {
+        const n = this.sentences[si + 1]!;
+        zone += ` ${this.masked.slice(n.start, n.end)}`;
+      }
+      g.m += (zone.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+      g.f += (zone.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
+    }
+  }
+
+  /** Full name for a (possibly partial) name at `pos`. */
+  canonicalName(surface: string, pos: number): string {
+    const { tokens } = stripTitles(surface);
+    if (tokens.length === 0) return surface;
+    const ln = lastName(tokens);
+    if (tokens.length >= 2) return tokens.join(' ');
+    const list = this.fullByLast.get(ln);
+    if (!list || list.length === 0) return tokens.join(' ');
+    let best: { name: string; at: number } | undefined;
+    for (const x of list) if (x.at <= pos && (!best || x.at >= best.at)) best = x;
+    best ??= list[0];
+    return best!.name;
+  }
+
+  genderOf(canonical: string): Gender {
+    const toks = canonical.split(' ');
+    const g = this.gender.get(lastName(toks));
+    if (g?.honor) return g.honor;
+    if (g && g.m + g.f >= 2 && g.m !== g.f) {
+      if (g.m >= 2 * g.f) return 'm';
+      if (g.f >= 2 * g.m) return 'f';
+    }
+    if (toks.length >= 2) {
+      const fg = firstNameGender(toks[0]);
+      if (fg) return fg;
+    }
+    if (g && g.m !== g.f) return g.m > g.f ? 'm' : 'f';
+    return null;
+  }
+
+  /** Add a resolved speaker as a mention (so a later pronoun can point back to it). */
+  noteSpeaker(canonical: string, at: number, end: number): void {
+    this.mentions.push({ start: at, end, canonical, sentence: this.sentenceOf(at) });
+  }
+
+  /** The person a `he`/`she` at `pos` most likely refers to. */
+  resolvePronoun(pron: string, pos: number, preferred: string[] = []): string | null {
+    const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
+    if (!want) return null;
+    const si = this.sentenceOf(pos);
+    const before = this.mentions.filter((m) => m.start < pos && m.sentence >= si - 6);
+    for (let s = si; s >= Math.max(0, si - 6); s--) {
+      const here = before.filter((m) => m.sentence === s).sort((a, b) => a.start - b.start);
+      if (here.length === 0) continue;
+      const sure = here.filter((m) => this.genderOf(m.canonical) === want);
+      const maybe = here.filter((m) => this.genderOf(m.canonical) === null);
+      const pick = (list: PersonMention[]) => {
+        const pref = list.find((m) => preferred.includes(m.canonical));
+        return (pref ?? list[0])?.canonical ?? null;
+      };
+      if (sure.length > 0) return pick(sure);
+      if (maybe.length > 0 && s >= si - 1) return pick(maybe);
+    }
+    return null;
+  }
+
+  /** Entity for a resolved name, if the entity stage has one that agrees with it. */
+  entityFor(canonical: string, span: Span | null): Entity | null {
+    const ln = lastName(canonical.split(' '));
+    if (span) {
+      for (const e of this.entities) {
+        if (e.type === 'LOCATION' || e.type === 'MISC') continue;
+        if (!e.mentions.some((m) => m.start < span.end && m.end > span.start)) continue;
+        const en = lastName(stripTitles(e.name).tokens);
+        if (en === ln) return e;
+      }
+    }
+    let best: Entity | null = null;
+    for (const e of this.entities) {
+      if (e.type !== 'PERSON' && e.type !== 'ORGANIZATION') continue;
+      const names = [e.name, ...e.aliases];
+      if (names.some((n) => n.toLowerCase() === canonical.toLowerCase())) return e;
+      if (e.type === 'PERSON' && lastName(stripTitles(e.name).tokens) === ln && canonical.split(' ').length >= 1) {
+        if (!best || e.count > best.count) best = e;
+      }
+    }
+    return best;
+  }
+
+  /** Resolve a speaker phrase found at its offsets. */
+  resolve(p: SpeakerPhrase, preferred: string[] = []): ResolvedSpeaker {
+    if (p.kind === 'pronoun') {
+      const who = this.resolvePronoun(p.text, p.start, preferred);
+      if (who) {
+        const e = this.entityFor(who, null);
+        return { speaker: who, speakerType: 'person', speakerEntityId: e?.id ?? null };
+      }
+      return { speaker: p.text, speakerType: 'pronoun', speakerEntityId: null };
+    }
+    if (p.kind === 'nominal') {
+      return { speaker: p.text, speakerType: p.org ? 'organization' : 'nominal', speakerEntityId: null };
+    }
+    if (p.org) {
+      const e = this.entityFor(p.text, p);
+      return { speaker: e?.name ?? p.text, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+    }
+    const canonical = this.canonicalName(p.text, p.start);
+    const e = this.entityFor(canonical, p);
+    if (e && e.type === 'ORGANIZATION') return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
+    const speaker =
+      e && lastName(stripTitles(e.name).tokens) === lastName(canonical.split(' ')) && e.name.length > canonical.length
+        ? stripTitles(e.name).tokens.join(' ')
+        : canonical;
+    return { speaker, speakerType: 'person', speakerEntityId: e?.id ?? null };
+  }
+}

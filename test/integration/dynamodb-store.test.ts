@@ -1,0 +1,205 @@
+/**
+ * The DynamoDB adapter against AWS's DynamoDB Local through the real SDK v3 client (no mocks).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ensureTable } from '../../scripts/local/resources.ts';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/servers.ts';
+import { articleIdForKey } from '../../shared/ids.ts';
+import type { ArticleBundle, ArticleRecord, QuoteRecord } from '../../shared/records.ts';
+import { InvalidCursorError } from '../../shared/store/article-store.ts';
+import { DynamoArticleStore } from '../../shared/store/dynamodb-store.ts';
+
+const table = `store-test-${process.pid}-${Date.now().toString(36)}`;
+let raw: DynamoDBClient;
+let doc: DynamoDBDocumentClient;
+let store: DynamoArticleStore;
+
+beforeAll(async () => {
+  raw = new DynamoDBClient({
+    endpoint: inject('dynamoEndpoint'),
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+  });
+  doc = DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } });
+  await ensureTable(raw, table);
+  store = new DynamoArticleStore(doc, table);
+});
+afterAll(() => raw?.destroy());
+
+function bundle(key: string, sequencer: string, opts: { quotes?: number; text?: string; processedAt?: string } = {}) {
+  const id = articleIdForKey(key);
+  const text = opts.text ?? `Body of ${key} at ${sequencer}.`;
+  const quotes: QuoteRecord[] = Array.from({ length: opts.quotes ?? 2 }, (_, index) => ({
+    articleId: id,
+    index,
+    text: `quote ${index} of ${sequencer}`,
+    start: 0,
+    end: 5,
+    speaker: 'Amara Okafor',
+    speakerMention: { start: 0, end: 6, text: 'Okafor' },
+    speakerEntityId: 'PERSON:amara-okafor',
+    speakerType: 'person',
+    verb: 'say',
+    type: 'direct',
+    confidence: 0.9,
+  }));
+  const article: ArticleRecord = {
+    id,
+    sourceKey: key,
+    status: 'PROCESSED',
+    reason: null,
+    reasonCode: null,
+    title: `Title ${sequencer}`,
+    byline: null,
+    authors: [],
+    dateline: null,
+    publishedAt: null,
+    url: null,
+    language: 'en',
+    format: 'text',
+    wordCount: 5,
+    textLength: text.length,
+    counts: { paragraphs: 1, quotes: quotes.length, entities: 1, speakers: 1 },
+    boilerplate: [],
+    warnings: [],
+    pipelineVersion: 'test',
+    modelVersion: 'test',
+    sourceSequencer: sequencer,
+    processedAt: opts.processedAt ?? new Date().toISOString(),
+  };
+  const result: ArticleBundle = {
+    article,
+    text,
+    quotes,
+    entities: [
+      {
+        articleId: id,
+        id: 'PERSON:amara-okafor',
+        name: 'Amara Okafor',
+        type: 'PERSON',
+        aliases: ['Okafor'],
+        mentions: [{ start: 0, end: 6, text: 'Okafor' }],
+        count: 1,
+        firstStart: 0,
+        salience: 1,
+      },
+    ],
+  };
+  return result;
+}
+
+async function itemCount(id: string): Promise<number> {
+  const out = await doc.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `A#${id}` },
+    }),
+  );
+  return out.Count ?? 0;
+}
+
+describe('DynamoArticleStore versioned writes', () => {
+  it('replaces every item on a newer version and leaves no stale quote', async () => {
+    // Prepare
+    const first = bundle('raw/replace.txt', '0001', { quotes: 5 });
+    const second = bundle('raw/replace.txt', '0002', { quotes: 2 });
+    // Act
+    const r1 = await store.save(first);
+    const r2 = await store.save(second);
+    // Assess
+    expect([r1, r2]).toEqual(['written', 'written']);
+    const record = await store.get(first.article.id);
+    expect(record?.title).toBe('Title 0002');
+    const quotes = await store.listQuotes(record!, { limit: 100 });
+    expect(quotes.items.map((q) => q.text)).toEqual(['quote 0 of 0002', 'quote 1 of 0002']);
+    // META + 1 text chunk + 2 quotes + 1 entity: nothing of version 0001 survives.
+    expect(await itemCount(first.article.id)).toBe(5);
+  });
+
+  it('ignores an older or repeated event (stale / duplicate), whatever order they arrive in', async () => {
+    // Prepare
+    const key = 'raw/shuffled.txt';
+    const versions = ['00A1', '00A3', '00A2', '00A3', '00A1'];
+    // Act
+    const results = [];
+    for (const v of versions) results.push(await store.save(bundle(key, v)));
+    // Assess
+    expect(results).toEqual(['written', 'written', 'stale', 'duplicate', 'stale']);
+    expect((await store.get(articleIdForKey(key)))?.title).toBe('Title 00A3');
+    expect(await itemCount(articleIdForKey(key))).toBe(5);
+  });
+
+  it('deletes every item of an article', async () => {
+    const b = bundle('raw/delete me.txt', '0001', { quotes: 30 });
+    await store.save(b);
+    await store.delete(b.article.id);
+    expect(await store.get(b.article.id)).toBeNull();
+    expect(await itemCount(b.article.id)).toBe(0);
+  });
+
+  it('round-trips a 1 MB article text with items under 400 KB', async () => {
+    // Prepare: 1,050,000 characters, including 3-byte UTF-8 characters.
+    const text = 'Touré said “yes” — again. '.repeat(40_385).slice(0, 1_050_000);
+    const b = bundle('raw/huge.txt', '0001', { text, quotes: 300 });
+    // Act
+    await store.save(b);
+    const record = await store.get(b.article.id);
+    // Assess
+    expect(await store.getText(record!)).toBe(text);
+    const quotes = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listQuotes(record!, { limit: 100, cursor });
+      quotes.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(quotes).toHaveLength(300);
+  });
+});
+
+describe('DynamoArticleStore lists', () => {
+  it('lists articles newest first across months, with paging', async () => {
+    // Prepare: five articles in three months.
+    const dates = ['2026-01-05', '2026-03-01', '2026-03-20', '2026-02-10', '2026-03-10'];
+    for (const [i, d] of dates.entries()) {
+      await store.save(bundle(`raw/list-${i}.txt`, '0001', { processedAt: `${d}T10:00:00.000Z` }));
+    }
+    // Act
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await store.listArticles({ limit: 2, cursor });
+      seen.push(
+        ...page.items.filter((a) => a.sourceKey.startsWith('raw/list-')).map((a) => a.processedAt.slice(0, 10)),
+      );
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 50);
+    // Assess
+    expect(seen).toEqual(['2026-03-20', '2026-03-10', '2026-03-01', '2026-02-10', '2026-01-05']);
+  });
+
+  it('lists REJECTED articles through the status index', async () => {
+    const b = bundle('raw/rejected.txt', '0001');
+    b.article.status = 'REJECTED';
+    b.article.reason = 'The file contains no article text.';
+    await store.save({ ...b, quotes: [], entities: [], text: '' });
+    const page = await store.listArticles({ limit: 10, status: 'REJECTED' });
+    expect(page.items.map((a) => a.sourceKey)).toContain('raw/rejected.txt');
+  });
+
+  it.each([
+    ['bogus'],
+    [
+      Buffer.from('{"m":"2026-01","k":{"pk":"X","sk":"Y","gsi1pk":"ARTICLES#1999-01","gsi1sk":"z"}}').toString(
+        'base64url',
+      ),
+    ],
+  ])('rejects a cursor it did not issue (%#)', async (cursor) => {
+    await expect(store.listArticles({ limit: 5, cursor })).rejects.toThrow(InvalidCursorError);
+  });
+});
