@@ -1,7 +1,8 @@
 /** API Gateway HTTP API (payload 2.0) → router → JSON. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { createRouter, errorResponse } from '../shared/api/router.ts';
+import { toHttpResult } from '../shared/api/http.ts';
+import { type ApiResponse, createRouter, errorResponse } from '../shared/api/router.ts';
 import { dynamo } from '../shared/aws/clients.ts';
 import { loadConfig } from '../shared/config.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb-store.ts';
@@ -10,24 +11,17 @@ const config = loadConfig('api');
 const logger = new Logger({ serviceName: 'annotator-api' });
 const route = createRouter(new DynamoArticleStore(dynamo, config.TABLE_NAME));
 
-const HEADERS = {
-  'content-type': 'application/json; charset=utf-8',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-};
-
 export const handler = async (
   event: APIGatewayProxyEventV2,
   context?: Context,
 ): Promise<APIGatewayProxyStructuredResultV2> => {
   const method = event.requestContext.http.method;
-  let response: { status: number; body: unknown };
+  let response: ApiResponse;
   try {
     response = await route({ method, path: event.rawPath, query: event.queryStringParameters ?? {} });
   } catch (error) {
     logger.error('Unhandled API error', { error, path: event.rawPath, requestId: context?.awsRequestId });
     response = errorResponse(500, 'INTERNAL', 'Internal error.');
   }
-  const body = method === 'HEAD' ? '' : JSON.stringify(response.body);
-  return { statusCode: response.status, headers: HEADERS, body };
+  return toHttpResult(response, { method, acceptEncoding: event.headers?.['accept-encoding'] });
 };

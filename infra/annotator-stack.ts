@@ -146,7 +146,6 @@ export class AnnotatorStack extends Stack {
     const indexArns = gsis.map((gsi) => `${this.table.tableArn}/index/${gsi.indexName}`);
 
     // ── Queues ─────────────────────────────────────────────────────────────────────────────────────────────────
-    const queueVisibility = new Map<sqs.Queue, number>();
     const queuePair = (name: string, consumerTimeout: Duration) => {
       const dlq = new sqs.Queue(this, `${name}Dlq`, {
         encryption: sqs.QueueEncryption.SQS_MANAGED,
@@ -158,10 +157,9 @@ export class AnnotatorStack extends Stack {
         encryption: sqs.QueueEncryption.SQS_MANAGED,
         enforceSSL: true,
         retentionPeriod: Duration.days(4),
-        visibilityTimeout: Duration.seconds(consumerTimeout.toSeconds() * 6),
+        visibilityTimeout: visibilityTimeoutFor(consumerTimeout),
         deadLetterQueue: { queue: dlq, maxReceiveCount: MAX_RECEIVE_COUNT },
       });
-      queueVisibility.set(queue, consumerTimeout.toSeconds() * 6);
       return { queue, dlq };
     };
     const clean = queuePair('Clean', FUNCTION_SETTINGS.clean.timeout);
@@ -242,14 +240,22 @@ export class AnnotatorStack extends Stack {
     // condition (s3:prefix) would not apply to those requests, so it is granted on the bucket ARN; it reveals key
     // names, never content. Objects are read without a VersionId, so s3:GetObjectVersion is not granted.
     const listBucket = () =>
-      new iam.PolicyStatement({ sid: 'DistinguishMissingKeys', actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] });
+      new iam.PolicyStatement({
+        sid: 'DistinguishMissingKeys',
+        actions: ['s3:ListBucket'],
+        resources: [this.bucket.bucketArn],
+      });
 
     const cleanRole = this.cleanFunction.role;
     cleanRole.addToPrincipalPolicy(
       new iam.PolicyStatement({ sid: 'ReadRaw', actions: ['s3:GetObject'], resources: [objects(RAW_PREFIX)] }),
     );
     cleanRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ sid: 'WriteCleaned', actions: ['s3:PutObject', 's3:DeleteObject'], resources: [objects(CLEANED_PREFIX)] }),
+      new iam.PolicyStatement({
+        sid: 'WriteCleaned',
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [objects(CLEANED_PREFIX)],
+      }),
     );
     cleanRole.addToPrincipalPolicy(listBucket());
 
@@ -284,7 +290,9 @@ export class AnnotatorStack extends Stack {
         resources: [this.table.tableArn],
       }),
     );
-    apiRole.addToPrincipalPolicy(new iam.PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: indexArns }));
+    apiRole.addToPrincipalPolicy(
+      new iam.PolicyStatement({ sid: 'QueryIndexes', actions: ['dynamodb:Query'], resources: indexArns }),
+    );
 
     Validations.of(cleanRole).acknowledge(
       objectPrefixAck(this.bucket, RAW_PREFIX, 'clean reads every raw article it is notified about'),
@@ -297,7 +305,11 @@ export class AnnotatorStack extends Stack {
     // ── Queue consumers ────────────────────────────────────────────────────────────────────────────────────────
     const consume = (fn: PipelineFunction, queue: sqs.Queue) =>
       fn.function.addEventSource(
-        new SqsEventSource(queue, { batchSize: 10, reportBatchItemFailures: true, maxBatchingWindow: Duration.seconds(1) }),
+        new SqsEventSource(queue, {
+          batchSize: 10,
+          reportBatchItemFailures: true,
+          maxBatchingWindow: Duration.seconds(1),
+        }),
       );
     consume(this.cleanFunction, this.cleanQueue);
     consume(this.annotateFunction, this.annotateQueue);
@@ -364,14 +376,19 @@ export class AnnotatorStack extends Stack {
     const alarmAction = props.alarmTopicArn
       ? new cwActions.SnsAction(sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn))
       : undefined;
-    const pipelines = [
-      { name: 'Clean', queue: this.cleanQueue, dlq: this.cleanDlq, fn: this.cleanFunction },
-      { name: 'Annotate', queue: this.annotateQueue, dlq: this.annotateDlq, fn: this.annotateFunction },
-    ];
     // A message can legitimately live for maxReceiveCount × visibility timeout while it is being retried; older
     // than that means the queue is not draining.
-    const retryWindowSeconds = (queue: sqs.Queue) => MAX_RECEIVE_COUNT * (queueVisibility.get(queue) ?? 0);
-    for (const { name, queue, dlq } of pipelines) {
+    const retryWindowSeconds = (timeout: Duration) => MAX_RECEIVE_COUNT * visibilityTimeoutFor(timeout).toSeconds();
+    const pipelines = [
+      { name: 'Clean', queue: this.cleanQueue, dlq: this.cleanDlq, timeout: FUNCTION_SETTINGS.clean.timeout },
+      {
+        name: 'Annotate',
+        queue: this.annotateQueue,
+        dlq: this.annotateDlq,
+        timeout: FUNCTION_SETTINGS.annotate.timeout,
+      },
+    ];
+    for (const { name, queue, dlq, timeout } of pipelines) {
       const dlqAlarm = dlq
         .metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1), statistic: cloudwatch.Stats.MAXIMUM })
         .createAlarm(this, `${name}DlqNotEmpty`, {
@@ -385,7 +402,7 @@ export class AnnotatorStack extends Stack {
         .metricApproximateAgeOfOldestMessage({ period: Duration.minutes(5), statistic: cloudwatch.Stats.MAXIMUM })
         .createAlarm(this, `${name}QueueStale`, {
           alarmDescription: `The oldest message in the ${name.toLowerCase()} queue is older than the whole retry window: the queue is not draining.`,
-          threshold: retryWindowSeconds(queue),
+          threshold: retryWindowSeconds(timeout),
           evaluationPeriods: 1,
           comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
           treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
@@ -442,7 +459,10 @@ export class AnnotatorStack extends Stack {
             title: 'Dead-letter queue depth',
             width: 8,
             left: pipelines.map(({ name, dlq }) =>
-              dlq.metricApproximateNumberOfMessagesVisible({ label: `${name} DLQ`, statistic: cloudwatch.Stats.MAXIMUM }),
+              dlq.metricApproximateNumberOfMessagesVisible({
+                label: `${name} DLQ`,
+                statistic: cloudwatch.Stats.MAXIMUM,
+              }),
             ),
           }),
         ],
@@ -458,7 +478,9 @@ export class AnnotatorStack extends Stack {
           new cloudwatch.GraphWidget({
             title: 'Function duration p95 (ms)',
             width: 12,
-            left: functions.map(({ name, fn }) => fn.function.metricDuration({ label: name, statistic: cloudwatch.Stats.p(95) })),
+            left: functions.map(({ name, fn }) =>
+              fn.function.metricDuration({ label: name, statistic: cloudwatch.Stats.p(95) }),
+            ),
           }),
         ],
       ],
@@ -474,6 +496,11 @@ export class AnnotatorStack extends Stack {
     new CfnOutput(this, 'AnnotateDlqUrl', { value: this.annotateDlq.queueUrl });
     new CfnOutput(this, 'DashboardName', { value: this.dashboard.dashboardName });
   }
+}
+
+/** SQS visibility timeout for a queue consumed by a Lambda function: 6 × the function timeout (AWS guidance). */
+export function visibilityTimeoutFor(functionTimeout: Duration): Duration {
+  return Duration.seconds(functionTimeout.toSeconds() * 6);
 }
 
 function objectPrefixAck(bucket: s3.Bucket, prefix: string, why: string) {

@@ -60,7 +60,9 @@ export function stackOptionsFromContext(node: Node): StackOptions {
   const get = (flag: string) => node.tryGetContext(flag) as unknown;
   const stackName = get(CONTEXT_FLAGS.stackName);
   if (stackName !== undefined && (typeof stackName !== 'string' || !/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName))) {
-    throw new ContextError(`Context flag stackName must be a valid CloudFormation stack name, got ${JSON.stringify(stackName)}`);
+    throw new ContextError(
+      `Context flag stackName must be a valid CloudFormation stack name, got ${JSON.stringify(stackName)}`,
+    );
   }
   const alarmTopicArn = get(CONTEXT_FLAGS.alarmTopicArn);
   if (alarmTopicArn !== undefined && (typeof alarmTopicArn !== 'string' || !alarmTopicArn.startsWith('arn:'))) {

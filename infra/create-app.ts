@@ -19,8 +19,8 @@ export function createApp(props: AppProps = {}): AnnotatorApp {
   const { stackName, ...stackProps } = stackOptionsFromContext(app.node);
   const stack = new AnnotatorStack(app, stackName, {
     ...stackProps,
+    // Environment-agnostic (no lookups): the same template whatever the local AWS profile; deploy picks the target.
     description: 'Annotator: S3 articles → clean → annotate → DynamoDB, with a read-only HTTP API',
-    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });
   const nag = new AwsSolutionsChecks(app, { verbose: true });
   Validations.of(app).addPlugins(nag);

@@ -26,18 +26,18 @@ export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
  * deployed code runs exactly the SDK versions pinned in package-lock.json and exercised by the local tests.
  */
 export const BUNDLING: BundlingOptions = {
-    forceDockerBundling: false,
-    format: OutputFormat.ESM,
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    banner: ESM_REQUIRE_BANNER,
-    minify: true,
-    sourceMap: true,
-    sourcesContent: false,
-    bundleAwsSDK: true,
-    externalModules: [],
-    logLevel: LogLevel.WARNING,
-  };
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  bundleAwsSDK: true,
+  externalModules: [],
+  logLevel: LogLevel.WARNING,
+};
 
 export interface PipelineFunctionProps {
   /** Handler module, relative to the repository root, e.g. `functions/clean.ts` (exports `handler`). */

@@ -23,6 +23,8 @@ interface Args {
   dev: string | null;
   epochs: number;
   prune: number;
+  power: number;
+  sweep: number[];
   final: boolean;
   quick: boolean;
   external: boolean;
@@ -36,6 +38,8 @@ function parseArgs(argv: string[]): Args {
     dev: resolve(root, '../shared/eval/entities/eng.testa'),
     epochs: 12,
     prune: 1,
+    power: 0.5,
+    sweep: [],
     final: false,
     quick: false,
     external: true,
@@ -53,6 +57,8 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--dev') a.dev = v() === 'none' ? null : resolve(argv[i]!);
     else if (k === '--epochs') a.epochs = Number(v());
     else if (k === '--prune') a.prune = Number(v());
+    else if (k === '--power') a.power = Number(v());
+    else if (k === '--sweep') a.sweep = v().split(',').map(Number);
     else if (k === '--seed') a.seed = Number(v());
     else if (k === '--out') a.out = resolve(v());
     else if (k === '--final') a.final = true;
@@ -110,6 +116,8 @@ export function runTraining(argv: string[], log: (m: string) => void = console.l
     seed: args.seed,
     folds: 5,
     prune: args.prune,
+    power: args.power,
+    sweep: args.sweep,
     version: provisional,
     external,
     log,

@@ -112,6 +112,8 @@ export const EntityRecordSchema = z.object({
   salience: z.number(),
 });
 export type EntityRecord = z.infer<typeof EntityRecordSchema>;
+export type EntityType = EntityRecord['type'];
+export const ENTITY_TYPES = EntityRecordSchema.shape.type.options;
 
 /** Everything written for one article version. */
 export interface ArticleBundle {
@@ -120,3 +122,30 @@ export interface ArticleBundle {
   quotes: QuoteRecord[];
   entities: EntityRecord[];
 }
+
+/** A quote as listed across articles (by speaker), with the article it came from. */
+export const SpeakerQuoteSchema = QuoteRecordSchema.extend({
+  articleTitle: z.string().nullable(),
+  articleDate: z.string(),
+});
+export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
+
+/** An article that mentions an entity, as listed by entity. */
+export const EntityArticleSchema = z.object({
+  articleId: z.string(),
+  articleTitle: z.string().nullable(),
+  articleDate: z.string(),
+  name: z.string(),
+  type: EntityRecordSchema.shape.type,
+  count: z.number().int(),
+  salience: z.number(),
+});
+export type EntityArticle = z.infer<typeof EntityArticleSchema>;
+
+/** A distinct name in the speaker or entity directory. */
+export const NameEntrySchema = z.object({
+  name: z.string(),
+  key: z.string(),
+  type: EntityRecordSchema.shape.type.optional(),
+});
+export type NameEntry = z.infer<typeof NameEntrySchema>;

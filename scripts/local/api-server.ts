@@ -220,7 +220,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         const mapped = fromHandlerResult(result);
         send(res, mapped.statusCode, mapped.headers, mapped.body);
       } catch (error) {
-        log(`[api] ${method} ${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        log(
+          `[api] ${method} ${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
         send(res, 500, { 'content-type': 'application/json' }, jsonMessage('Internal Server Error'));
       } finally {
         clearTimeout(timer);

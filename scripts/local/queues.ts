@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Context, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 
-export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined | null | void>;
+export type SqsHandler = (event: SQSEvent, context: Context) => Promise<SQSBatchResponse | undefined | null>;
 
 export interface LocalQueueOptions {
   /** Queue name, e.g. `clean-queue`; also the DLQ sub-folder name. */
@@ -270,7 +270,7 @@ export class LocalQueue {
     }
   }
 
-  private async callHandler(event: SQSEvent): Promise<SQSBatchResponse | undefined | null | void> {
+  private async callHandler(event: SQSEvent): Promise<SQSBatchResponse | undefined | null> {
     const started = Date.now();
     const { timeoutMs, functionName, region, accountId } = this.options;
     const context: Context = {

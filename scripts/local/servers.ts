@@ -5,11 +5,11 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
-import S3rver from 's3rver';
+import S3rver, { type S3rverContext } from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account.js';
 
 /** The key pair local clients sign with; registered with s3rver, accepted by DynamoDB Local (`-sharedDb`). */
@@ -76,6 +76,9 @@ export async function startS3Server(options: { port?: number; directory: string 
     // Path-style only: virtual-host parsing would treat "127.0.0.1" as a bucket-less host anyway.
     vhostBuckets: false,
   });
+  // s3rver emits no event for DeleteObjects (multi-delete); add them. Must be in place before run() composes the
+  // middleware, and just before the router (the last one), where ctx.body is still an object rather than XML.
+  server.middleware.splice(Math.max(0, server.middleware.length - 1), 0, multiDeleteEvents(server));
   const address = await server.run();
   const endpoint = `http://${LOCALHOST}:${address.port}`;
   let stopped = false;
@@ -115,6 +118,27 @@ export function dynamoDbLocalHome(): string {
 }
 
 /**
+ * Spawns `command` under a tiny POSIX-shell watchdog that kills it when this process disappears, even by SIGKILL
+ * or a crash that skips every exit hook (so DynamoDB Local never outlives `npm start` or a test run). SIGTERM or
+ * SIGINT to the watchdog stops the command and waits for it. On Windows the command is spawned directly.
+ */
+function spawnWithWatchdog(command: string, args: string[], cwd: string): ChildProcess {
+  if (process.platform === 'win32') return spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const script = [
+    'parent=$1; shift',
+    '"$@" & child=$!',
+    "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT HUP",
+    'while kill -0 "$parent" 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done',
+    'kill $child 2>/dev/null',
+    'wait $child',
+  ].join('\n');
+  return spawn('/bin/sh', ['-c', script, 'watchdog', String(process.pid), command, ...args], {
+    cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/**
  * Starts DynamoDB Local (`-sharedDb`, so any credentials/region see the same tables). With `dataDir` the data
  * persists there; without it the database is in memory. Resolves once it answers ListTables.
  */
@@ -140,14 +164,15 @@ export async function startDynamoDbLocal(
     '-disableTelemetry',
     ...storage,
   ];
-  const child = spawn('java', args, { cwd: home, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnWithWatchdog('java', args, home);
   let output = '';
   const collect = (chunk: Buffer) => {
     output = `${output}${chunk.toString('utf8')}`.slice(-4000);
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const killOnExit = () => child.kill('SIGKILL');
+  // On exit, TERM the watchdog: it kills Java even though this process does not wait for it.
+  const killOnExit = () => child.kill('SIGTERM');
   process.once('exit', killOnExit);
 
   let exited = false;
@@ -196,4 +221,26 @@ export async function startDynamoDbLocal(
     client.destroy();
   }
   return { process: child, port, endpoint, stop };
+}
+
+/** Koa middleware: after a successful `POST /<bucket>?delete`, emit one ObjectRemoved:Delete per deleted key. */
+export function multiDeleteEvents(server: S3rver) {
+  return async (ctx: S3rverContext, next: () => Promise<void>) => {
+    await next();
+    if (ctx.method !== 'POST' || !('delete' in ctx.query) || ctx.status !== 200) return;
+    const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)?.DeleteResult;
+    const bucket = decodeURIComponent(ctx.path.split('/').filter(Boolean)[0] ?? '');
+    for (const deleted of result?.Deleted ?? []) {
+      server.emit('event', {
+        Records: [
+          {
+            eventName: 'ObjectRemoved:Delete',
+            eventTime: new Date().toISOString(),
+            requestParameters: { sourceIPAddress: ctx.ip },
+            s3: { bucket: { name: bucket }, object: { key: deleted.Key } },
+          },
+        ],
+      });
+    }
+  };
 }

@@ -7,12 +7,11 @@
  *   s3rver sends them raw;
  * - sequencer: AWS sends a fixed-width hex string that grows per key; s3rver sends a millisecond timestamp, which
  *   ties within a millisecond. Here it is a process-wide strictly increasing counter;
- * - eventVersion 2.1, a real bucket ARN, and ObjectRemoved events for multi-object deletes (s3rver emits none).
+ * - eventVersion 2.1 and a real bucket ARN. (ObjectRemoved for multi-object deletes: see servers.ts.)
  */
 import { randomBytes } from 'node:crypto';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import type S3rver from 's3rver';
-import type { S3rverContext } from 's3rver';
 import type { LocalQueue } from './queues.ts';
 
 /** Characters AWS leaves as they are in notification keys (java.net.URLEncoder's set, plus `/`). */
@@ -24,8 +23,7 @@ export function encodeS3EventKey(key: string): string {
   for (const char of key) {
     if (char === ' ') out += '+';
     else if (UNRESERVED.test(char)) out += char;
-    else
-      for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
   }
   return out;
 }
@@ -145,8 +143,7 @@ export interface WiringOptions {
 
 /**
  * Subscribes to s3rver's events and sends AWS-shaped notification bodies to the matching queues (one record per
- * message, as S3 does). Also makes s3rver emit ObjectRemoved:Delete for DeleteObjects (multi-delete) requests.
- * Call before `server.run()` so the middleware is part of the request pipeline. Returns an unsubscribe function.
+ * message, as S3 does). Returns an unsubscribe function.
  */
 export function wireNotifications(server: S3rver, options: WiringOptions): () => void {
   const listener = (event: S3rverEvent) => {
@@ -164,32 +161,8 @@ export function wireNotifications(server: S3rver, options: WiringOptions): () =>
     }
   };
   server.on('event', listener);
-  // Just before the router (the last middleware): after it ran, ctx.body is still an object, not XML.
-  server.middleware.splice(Math.max(0, server.middleware.length - 1), 0, multiDeleteEvents(server));
   if (options.sendTestEvent) {
     for (const rule of new Set(options.rules.map((r) => r.queue))) rule.send(s3TestEvent(options.bucket));
   }
   return () => server.removeListener('event', listener);
-}
-
-/** Koa middleware: after a successful `POST /<bucket>?delete`, emit one ObjectRemoved:Delete per deleted key. */
-function multiDeleteEvents(server: S3rver) {
-  return async (ctx: S3rverContext, next: () => Promise<void>) => {
-    await next();
-    if (ctx.method !== 'POST' || !('delete' in ctx.query) || ctx.status !== 200) return;
-    const result = (ctx.body as { DeleteResult?: { Deleted?: { Key: string }[] } } | undefined)?.DeleteResult;
-    const bucket = decodeURIComponent(ctx.path.split('/').filter(Boolean)[0] ?? '');
-    for (const deleted of result?.Deleted ?? []) {
-      server.emit('event', {
-        Records: [
-          {
-            eventName: 'ObjectRemoved:Delete',
-            eventTime: new Date().toISOString(),
-            requestParameters: { sourceIPAddress: ctx.ip },
-            s3: { bucket: { name: bucket }, object: { key: deleted.Key } },
-          },
-        ],
-      } satisfies S3rverEvent);
-    }
-  };
 }

@@ -4,11 +4,11 @@
  */
 import {
   FeatureIndex,
-  type LabelSpan,
-  type WeightTable,
   greedyDecode,
+  type LabelSpan,
   labelsToSpans,
   spansToLabels,
+  type WeightTable,
 } from '../../shared/pipeline/entities/decoder.ts';
 import {
   addPhrase,
@@ -19,7 +19,7 @@ import {
   N_LABELS,
   normalizeToken,
 } from '../../shared/pipeline/entities/features.ts';
-import { decodeModelBytes, encodeModelBytes, type ModelHeader } from '../../shared/pipeline/entities/model-format.ts';
+import { decodeModelBytes, encodeModelBytes, type ModelHeader, quantizeWeight } from '../../shared/pipeline/entities/model-format.ts';
 import type { TrainDoc } from './conll.ts';
 
 export interface ExternalList {
@@ -35,6 +35,10 @@ export interface TrainOptions {
   folds: number;
   /** Quantised weights with |q| below this are zeroed (then empty rows dropped). */
   prune: number;
+  /** Companding exponent of the int8 quantisation. */
+  power: number;
+  /** Prune levels to try and report on dev (the model uses `prune`). */
+  sweep?: number[];
   version: string;
   external: ExternalList[];
   log: (msg: string) => void;
@@ -176,22 +180,18 @@ function quantize(
   hashList: readonly number[],
   avg: Float64Array,
   prune: number,
+  power: number,
 ): { hashes: Uint32Array; weights: Int8Array; scale: number } {
-  const abs: number[] = [];
-  for (let i = 0; i < avg.length; i++) if (avg[i] !== 0) abs.push(Math.abs(avg[i]!));
-  abs.sort((a, b) => a - b);
-  const top = abs.length ? abs[Math.min(abs.length - 1, Math.floor(abs.length * 0.9999))]! : 1;
-  const scale = top / 127 || 1;
+  let top = 0;
+  for (let i = 0; i < avg.length; i++) top = Math.max(top, Math.abs(avg[i]!));
+  const scale = Number((top || 1).toPrecision(6));
   const kept: Array<[number, Int8Array]> = [];
   const sorted = hashList.map((h, r) => [h, r] as const).sort((a, b) => a[0] - b[0]);
   for (const [h, r] of sorted) {
     const q = new Int8Array(N_LABELS);
     let any = false;
     for (let l = 0; l < N_LABELS; l++) {
-      let v = Math.round(avg[r * N_LABELS + l]! / scale);
-      if (v > 127) v = 127;
-      if (v < -127) v = -127;
-      if (Math.abs(v) < prune) v = 0;
+      const v = quantizeWeight(avg[r * N_LABELS + l]!, scale, power, prune);
       q[l] = v;
       if (v !== 0) any = true;
     }
@@ -277,10 +277,20 @@ export function train(
     o.log(msg);
   }
   const final = best ?? { avg: wts.averaged(c), hashes: wts.hashes, f: 0, epoch: o.epochs };
-  const q = quantize(final.hashes, final.avg, o.prune);
+  if (dev) {
+    for (const pr of o.sweep ?? []) {
+      const qs = quantize(final.hashes, final.avg, pr, o.power);
+      const m = decodeModelBytes(
+        encodeModelBytes({ version: 'sweep', scale: qs.scale, power: o.power, labels: N_LABELS, categories: [], training: {} }, qs.hashes, qs.weights, []),
+      );
+      o.log(`sweep prune ${pr}: ${qs.hashes.length} features, dev ${formatScores(evaluate(dev, m))}`);
+    }
+  }
+  const q = quantize(final.hashes, final.avg, o.prune, o.power);
   const header: ModelHeader = {
     version: o.version,
-    scale: Number(q.scale.toPrecision(6)),
+    scale: q.scale,
+    power: o.power,
     labels: N_LABELS,
     categories: [...ENTITY_TYPES.map((t) => `train:${t}`), ...o.external.map((e) => e.category)],
     training: { ...o.facts, epochs: final.epoch, features: q.hashes.length },

@@ -5,9 +5,10 @@ import { z } from 'zod';
 import { isArticleId } from '../ids.ts';
 import { MODEL_VERSION } from '../pipeline/entities/index.ts';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
-import { type ArticleRecord, ArticleStatus } from '../records.ts';
+import { type ArticleRecord, ArticleStatus, ENTITY_TYPES, type EntityType } from '../records.ts';
 import { type ArticleStore, InvalidCursorError, type Page } from '../store/article-store.ts';
 import { ApiError, BadRequestError, MethodNotAllowedError, NotFoundError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
 
 export interface ApiRequest {
   method: string;
@@ -32,6 +33,24 @@ const PageQuery = z.object({
   cursor: z.string().min(1).max(2048).optional(),
 });
 const ArticlesQuery = PageQuery.extend({ status: ArticleStatus.optional() });
+const NamesQuery = PageQuery.extend({ prefix: z.string().max(200).optional() });
+const EntityTypeParam = z
+  .string()
+  .transform((t) => t.toUpperCase())
+  .pipe(z.enum(ENTITY_TYPES, { error: `type must be one of ${ENTITY_TYPES.join(', ')}` }));
+const EntityNamesQuery = NamesQuery.extend({ type: EntityTypeParam.optional() });
+
+function entityType(value: string): EntityType {
+  const parsed = EntityTypeParam.safeParse(value);
+  if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]?.message ?? 'Invalid entity type.');
+  return parsed.data;
+}
+
+function nameParam(value: string): string {
+  const trimmed = value.trim();
+  if (!trimmed || trimmed.length > 200) throw new BadRequestError('The name must be 1 to 200 characters.');
+  return trimmed;
+}
 
 function parseQuery<S extends z.ZodType>(schema: S, query: ApiRequest['query']): z.infer<S> {
   const parsed = schema.safeParse(query);
@@ -91,6 +110,18 @@ export function createRouter(store: ArticleStore) {
       /^\/articles\/([^/]+)\/entities$/,
       async ([id = ''], q) => store.listEntities(await article(id), parseQuery(PageQuery, q)),
     ],
+    [/^\/speakers$/, async (_, q) => store.listSpeakers(parseQuery(NamesQuery, q))],
+    [
+      /^\/speakers\/([^/]+)\/quotes$/,
+      async ([name = ''], q) => store.listQuotesBySpeaker(nameParam(name), parseQuery(PageQuery, q)),
+    ],
+    [/^\/entities$/, async (_, q) => store.listEntityNames(parseQuery(EntityNamesQuery, q))],
+    [
+      /^\/entities\/([^/]+)\/([^/]+)\/articles$/,
+      async ([type = '', name = ''], q) =>
+        store.listArticlesByEntity(entityType(type), nameParam(name), parseQuery(PageQuery, q)),
+    ],
+    [/^\/openapi\.json$/, async () => openApiDocument()],
   ];
 
   return async function route(request: ApiRequest): Promise<ApiResponse> {

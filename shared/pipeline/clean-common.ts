@@ -55,7 +55,7 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
   [/^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i, 'author-picture', 4],
   [SHARE_BAR, 'share-bar', 16],
   [/^(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|reklame|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|scroll to continue(?: with content)?)\.?$/i, 'advertisement', 8],
-  [/(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i, 'newsletter', 45],
+  [/(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^(?:sign[ -]?up|subscribe|register) (?:for|to)\b[^.!?]*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i, 'newsletter', 45],
   [/^(?:read more|read (?:the )?full (?:story|article)|more:|related:|related (?:stories|articles|coverage|content|topics|links|posts|reading|news)|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche)\b/i, 'related', 30],
   [/^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i, 'copyright', 40],
   [/^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i, 'photo-credit', 25],
@@ -69,6 +69,37 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
   [/^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|correction:|update:|updated:|editor'?s note:)/i, '', 0],
 ];
 
+PHRASE_RULES.push(
+  [/^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i, 'gallery', 8],
+  [/^(?:sign in|log ?in|register|my account|sign out|log out|create (?:an )?account|already a subscriber\??|subscribe now|advert|promoted|sponsored by\b.*|post comment.*|print|email this|share this|save (?:this )?(?:article|story)|(?:\d+\s+)?shares?)$/i, 'navigation', 6],
+  [/^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd|czas czytania|время чтения|reading time)\b/i, 'navigation', 8],
+  [/^\(?(?:reporting|writing|additional reporting|editing|compiled) by\b.*(?:editing|writing|reporting) by\b/i, 'credits', 60],
+  [/^(?:(?:first )?(?:published|posted|updated|last updated|last modified|modified|created)(?: on| at)?\s*:?|(?:publicado|publié|veröffentlicht|aggiornato|pubblicato|atualizado|actualizado)(?: (?:el|le|am|il|em|en))?\s*:?)\s*.{0,60}\d.{0,30}$/i, 'date', 16],
+);
+
+const DATE_WORDS =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]t|bst|cet|cest|st|nd|rd|th|de|of|at|on|um|le|el|às|alle|h|updated|published|posted|modified|first|last)\b\.?/giu;
+
+const MONTH_WORD =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b/i;
+
+/** A short line that is only a date and/or time ("18 Nov 2019", "Updated Nov 19, 6:55 AM"). */
+export function isDateLine(text: string): boolean {
+  const t = text.trim();
+  if (wordCount(t) > 14 || !/\d/.test(t)) return false;
+  const rest = t.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;/|()\-–—+]+/g, ' ').trim();
+  if (rest.length > 0) return false;
+  // Needs a month name, a year or a numeric date: a bare time or a phone number is not a date line.
+  return /\b(?:1[89]|2[01])\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(t) || MONTH_WORD.test(t);
+}
+
+const NAME = "[\\p{Lu}][\\p{L}.'’-]*";
+/** Photo credit lines: `Jane Doe/Agency/Getty Images`, `Jane Doe | Bloomberg | Getty Images`, `Credit...Jane Doe`. */
+const SLASH_CREDIT = new RegExp(
+  `^(?:credit\\W*)?${NAME}(?:\\s+(?:${NAME}|of|the|for|de|la|du|van|von))*(?:\\s*[/|]\\s*(?:${NAME}|the|for|of)(?:\\s+(?:${NAME}|of|the|for|de|la|via))*)+\\.?$`,
+  'u',
+);
+
 /** Returns the boilerplate reason for a short block matching a known phrase, or null. */
 export function phraseReason(text: string): string | null {
   const t = text.trim();
@@ -77,8 +108,17 @@ export function phraseReason(text: string): string | null {
     if (reason === '' || n > maxWords) continue;
     if (re.test(t)) return reason;
   }
+  if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
+  if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
+  if (isDateLine(t)) return 'date';
+  if (BYLINE_LINE.test(t) && n <= 14) return 'byline';
+  if (n <= 10 && STAFF_LINE.test(t)) return 'byline';
   return null;
 }
+
+/** `Tom Krisher, AP Auto Writer`, `Jane Doe | Staff Reporter`. */
+const STAFF_LINE =
+  /^[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*[,|–—-]\s*(?:[\p{L}.]+\s+){0,3}(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff)s?$/iu;
 
 const BIO_ROLE =
   '(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|photojournalist|author|fellow|analyst|critic|intern|freelancer|anchor|host|novelist|professor|staff writer)';
@@ -185,7 +225,7 @@ export function parseAuthors(byline: string): string[] {
     .filter((a) => a.length > 1 && a.length < 60 && /^[\p{Lu}]/u.test(a) && wordCount(a) <= 5);
 }
 
-export const BYLINE_LINE = /^(?:by|von|par|por|di|door)\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]\s*[\p{L} .]{0,60})?$/u;
+export const BYLINE_LINE = /^(?:(?:posted|written|published)?\s*(?:on\s+.{3,30}?\s+)?(?:by|von|par|por|di|door))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:]{0,60})?$(?<![.!?])/u;
 
 /** Builds the final article; throws `EmptyArticleError` when no paragraph survived. */
 export function assemble(

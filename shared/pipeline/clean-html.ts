@@ -42,6 +42,8 @@ interface DomElement extends DomNode {
 
 export interface HtmlBlock extends Block {
   tag: string;
+  /** Boilerplate reason suggested by an ancestor's class or id (`caption`, `share-bar`...), if any. */
+  classReason: string | null;
   linkChars: number;
   inCaption: boolean;
   inList: boolean;
@@ -116,15 +118,86 @@ const SKIP_TAGS = new Set([
 ]);
 const HEADING = /^H[1-6]$/;
 
+const CLASS_REASONS: Record<string, string> = {
+  caption: 'caption',
+  captions: 'caption',
+  figcaption: 'caption',
+  credit: 'photo-credit',
+  credits: 'photo-credit',
+  byline: 'byline',
+  author: 'byline',
+  authors: 'byline',
+  contributor: 'byline',
+  share: 'share-bar',
+  sharing: 'share-bar',
+  sharebar: 'share-bar',
+  social: 'share-bar',
+  addthis: 'share-bar',
+  sharethis: 'share-bar',
+  related: 'related',
+  recommended: 'related',
+  recirc: 'related',
+  recirculation: 'related',
+  outbrain: 'related',
+  taboola: 'related',
+  newsletter: 'newsletter',
+  subscribe: 'newsletter',
+  subscription: 'newsletter',
+  signup: 'newsletter',
+  optin: 'newsletter',
+  promo: 'advertisement',
+  advert: 'advertisement',
+  advertisement: 'advertisement',
+  ad: 'advertisement',
+  ads: 'advertisement',
+  adslot: 'advertisement',
+  sponsor: 'advertisement',
+  sponsored: 'advertisement',
+  tags: 'tags',
+  tag: 'tags',
+  breadcrumb: 'navigation',
+  breadcrumbs: 'navigation',
+  timestamp: 'date',
+  dateline: 'date',
+  pubdate: 'date',
+  date: 'date',
+  comments: 'comments',
+  comment: 'comments',
+  disqus: 'comments',
+  bio: 'author-bio',
+};
+/** Reasons that, from a class name alone, only apply to short blocks (a class "author" may wrap more). */
+const SHORT_ONLY = new Set(['byline', 'date', 'tags']);
+
+function classReasonOf(el: DomNode): string | null {
+  const e = el as DomElement;
+  const attrs = `${e.getAttribute?.('class') ?? ''} ${e.getAttribute?.('id') ?? ''}`;
+  if (attrs.length < 2) return null;
+  const tokens = attrs
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/);
+  for (const t of tokens) {
+    const r = CLASS_REASONS[t];
+    if (r) return r;
+  }
+  return null;
+}
+
 /** Walks an element into text blocks, one per block-level box; iterative (deeply nested input cannot overflow). */
 export function blocksOf(root: DomNode): HtmlBlock[] {
   const out: HtmlBlock[] = [];
   let buf = '';
   let linkChars = 0;
   const blockTags: string[] = [];
+  const classReasons: Array<string | null> = [];
   let captionDepth = 0;
   let listDepth = 0;
   let linkDepth = 0;
+  const innermostReason = (): string | null => {
+    for (let i = classReasons.length - 1; i >= 0; i--) if (classReasons[i]) return classReasons[i]!;
+    return null;
+  };
   const flush = () => {
     const text = collapse(buf);
     if (text) {
@@ -136,6 +209,7 @@ export function blocksOf(root: DomNode): HtmlBlock[] {
         linkChars: Math.min(linkChars, text.length),
         inCaption: captionDepth > 0,
         inList: listDepth > 0,
+        classReason: innermostReason(),
       });
     }
     buf = '';
@@ -154,6 +228,7 @@ export function blocksOf(root: DomNode): HtmlBlock[] {
         flush();
         blockTags.pop();
       }
+      if (item.leave !== root) classReasons.pop();
       continue;
     }
     const node = item;
@@ -175,6 +250,7 @@ export function blocksOf(root: DomNode): HtmlBlock[] {
       flush();
       blockTags.push(name);
     }
+    if (node !== root) classReasons.push(classReasonOf(node));
     if (name === 'A') linkDepth++;
     if (name === 'FIGCAPTION' || name === 'CAPTION') captionDepth++;
     if (name === 'LI' || name === 'DD' || name === 'DT') listDepth++;
@@ -356,8 +432,17 @@ function ldBodyBlocks(body: string): Block[] {
   return text.map((t) => ({ text: collapse(t), kind: 'body' as const })).filter((b) => b.text);
 }
 
+const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
+
 /** Removes in-body boilerplate blocks; returns the kept blocks. */
 function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[]): HtmlBlock[] {
+  const total = blocks.reduce((n, b) => n + wordCount(b.text), 0);
+  // Class-name evidence is trusted only when it does not claim most of the article.
+  const classWords = blocks.reduce((n, b) => n + (b.classReason ? wordCount(b.text) : 0), 0);
+  const useClasses = classWords <= total * 0.4;
+  const linkOnly = blocks.map(
+    (b) => b.linkChars >= b.text.length * 0.8 && wordCount(b.text) <= 25 && !URL_TEXT.test(b.text),
+  );
   const kept: HtmlBlock[] = [];
   let afterAboutAuthor = false;
   for (let i = 0; i < blocks.length; i++) {
@@ -370,10 +455,10 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[]): HtmlBlock[]
       afterAboutAuthor = true;
     } else if (b.inCaption) reason = 'caption';
     else reason = phraseReason(b.text);
-    if (!reason && b.linkChars >= b.text.length * 0.8 && n <= 25 && (b.inList || b.kind === 'heading' || n <= 12)) {
+    if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80)) reason = b.classReason;
+    if (!reason && linkOnly[i] && (b.inList || b.kind === 'heading' || linkOnly[i - 1] || linkOnly[i + 1])) {
       reason = 'related';
     }
-    if (!reason && BYLINE_LINE.test(b.text) && n <= 12) reason = 'byline';
     if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text)) reason = 'author-bio';
     if (reason) removed.push({ text: b.text, reason });
     else kept.push(b);
@@ -412,6 +497,7 @@ export function cleanHtml(html: string): HtmlResult {
     article = new Readability<DomNode>(document as unknown as Document, {
       serializer: (el) => el as unknown as DomNode,
       charThreshold: 500,
+      keepClasses: true,
     }).parse();
   } catch (err) {
     warnings.push(`Readability failed (${err instanceof Error ? err.message : String(err)}); used the fallback.`);
@@ -449,7 +535,7 @@ export function cleanHtml(html: string): HtmlResult {
         if (c >= 0.5) last = i;
       });
       blocks = blocks.filter((b, i) => {
-        if (i > last || cov[i]! >= 0.2 || wordCount(b.text) < 3) return true;
+        if (i > last || cov[i]! >= 0.2 || wordCount(b.text) < 3 || wordCount(b.text) > 15) return true;
         boilerplate.push({ text: b.text, reason: 'not-in-article-body' });
         return false;
       });

@@ -163,7 +163,7 @@ const CLOSERS = new Set(['"', "'", '’', '”', ')', ']', '»']);
 
 function isUpperStart(s: string): boolean {
   const c = s[0] ?? '';
-  return c !== c.toLowerCase() || /[\p{N}"“‘'(\[«]/u.test(c);
+  return c !== c.toLowerCase() || /[\p{N}"“‘'([«]/u.test(c);
 }
 
 /**

@@ -1,7 +1,17 @@
 /**
  * The port: what the handlers need from storage, with no AWS types. Adapters: `dynamodb-store.ts`.
  */
-import type { ArticleBundle, ArticleRecord, ArticleStatus, EntityRecord, QuoteRecord } from '../records.ts';
+import type {
+  ArticleBundle,
+  ArticleRecord,
+  ArticleStatus,
+  EntityArticle,
+  EntityRecord,
+  EntityType,
+  NameEntry,
+  QuoteRecord,
+  SpeakerQuote,
+} from '../records.ts';
 
 export interface Page<T> {
   items: T[];
@@ -27,6 +37,16 @@ export interface ArticleStore {
   listArticles(request: PageRequest & { status?: ArticleStatus | undefined }): Promise<Page<ArticleRecord>>;
   listQuotes(article: ArticleRecord, request: PageRequest): Promise<Page<QuoteRecord>>;
   listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>>;
+  /** Distinct speakers whose normalised name starts with `prefix`, alphabetically. */
+  listSpeakers(request: PageRequest & { prefix?: string | undefined }): Promise<Page<NameEntry>>;
+  /** Every quote by this speaker (case- and accent-insensitive), newest article first. */
+  listQuotesBySpeaker(name: string, request: PageRequest): Promise<Page<SpeakerQuote>>;
+  /** Distinct entity names (of one type, or all types in turn), alphabetically. */
+  listEntityNames(
+    request: PageRequest & { prefix?: string | undefined; type?: EntityType | undefined },
+  ): Promise<Page<NameEntry>>;
+  /** Every article that mentions this entity, newest first. */
+  listArticlesByEntity(type: EntityType, name: string, request: PageRequest): Promise<Page<EntityArticle>>;
 }
 
 /** A cursor that is not one we issued (tampered, truncated, for another list). */

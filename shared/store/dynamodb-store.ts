@@ -5,6 +5,8 @@
  *   pk = A#<articleId>   sk = V#<version>#T#<nnnn>          text chunks (≤ 100,000 chars each: items < 400 KB)
  *   pk = A#<articleId>   sk = V#<version>#Q#<nnnnn>         quotes      gsi1: SPEAKER#<name> / <date>#<id>#<n>
  *   pk = A#<articleId>   sk = V#<version>#E#<entityId>      entities    gsi1: ENTITY#<TYPE>#<name> / <date>#<id>
+ *                                                                       gsi2: ENAMES#<TYPE>#<shard> / <name>#<id>
+ *   pk = A#<articleId>   sk = V#<version>#S#<name>          speakers    gsi2: SNAMES#<shard> / <name>#<id>
  *   META                                                    gsi1: ARTICLES#<yyyy-mm> / <processedAt>#<id>
  *                                                           gsi2: STATUS#<REJECTED|FAILED> / <processedAt>#<id>
  *   pk = CATALOG         sk = MONTHS                        the months that have articles (for newest-first lists)
@@ -31,10 +33,17 @@ import {
   type ArticleRecord,
   ArticleRecordSchema,
   type ArticleStatus,
+  ENTITY_TYPES,
+  type EntityArticle,
+  EntityArticleSchema,
   type EntityRecord,
   EntityRecordSchema,
+  type EntityType,
+  type NameEntry,
   type QuoteRecord,
   QuoteRecordSchema,
+  type SpeakerQuote,
+  SpeakerQuoteSchema,
 } from '../records.ts';
 import {
   type ArticleStore,
@@ -72,6 +81,15 @@ const StatusCursor = z.object({
   k: z.object({ pk: z.string(), sk: z.string(), gsi2pk: z.string(), gsi2sk: z.string() }),
 });
 const ChildCursor = z.object({ pk: z.string(), sk: z.string() });
+const Gsi1Key = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
+const NamesCursor = z.object({ t: z.string(), s: z.string(), a: z.string().max(600) });
+
+/** Name directories are sharded by first character so no single GSI partition takes every write. */
+const SHARDS = [...'0123456789abcdefghijklmnopqrstuvwxyz', '_'];
+export function nameShard(normalized: string): string {
+  const first = normalized[0] ?? '_';
+  return /[0-9a-z]/.test(first) ? first : '_';
+}
 
 export class DynamoArticleStore implements ArticleStore {
   /** Months this container already registered in the catalog (saves a write per article). */
@@ -216,6 +234,124 @@ export class DynamoArticleStore implements ArticleStore {
     return this.listChildren(article, 'E', request, (item) => EntityRecordSchema.parse(item));
   }
 
+  async listSpeakers(request: PageRequest & { prefix?: string | undefined }): Promise<Page<NameEntry>> {
+    return this.listNames('SNAMES#', request);
+  }
+
+  async listEntityNames(
+    request: PageRequest & { prefix?: string | undefined; type?: EntityType | undefined },
+  ): Promise<Page<NameEntry>> {
+    const types = request.type ? [request.type] : [...ENTITY_TYPES];
+    const cursor = request.cursor ? decodeCursor(request.cursor, NamesCursor) : null;
+    let typeIndex = cursor ? types.findIndex((t) => `ENAMES#${t}#` === cursor.t) : 0;
+    if (typeIndex < 0) throw new InvalidCursorError();
+    const items: NameEntry[] = [];
+    let innerCursor = request.cursor;
+    while (typeIndex < types.length) {
+      const type = types[typeIndex] as EntityType;
+      const page = await this.listNames(`ENAMES#${type}#`, {
+        ...request,
+        cursor: innerCursor,
+        limit: request.limit - items.length,
+      });
+      items.push(...page.items.map((i) => ({ ...i, type })));
+      if (page.nextCursor) return { items, nextCursor: page.nextCursor };
+      typeIndex++;
+      innerCursor = undefined;
+      if (items.length >= request.limit && typeIndex < types.length) {
+        const prefix = normalizeName(request.prefix ?? '');
+        const s = prefix ? nameShard(prefix) : SHARDS[0];
+        return { items, nextCursor: encodeCursor({ t: `ENAMES#${types[typeIndex]}#`, s, a: '' }) };
+      }
+    }
+    return { items, nextCursor: null };
+  }
+
+  async listQuotesBySpeaker(name: string, request: PageRequest): Promise<Page<SpeakerQuote>> {
+    return this.queryGsi1(`SPEAKER#${normalizeName(name)}`, request, (item) => SpeakerQuoteSchema.parse(item));
+  }
+
+  async listArticlesByEntity(type: EntityType, name: string, request: PageRequest): Promise<Page<EntityArticle>> {
+    return this.queryGsi1(`ENTITY#${type}#${normalizeName(name)}`, request, (item) => EntityArticleSchema.parse(item));
+  }
+
+  /** Newest-first list of one gsi1 partition. */
+  private async queryGsi1<T>(partition: string, request: PageRequest, parse: (item: Item) => T): Promise<Page<T>> {
+    const cursor = request.cursor ? decodeCursor(request.cursor, Gsi1Key) : null;
+    if (cursor && cursor.gsi1pk !== partition) throw new InvalidCursorError();
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :p',
+        ExpressionAttributeValues: { ':p': partition },
+        ScanIndexForward: false,
+        Limit: request.limit,
+        ExclusiveStartKey: cursor ?? undefined,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map(parse),
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, Gsi1Key)) : null,
+    };
+  }
+
+  /**
+   * Distinct names of a sharded gsi2 directory (`<base><shard>` / `<name>#<articleId>`), alphabetically. Entries of
+   * one name are contiguous, so duplicates (one per article) collapse as they stream by; the cursor is the last
+   * name returned, and the next page starts after all of its entries.
+   */
+  private async listNames(
+    base: string,
+    request: PageRequest & { prefix?: string | undefined },
+  ): Promise<Page<NameEntry>> {
+    const prefix = normalizeName(request.prefix ?? '');
+    const shards = prefix ? [nameShard(prefix)] : SHARDS;
+    const cursor = request.cursor ? decodeCursor(request.cursor, NamesCursor) : null;
+    if (
+      cursor &&
+      (cursor.t !== base || !shards.includes(cursor.s) || (cursor.a !== '' && !cursor.a.startsWith(prefix)))
+    ) {
+      throw new InvalidCursorError();
+    }
+    const items: NameEntry[] = [];
+    let shardIndex = cursor ? shards.indexOf(cursor.s) : 0;
+    let after = cursor?.a ?? '';
+    while (shardIndex < shards.length) {
+      const shard = shards[shardIndex] as string;
+      let start: Item | undefined;
+      do {
+        const out = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            IndexName: 'gsi2',
+            KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :lo AND :hi',
+            ExpressionAttributeValues: {
+              ':p': `${base}${shard}`,
+              ':lo': after ? `${after}#\uffff` : prefix || ' ',
+              ':hi': `${prefix}\uffff`,
+            },
+            Limit: 200,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const key = String(item.key);
+          if (key === after) continue;
+          if (items.length >= request.limit) {
+            return { items, nextCursor: encodeCursor({ t: base, s: shard, a: after }) };
+          }
+          items.push({ name: String(item.name), key });
+          after = key;
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+      shardIndex++;
+      after = '';
+    }
+    return { items, nextCursor: null };
+  }
+
   private async listByStatus(status: ArticleStatus, request: PageRequest): Promise<Page<ArticleRecord>> {
     const cursor = request.cursor ? decodeCursor(request.cursor, StatusCursor) : null;
     if (cursor && (cursor.s !== status || cursor.k.gsi2pk !== `STATUS#${status}`)) throw new InvalidCursorError();
@@ -278,24 +414,44 @@ export class DynamoArticleStore implements ArticleStore {
     for (let i = 0, n = 0; i < bundle.text.length; i += TEXT_CHUNK_CHARS, n++) {
       items.push({ pk, sk: `V#${version}#T#${pad(n, 4)}`, text: bundle.text.slice(i, i + TEXT_CHUNK_CHARS) });
     }
+    const context = { articleTitle: article.title, articleDate: date };
+    const speakers = new Map<string, string>();
     for (const quote of bundle.quotes) {
       const speaker = quote.speaker ? normalizeName(quote.speaker) : '';
+      if (speaker && !speakers.has(speaker)) speakers.set(speaker, quote.speaker ?? speaker);
       items.push({
         pk,
         sk: `V#${version}#Q#${pad(quote.index, 5)}`,
         ...quote,
+        ...context,
         text: quote.text.slice(0, MAX_QUOTE_TEXT_STORED),
         ...(speaker ? { gsi1pk: `SPEAKER#${speaker}`, gsi1sk: `${date}#${article.id}#${pad(quote.index, 5)}` } : {}),
       });
     }
-    for (const entity of bundle.entities) {
+    for (const [key, name] of speakers) {
       items.push({
         pk,
-        sk: `V#${version}#E#${entity.id}`,
+        sk: `V#${version}#S#${key.slice(0, 200)}`,
+        name,
+        key,
+        gsi2pk: `SNAMES#${nameShard(key)}`,
+        gsi2sk: `${key.slice(0, 400)}#${article.id}`,
+      });
+    }
+    for (const entity of bundle.entities) {
+      const key = normalizeName(entity.name);
+      items.push({
+        pk,
+        sk: `V#${version}#E#${entity.id.slice(0, 300)}`,
         ...entity,
+        ...context,
+        key,
         mentions: entity.mentions.slice(0, MAX_MENTIONS_STORED),
-        gsi1pk: `ENTITY#${entity.type}#${normalizeName(entity.name)}`,
+        gsi1pk: `ENTITY#${entity.type}#${key.slice(0, 400)}`,
         gsi1sk: `${date}#${article.id}`,
+        ...(key
+          ? { gsi2pk: `ENAMES#${entity.type}#${nameShard(key)}`, gsi2sk: `${key.slice(0, 400)}#${article.id}` }
+          : {}),
       });
     }
     return items;

@@ -32,7 +32,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Lo
       ...(shared ? { dynamoEndpoint: shared } : {}),
       sendTestEvent: true,
       logLevel: process.env.LOG_LEVEL ?? 'ERROR',
-      log: () => undefined,
+      // Harness messages (handler errors, dead letters) stay quiet unless LOCAL_STACK_LOG=1.
+      log: process.env.LOCAL_STACK_LOG === '1' ? (message) => console.error(message) : () => undefined,
       ...options,
       queue: { batchWindowMs: 20, retryDelayMs: 50, maxRetryDelayMs: 400, ...options.queue },
       dataDir,

@@ -136,7 +136,7 @@ export interface DocFeatures {
 }
 
 /** Template ids (stable: changing them changes the model). */
-const T = {
+export const TEMPLATES = {
   bias: 0,
   w: 1,
   wRaw: 2,
@@ -171,7 +171,11 @@ const T = {
   wDigits: 37,
   len: 38,
   lastInSent: 39,
+  docCtx: 40,
+  docSeen: 41,
+  docMajority: 42,
 } as const;
+const T = TEMPLATES;
 
 const DIGITS_RE = /\d/g;
 
@@ -206,6 +210,25 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
   });
   const seenLower = new Set<string>();
   const seenCapMid = new Set<string>();
+  // Document context of capitalised words: the words before/after each of their occurrences.
+  const docCtx = new Map<string, Set<string>>();
+  norm.forEach((s) => {
+    for (let i = 0; i < s.length; i++) {
+      const w = s[i]!;
+      if (!hasUpper(w)) continue;
+      const lw = w.toLowerCase();
+      let set = docCtx.get(lw);
+      if (!set) {
+        set = new Set();
+        docCtx.set(lw, set);
+      }
+      if (set.size >= 16) continue;
+      const prev = i > 0 ? s[i - 1]!.toLowerCase() : '<s>';
+      const next = i + 1 < s.length ? s[i + 1]!.toLowerCase() : '</s>';
+      set.add(`<${prev}`);
+      set.add(`>${next}`);
+    }
+  });
   norm.forEach((s, si) => {
     if (isHeadline[si]) return;
     for (let i = 0; i < s.length; i++) {
@@ -299,6 +322,7 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
         const pos = head ? 'h' : i === 0 ? 'f' : 'm';
         if (seenLower.has(lw)) push(f1(T.docLower, pos));
         if (seenCapMid.has(lw)) push(f1(T.docCapMid, pos));
+        for (const c of docCtx.get(lw) ?? []) push(f1(T.docCtx, c));
       }
       if (gazCodes) {
         const cap = isCapitalised(w) ? 'C' : 'l';
@@ -315,20 +339,20 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
 /** Label index used for "before the sentence start" in the label history. */
 export const BOS_LABEL = N_LABELS;
 const LABEL_STR = Array.from({ length: N_LABELS + 1 }, (_, l) => String(l));
-/** Document label memory values: 0 never seen, 1 seen as O, 2.. seen as ENTITY_TYPES[v - 2]. */
+/** Document label memory codes: 0 never seen, 1 seen as O, 2.. seen as ENTITY_TYPES[v - 2]. */
 const MEMORY_STR = ['none', 'O', ...ENTITY_TYPES];
 
 /**
  * Dynamic features of token t given the previous two labels (BOS_LABEL before the sentence start) and the document
- * label memory for this word (see MEMORY_STR; -1 when the word has no capital letter). Written to `out`, returns
- * the count.
+ * label memory of this word (null when the word has no capital letter; else counts of O, PER, ORG, LOC, MISC given
+ * to it earlier in the document at [0..4] and the last memory code at [5]). Written to `out`, returns the count.
  */
 export function dynamicFeatures(
   d: DocFeatures,
   t: number,
   p1: number,
   p2: number,
-  memory: number,
+  memory: Int32Array | null,
   out: Uint32Array,
 ): number {
   let k = 0;
@@ -339,10 +363,16 @@ export function dynamicFeatures(
   out[k++] = f2(T.p12, a, b);
   out[k++] = f2(T.p1w, a, d.key[t]!);
   out[k++] = f2(T.p1s, a, d.shortShape[t]!);
-  if (memory >= 0) {
-    const m = MEMORY_STR[memory]!;
+  if (memory) {
+    const m = MEMORY_STR[memory[5]!]!;
     out[k++] = f1(T.docPrev, m);
     out[k++] = f2(T.docPrevS, m, d.first[t] ? 'f' : d.shortShape[t]!);
+    let best = -1;
+    for (let i = 0; i < 5; i++) {
+      if (memory[i]! > 0) out[k++] = f1(T.docSeen, MEMORY_STR[i + 1]!);
+      if (memory[i]! > 0 && (best < 0 || memory[i]! > memory[best]!)) best = i;
+    }
+    if (best >= 0) out[k++] = f1(T.docMajority, MEMORY_STR[best + 1]!);
   }
   return k;
 }

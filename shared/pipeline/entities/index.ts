@@ -6,8 +6,8 @@ import { MODEL, MODEL_VERSION } from './model.ts';
 import { resolveMentions } from './resolve.ts';
 import { tagWithModel } from './tagger.ts';
 
-export { MODEL_VERSION };
 export { entityAt, findEntityByMention } from './resolve.ts';
+export { MODEL_VERSION };
 
 /** Typed mentions (tagger output, before resolution), offsets into `text`. */
 export function tagMentions(text: string): Mention[] {

@@ -3,7 +3,8 @@
  *   'NER1' | u32 header length | header JSON (UTF-8)
  *   | u32 feature count | sorted feature hashes as varint deltas | int8 weights, N_LABELS per feature
  *   | u32 gazetteer byte length | gazetteer lines `mask<TAB>phrase\n` (UTF-8)
- * Weight = int8 × header.scale.
+ * Weight = sign(q) × header.scale × (|q| / 127)^(1 / header.power) for int8 q (companded quantisation: fine steps for
+ * the many small weights, coarse for the few large ones).
  */
 import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
@@ -12,8 +13,10 @@ import { addPhrase, type Gazetteer, N_LABELS } from './features.ts';
 
 export interface ModelHeader {
   version: string;
-  /** Multiply int8 weights by this to get the trained weights (scores are compared only, so it is informative). */
+  /** Magnitude of the int8 value 127. */
   scale: number;
+  /** Companding exponent (1 = linear). */
+  power: number;
   labels: number;
   /** Gazetteer category names, bit i = categories[i]. */
   categories: string[];
@@ -23,11 +26,22 @@ export interface ModelHeader {
 
 export interface Model extends WeightTable {
   header: ModelHeader;
-  w: Int8Array;
+  w: Float32Array;
   gazetteer: Gazetteer;
 }
 
 const MAGIC = 0x3152454e; // 'NER1' little-endian
+
+export function quantizeWeight(x: number, scale: number, power: number, prune: number): number {
+  let v = Math.sign(x) * Math.round(127 * (Math.abs(x) / scale) ** power);
+  if (v > 127) v = 127;
+  if (v < -127) v = -127;
+  return Math.abs(v) < prune ? 0 : v;
+}
+
+export function dequantize(v: number, scale: number, power: number): number {
+  return Math.sign(v) * scale * (Math.abs(v) / 127) ** (1 / power);
+}
 
 export function encodeModelBytes(
   header: ModelHeader,
@@ -95,8 +109,11 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
     h += d;
     rows.set(h, r);
   }
-  const w = new Int8Array(n * N_LABELS);
-  w.set(new Int8Array(buf.buffer, buf.byteOffset + o, n * N_LABELS));
+  const q = new Int8Array(buf.buffer, buf.byteOffset + o, n * N_LABELS);
+  const lut = new Float32Array(256);
+  for (let v = -127; v <= 127; v++) lut[v + 128] = dequantize(v, header.scale, header.power);
+  const w = new Float32Array(n * N_LABELS);
+  for (let i = 0; i < w.length; i++) w[i] = lut[q[i]! + 128]!;
   o += n * N_LABELS;
   const gl = buf.readUInt32LE(o);
   o += 4;

@@ -8,6 +8,7 @@
  */
 import type { Span } from '../types.ts';
 import {
+  NOT_PERSON,
   CLAUSE_BREAKERS,
   CUE_FORM_TO_LEMMA,
   DETERMINERS,
@@ -35,7 +36,7 @@ export interface Attribution {
 
 /** Capitalised words that do not start or belong to a name. */
 const NOT_NAME = new Set(
-  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
+  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those another it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
     ' ',
   ),
 );
@@ -67,7 +68,16 @@ const INTRO_WORDS = new Set([
   'pressed',
   'appearing',
   'addressing',
+  'following',
+  'amid',
+  'under',
+  'given',
+  'from',
+  'to',
+  'of',
 ]);
+const PERSON_HEAD =
+  /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts)s?$/;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 
 function nameTok(t: Tok | undefined): boolean {
@@ -106,11 +116,15 @@ function isOrgRun(toks: Tok[], a: number, b: number): boolean {
   return a === b && /^\p{Lu}{2,5}$/u.test(toks[a]!.w) && !/^(?:I|II|III)$/.test(toks[a]!.w);
 }
 
+function isPronoun(t: Tok | undefined): boolean {
+  return !!t && t.kind === 'word' && PRONOUNS.has(t.l.replace(/['’]s$/, ''));
+}
+
 function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKind): SpeakerPhrase {
   let end = toks[b]!.e;
   let s = text.slice(toks[a]!.s, end);
-  // drop a possessive on a name ("Trump's" as in "Trump's spokesman" is handled by the caller)
-  if (kind === 'name' && /['’]s$/.test(s) && b > a - 1) {
+  // drop a possessive or a contracted "is"/"has" ("Trump's", "He's claiming")
+  if ((kind === 'name' || kind === 'pronoun') && /['’]s$/.test(s)) {
     end -= 2;
     s = s.slice(0, -2);
   }
@@ -123,13 +137,43 @@ function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKin
   };
 }
 
-function isPronoun(t: Tok | undefined): boolean {
-  return !!t && PRONOUNS.has(t.l);
-}
+
+/** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
+const NOUNABLE = new Set([
+  'tweets',
+  'claims',
+  'reports',
+  'calls',
+  'notes',
+  'states',
+  'answers',
+  'counters',
+  'remarks',
+  'jokes',
+  'quips',
+  'promises',
+  'vows',
+  'urges',
+  'charges',
+  'posts',
+  'reads',
+  'stresses',
+  'demands',
+  'cries',
+  'laughs',
+  'sighs',
+  'writing',
+  'reporting',
+  'warning',
+  'calling',
+  'posted',
+]);
 
 function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
-  if (!t || t.kind !== 'word') return null;
+  if (!t || t.kind !== 'word' || isCap(t)) return null;
+  // "as the report put it"
+  if (t.l === 'put' && toks[k + 1]?.l === 'it') return 'put';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
   const prev = toks[k - 1];
@@ -137,9 +181,11 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
     if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one')) return null;
   }
-  if (WEAK_CUES.has(lemma)) {
-    // "called it “…”", "described him as “…”": the weak cue must govern the quote closely; checked by caller
-    return lemma;
+  if (NOUNABLE.has(t.l)) {
+    // only right after a name, a pronoun or a determiner + noun: "Smith tweets", "she reports", "the letter reads"
+    const pp = toks[k - 2];
+    const nounAfterDet = prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
+    if (!prev || !(isPronoun(prev) || (isCap(prev) && !/['’]s$/.test(prev.w)) || nounAfterDet)) return null;
   }
   return lemma;
 }
@@ -241,7 +287,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const b0 = first[first.length - 1]!;
   // nearest segment is a name phrase (possibly after a title or descriptors)
   const direct = nameOrNominal(text, toks, a0, b0, segIdx.length > 1);
-  if (direct?.kind === 'name' || direct?.kind === 'pronoun') return direct;
+  if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
   if (appositiveLike(toks, a0, b0) || segIdx.length > 1) {
     for (let s = 1; s < segIdx.length; s++) {
       const seg = segIdx[s]!;
@@ -261,14 +307,15 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   // skip leading conjunctions/adverbs
   while (a <= b && (CLAUSE_BREAKERS.has(toks[a]!.l) || toks[a]!.l === 'but' || toks[a]!.kind === 'punct')) a++;
   if (a > b) return null;
-  if (INTRO_WORDS.has(toks[a]!.l)) return null;
   const run = runEndingAt(toks, b, a);
+  if (INTRO_WORDS.has(toks[a]!.l) && (!run || run[0] === a)) return null;
   if (run) {
     // "Gov. Ann Smith of Ohio": the person before the place
     const before = toks[run[0] - 1];
     if (before && run[0] - 1 > a && (before.l === 'of' || before.l === 'from')) {
       const earlier = runEndingAt(toks, run[0] - 2, a);
-      if (earlier && !isOrgRun(toks, earlier[0], earlier[1]) && isOrgRun(toks, run[0], run[1]) === false) {
+      const onlyTitles = earlier && toks.slice(earlier[0], earlier[1] + 1).every((t) => TITLES.has(t.l.replace(/\.$/, '')));
+      if (earlier && !onlyTitles && !isOrgRun(toks, earlier[0], earlier[1]) && !isOrgRun(toks, run[0], run[1])) {
         const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
         if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
       }
@@ -282,11 +329,27 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   if (a === b && isPronoun(toks[a])) return phrase(text, toks, a, a, 'pronoun');
   if (b - a > 14) a = b - 14;
   // a possessive name as the head's owner: "Trump's campaign" is a nominal, kept whole
+  return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
+}
+
+/** A plausible noun phrase: ends in a noun-like word, holds no verb-looking word after a name, no cue verb. */
+function validNominal(toks: Tok[], a: number, b: number): boolean {
   const words = toks.slice(a, b + 1);
-  if (!words.some((t) => t.kind === 'word')) return null;
-  if (words.some((t) => CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t))) return null;
-  const p = phrase(text, toks, a, b, 'nominal');
-  return p;
+  if (!words.some((t) => t.kind === 'word')) return false;
+  const last = toks[b]!;
+  if (last.kind !== 'word' || PREPS.has(last.l) || DETERMINERS.has(last.l) || CLAUSE_BREAKERS.has(last.l)) return false;
+  if (RELATIVES.has(last.l) || VERB_MODIFIERS.has(last.l) || /ly$/.test(last.l)) return false;
+  for (let i = a; i <= b; i++) {
+    const t = toks[i]!;
+    if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t)) return false;
+    if (RELATIVES.has(t.l) || VERB_MODIFIERS.has(t.l)) return false;
+    // "Trump unleashed …": a name directly followed by a past-tense-looking word
+    if (i > a && isCap(toks[i - 1]) && !isCap(t) && /ed$/.test(t.l) && !/['’]s$/.test(toks[i - 1]!.w)) return false;
+  }
+  // lower-case start must be a determiner, a possessive, or a short plural ("officials", "some experts")
+  const f = toks[a]!;
+  if (!isCap(f) && !DETERMINERS.has(f.l) && !/['’]s$/.test(f.l) && b - a > 2 && !PERSON_HEAD.test(last.l)) return false;
+  return b - a <= 14;
 }
 
 /** The speaker phrase right after a verb-first cue (`said Mr. Smith, who …`, `said the spokeswoman`). */
@@ -327,7 +390,9 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     b++;
     if (b - i > 12) break;
   }
+  if (t.l === 'that' || CLAUSE_BREAKERS.has(t.l) || PREPS.has(t.l)) return null;
   if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l)) return null;
+  if (!validNominal(toks, i, b)) return null;
   // a nominal that ends in a name ("the group's leader, Ann Smith") is handled by the name run rule
   return phrase(text, toks, i, b, 'nominal');
 }
@@ -353,14 +418,38 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // a determiner-led noun phrase: "The Republican nominee (also outlined …)"
+  if (/^(?:the|a|an)$/.test(toks[i]!.l)) {
+    let b = i;
+    while (b + 1 < hi && b - i < 6) {
+      const n = toks[b + 1]!;
+      if (n.kind !== 'word' || VERB_MODIFIERS.has(n.l) || CUE_FORM_TO_LEMMA.has(n.l) || CLAUSE_BREAKERS.has(n.l)) break;
+      if ((PREPS.has(n.l) && n.l !== 'of') || RELATIVES.has(n.l) || (!isCap(n) && /ed$/.test(n.l))) break;
+      b++;
+    }
+    const run = runEndingAt(toks, b, i + 1);
+    if (run && run[0] === i + 1 && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+    if (b > i && validNominal(toks, i, b)) return phrase(text, toks, i, b, 'nominal');
+    return null;
+  }
   // a name run, possibly after descriptors: take the first run in the first few tokens
   for (let x = i; x < Math.min(hi, i + 6); x++) {
     const t = toks[x]!;
     if (t.kind !== 'word' || CUE_FORM_TO_LEMMA.has(t.l)) break;
     const run = runStartingAt(toks, x, hi);
-    if (run) return phrase(text, toks, run[0], run[1], 'name');
+    if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+    if (run) x = run[1];
   }
   return null;
+}
+
+/** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
+function weakRun(toks: Tok[], run: [number, number]): boolean {
+  for (let i = run[0]; i <= run[1]; i++) {
+    const l = toks[i]!.l.replace(/\.$/, '');
+    if (!TITLES.has(l) && !NOT_PERSON.has(l)) return false;
+  }
+  return true;
 }
 
 export interface QuoteContext {
@@ -387,19 +476,36 @@ export function attributeInSentence(
   while (rEnd < toks.length && toks[rEnd]!.kind !== 'quote') rEnd++;
   let r0 = qi + 1;
   while (r0 < rEnd && toks[r0]!.kind === 'punct' && toks[r0]!.w !== '(') r0++;
-  const right = attributeRight(text, toks, r0, rEnd);
-  if (right) return right;
   // left side: from the previous quote (or sentence start)
   let lStart = qi - 1;
   while (lStart >= 0 && toks[lStart]!.kind !== 'quote') lStart--;
   lStart++;
-  return attributeLeft(text, toks, lStart, qi);
+  // a quote that ends its clause (`“…,” she said`) looks right first; one inside a clause looks left first
+  // "“…” ― Ana Ruiz": a dash then a name closing the sentence
+  const dash = toks[qi + 1];
+  if (dash && /^[―—–-]$/.test(dash.w)) {
+    const run = runStartingAt(toks, qi + 2, rEnd);
+    if (run && (run[1] + 1 >= rEnd || /^[.,]$/.test(toks[run[1] + 1]!.w))) {
+      return { speaker: phrase(text, toks, run[0], run[1], 'name'), cue: null };
+    }
+  }
+  const inner = text.slice(Math.max(0, q.outerEnd - 4), q.outerEnd);
+  const after = toks[qi + 1];
+  const closesClause = /[,.!?…—–-]\s*['"”’»]+$/.test(inner) || (after && /^[,—–―]$/.test(after.w)) || qi + 1 >= toks.length;
+  if (closesClause) return attributeRight(text, toks, r0, rEnd) ?? attributeLeft(text, toks, lStart, qi);
+  return attributeLeft(text, toks, lStart, qi) ?? attributeRight(text, toks, r0, rEnd);
 }
 
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   if (lo >= hi) return null;
   const acc = toks[lo]!.l === 'according' ? accordingTo(text, toks, lo, hi) : null;
   if (acc) return acc;
+  // passive: "“…” was written by X"
+  if (/^(?:was|were|is)$/.test(toks[lo]!.l) && toks[lo + 2]?.l === 'by' && CUE_FORM_TO_LEMMA.has(toks[lo + 1]!.l)) {
+    const sp = subjectAfter(text, toks, lo + 3, hi);
+    const lemma = CUE_FORM_TO_LEMMA.get(toks[lo + 1]!.l)!;
+    if (sp) return { speaker: sp, cue: { start: toks[lo + 1]!.s, end: toks[lo + 1]!.e, lemma } };
+  }
   const first = isCueTok(toks, lo);
   if (first && !isParticipleCue(toks[lo]!)) {
     const sp = subjectAfter(text, toks, lo + 1, hi);
@@ -432,6 +538,11 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     if (!lemma) continue;
     if (WEAK_CUES.has(lemma) && hi - k > 5) continue;
     if (isParticipleCue(t)) {
+      // "footage of Trump saying “…”": the name right before the participle
+      const justBefore = runEndingAt(toks, k - 1, lo);
+      if (justBefore && !weakRun(toks, justBefore)) {
+        return { speaker: phrase(text, toks, justBefore[0], justBefore[1], 'name'), cue: { start: t.s, end: t.e, lemma } };
+      }
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
       for (let k2 = k - 1; k2 >= lo; k2--) {
         const l2 = isCueTok(toks, k2);
@@ -446,6 +557,11 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     }
     const sp = subjectBefore(text, toks, k, lo);
     if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
+    if (toks[k - 1]?.l === 'and') {
+      const subj = sentenceSubject(text, toks, lo, k);
+      if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
+    }
     // verb-first before the quote: "Said Smith: “…”"
     const after = subjectAfter(text, toks, k + 1, hi);
     if (after && after.kind === 'name') return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
@@ -476,4 +592,16 @@ export function attributeBare(text: string, masked: string, sent: Span): Attribu
     }
   }
   return acc;
+}
+
+/**
+ * Fallback for a quote with no speech verb in reach: the subject of its sentence, when the sentence starts with a
+ * name or a pronoun before the quote (`Trump’s claim that there were “thousands”` → Trump).
+ */
+export function subjectOfSentence(text: string, masked: string, sent: Span, q: QuoteContext): Attribution | null {
+  const toks = tokenize(masked, sent.start, q.outerStart);
+  let lo = toks.length - 1;
+  while (lo >= 0 && toks[lo]!.kind !== 'quote') lo--;
+  const sp = sentenceSubject(text, toks, lo + 1, toks.length);
+  return sp ? { speaker: sp, cue: null } : null;
 }

@@ -10,8 +10,14 @@
  *   7. indirect    reported speech without marks (indirect.ts)
  */
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
-import { type Attribution, attributeBare, attributeInSentence, type SpeakerPhrase } from './attribution.ts';
-import { findIndirect } from './indirect.ts';
+import {
+  type Attribution,
+  attributeBare,
+  attributeInSentence,
+  type SpeakerPhrase,
+  subjectOfSentence,
+} from './attribution.ts';
+import { indirectContent } from './indirect.ts';
 import { SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { SpeakerResolver } from './speakers.ts';
@@ -161,6 +167,16 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
   });
 
+  // the subject of the quote's own sentence, for quotes with no speech verb in reach
+  for (const w of work) {
+    if (w.attr || w.span.paragraph === 0) continue;
+    const a = subjectOfSentence(text, masked, sentences[w.sentence]!, w.span);
+    if (a) {
+      w.attr = a;
+      w.via = 'sentence';
+    }
+  }
+
   // 5: filtering and typing
   const keep: Array<Work & { type: QuoteType }> = [];
   for (const w of work) {
@@ -189,43 +205,65 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     keep.push({ ...w, type });
   }
 
-  // 6: resolution, in text order (pronouns look back at earlier speakers)
+  // 6: resolution, sentence by sentence in text order (pronouns look back at earlier speakers, including the
+  // speakers of reported speech), 7: reported speech without quote marks
   const quotes: Quote[] = [];
   const lastSpeakers: string[] = [];
-  const resolvedPhrase = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
-  for (const w of keep) {
-    let speaker: string | null = null;
-    let speakerType: Quote['speakerType'] = 'unknown';
-    let speakerEntityId: string | null = null;
-    const sp = w.attr?.speaker ?? null;
-    if (sp) {
-      let r = resolvedPhrase.get(sp);
-      if (!r) {
-        r = resolver.resolve(sp, lastSpeakers.slice(-3));
-        resolvedPhrase.set(sp, r);
-        if (r.speakerType === 'person' && sp.kind === 'pronoun') resolver.noteSpeaker(r.speaker, sp.start, sp.end);
+  const resolved = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
+  const resolve = (sp: SpeakerPhrase) => {
+    let r = resolved.get(sp);
+    if (!r) {
+      r = resolver.resolve(sp, lastSpeakers.slice(-3));
+      resolved.set(sp, r);
+      if (r.speakerType === 'person') {
+        resolver.noteSpeaker(r.speaker, sp.start, sp.end);
+        lastSpeakers.push(r.speaker);
       }
-      speaker = r.speaker;
-      speakerType = r.speakerType;
-      speakerEntityId = r.speakerEntityId;
-      if (speakerType === 'person') lastSpeakers.push(speaker);
     }
-    const confidence = !sp ? 0.3 : w.via === 'sentence' || w.via === 'transcript' ? 0.9 : 0.7;
-    quotes.push({
-      text: text.slice(w.start, w.end),
-      start: w.start,
-      end: w.end,
-      speaker,
-      speakerMention: sp ? { start: sp.start, end: sp.end, text: sp.text } : null,
-      speakerEntityId,
-      speakerType,
-      verb: w.attr?.cue?.lemma ?? null,
-      type: w.type,
-      confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
-    });
+    return r;
+  };
+  let ki = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const sent = sentences[si]!;
+    if (!hasQuote(si)) {
+      const a = bare(si);
+      if (!a) continue;
+      const r = resolve(a.speaker);
+      const content = indirectContent(text, masked, sent, a);
+      if (content) {
+        quotes.push({
+          text: text.slice(content.start, content.end),
+          ...content,
+          speaker: r.speaker,
+          speakerMention: { start: a.speaker.start, end: a.speaker.end, text: a.speaker.text },
+          speakerEntityId: r.speakerEntityId,
+          speakerType: r.speakerType,
+          verb: a.cue?.lemma ?? null,
+          type: 'indirect',
+          confidence: 0.5,
+        });
+      }
+      continue;
+    }
+    for (; ki < keep.length && keep[ki]!.sentence <= si; ki++) {
+      const w = keep[ki]!;
+      const sp = w.attr?.speaker ?? null;
+      const r = sp ? resolve(sp) : null;
+      const speakerType = r?.speakerType ?? 'unknown';
+      const confidence = !sp ? 0.3 : !w.attr?.cue && w.via === 'sentence' ? 0.5 : w.via === 'sentence' ? 0.9 : 0.7;
+      quotes.push({
+        text: text.slice(w.start, w.end),
+        start: w.start,
+        end: w.end,
+        speaker: r?.speaker ?? null,
+        speakerMention: sp ? { start: sp.start, end: sp.end, text: sp.text } : null,
+        speakerEntityId: r?.speakerEntityId ?? null,
+        speakerType,
+        verb: w.attr?.cue?.lemma ?? null,
+        type: w.type,
+        confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
+      });
+    }
   }
-
-  // 7: reported speech without quote marks
-  const indirect = findIndirect(text, masked, sentences, (si) => hasQuote(si), bare, resolver);
-  return [...quotes, ...indirect].sort((a, b) => a.start - b.start);
+  return quotes.sort((a, b) => a.start - b.start);
 }

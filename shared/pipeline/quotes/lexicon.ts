@@ -89,6 +89,8 @@ const CUE_LEMMAS: Record<string, string[]> = {
   scoff: ['scoffed'],
   thunder: ['thundered'],
   opine: ['opined'],
+  comment: ['commented', 'comments', 'commenting'],
+  put: [],
   speculate: ['speculated'],
 };
 
@@ -97,7 +99,7 @@ export const CUE_FORM_TO_LEMMA: ReadonlyMap<string, string> = new Map(
 );
 
 /** Verbs that are speech cues only with strong context (an object pronoun or a quote right after). */
-export const WEAK_CUES: ReadonlySet<string> = new Set(['call', 'describe', 'label', 'cite', 'read', 'report', 'post']);
+export const WEAK_CUES: ReadonlySet<string> = new Set(['call', 'describe', 'label', 'cite', 'read', 'post']);
 
 /** Honorifics and job titles that may precede a name ("Sen. Claire Hobbs", "Secretary of State Ann Lee"). */
 export const TITLES: ReadonlySet<string> = new Set(
@@ -341,3 +343,10 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
 /** Words before a quote that make it a name/label rather than speech ("so-called “reforms”", "dubbed “X”"). */
 export const SCARE_PREFIX =
   /(?:so-called|so called|dubbed|nicknamed|known as|termed|the (?:word|words|term|phrase|slogan|label|hashtag|nickname|motto|title|headline)|titled|entitled|headlined|branded|slogan|hashtag)\s*$/i;
+
+/** Capitalised words that name a group, party or nationality rather than a person. */
+export const NOT_PERSON: ReadonlySet<string> = new Set(
+  'republican republicans democrat democrats democratic gop libertarian conservative conservatives liberal liberals american americans congress senate house white progressive progressives independent independents'.split(
+    ' ',
+  ),
+);

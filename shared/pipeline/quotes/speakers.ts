@@ -8,7 +8,7 @@
 import enNames from 'gender-detection-from-name/names/en.js';
 import type { Entity, SpeakerType, Span } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
-import { FEMALE_HONORIFICS, MALE_HONORIFICS, ORG_WORDS, TITLES } from './lexicon.ts';
+import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
 import { isCap, type Tok, tokenize } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
@@ -22,6 +22,8 @@ export interface ResolvedSpeaker {
 interface PersonMention extends Span {
   canonical: string;
   sentence: number;
+  /** The person speaks in this sentence (a quote or a reported-speech attribution). */
+  speaker?: boolean;
 }
 
 const NOT_NAME = new Set(
@@ -30,6 +32,7 @@ const NOT_NAME = new Set(
   ),
 );
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'di', 'du', 'la', 'le', 'dos']);
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'across', 'near', 'into', 'throughout', 'outside', 'inside', 'on', 'with']);
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 function norm(w: string): string {
@@ -121,11 +124,24 @@ export class SpeakerResolver {
     }
     for (const { a, b } of runs) {
       const surface = this.text.slice(toks[a]!.s, toks[b]!.e);
-      let orgish = false;
-      for (let x = a; x <= b; x++) if (ORG_WORDS.has(norm(toks[x]!.w))) orgish = true;
-      if (orgish) continue;
+      const prev = toks[a - 1];
+      const next = toks[b + 1];
+      // "the Republican", "a Democrat": not a person's name
+      if (prev && /^(?:the|a|an)$/i.test(prev.w) && !TITLES.has(norm(toks[a]!.w))) continue;
+      if (a === b && NOT_PERSON.has(norm(toks[a]!.w))) continue;
+      // "in Michigan", "from Ohio": a place
+      if (prev && PLACE_PREPS.has(prev.w)) continue;
+      // "Americans", "African-Americans": a group
+      if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
+      // "New Mexico governor", "Clinton campaign": a modifier of a following noun
+      if (next && next.kind === 'word' && !isCap(next) && (TITLES.has(next.l) || ORG_WORDS.has(next.l))) continue;
+      // adjectives of nationality or party ("Russian officials")
+      if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
+      // acronyms with dots are organisations/places (U.N., D.C.)
+      if (a === b && /^(?:\p{Lu}\.){2,}$/u.test(toks[a]!.w)) continue;
+      // "Ohio Democratic Party Chairman David Pepper": the person after the last organisation/title word
       const { tokens, gender } = stripTitles(surface);
-      if (tokens.length === 0) continue;
+      if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)))) continue;
       const canonicalTokens = tokens;
       const ln = lastName(canonicalTokens);
       if (!ln || ln.length < 2) continue;
@@ -186,21 +202,24 @@ export class SpeakerResolver {
     const toks = canonical.split(' ');
     const g = this.gender.get(lastName(toks));
     if (g?.honor) return g.honor;
-    if (g && g.m + g.f >= 2 && g.m !== g.f) {
+    if (g && g.m + g.f >= 5) {
+      if (g.m >= 5 * g.f) return 'm';
+      if (g.f >= 5 * g.m) return 'f';
+    }
+    const fg = toks.length >= 2 || !this.fullByLast.has(lastName(toks)) ? firstNameGender(toks[0]) : null;
+    if (fg) return fg;
+    if (g && g.m + g.f >= 2) {
       if (g.m >= 2 * g.f) return 'm';
       if (g.f >= 2 * g.m) return 'f';
     }
-    if (toks.length >= 2) {
-      const fg = firstNameGender(toks[0]);
-      if (fg) return fg;
-    }
-    if (g && g.m !== g.f) return g.m > g.f ? 'm' : 'f';
     return null;
   }
 
   /** Add a resolved speaker as a mention (so a later pronoun can point back to it). */
   noteSpeaker(canonical: string, at: number, end: number): void {
-    this.mentions.push({ start: at, end, canonical, sentence: this.sentenceOf(at) });
+    const existing = this.mentions.find((m) => m.start === at);
+    if (existing) existing.speaker = true;
+    else this.mentions.push({ start: at, end, canonical, sentence: this.sentenceOf(at), speaker: true });
   }
 
   /** The person a `he`/`she` at `pos` most likely refers to. */
@@ -208,12 +227,17 @@ export class SpeakerResolver {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
     if (!want) return null;
     const si = this.sentenceOf(pos);
-    const before = this.mentions.filter((m) => m.start < pos && m.sentence >= si - 6);
-    for (let s = si; s >= Math.max(0, si - 6); s--) {
+    const before = this.mentions.filter((m) => m.start < pos && m.sentence >= si - 5);
+    for (let s = si; s >= Math.max(0, si - 5); s--) {
       const here = before.filter((m) => m.sentence === s).sort((a, b) => a.start - b.start);
       if (here.length === 0) continue;
-      const sure = here.filter((m) => this.genderOf(m.canonical) === want);
-      const maybe = here.filter((m) => this.genderOf(m.canonical) === null);
+      const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
+      const open = (m: PersonMention) => this.genderOf(m.canonical) === null;
+      // a speaker of that sentence whose gender does not clash comes first
+      const spk = here.find((m) => m.speaker && (fits(m) || open(m)));
+      if (spk && s < si) return spk.canonical;
+      const sure = here.filter(fits);
+      const maybe = here.filter(open);
       const pick = (list: PersonMention[]) => {
         const pref = list.find((m) => preferred.includes(m.canonical));
         return (pref ?? list[0])?.canonical ?? null;

@@ -1,0 +1,65 @@
+/**
+ * Reported speech without quote marks (type `indirect`): `X says there is an opportunity for …`,
+ * `… , according to some experts.`, `… , the spokeswoman said.` Only sentences without quote marks are read.
+ */
+import type { Span } from '../types.ts';
+import type { Attribution } from './attribution.ts';
+
+const REPORTING = new Set([
+  'say',
+  'tell',
+  'add',
+  'claim',
+  'argue',
+  'insist',
+  'note',
+  'warn',
+  'explain',
+  'state',
+  'announce',
+  'according to',
+  'write',
+  'contend',
+  'acknowledge',
+  'admit',
+  'predict',
+  'report',
+  'suggest',
+  'confirm',
+  'deny',
+]);
+
+function trimSpan(text: string, s: number, e: number): [number, number] {
+  while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
+  while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1] ?? '')) e--;
+  return [s, e];
+}
+
+/** The reported content of a sentence without quote marks whose attribution is `a`, or null. */
+export function indirectContent(text: string, masked: string, sent: Span, a: Attribution): Span | null {
+  if (!a.cue || !REPORTING.has(a.cue.lemma)) return null;
+  const sp = a.speaker;
+  let s: number;
+  let e: number;
+  if (sp.start > a.cue.start) {
+    // "…, said X." / "…, according to X."
+    [s, e] = trimSpan(text, sent.start, a.cue.start);
+  } else if (a.cue.lemma === 'according to') {
+    [s, e] = trimSpan(text, sent.start, sp.start);
+    if (e - s < 15) [s, e] = trimSpan(text, sp.end, sent.end);
+  } else {
+    // "X said (that) …" or "…, X said."
+    const after = masked.slice(a.cue.end, sent.end);
+    const tail = trimSpan(text, a.cue.end, sent.end);
+    const head = trimSpan(text, sent.start, sp.start);
+    if (/^[\s,]*[.!?]?\s*$/.test(after) || (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after))) [s, e] = head;
+    else {
+      [s, e] = tail;
+      const that = /^(?:\s+(?:\w+\s+){0,3}?that)\s/.exec(text.slice(s - 1, e));
+      if (a.cue.lemma !== 'tell' && /^that\s/.test(text.slice(s, e))) s += 5;
+      else if (that && a.cue.lemma === 'tell') s += that[0].length - 1;
+    }
+  }
+  if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
+  return { start: s, end: e };
+}

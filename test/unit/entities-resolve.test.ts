@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { entityAt, findEntityByMention, resolveMentions, trimMention } from '../../shared/pipeline/entities/resolve.ts';
+import type { EntityType, Mention } from '../../shared/pipeline/types.ts';
+
+/** Mentions of `surface` at each of its occurrences in `text`, all of `type`. */
+function mentionsOf(text: string, spec: Array<[string, EntityType]>): Mention[] {
+  const out: Mention[] = [];
+  for (const [surface, type] of spec) {
+    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + surface.length)) {
+      out.push({ start: i, end: i + surface.length, text: surface, type });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+describe('resolveMentions', () => {
+  it('merges a surname into the full name, with the full name as canonical', () => {
+    // Prepare
+    const text = 'Victoria Nuland arrived on Monday. Nuland said talks would go on.';
+    const mentions = mentionsOf(text, [
+      ['Victoria Nuland', 'PERSON'],
+      ['Nuland said', 'PERSON'],
+    ]).map((m) => (m.text === 'Nuland said' ? { ...m, end: m.start + 6, text: 'Nuland' } : m));
+
+    // Act
+    const entities = resolveMentions(text, mentions);
+
+    // Assess
+    expect(entities).toHaveLength(1);
+    expect(entities[0]).toMatchObject({
+      id: 'PERSON:victoria-nuland',
+      name: 'Victoria Nuland',
+      aliases: ['Nuland'],
+      count: 2,
+      firstStart: 0,
+      salience: 1,
+    });
+  });
+
+  it.each<[string, string, Array<[string, EntityType]>, string, string]>([
+    [
+      'bracketed acronym',
+      'The Economic Community of West African States (ECOWAS) met. ECOWAS leaders left.',
+      [['Economic Community of West African States', 'ORGANIZATION']],
+      'Economic Community of West African States',
+      'ECOWAS',
+    ],
+    [
+      'known as',
+      'The Azawad National Liberation Movement, known as MNLA, took the town. The MNLA denied it.',
+      [
+        ['Azawad National Liberation Movement', 'ORGANIZATION'],
+        ['MNLA', 'ORGANIZATION'],
+      ],
+      'Azawad National Liberation Movement',
+      'MNLA',
+    ],
+    [
+      'known by its acronym',
+      'Rebels of the Movement for Unity and Jihad in West Africa, known by its French acronym MUJAO, fled. MUJAO denied it.',
+      [['Movement for Unity and Jihad in West Africa', 'ORGANIZATION']],
+      'Movement for Unity and Jihad in West Africa',
+      'MUJAO',
+    ],
+    [
+      'acronym first, long form in brackets',
+      'The MNLA (Azawad National Liberation Movement) said so. The MNLA left.',
+      [
+        ['MNLA', 'ORGANIZATION'],
+        ['Azawad National Liberation Movement', 'ORGANIZATION'],
+      ],
+      'Azawad National Liberation Movement',
+      'MNLA',
+    ],
+  ])('links an acronym defined by %s', (_name, text, spec, name, alias) => {
+    // Act
+    const entities = resolveMentions(text, mentionsOf(text, spec));
+
+    // Assess
+    expect(entities).toHaveLength(1);
+    expect(entities[0]!.name).toBe(name);
+    expect(entities[0]!.aliases).toEqual([alias]);
+    expect(entities[0]!.count).toBe(text.split(alias).length); // every occurrence of the alias + the long form
+  });
+
+  it.each<[string, Mention, string | null]>([
+    ['a title', { start: 0, end: 18, text: 'Capt. Amadou Touré', type: 'PERSON' }, 'Amadou Touré'],
+    ['two titles', { start: 0, end: 24, text: 'President Gen. Ali Sanko', type: 'PERSON' }, 'Ali Sanko'],
+    ['a role', { start: 0, end: 18, text: 'spokeswoman Nuland', type: 'PERSON' }, 'Nuland'],
+    ['a possessive', { start: 0, end: 6, text: "Mali's", type: 'LOCATION' }, 'Mali'],
+    ['a curly possessive', { start: 0, end: 6, text: 'Mali’s', type: 'LOCATION' }, 'Mali'],
+    ['nothing to trim', { start: 0, end: 5, text: 'Touré', type: 'PERSON' }, 'Touré'],
+    ['only a title', { start: 0, end: 9, text: 'President', type: 'PERSON' }, 'President'],
+  ])('trims %s', (_name, mention, expected) => {
+    // Prepare
+    const text = mention.text.padEnd(mention.end, ' ');
+
+    // Act
+    const out = trimMention(text, mention);
+
+    // Assess
+    expect(out?.text ?? null).toBe(expected);
+    if (out) expect(text.slice(out.start, out.end)).toBe(out.text);
+  });
+
+  it('keeps two people with different surnames apart and gives unique, stable ids', () => {
+    // Prepare
+    const text = 'Amadou Touré met Awa Touré and Moussa Keita. Keita spoke first.';
+    const spec: Array<[string, EntityType]> = [
+      ['Amadou Touré', 'PERSON'],
+      ['Awa Touré', 'PERSON'],
+      ['Moussa Keita', 'PERSON'],
+    ];
+    const mentions = [
+      ...mentionsOf(text, spec),
+      { start: text.lastIndexOf('Keita'), end: text.lastIndexOf('Keita') + 5, text: 'Keita', type: 'PERSON' as const },
+    ];
+
+    // Act
+    const a = resolveMentions(text, mentions);
+    const b = resolveMentions(text, mentions);
+
+    // Assess
+    expect(a.map((e) => [e.id, e.count])).toEqual([
+      ['PERSON:amadou-toure', 1],
+      ['PERSON:awa-toure', 1],
+      ['PERSON:moussa-keita', 2],
+    ]);
+    expect(b).toEqual(a);
+  });
+
+  it('ranks the most mentioned, earliest entity as most salient', () => {
+    // Prepare
+    const text = 'Bamako was calm. Keita met Sanko in Bamako. Bamako police said Keita left.';
+    const mentions = mentionsOf(text, [
+      ['Bamako', 'LOCATION'],
+      ['Keita', 'PERSON'],
+      ['Sanko', 'PERSON'],
+    ]);
+
+    // Act
+    const entities = resolveMentions(text, mentions);
+
+    // Assess
+    const sal = Object.fromEntries(entities.map((e) => [e.name, e.salience]));
+    expect(sal.Bamako).toBe(1);
+    expect(sal.Keita).toBeGreaterThan(sal.Sanko!);
+    for (const e of entities) expect(e.salience).toBeGreaterThan(0);
+  });
+});
+
+describe('lookup helpers', () => {
+  const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
+  const entities = resolveMentions(
+    text,
+    mentionsOf(text, [
+      ['Victoria Nuland', 'PERSON'],
+      ['Azawad National Liberation Movement', 'ORGANIZATION'],
+    ]),
+  );
+
+  it.each([
+    ['Nuland', 'PERSON:victoria-nuland'],
+    ['Ms. Nuland', 'PERSON:victoria-nuland'],
+    ['Nuland’s', 'PERSON:victoria-nuland'],
+    ['victoria nuland', 'PERSON:victoria-nuland'],
+    ['MNLA', 'ORGANIZATION:azawad-national-liberation-movement'],
+    ['Keita', null],
+  ])('findEntityByMention(%s)', (surface, id) => {
+    expect(findEntityByMention(entities, surface)?.id ?? null).toBe(id);
+  });
+
+  it.each([
+    [text.indexOf('Nuland'), 'PERSON:victoria-nuland'],
+    [text.indexOf('MNLA') + 1, 'ORGANIZATION:azawad-national-liberation-movement'],
+    [text.indexOf('officials'), null],
+  ])('entityAt(%i)', (offset, id) => {
+    expect(entityAt(entities, offset)?.id ?? null).toBe(id);
+  });
+});
