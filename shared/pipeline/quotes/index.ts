@@ -37,6 +37,7 @@ interface Work {
   from: number;
 }
 
+const MAX_CUELESS_WORDS = 1;
 const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
 function wordCount(s: string): number {
@@ -185,7 +186,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const before = masked.slice(sent.start, w.span.outerStart);
     const words = wordCount(content);
     if (SCARE_PREFIX.test(before)) continue;
-    const prevChar = text.slice(Math.max(0, w.span.outerStart - 2), w.span.outerStart);
+    const prevChar = text.slice(Math.max(0, w.span.outerStart - 3), w.span.outerStart);
     const nextChar = text.slice(w.span.outerEnd, w.span.outerEnd + 2);
     // a nickname between first name and surname: Robert "Bobby" Scott
     if (words <= 2 && /\p{Lu}/u.test(content[0] ?? '') && /\p{L}\.? $/u.test(prevChar) && /^ \p{Lu}/u.test(nextChar))
@@ -198,6 +199,13 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (titleCase && words <= 8 && /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before))
       continue;
     if (!w.attr && words <= 4) continue;
+    // a short quote with no speech verb in its sentence is a scare quote or a term, not speech
+    if (!w.attr?.cue && w.via === 'sentence' && words <= MAX_CUELESS_WORDS) continue;
+    // stage directions and bracketed notes: "(CROSSTALK)"
+    if (/^\(.*\)\.?$/.test(content)) continue;
+    // a quoted section heading: a paragraph that is only a short Title Case quote
+    const para = paras[w.span.paragraph]!;
+    if (titleCase && words <= 8 && w.span.outerStart === para.start && w.span.outerEnd >= para.end - 1) continue;
     if (!w.attr && titleCase && words <= 8) continue;
     const lead = before.replace(/\u2063/g, '').trim();
     const startsSentence = lead === '' || /[:,—–-]$/.test(lead) || (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
