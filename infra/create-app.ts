@@ -3,7 +3,7 @@
  * rules. Synthesis fails on any unacknowledged cdk-nag finding (CDK's policy-validation plugins interrupt synth).
  * Used by `infra/app.ts` (the `cdk` CLI entry point) and by the infra tests.
  */
-import { App, type AppProps, Validations } from 'aws-cdk-lib';
+import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { AnnotatorStack } from './annotator-stack.ts';
 import { stackOptionsFromContext } from './context.ts';
@@ -22,6 +22,9 @@ export function createApp(props: AppProps = {}): AnnotatorApp {
     // Environment-agnostic (no lookups): the same template whatever the local AWS profile; deploy picks the target.
     description: 'Annotator: S3 articles → clean → annotate → DynamoDB, with a read-only HTTP API',
   });
+  // Cost allocation: every taggable resource carries project=annotator (and the stack name).
+  Tags.of(app).add('project', 'annotator');
+  Tags.of(app).add('stack', stackName);
   const nag = new AwsSolutionsChecks(app, { verbose: true });
   Validations.of(app).addPlugins(nag);
   return { app, stack, nag };

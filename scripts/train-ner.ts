@@ -26,6 +26,7 @@ interface Args {
   power: number;
   sweep: number[];
   final: boolean;
+  teacherForcing: boolean;
   quick: boolean;
   external: boolean;
   out: string;
@@ -37,10 +38,11 @@ function parseArgs(argv: string[]): Args {
     train: [],
     dev: resolve(root, '../shared/eval/entities/eng.testa'),
     epochs: 12,
-    prune: 1,
+    prune: 12,
     power: 0.5,
     sweep: [],
     final: false,
+    teacherForcing: true,
     quick: false,
     external: true,
     out: resolve(root, 'shared/pipeline/entities/model/model-data.ts'),
@@ -62,6 +64,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--seed') a.seed = Number(v());
     else if (k === '--out') a.out = resolve(v());
     else if (k === '--final') a.final = true;
+    else if (k === '--predicted-history') a.teacherForcing = false;
     else if (k === '--no-external') a.external = false;
     else if (k === '--quick') {
       a.quick = true;
@@ -118,6 +121,7 @@ export function runTraining(argv: string[], log: (m: string) => void = console.l
     prune: args.prune,
     power: args.power,
     sweep: args.sweep,
+    teacherForcing: args.teacherForcing,
     version: provisional,
     external,
     log,

@@ -60,10 +60,19 @@ export function matchRoute(
     const base = greedy[1] ?? '';
     const name = greedy[2] ?? 'proxy';
     if (path.startsWith(`${base}/`) && path.length > base.length + 1) {
-      return { routeKey: candidate.route, pathParameters: { [name]: decodeURIComponent(path.slice(base.length + 1)) } };
+      return { routeKey: candidate.route, pathParameters: { [name]: safeDecode(path.slice(base.length + 1)) } };
     }
   }
   return routes.includes('$default') ? { routeKey: '$default' } : undefined;
+}
+
+/** Percent-decodes, leaving malformed escapes (e.g. `%E0%A4%A`) as they are instead of throwing. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 /** Repeated parameters are joined with commas, as HTTP API payload 2.0 does. */
@@ -186,49 +195,55 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', async () => {
-      const method = req.method ?? 'GET';
-      const url = req.url ?? '/';
-      const path = url.split('?')[0] ?? '/';
-      const route = matchRoute(routes, method, path);
-      if (!route) {
-        send(res, 404, { 'content-type': 'application/json' }, jsonMessage('Not Found'));
-        return;
-      }
-      const event = toApiGatewayEvent(
-        {
-          method,
-          url,
-          headers: req.headers,
-          sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-          body: Buffer.concat(chunks),
-        },
-        route,
-        options.stage,
-      );
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const timeout = new Promise<'timeout'>((r) => {
-          timer = setTimeout(() => r('timeout'), timeoutMs);
-        });
-        const result = await Promise.race([options.handler(event, lambdaContext(timeoutMs)), timeout]);
-        if (result === 'timeout') {
-          log(`[api] ${method} ${url} timed out after ${timeoutMs} ms`);
-          send(res, 503, { 'content-type': 'application/json' }, jsonMessage('Service Unavailable'));
-          return;
-        }
-        const mapped = fromHandlerResult(result);
-        send(res, mapped.statusCode, mapped.headers, mapped.body);
-      } catch (error) {
-        log(
-          `[api] ${method} ${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        );
-        send(res, 500, { 'content-type': 'application/json' }, jsonMessage('Internal Server Error'));
-      } finally {
-        clearTimeout(timer);
-      }
+    req.on('end', () => {
+      handle(req, res, Buffer.concat(chunks)).catch((error: unknown) => {
+        log(`[api] ${req.method} ${req.url} failed: ${error instanceof Error ? error.message : String(error)}`);
+        if (!res.headersSent)
+          send(res, 500, { 'content-type': 'application/json' }, jsonMessage('Internal Server Error'));
+        else res.end();
+      });
     });
   });
+  const handle = async (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
+    const method = req.method ?? 'GET';
+    const url = req.url ?? '/';
+    const path = url.split('?')[0] ?? '/';
+    const route = matchRoute(routes, method, path);
+    if (!route) {
+      send(res, 404, { 'content-type': 'application/json' }, jsonMessage('Not Found'));
+      return;
+    }
+    const event = toApiGatewayEvent(
+      {
+        method,
+        url,
+        headers: req.headers,
+        sourceIp: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        body,
+      },
+      route,
+      options.stage,
+    );
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<'timeout'>((r) => {
+        timer = setTimeout(() => r('timeout'), timeoutMs);
+      });
+      const result = await Promise.race([options.handler(event, lambdaContext(timeoutMs)), timeout]);
+      if (result === 'timeout') {
+        log(`[api] ${method} ${url} timed out after ${timeoutMs} ms`);
+        send(res, 503, { 'content-type': 'application/json' }, jsonMessage('Service Unavailable'));
+        return;
+      }
+      const mapped = fromHandlerResult(result);
+      send(res, mapped.statusCode, mapped.headers, mapped.body);
+    } catch (error) {
+      log(`[api] ${method} ${url} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      send(res, 500, { 'content-type': 'application/json' }, jsonMessage('Internal Server Error'));
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -56,6 +56,8 @@ export interface LocalStackOptions {
   queue?: Partial<
     Pick<LocalQueueOptions, 'batchWindowMs' | 'retryDelayMs' | 'maxRetryDelayMs' | 'concurrency' | 'timeoutMs'>
   >;
+  /** Routes integrated with the api handler (default: `GET /` and `GET /{proxy+}`, as in the CDK stack). */
+  apiRoutes?: readonly string[];
   /** Send `s3:TestEvent` to both queues at start, as S3 does when notifications are configured (default true). */
   sendTestEvent?: boolean;
   /** LOG_LEVEL for the handlers' Powertools logger (default: $LOG_LEVEL or INFO). */
@@ -244,7 +246,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     cleanups.push(unwire);
 
     // 6. HTTP API.
-    const api: ApiServerHandle = await startApiServer({ handler: handlers.api, port: options.apiPort ?? 0, log });
+    const api: ApiServerHandle = await startApiServer({
+      handler: handlers.api,
+      port: options.apiPort ?? 0,
+      log,
+      ...(options.apiRoutes ? { routes: options.apiRoutes } : {}),
+    });
     cleanups.push(() => api.stop());
 
     // 7. Drop folder.

@@ -17,9 +17,15 @@ import {
   ENTITY_TYPES,
   type Gazetteer,
   N_LABELS,
+  newGazetteer,
   normalizeToken,
 } from '../../shared/pipeline/entities/features.ts';
-import { decodeModelBytes, encodeModelBytes, type ModelHeader, quantizeWeight } from '../../shared/pipeline/entities/model-format.ts';
+import {
+  decodeModelBytes,
+  encodeModelBytes,
+  type ModelHeader,
+  quantizeWeight,
+} from '../../shared/pipeline/entities/model-format.ts';
 import type { TrainDoc } from './conll.ts';
 
 export interface ExternalList {
@@ -37,6 +43,8 @@ export interface TrainOptions {
   prune: number;
   /** Companding exponent of the int8 quantisation. */
   power: number;
+  /** Continue the label history with the gold label instead of the prediction while training. */
+  teacherForcing?: boolean;
   /** Prune levels to try and report on dev (the model uses `prune`). */
   sweep?: number[];
   version: string;
@@ -74,22 +82,12 @@ function entityPhrases(doc: TrainDoc): Array<{ tokens: string[]; type: number }>
 }
 
 export function buildGazetteer(docs: readonly TrainDoc[], external: readonly ExternalList[]): Gazetteer {
-  const gaz: Gazetteer = new Map();
+  const gaz: Gazetteer = newGazetteer();
   external.forEach((list, i) => {
     for (const p of list.phrases) addPhrase(gaz, p, 1 << (ENTITY_TYPES.length + i));
   });
   for (const d of docs) for (const e of entityPhrases(d)) addPhrase(gaz, e.tokens, 1 << e.type);
   return gaz;
-}
-
-/** Full phrases of a gazetteer as sorted `mask\tphrase\n` lines. */
-export function gazetteerLines(gaz: Gazetteer): string[] {
-  const lines: string[] = [];
-  for (const [k, m] of gaz) {
-    const cats = m & ((1 << 30) - 1);
-    if (cats !== 0) lines.push(`${cats}\t${k}\n`);
-  }
-  return lines.sort();
 }
 
 class TrainWeights {
@@ -161,8 +159,10 @@ export function score(gold: readonly LabelSpan[][], pred: readonly LabelSpan[][]
   return { perType, f1: f(sum(tp, 3), sum(ng, 3), sum(np, 3)).f, f1All: f(sum(tp, 4), sum(ng, 4), sum(np, 4)).f };
 }
 
-function evaluate(dev: readonly Prepared[], table: WeightTable): Scores {
-  const pred = dev.map((p) => labelsToSpans(greedyDecode(p.feats, table), p.first));
+function evaluate(dev: readonly Prepared[], table: WeightTable, beam = 0): Scores {
+  const pred = dev.map((p) =>
+    labelsToSpans(beam > 0 ? beamDecode(p.feats, table, beam) : greedyDecode(p.feats, table), p.first),
+  );
   return score(
     dev.map((p) => p.doc.spans),
     pred,
@@ -265,6 +265,7 @@ export function train(
           for (let k = 0; k < nDyn; k++) upd(dyn[k]!);
         }
         c++;
+        return o.teacherForcing ? g : undefined;
       });
     }
     let msg = `epoch ${epoch}: token error ${((errors / tokens) * 100).toFixed(2)}%, ${wts.n} features, ${Math.round((Date.now() - t0) / 1000)} s`;
@@ -281,7 +282,12 @@ export function train(
     for (const pr of o.sweep ?? []) {
       const qs = quantize(final.hashes, final.avg, pr, o.power);
       const m = decodeModelBytes(
-        encodeModelBytes({ version: 'sweep', scale: qs.scale, power: o.power, labels: N_LABELS, categories: [], training: {} }, qs.hashes, qs.weights, []),
+        encodeModelBytes(
+          { version: 'sweep', scale: qs.scale, power: o.power, labels: N_LABELS, categories: [], training: {} },
+          qs.hashes,
+          qs.weights,
+          null,
+        ),
       );
       o.log(`sweep prune ${pr}: ${qs.hashes.length} features, dev ${formatScores(evaluate(dev, m))}`);
     }
@@ -297,11 +303,12 @@ export function train(
   };
   let devScores: Scores | null = null;
   if (dev) {
-    const model = decodeModelBytes(encodeModelBytes(header, q.hashes, q.weights, []));
+    const model = decodeModelBytes(encodeModelBytes(header, q.hashes, q.weights, null));
     devScores = evaluate(dev, model);
+    for (const beam of [1, 2, 4, 8]) o.log(`beam ${beam}: dev ${formatScores(evaluate(dev, model, beam))}`);
     header.training.devF1 = Number((devScores.f1 * 100).toFixed(2));
     o.log(`quantised (${q.hashes.length} features, prune ${o.prune}): dev ${formatScores(devScores)}`);
   }
-  const bytes = encodeModelBytes(header, q.hashes, q.weights, gazetteerLines(fullGaz));
+  const bytes = encodeModelBytes(header, q.hashes, q.weights, fullGaz);
   return { bytes, header, dev: devScores, epochs: final.epoch };
 }

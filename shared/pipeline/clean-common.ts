@@ -28,7 +28,7 @@ export function emptyMeta(): ArticleMeta {
 /** Collapses every run of whitespace (including NBSP and zero-width characters) to one space and trims. */
 export function collapse(text: string): string {
   return text
-    .replace(/[\u200b\u200c\u200d\u2060\ufeff\u00ad]/g, '')
+    .replace(/\u200b|\u200c|\u2060|\ufeff|\u00ad/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
@@ -52,29 +52,107 @@ const SHARE_BAR = new RegExp(
 /** Phrase rules for short blocks. Order matters: the first match gives the reason. */
 const PHRASE_RULES: Array<[RegExp, string, number]> = [
   // [pattern, reason, max words for the rule to apply]
-  [/^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i, 'author-picture', 4],
+  [
+    /^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i,
+    'author-picture',
+    4,
+  ],
   [SHARE_BAR, 'share-bar', 16],
-  [/^(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|reklame|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|scroll to continue(?: with content)?)\.?$/i, 'advertisement', 8],
-  [/(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^(?:sign[ -]?up|subscribe|register) (?:for|to)\b[^.!?]*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i, 'newsletter', 45],
-  [/^(?:read more|read (?:the )?full (?:story|article)|more:|related:|related (?:stories|articles|coverage|content|topics|links|posts|reading|news)|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche)\b/i, 'related', 30],
-  [/^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i, 'copyright', 40],
-  [/^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i, 'photo-credit', 25],
-  [/^\(?(?:AP|Reuters|AFP|EPA|Getty Images|Shutterstock|Xinhua|Bloomberg|Alamy|iStock|dpa|ANP|PA)(?:\s*(?:Photo|Images|Wire|Pool))?(?:\s*\/\s*[\p{L} .'-]+)*\)?\.?$/iu, 'photo-credit', 10],
-  [/^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)|^join the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments|^comments? (?:are|have been) (?:closed|disabled)/i, 'comments', 20],
-  [/^(?:tags|topics|filed under|categories|category|keywords|schlagworte|themen|mots-clés|etiquetas)\s*[:：]/i, 'tags', 40],
-  [/^(?:follow (?:us|me|him|her|them|@?[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|(?:like|follow) us on|connect with us|find us on)\b/iu, 'social', 30],
-  [/^(?:skip to (?:main )?content|back to top|go to top|menu|home|next (?:article|story|post)|previous (?:article|story|post)|print this (?:article|page)|listen to (?:this )?(?:article|story)|(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time\b.*)$/i, 'navigation', 8],
-  [/^(?:we use cookies|this (?:site|website) uses cookies|by (?:using|continuing to use) (?:this|our) (?:site|website))/i, 'cookie-notice', 60],
-  [/^(?:have a (?:news )?tip|got a (?:news )?tip|contact (?:us|the author)|send (?:us )?(?:a )?(?:tip|feedback|corrections?))\b/i, 'contact', 30],
-  [/^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|correction:|update:|updated:|editor'?s note:)/i, '', 0],
+  [
+    /^(?:advertisement|advertising|sponsored(?: content)?|paid (?:content|post)|ad|ads|anzeige|werbung|publicité|publicidad|pubblicità|reklame|(?:the )?(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|continue reading (?:the main story|below)|scroll to continue(?: with content)?)\.?$/i,
+    'advertisement',
+    8,
+  ],
+  [
+    /(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^(?:sign[ -]?up|subscribe|register) (?:for|to)\b[^.!?]*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i,
+    'newsletter',
+    45,
+  ],
+  [
+    /^\[?(?:read more|read (?:the )?full (?:story|article)|more:|related(?: post| posts| video| stories| articles| coverage| content| topics| links| reading| news)?:?|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche|see more|don'?t miss|also on [\w.]+|also:|recent (?:articles|posts|stories|news)|popular (?:this week|now|today|articles|posts|stories)|more great [\p{L} ]+ stories|like this (?:story|article)\?|breaking news$)(?![\p{L}\p{N}])/iu,
+    'related',
+    30,
+  ],
+  [/^\[(?:related|see also|read more|more)\b.*\]$/i, 'related', 30],
+  [
+    /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i,
+    'copyright',
+    40,
+  ],
+  [
+    /^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i,
+    'photo-credit',
+    25,
+  ],
+  [
+    /^\(?(?:AP|Reuters|AFP|EPA|Getty Images|Shutterstock|Xinhua|Bloomberg|Alamy|iStock|dpa|ANP|PA)(?:\s*(?:Photo|Images|Wire|Pool))?(?:\s*\/\s*[\p{L} .'-]+)*\)?\.?$/iu,
+    'photo-credit',
+    10,
+  ],
+  [
+    /^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)|^join the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments|^comments? (?:are|have been) (?:closed|disabled)/i,
+    'comments',
+    20,
+  ],
+  [
+    /^(?:tags|topics|filed under|categories|category|keywords|schlagworte|themen|mots-clés|etiquetas)\s*[:：]/i,
+    'tags',
+    40,
+  ],
+  [
+    /^(?:follow (?:us|me|him|her|them|@?[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|(?:like|follow) us on|connect with us|find us on)\b/iu,
+    'social',
+    30,
+  ],
+  [
+    /^(?:skip to (?:main )?content|back to top|go to top|menu|home|next (?:article|story|post)|previous (?:article|story|post)|print this (?:article|page)|listen to (?:this )?(?:article|story)|(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time\b.*)$/i,
+    'navigation',
+    8,
+  ],
+  [
+    /^(?:we use cookies|this (?:site|website) uses cookies|by (?:using|continuing to use) (?:this|our) (?:site|website))/i,
+    'cookie-notice',
+    60,
+  ],
+  [
+    /^(?:have a (?:news )?tip|got a (?:news )?tip|contact (?:us|the author)|send (?:us )?(?:a )?(?:tip|feedback|corrections?))\b/i,
+    'contact',
+    30,
+  ],
+  [
+    /^(?:this (?:article|story) (?:was|has been) (?:updated|corrected)|correction:|update:|updated:|editor'?s note:)/i,
+    '',
+    0,
+  ],
 ];
 
 PHRASE_RULES.push(
-  [/^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i, 'gallery', 8],
-  [/^(?:sign in|log ?in|register|my account|sign out|log out|create (?:an )?account|already a subscriber\??|subscribe now|advert|promoted|sponsored by\b.*|post comment.*|print|email this|share this|save (?:this )?(?:article|story)|(?:\d+\s+)?shares?)$/i, 'navigation', 6],
-  [/^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd|czas czytania|время чтения|reading time)\b/i, 'navigation', 8],
-  [/^\(?(?:reporting|writing|additional reporting|editing|compiled) by\b.*(?:editing|writing|reporting) by\b/i, 'credits', 60],
-  [/^(?:(?:first )?(?:published|posted|updated|last updated|last modified|modified|created)(?: on| at)?\s*:?|(?:publicado|publié|veröffentlicht|aggiornato|pubblicato|atualizado|actualizado)(?: (?:el|le|am|il|em|en))?\s*:?)\s*.{0,60}\d.{0,30}$/i, 'date', 16],
+  [/^subscribe to\b|\b(?:click(?:ing)? here|use the (?:promo |discount )?code|for as little as|delivered (?:to your door|through your letterbox|to your home)|get (?:unlimited|full|digital) access|start your (?:free )?trial)\b/i, 'promo', 45],
+  [
+    /^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i,
+    'gallery',
+    8,
+  ],
+  [
+    /^(?:sign in|log ?in|register|my account|sign out|log out|create (?:an )?account|already a subscriber\??|subscribe now|advert|promoted|sponsored by\b.*|post comment.*|print|email this|share this|save (?:this )?(?:article|story)|(?:\d+\s+)?shares?)$/i,
+    'navigation',
+    6,
+  ],
+  [
+    /^(?:tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|tempo di lettura|leestijd|czas czytania|время чтения|reading time)\b/i,
+    'navigation',
+    8,
+  ],
+  [
+    /^\(?(?:reporting|writing|additional reporting|editing|compiled) by\b.*(?:editing|writing|reporting) by\b/i,
+    'credits',
+    60,
+  ],
+  [
+    /^(?:(?:first )?(?:published|posted|updated|last updated|last modified|modified|created)(?: on| at)?\s*:?|(?:publicado|publié|veröffentlicht|aggiornato|pubblicato|atualizado|actualizado)(?: (?:el|le|am|il|em|en))?\s*:?)\s*.{0,60}\d.{0,30}$/i,
+    'date',
+    16,
+  ],
 );
 
 const DATE_WORDS =
@@ -87,11 +165,18 @@ const MONTH_WORD =
 export function isDateLine(text: string): boolean {
   const t = text.trim();
   if (wordCount(t) > 14 || !/\d/.test(t)) return false;
-  const rest = t.replace(DATE_WORDS, ' ').replace(/[\d\s.,:;/|()\-–—+]+/g, ' ').trim();
+  const rest = t
+    .replace(DATE_WORDS, ' ')
+    .replace(/[\d\s.,:;/|()\-–—+]+/g, ' ')
+    .trim();
   if (rest.length > 0) return false;
   // Needs a month name, a year or a numeric date: a bare time or a phone number is not a date line.
   return /\b(?:1[89]|2[01])\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b/.test(t) || MONTH_WORD.test(t);
 }
+
+/** A caption ending in a photo credit: `… (AP Photo/Jane Doe)`, `… (Image: Getty)`, `… [Photo: Agency]`. */
+export const CREDIT_SUFFIX =
+  /\s*[([](?:[^()[\]]{1,60}\/[^()[\]]{1,60}|[^()[\]]{0,40}\b(?:Photo|Photograph|Foto|Image|Picture|Credit|Courtesy|Illustration|Getty|Shutterstock|iStock|File)\b[^()[\]]{0,40})[)\]]\.?$/i;
 
 const NAME = "[\\p{Lu}][\\p{L}.'’-]*";
 /** Photo credit lines: `Jane Doe/Agency/Getty Images`, `Jane Doe | Bloomberg | Getty Images`, `Credit...Jane Doe`. */
@@ -108,6 +193,7 @@ export function phraseReason(text: string): string | null {
     if (reason === '' || n > maxWords) continue;
     if (re.test(t)) return reason;
   }
+  if (n <= 60 && CREDIT_SUFFIX.test(t) && !/^[“"‘']/.test(t)) return 'caption';
   if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
   if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
   if (isDateLine(t)) return 'date';
@@ -128,7 +214,8 @@ const BIO_START = new RegExp(
 );
 const BIO_SIGNALS =
   /\b(?:previously (?:worked|served|covered|reported|was)|is a graduate of|graduated from|holds a (?:degree|master|bachelor)|follow (?:him|her|them) on|can be reached (?:at|by)|(?:contact|email|reach) (?:him|her|them) at|(?:his|her|their) work has appeared|is the author of|lives in|based in)\b/i;
-const ABOUT_AUTHOR = /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
+const ABOUT_AUTHOR =
+  /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
 
 export function isAboutAuthorHeading(text: string): boolean {
   return ABOUT_AUTHOR.test(text.trim());
@@ -217,7 +304,10 @@ export function parseDate(value: string | null | undefined): string | null {
 export function parseAuthors(byline: string): string[] {
   const s = byline
     .replace(/^\s*(?:by|von|par|por|di|door|av|af)\s+/i, '')
-    .replace(/\s*[|,–—-]\s*(?:staff|special|senior|associated press|reuters|the [\p{L} ]+|[\p{L} ]*(?:writer|reporter|correspondent|editor|contributor)s?)\b.*$/iu, '')
+    .replace(
+      /\s*[|,–—-]\s*(?:staff|special|senior|associated press|reuters|the [\p{L} ]+|[\p{L} ]*(?:writer|reporter|correspondent|editor|contributor)s?)\b.*$/iu,
+      '',
+    )
     .replace(/\s+(?:updated|published|posted)\b.*$/i, '');
   return s
     .split(/\s*(?:,|\band\b|\bund\b|\bet\b|\by\b|&)\s*/i)
@@ -225,7 +315,8 @@ export function parseAuthors(byline: string): string[] {
     .filter((a) => a.length > 1 && a.length < 60 && /^[\p{Lu}]/u.test(a) && wordCount(a) <= 5);
 }
 
-export const BYLINE_LINE = /^(?:(?:posted|written|published)?\s*(?:on\s+.{3,30}?\s+)?(?:by|von|par|por|di|door))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:]{0,60})?$(?<![.!?])/u;
+export const BYLINE_LINE =
+  /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:]{0,60})?$(?<![.!?])/u;
 
 /** Builds the final article; throws `EmptyArticleError` when no paragraph survived. */
 export function assemble(

@@ -10,7 +10,6 @@ import { parseHTML } from 'linkedom';
 import {
   type ArticleMeta,
   type Block,
-  BYLINE_LINE,
   collapse,
   emptyMeta,
   isAboutAuthorHeading,
@@ -221,13 +220,13 @@ export function blocksOf(root: DomNode): HtmlBlock[] {
     const item = stack.pop()!;
     if ('leave' in item) {
       const name = item.leave.nodeName.toUpperCase();
-      if (name === 'A') linkDepth--;
-      if (name === 'FIGCAPTION' || name === 'CAPTION') captionDepth--;
-      if (name === 'LI' || name === 'DD' || name === 'DT') listDepth--;
       if (BLOCK_TAGS.has(name)) {
         flush();
         blockTags.pop();
       }
+      if (name === 'A') linkDepth--;
+      if (name === 'FIGCAPTION' || name === 'CAPTION') captionDepth--;
+      if (name === 'LI' || name === 'DD' || name === 'DT') listDepth--;
       if (item.leave !== root) classReasons.pop();
       continue;
     }
@@ -287,7 +286,8 @@ function names(v: Json | undefined): string[] {
   return [];
 }
 
-const ARTICLE_TYPE = /(?:Article|BlogPosting|Report|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
+const ARTICLE_TYPE =
+  /(?:Article|BlogPosting|Report|NewsArticle|ReportageNews|AnalysisNewsArticle|OpinionNewsArticle|LiveBlogPosting|WebPage)$/;
 
 interface LdArticle {
   headline: string | null;
@@ -312,7 +312,8 @@ function jsonLdArticle(doc: DomElement): LdArticle | null {
     for (const o of asObjects(parsed)) {
       const types = ([] as Json[]).concat(o['@type'] ?? []).map(String);
       if (!types.some((t) => ARTICLE_TYPE.test(t))) continue;
-      const rank = (types.some((t) => /Article|Posting|Report/.test(t)) ? 2 : 0) + (typeof o.articleBody === 'string' ? 1 : 0);
+      const rank =
+        (types.some((t) => /Article|Posting|Report/.test(t)) ? 2 : 0) + (typeof o.articleBody === 'string' ? 1 : 0);
       if (rank <= bestRank) continue;
       bestRank = rank;
       best = {
@@ -350,7 +351,8 @@ function collectMeta(doc: DomElement): Map<string, string> {
       for (const rel of (el.getAttribute('rel') ?? '').split(/\s+/)) put(`link:${rel}`, el.getAttribute('href'));
     } else {
       const v = el.getAttribute('datetime');
-      if (el.getAttribute('itemprop') === 'datePublished' || el.getAttribute('pubdate') !== null) put('time:published', v);
+      if (el.getAttribute('itemprop') === 'datePublished' || el.getAttribute('pubdate') !== null)
+        put('time:published', v);
       put('time', v);
     }
   }
@@ -379,7 +381,11 @@ function readMeta(doc: DomElement, ld: LdArticle | null): ArticleMeta {
   const metas = collectMeta(doc);
   meta.title = ld?.headline ?? metaContent(metas, ['og:title', 'twitter:title']);
   const authorMeta = metaContent(metas, ['author', 'article:author', 'byl', 'dc.creator', 'sailthru.author']);
-  const authors = ld?.authors.length ? ld.authors : authorMeta && !/^https?:/.test(authorMeta) ? parseAuthors(authorMeta) : [];
+  const authors = ld?.authors.length
+    ? ld.authors
+    : authorMeta && !/^https?:/.test(authorMeta)
+      ? parseAuthors(authorMeta)
+      : [];
   meta.authors = [...new Set(authors.map((a) => collapse(a)).filter((a) => a && !/^https?:/.test(a)))];
   meta.byline = meta.authors.length ? `By ${meta.authors.join(', ')}` : null;
   meta.publishedAt = parseDate(
@@ -433,9 +439,15 @@ function ldBodyBlocks(body: string): Block[] {
 }
 
 const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
+const ABOUT_COMPANY = /^about (?:the )?[\p{Lu}\d][\p{L}\d&.'’ -]{1,40}:?$/iu;
+
+function sameUrl(a: string, b: string): boolean {
+  const norm = (u: string) => u.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/$/, '');
+  return norm(a) === norm(b);
+}
 
 /** Removes in-body boilerplate blocks; returns the kept blocks. */
-function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[]): HtmlBlock[] {
+function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[], pageUrl: string | null): HtmlBlock[] {
   const total = blocks.reduce((n, b) => n + wordCount(b.text), 0);
   // Class-name evidence is trusted only when it does not claim most of the article.
   const classWords = blocks.reduce((n, b) => n + (b.classReason ? wordCount(b.text) : 0), 0);
@@ -444,18 +456,24 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[]): HtmlBlock[]
     (b) => b.linkChars >= b.text.length * 0.8 && wordCount(b.text) <= 25 && !URL_TEXT.test(b.text),
   );
   const kept: HtmlBlock[] = [];
-  let afterAboutAuthor = false;
+  let after: string | null = null;
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i]!;
     const n = wordCount(b.text);
     let reason: string | null = null;
-    if (afterAboutAuthor) reason = 'author-bio';
+    if (after) reason = after;
     else if (isAboutAuthorHeading(b.text)) {
       reason = 'author-bio';
-      afterAboutAuthor = true;
+      after = reason;
+    } else if (i >= blocks.length * 0.5 && ABOUT_COMPANY.test(b.text) && n <= 6) {
+      // Press-release boilerplate ("About Acme": what the company does, contacts) closes the article.
+      reason = 'about-company';
+      after = reason;
     } else if (b.inCaption) reason = 'caption';
+    else if (pageUrl && URL_TEXT.test(b.text) && sameUrl(b.text, pageUrl)) reason = 'navigation';
     else reason = phraseReason(b.text);
-    if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80)) reason = b.classReason;
+    if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80))
+      reason = b.classReason;
     if (!reason && linkOnly[i] && (b.inList || b.kind === 'heading' || linkOnly[i - 1] || linkOnly[i + 1])) {
       reason = 'related';
     }
@@ -482,6 +500,21 @@ export function stripNonContent(html: string): string {
     .replace(/<(style|svg|noscript|template|math)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
 }
 
+/** Readability recurses over the DOM: deeper documents go straight to the (iterative) block classifier. */
+const MAX_READABILITY_DEPTH = 400;
+
+function maxDepth(root: DomNode): number {
+  let max = 0;
+  const stack: Array<[DomNode, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, d] = stack.pop()!;
+    if (d > max) max = d;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i]!.nodeType === 1) stack.push([kids[i]!, d + 1]);
+  }
+  return max;
+}
+
 /** Extracts the article from an HTML document. */
 export function cleanHtml(html: string): HtmlResult {
   const warnings: string[] = [];
@@ -493,15 +526,19 @@ export function cleanHtml(html: string): HtmlResult {
   const bodyEl = (document.body ?? document.documentElement) as unknown as DomNode | null;
 
   let article: ReturnType<Readability<DomNode>['parse']> = null;
-  try {
-    article = new Readability<DomNode>(document as unknown as Document, {
-      serializer: (el) => el as unknown as DomNode,
-      charThreshold: 500,
-      keepClasses: true,
-    }).parse();
-  } catch (err) {
-    warnings.push(`Readability failed (${err instanceof Error ? err.message : String(err)}); used the fallback.`);
-  }
+  const depth = bodyEl ? maxDepth(bodyEl) : 0;
+  if (depth > MAX_READABILITY_DEPTH) {
+    warnings.push(`The page nests elements ${depth} deep; skipped Readability (it recurses) for the block classifier.`);
+  } else
+    try {
+      article = new Readability<DomNode>(document as unknown as Document, {
+        serializer: (el) => el as unknown as DomNode,
+        charThreshold: 500,
+        keepClasses: true,
+      }).parse();
+    } catch (err) {
+      warnings.push(`Readability failed (${err instanceof Error ? err.message : String(err)}); used the fallback.`);
+    }
   if (article?.title && !meta.title) meta.title = article.title;
   if (article?.byline && meta.authors.length === 0) {
     const authors = parseAuthors(article.byline);
@@ -513,7 +550,7 @@ export function cleanHtml(html: string): HtmlResult {
   if (!meta.publishedAt) meta.publishedAt = parseDate(article?.publishedTime ?? null);
   if (!meta.language) meta.language = languageCode(article?.lang);
 
-  let blocks: Block[] = article?.content ? filterBlocks(blocksOf(article.content), boilerplate) : [];
+  let blocks: Block[] = article?.content ? filterBlocks(blocksOf(article.content), boilerplate, meta.url) : [];
   const extractedWords = blocks.reduce((n, b) => n + wordCount(b.text), 0);
 
   // JSON-LD articleBody: use it when Readability got little, or to drop blocks it does not contain.

@@ -36,7 +36,9 @@ export function cleanJson(input: string): TextResult & { format: 'json' } {
   try {
     parsed = JSON.parse(input);
   } catch (err) {
-    throw new UnsupportedFormatError(`The JSON file cannot be parsed (${err instanceof Error ? err.message : String(err)}).`);
+    throw new UnsupportedFormatError(
+      `The JSON file cannot be parsed (${err instanceof Error ? err.message : String(err)}).`,
+    );
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UnsupportedFormatError('A JSON article must be an object with a body, text, content or html field.');
@@ -59,7 +61,9 @@ export function cleanJson(input: string): TextResult & { format: 'json' } {
     const byline = asString(o.byline);
     meta.byline = byline ? collapse(byline) : `By ${authors.join(', ')}`;
   }
-  const published = asString(field(o, ['published', 'publishedAt', 'published_at', 'datePublished', 'date', 'pubDate']));
+  const published = asString(
+    field(o, ['published', 'publishedAt', 'published_at', 'datePublished', 'date', 'pubDate']),
+  );
   if (published) meta.publishedAt = parseDate(published) ?? meta.publishedAt;
   const url = asString(field(o, ['url', 'canonical', 'link']));
   if (url && /^https?:\/\/\S+$/i.test(url)) meta.url = url;

@@ -18,6 +18,7 @@ import {
   phraseReason,
   wordCount,
 } from './clean-common.ts';
+import { CREDIT_SUFFIX } from './clean-common.ts';
 import { stopwordDensity } from './language.ts';
 import type { RemovedBlock } from './types.ts';
 
@@ -42,9 +43,6 @@ const SEPARATING = new Set([
   'contact',
   'navigation',
 ]);
-
-const CREDIT_SUFFIX =
-  /\s*[([](?:[^()[\]]{1,60}\/[^()[\]]{1,60}|(?:AP|AFP|Reuters|EPA|Getty|Xinhua|Bloomberg|Shutterstock|dpa)\b[^()[\]]{0,50}|[^()[\]]{0,40}\b(?:Photo|Photograph|Foto|Image|Credit|Courtesy|Illustration)\b[^()[\]]{0,40})[)\]]\.?$/i;
 
 const SENTENCE_END = /[.!?…:;"”’»)\]]$/;
 
@@ -81,9 +79,6 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
           items[j]!.reason = 'photo-credit';
         }
       }
-    }
-    if (!it.reason && CREDIT_SUFFIX.test(it.text) && wordCount(it.text) <= 60 && !/^[“"]/.test(it.text)) {
-      it.reason = 'photo-credit';
     }
     if (!it.reason && k.length >= 20 && seen.has(k)) it.reason = 'duplicate';
     if (!seen.has(k)) seen.set(k, i);
@@ -195,7 +190,12 @@ function markdownLines(input: string, meta: ArticleMeta, removed: RemovedBlock[]
     }
     const next = raw[i + 1] ?? '';
     if (l.trim() && /^\s{0,3}(?:=+|-+)\s*$/.test(next) && !/^\s*[-*+]\s/.test(l)) {
-      out.push({ text: stripInlineMarkdown(l, removed), heading: next.includes('=') ? 1 : 2, blank: false, item: false });
+      out.push({
+        text: stripInlineMarkdown(l, removed),
+        heading: next.includes('=') ? 1 : 2,
+        blank: false,
+        item: false,
+      });
       i++;
       continue;
     }
@@ -277,7 +277,10 @@ export function cleanText(input: string, markdown = false): TextResult {
   for (let i = 0; i < headerEnd; i++) {
     const b = blocks[i]!;
     const n = wordCount(b.text);
-    if (!meta.title && (b.level === 1 || (i === 0 && b.kind === 'body' && n <= 25 && !/[.!?:;]$/.test(b.text) && n >= 2))) {
+    if (
+      !meta.title &&
+      (b.level === 1 || (i === 0 && b.kind === 'body' && n <= 25 && !/[.!?:;]$/.test(b.text) && n >= 2))
+    ) {
       if (!phraseReason(b.text) && !CREDIT_SUFFIX.test(b.text)) {
         meta.title = b.text;
         headerDrop.add(i);

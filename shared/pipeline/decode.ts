@@ -167,6 +167,38 @@ const CP1252_REVERSE: Record<string, number> = {
   Ÿ: 0x9f,
 };
 
+const CP1252_HIGH: string[] = (() => {
+  const table: string[] = [];
+  for (let b = 0x80; b < 0xa0; b++) table.push(String.fromCharCode(b));
+  for (const [ch, b] of Object.entries(CP1252_REVERSE)) table[b - 0x80] = ch;
+  return table;
+})();
+
+/**
+ * windows-1252 (the WHATWG meaning of `latin1`/`iso-8859-1` too). Implemented here because Node's TextDecoder
+ * decodes it as plain ISO-8859-1, turning typographic quotes and dashes (0x91-0x97) into control characters.
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let s = '';
+  let chunk: number[] = [];
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x80 && b < 0xa0) {
+      if (chunk.length) s += String.fromCharCode(...chunk);
+      chunk = [];
+      s += CP1252_HIGH[b - 0x80]!;
+    } else {
+      chunk.push(b);
+      if (chunk.length >= 8192) {
+        s += String.fromCharCode(...chunk);
+        chunk = [];
+      }
+    }
+  }
+  if (chunk.length) s += String.fromCharCode(...chunk);
+  return s;
+}
+
 /**
  * Repairs UTF-8 that was decoded as windows-1252 and saved again ("itâ€™s" → "it’s"), only when the whole text
  * round-trips to valid UTF-8 and the repair removes the mojibake. Returns null when there is nothing to repair.
@@ -200,11 +232,18 @@ export function normaliseText(text: string): string {
   return s.normalize('NFC');
 }
 
-function decodeBytes(bytes: Uint8Array, options: DecodeOptions, warnings: string[]): { text: string; encoding: string } {
+function decodeBytes(
+  bytes: Uint8Array,
+  options: DecodeOptions,
+  warnings: string[],
+): { text: string; encoding: string } {
   // 1. Byte-order marks win over any declaration.
-  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) return { text: decodeWith('utf-8', bytes.subarray(3), warnings), encoding: 'utf-8' };
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeWith('utf-16le', bytes.subarray(2), warnings), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeWith('utf-16be', bytes.subarray(2), warnings), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf]))
+    return { text: decodeWith('utf-8', bytes.subarray(3), warnings), encoding: 'utf-8' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { text: decodeWith('utf-16le', bytes.subarray(2), warnings), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { text: decodeWith('utf-16be', bytes.subarray(2), warnings), encoding: 'utf-16be' };
   const utf16 = guessUtf16(bytes);
   if (utf16) return { text: decodeWith(utf16, bytes, warnings), encoding: utf16 };
 
@@ -215,13 +254,14 @@ function decodeBytes(bytes: Uint8Array, options: DecodeOptions, warnings: string
   if (declared && !isUtf8Label(declared)) {
     const dec = decoderFor(declared);
     if (dec && !/^utf-16/i.test(dec.encoding)) {
-      if (dec.encoding !== 'windows-1252' || !hasNonAscii(bytes)) return { text: dec.decode(bytes), encoding: dec.encoding };
+      if (dec.encoding !== 'windows-1252') return { text: dec.decode(bytes), encoding: dec.encoding };
+      if (!hasNonAscii(bytes)) return { text: latin1(bytes), encoding: dec.encoding };
       try {
         const text = UTF8_FATAL.decode(bytes);
         warnings.push(`Declared charset ${declared} ignored: the bytes are valid UTF-8.`);
         return { text, encoding: 'utf-8' };
       } catch {
-        return { text: dec.decode(bytes), encoding: dec.encoding };
+        return { text: decodeWindows1252(bytes), encoding: dec.encoding };
       }
     }
     if (!dec) warnings.push(`Unknown declared charset "${declared}"; decoded as UTF-8.`);
@@ -232,7 +272,7 @@ function decodeBytes(bytes: Uint8Array, options: DecodeOptions, warnings: string
     return { text: UTF8_FATAL.decode(bytes), encoding: 'utf-8' };
   } catch {
     warnings.push('The file is not valid UTF-8; decoded as windows-1252.');
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
 }
 
@@ -266,18 +306,21 @@ export function decode(raw: Uint8Array | string, options: DecodeOptions = {}): D
       warnings.push('Declared gzip but the content is not compressed; read as is.');
     }
     const binary = sniffBinary(bytes);
-    if (binary) throw new UnsupportedFormatError(`The file is ${binary}, not an article (text, HTML, Markdown or JSON).`);
+    if (binary)
+      throw new UnsupportedFormatError(`The file is ${binary}, not an article (text, HTML, Markdown or JSON).`);
     const decoded = decodeBytes(bytes, options, warnings);
     text = decoded.text;
     encoding = decoded.encoding;
   }
-  if (isBinaryText(text)) throw new UnsupportedFormatError('The file looks binary, not an article (text, HTML, Markdown or JSON).');
-  text = normaliseText(text);
+  if (isBinaryText(text))
+    throw new UnsupportedFormatError('The file looks binary, not an article (text, HTML, Markdown or JSON).');
+  // Mojibake repair first: the C1 characters it needs (â€\u009d for ”) are dropped by normalisation.
   const repaired = repairMojibake(text);
   if (repaired !== null) {
     text = repaired;
     warnings.push('Repaired double-encoded UTF-8 (mojibake).');
   }
+  text = normaliseText(text);
   if (!/[\p{L}\p{N}]/u.test(text)) throw new EmptyArticleError();
   return { text, encoding, compressed, warnings };
 }

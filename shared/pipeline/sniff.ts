@@ -9,7 +9,8 @@ export interface SniffHints {
   key?: string | undefined;
 }
 
-const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b/i;
+const HTML_START =
+  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article)\b/i;
 const HTML_TAG =
   /<\/?(?:p|div|span|a|br|html|head|body|article|section|h[1-6]|ul|ol|li|table|tr|td|img|script|style|meta|link|em|strong|b|i|blockquote|figure|header|footer|nav|main)\b[^<>]*>/gi;
 const MD_SIGNALS: RegExp[] = [

@@ -106,10 +106,15 @@ export class DynamoArticleStore implements ArticleStore {
     const pk = pkOf(article.id);
     const seq = normalizeSequencer(article.sourceSequencer);
     const current = await this.getMeta(article.id);
+    // The same source version made by another pipeline or model version (a reprocess) replaces the old records.
+    const overwrite =
+      options.overwriteSameVersion ||
+      (current !== null &&
+        (current.pipelineVersion !== article.pipelineVersion || current.modelVersion !== article.modelVersion));
     if (current) {
       const currentSeq = String(current.seq);
       if (currentSeq > seq) return 'stale';
-      if (currentSeq === seq && !options.overwriteSameVersion) return 'duplicate';
+      if (currentSeq === seq && !overwrite) return 'duplicate';
     }
     const version = `${seq}.${writeToken()}`;
     const children = this.childItems(bundle, version);
@@ -134,10 +139,10 @@ export class DynamoArticleStore implements ArticleStore {
         new PutCommand({
           TableName: this.tableName,
           Item: meta,
-          ConditionExpression: options.overwriteSameVersion
+          ConditionExpression: overwrite
             ? 'attribute_not_exists(pk) OR seq < :seq OR (seq = :seq AND version < :version)'
             : 'attribute_not_exists(pk) OR seq < :seq',
-          ExpressionAttributeValues: options.overwriteSameVersion
+          ExpressionAttributeValues: overwrite
             ? { ':seq': seq, ':version': version }
             : { ':seq': seq },
         }),

@@ -518,6 +518,12 @@ describe('Annotator stack (default context)', () => {
     template.hasOutput('TableName', { Value: { Ref: ids.table } });
   });
 
+  it('tags resources for cost allocation', () => {
+    for (const type of ['AWS::S3::Bucket', 'AWS::SQS::Queue', 'AWS::DynamoDB::Table', 'AWS::Lambda::Function']) {
+      template.hasResourceProperties(type, { Tags: Match.arrayWith([{ Key: 'project', Value: 'annotator' }]) });
+    }
+  });
+
   it('passes cdk-nag AwsSolutions with zero unacknowledged findings', () => {
     const report = built.nag.validateScope(built.app);
     expect(report.violations.map((v) => `${v.ruleName} @ ${v.violatingResources.map((r) => r.constructPath)}`)).toEqual(

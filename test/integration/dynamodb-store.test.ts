@@ -115,8 +115,8 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(record?.title).toBe('Title 0002');
     const quotes = await store.listQuotes(record!, { limit: 100 });
     expect(quotes.items.map((q) => q.text)).toEqual(['quote 0 of 0002', 'quote 1 of 0002']);
-    // META + 1 text chunk + 2 quotes + 1 entity: nothing of version 0001 survives.
-    expect(await itemCount(first.article.id)).toBe(5);
+    // META + 1 text chunk + 2 quotes + 1 entity + 1 speaker: nothing of version 0001 survives.
+    expect(await itemCount(first.article.id)).toBe(6);
   });
 
   it('ignores an older or repeated event (stale / duplicate), whatever order they arrive in', async () => {
@@ -129,7 +129,21 @@ describe('DynamoArticleStore versioned writes', () => {
     // Assess
     expect(results).toEqual(['written', 'written', 'stale', 'duplicate', 'stale']);
     expect((await store.get(articleIdForKey(key)))?.title).toBe('Title 00A3');
-    expect(await itemCount(articleIdForKey(key))).toBe(5);
+    expect(await itemCount(articleIdForKey(key))).toBe(6);
+  });
+
+  it('replaces the same source version when a newer pipeline made it (reprocess)', async () => {
+    // Prepare
+    const old = bundle('raw/reprocess.txt', '0007', { quotes: 4 });
+    const upgraded = bundle('raw/reprocess.txt', '0007', { quotes: 1 });
+    upgraded.article.pipelineVersion = 'test-2';
+    // Act
+    const results = [await store.save(old), await store.save(upgraded), await store.save(upgraded)];
+    // Assess
+    expect(results).toEqual(['written', 'written', 'duplicate']);
+    const record = await store.get(old.article.id);
+    expect(record?.pipelineVersion).toBe('test-2');
+    expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity, 1 speaker
   });
 
   it('deletes every item of an article', async () => {

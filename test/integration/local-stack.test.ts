@@ -302,6 +302,7 @@ describe('HTTP API', () => {
     ['a thrown error', 'GET', '/boom', 500, { message: 'Internal Server Error' }],
     ['a route that is not integrated', 'POST', '/articles', 404, { message: 'Not Found' }],
     ['a plain object result', 'GET', '/', 200, { ok: true }],
+    ['a malformed percent-escape in the path', 'GET', '/articles/%E0%A4%A', 200, { ok: true }],
   ])('answers %s like API Gateway', async (_, method, path, status, body) => {
     // Prepare
     apiBehaviour = async (event) => {

@@ -14,6 +14,7 @@ import {
   labelName,
   makeLabel,
   N_LABELS,
+  newGazetteer,
   normalizeToken,
   TEMPLATES,
   wordShape,
@@ -51,7 +52,7 @@ describe('entity features', () => {
 
   it('marks every token of a gazetteer phrase, and only those', () => {
     // Prepare
-    const gaz: Gazetteer = new Map();
+    const gaz: Gazetteer = newGazetteer();
     addPhrase(gaz, ['west', 'african', 'states'], 1 << 5);
     const doc = [['Leaders', 'of', 'West', 'African', 'States', 'met']];
 

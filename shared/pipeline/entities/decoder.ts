@@ -1,63 +1,24 @@
 /**
  * Greedy left-to-right decoding with a linear model, and BILOU labels → spans. Shared by training and run time.
  */
-import { BOS_LABEL, type DocFeatures, dynamicFeatures, labelPos, labelType, N_LABELS } from './features.ts';
 
-/**
- * Open-addressing hash index from 32-bit feature hashes to row numbers (much faster than a Map for keys ≥ 2^30,
- * which V8 boxes as heap numbers).
- */
-export class FeatureIndex {
-  private keys: Uint32Array;
-  private vals: Int32Array; // row + 1; 0 = empty
-  private mask: number;
-  size = 0;
-  constructor(capacity = 1024) {
-    let cap = 16;
-    while (cap < capacity * 2) cap *= 2;
-    this.keys = new Uint32Array(cap);
-    this.vals = new Int32Array(cap);
-    this.mask = cap - 1;
-  }
-  private slot(h: number): number {
-    let i = Math.imul(h, 0x9e3779b1) >>> 0;
-    i = (i ^ (i >>> 16)) & this.mask;
-    for (;;) {
-      const v = this.vals[i]!;
-      if (v === 0 || this.keys[i] === h) return i;
-      i = (i + 1) & this.mask;
-    }
-  }
-  /** Row of `h`, or -1. */
-  get(h: number): number {
-    return this.vals[this.slot(h)]! - 1;
-  }
-  /** Row of `h`, adding `nextRow` when absent. */
-  set(h: number, row: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const i = this.slot(h);
-    if (this.vals[i] === 0) this.size++;
-    this.keys[i] = h;
-    this.vals[i] = row + 1;
-  }
-  private grow(): void {
-    const { keys, vals } = this;
-    this.keys = new Uint32Array(keys.length * 2);
-    this.vals = new Int32Array(vals.length * 2);
-    this.mask = this.keys.length - 1;
-    this.size = 0;
-    for (let i = 0; i < keys.length; i++) if (vals[i] !== 0) this.set(keys[i]!, vals[i]! - 1);
-  }
-}
+import { BOS_LABEL, type DocFeatures, dynamicFeatures, labelPos, labelType, N_LABELS } from './features.ts';
+import type { U32Map } from './hashtable.ts';
+
+/** Feature hash → row. */
+export { U32Map as FeatureIndex } from './hashtable.ts';
 
 /** Linear weights: `rows` maps a feature hash to its row; row r holds N_LABELS weights at w[r*N_LABELS ..]. */
 export interface WeightTable {
-  rows: FeatureIndex;
+  rows: U32Map;
   w: ArrayLike<number>;
 }
 
-/** Called after each prediction (training updates the weights here). */
-export type TokenHook = (t: number, dyn: Uint32Array, nDyn: number, predicted: number) => void;
+/**
+ * Called after each prediction (training updates the weights here); may return the label the history should
+ * continue with (teacher forcing), else the prediction is used.
+ */
+export type TokenHook = (t: number, dyn: Uint32Array, nDyn: number, predicted: number) => number | undefined;
 
 const MAX_DYN = 16;
 
@@ -95,7 +56,7 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
     }
     let best = 0;
     for (let l = 1; l < N_LABELS; l++) if (scores[l]! > scores[best]!) best = l;
-    if (hook) hook(t, dyn, nDyn, best);
+    if (hook) best = hook(t, dyn, nDyn, best) ?? best;
     labels[t] = best;
     if (d.upper[t]) {
       let m = memory.get(key);
@@ -109,6 +70,92 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
     }
     p2 = p1;
     p1 = best;
+  }
+  return labels;
+}
+
+/** BILOU transition constraint: may `next` follow `prev` (BOS_LABEL at a sentence start)? */
+export function allowedTransition(prev: number, next: number): boolean {
+  const open = prev !== BOS_LABEL && prev !== 0 && labelPos(prev) <= 1; // after B-x or I-x
+  if (open) return next !== 0 && labelType(next) === labelType(prev) && (labelPos(next) === 1 || labelPos(next) === 2);
+  return next === 0 || labelPos(next) === 0 || labelPos(next) === 3;
+}
+
+const ALLOWED: Uint8Array = (() => {
+  const a = new Uint8Array((N_LABELS + 1) * N_LABELS);
+  for (let p = 0; p <= N_LABELS; p++) for (let l = 0; l < N_LABELS; l++) a[p * N_LABELS + l] = allowedTransition(p, l) ? 1 : 0;
+  return a;
+})();
+const ENDS: Uint8Array = (() => {
+  const a = new Uint8Array(N_LABELS);
+  for (let l = 0; l < N_LABELS; l++) a[l] = allowedTransition(l, 0) ? 1 : 0;
+  return a;
+})();
+
+interface Beam {
+  score: number;
+  p1: number;
+  p2: number;
+  hist: number[];
+}
+
+/**
+ * Beam search within each sentence under BILOU constraints, summing the per-token scores of the (locally trained)
+ * model. The document label memory is updated after each sentence. `beamSize` 1 = constrained greedy.
+ */
+export function beamDecode(d: DocFeatures, table: WeightTable, beamSize: number): Uint8Array {
+  const labels = new Uint8Array(d.n);
+  const stat = new Float64Array(N_LABELS);
+  const sc = new Float64Array(N_LABELS);
+  const dyn = new Uint32Array(MAX_DYN);
+  const memory = new Map<string, Int32Array>();
+  const none = new Int32Array(6);
+  const { rows, w } = table;
+  let t = 0;
+  while (t < d.n) {
+    let end = t + 1;
+    while (end < d.n && !d.first[end]) end++;
+    let beams: Beam[] = [{ score: 0, p1: BOS_LABEL, p2: BOS_LABEL, hist: [] }];
+    for (let i = t; i < end; i++) {
+      stat.fill(0);
+      for (let k = d.off[i]!, e = d.off[i + 1]!; k < e; k++) {
+        const r = rows.get(d.feats[k]!);
+        if (r >= 0) addRow(stat, w, r * N_LABELS);
+      }
+      const mem = d.upper[i] ? (memory.get(d.key[i]!) ?? none) : null;
+      const last = i === end - 1;
+      const cands: Array<{ b: Beam; l: number; s: number }> = [];
+      for (const b of beams) {
+        sc.set(stat);
+        const nDyn = dynamicFeatures(d, i, b.p1, b.p2, mem, dyn);
+        for (let k = 0; k < nDyn; k++) {
+          const r = rows.get(dyn[k]!);
+          if (r >= 0) addRow(sc, w, r * N_LABELS);
+        }
+        for (let l = 0; l < N_LABELS; l++) {
+          if (!ALLOWED[b.p1 * N_LABELS + l] || (last && !ENDS[l])) continue;
+          cands.push({ b, l, s: b.score + sc[l]! });
+        }
+      }
+      cands.sort((x, y) => y.s - x.s);
+      beams = cands.slice(0, beamSize).map((c) => ({ score: c.s, p1: c.l, p2: c.b.p1, hist: [...c.b.hist, c.l] }));
+    }
+    const best = beams[0]!.hist;
+    for (let i = t; i < end; i++) {
+      const lab = best[i - t]!;
+      labels[i] = lab;
+      if (!d.upper[i]) continue;
+      const key = d.key[i]!;
+      let m = memory.get(key);
+      if (!m) {
+        m = new Int32Array(6);
+        memory.set(key, m);
+      }
+      const code = lab === 0 ? 1 : labelType(lab) + 2;
+      m[code - 1]!++;
+      m[5] = code;
+    }
+    t = end;
   }
   return labels;
 }

@@ -10,6 +10,8 @@
  * the same word earlier in the document.
  */
 
+import { U32Map } from './hashtable.ts';
+
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
 /** BILOU positions. */
@@ -25,21 +27,38 @@ export const labelType = (label: number): number => (label === 0 ? -1 : (label -
 export const labelPos = (label: number): number => (label === 0 ? -1 : (label - 1) & 3);
 export const makeLabel = (type: number, pos: number): number => 1 + type * 4 + pos;
 
-/** Gazetteer: lower-cased phrase (tokens joined by one space) → bit mask of categories. */
-export type Gazetteer = Map<string, number>;
-/** Set on entries that are only a prefix of a longer phrase. */
+/**
+ * Gazetteer: hash of a lower-cased phrase (see `phraseStep`) → bit mask of categories; every proper prefix of a
+ * phrase is present too, with PREFIX_BIT, so matching can stop early.
+ */
+export type Gazetteer = U32Map;
 export const PREFIX_BIT = 1 << 30;
 export const CATEGORY_MASK = PREFIX_BIT - 1;
 export const MAX_PHRASE_TOKENS = 6;
+export const PHRASE_SEED = 0x2f6b3a91;
 
-/** Add a phrase (already normalised and lower-cased tokens) with its category bits, and its prefixes. */
+export function newGazetteer(): Gazetteer {
+  return new U32Map(1024);
+}
+
+/** Extend a phrase hash by one (normalised, lower-cased) token; start from PHRASE_SEED. */
+export function phraseStep(h: number, token: string): number {
+  let x = Math.imul(h ^ 0x20, 0x01000193);
+  for (let i = 0; i < token.length; i++) {
+    x ^= token.charCodeAt(i);
+    x = Math.imul(x, 0x01000193);
+  }
+  return x >>> 0;
+}
+
+/** Add a phrase (normalised, lower-cased tokens) with its category bits, and its prefixes. */
 export function addPhrase(gaz: Gazetteer, tokens: readonly string[], mask: number): void {
   if (tokens.length === 0 || tokens.length > MAX_PHRASE_TOKENS) return;
-  let key = '';
+  let h = PHRASE_SEED;
   for (let i = 0; i < tokens.length; i++) {
-    key = i === 0 ? tokens[0]! : `${key} ${tokens[i]}`;
-    const old = gaz.get(key) ?? 0;
-    gaz.set(key, i === tokens.length - 1 ? old | mask : old | PREFIX_BIT);
+    h = phraseStep(h, tokens[i]!);
+    const old = Math.max(0, gaz.get(h));
+    gaz.set(h, i === tokens.length - 1 ? old | mask : old | PREFIX_BIT);
   }
 }
 
@@ -172,12 +191,14 @@ export const TEMPLATES = {
   len: 38,
   lastInSent: 39,
   docCtx: 40,
-  docSeen: 41,
-  docMajority: 42,
 } as const;
 const T = TEMPLATES;
 
 const DIGITS_RE = /\d/g;
+const NONE: readonly number[] = [];
+/** Gazetteer category slots per token (categories beyond this are ignored). */
+const MAX_CATEGORIES = 16;
+const SMALL_INT = Array.from({ length: 64 }, (_, i) => String(i));
 
 export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFeatures {
   let n = 0;
@@ -210,25 +231,27 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
   });
   const seenLower = new Set<string>();
   const seenCapMid = new Set<string>();
-  // Document context of capitalised words: the words before/after each of their occurrences.
-  const docCtx = new Map<string, Set<string>>();
-  norm.forEach((s) => {
+  // Document context of capitalised words: hashes of the words before/after each of their occurrences.
+  const docCtx = new Map<string, number[]>();
+  const ctxPrev = hashStr(seed(T.docCtx), '<');
+  const ctxNext = hashStr(seed(T.docCtx), '>');
+  for (const s of norm) {
     for (let i = 0; i < s.length; i++) {
       const w = s[i]!;
       if (!hasUpper(w)) continue;
       const lw = w.toLowerCase();
-      let set = docCtx.get(lw);
-      if (!set) {
-        set = new Set();
-        docCtx.set(lw, set);
+      let list = docCtx.get(lw);
+      if (!list) {
+        list = [];
+        docCtx.set(lw, list);
       }
-      if (set.size >= 16) continue;
-      const prev = i > 0 ? s[i - 1]!.toLowerCase() : '<s>';
-      const next = i + 1 < s.length ? s[i + 1]!.toLowerCase() : '</s>';
-      set.add(`<${prev}`);
-      set.add(`>${next}`);
+      if (list.length >= 16) continue;
+      const a = hashStr(ctxPrev, i > 0 ? s[i - 1]!.toLowerCase() : '<s>') >>> 0;
+      const b = hashStr(ctxNext, i + 1 < s.length ? s[i + 1]!.toLowerCase() : '</s>') >>> 0;
+      if (!list.includes(a)) list.push(a);
+      if (!list.includes(b)) list.push(b);
     }
-  });
+  }
   norm.forEach((s, si) => {
     if (isHeadline[si]) return;
     for (let i = 0; i < s.length; i++) {
@@ -250,26 +273,26 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
     const head = isHeadline[si]!;
 
     // gazetteer matches: per token, per category, the position code (1+BILOU) of the longest match covering it
-    let gazCodes: Map<number, number>[] | null = null;
+    // (0 = none, else 1 + pos + 4 * match length)
+    let gazCodes: Int32Array | null = null;
     if (gaz && gaz.size > 0) {
-      gazCodes = s.map(() => new Map<number, number>());
+      gazCodes = new Int32Array(len * MAX_CATEGORIES);
       for (let i = 0; i < len; i++) {
-        let k = '';
+        let h = PHRASE_SEED;
         for (let j = i; j < len && j - i < MAX_PHRASE_TOKENS; j++) {
-          k = j === i ? lws[i]! : `${k} ${lws[j]}`;
-          const m = gaz.get(k);
-          if (m === undefined) break;
+          h = phraseStep(h, lws[j]!);
+          const m = gaz.get(h);
+          if (m < 0) break;
           const cats = m & CATEGORY_MASK;
           if (cats === 0) continue;
           const mlen = j - i + 1;
-          for (let c = 0; cats >> c !== 0; c++) {
+          for (let c = 0; c < MAX_CATEGORIES && cats >> c !== 0; c++) {
             if (((cats >> c) & 1) === 0) continue;
             for (let p = i; p <= j; p++) {
-              const codes = gazCodes[p]!;
-              const prev = codes.get(c);
-              if (prev !== undefined && prev >> 2 >= mlen) continue; // a longer match already covers it
+              const prev = gazCodes[p * MAX_CATEGORIES + c]!;
+              if (prev !== 0 && (prev - 1) >> 2 >= mlen) continue; // a longer match already covers it
               const pos = mlen === 1 ? 3 : p === i ? 0 : p === j ? 2 : 1;
-              codes.set(c, pos | (mlen << 2));
+              gazCodes[p * MAX_CATEGORIES + c] = 1 + (pos | (mlen << 2));
             }
           }
         }
@@ -299,10 +322,10 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
       push(f1(T.shortShape, sshape));
       if (/\d/.test(lw)) push(f1(T.wDigits, lw.replace(DIGITS_RE, '0')));
       for (let k = 1; k <= 4 && k < lw.length; k++) {
-        push(f2(T.pre, String(k), lw.slice(0, k)));
-        push(f2(T.suf, String(k), lw.slice(-k)));
+        push(f2(T.pre, SMALL_INT[k]!, lw.slice(0, k)));
+        push(f2(T.suf, SMALL_INT[k]!, lw.slice(-k)));
       }
-      push(f1(T.len, String(Math.min(w.length, 8))));
+      push(f1(T.len, SMALL_INT[Math.min(w.length, 8)]!));
       push(f1(T.wm1, wm1));
       push(f1(T.wp1, wp1));
       push(f1(T.wm2, wm2));
@@ -322,13 +345,18 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
         const pos = head ? 'h' : i === 0 ? 'f' : 'm';
         if (seenLower.has(lw)) push(f1(T.docLower, pos));
         if (seenCapMid.has(lw)) push(f1(T.docCapMid, pos));
-        for (const c of docCtx.get(lw) ?? []) push(f1(T.docCtx, c));
+        for (const h of docCtx.get(lw) ?? NONE) push(h);
       }
       if (gazCodes) {
         const cap = isCapitalised(w) ? 'C' : 'l';
-        for (const [c, v] of gazCodes[i]!) push(f3(T.gaz, String(c), String(v & 3), cap));
-        if (i > 0) for (const [c, v] of gazCodes[i - 1]!) push(f2(T.gazM1, String(c), String(v & 3)));
-        if (i + 1 < len) for (const [c, v] of gazCodes[i + 1]!) push(f2(T.gazP1, String(c), String(v & 3)));
+        for (let c = 0; c < MAX_CATEGORIES; c++) {
+          const here = gazCodes[i * MAX_CATEGORIES + c]!;
+          if (here) push(f3(T.gaz, SMALL_INT[c]!, SMALL_INT[(here - 1) & 3]!, cap));
+          const before = i > 0 ? gazCodes[(i - 1) * MAX_CATEGORIES + c]! : 0;
+          if (before) push(f2(T.gazM1, SMALL_INT[c]!, SMALL_INT[(before - 1) & 3]!));
+          const after = i + 1 < len ? gazCodes[(i + 1) * MAX_CATEGORIES + c]! : 0;
+          if (after) push(f2(T.gazP1, SMALL_INT[c]!, SMALL_INT[(after - 1) & 3]!));
+        }
       }
     }
   }
@@ -345,7 +373,7 @@ const MEMORY_STR = ['none', 'O', ...ENTITY_TYPES];
 /**
  * Dynamic features of token t given the previous two labels (BOS_LABEL before the sentence start) and the document
  * label memory of this word (null when the word has no capital letter; else counts of O, PER, ORG, LOC, MISC given
- * to it earlier in the document at [0..4] and the last memory code at [5]). Written to `out`, returns the count.
+ * to it earlier in the document at [0..4] and the last memory code at [5]: only the last one is used today). Written to `out`, returns the count.
  */
 export function dynamicFeatures(
   d: DocFeatures,
@@ -367,12 +395,6 @@ export function dynamicFeatures(
     const m = MEMORY_STR[memory[5]!]!;
     out[k++] = f1(T.docPrev, m);
     out[k++] = f2(T.docPrevS, m, d.first[t] ? 'f' : d.shortShape[t]!);
-    let best = -1;
-    for (let i = 0; i < 5; i++) {
-      if (memory[i]! > 0) out[k++] = f1(T.docSeen, MEMORY_STR[i + 1]!);
-      if (memory[i]! > 0 && (best < 0 || memory[i]! > memory[best]!)) best = i;
-    }
-    if (best >= 0) out[k++] = f1(T.docMajority, MEMORY_STR[best + 1]!);
   }
   return k;
 }

@@ -2,14 +2,14 @@
  * The binary model format (before deflate + base64):
  *   'NER1' | u32 header length | header JSON (UTF-8)
  *   | u32 feature count | sorted feature hashes as varint deltas | int8 weights, N_LABELS per feature
- *   | u32 gazetteer byte length | gazetteer lines `mask<TAB>phrase\n` (UTF-8)
+ *   | u32 gazetteer entry count | sorted phrase hashes as varint deltas | category masks as varints
  * Weight = sign(q) × header.scale × (|q| / 127)^(1 / header.power) for int8 q (companded quantisation: fine steps for
  * the many small weights, coarse for the few large ones).
  */
 import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
 import { FeatureIndex, type WeightTable } from './decoder.ts';
-import { addPhrase, type Gazetteer, N_LABELS } from './features.ts';
+import { type Gazetteer, N_LABELS } from './features.ts';
 
 export interface ModelHeader {
   version: string;
@@ -47,24 +47,35 @@ export function encodeModelBytes(
   header: ModelHeader,
   hashes: Uint32Array,
   weights: Int8Array,
-  gazLines: readonly string[],
+  gazetteer: Gazetteer | null,
 ): Uint8Array {
   if (weights.length !== hashes.length * N_LABELS) throw new Error('weights/hashes size mismatch');
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const varints: number[] = [];
-  let prev = 0;
-  for (const h of hashes) {
-    let d = h - prev;
-    if (d < 0 || (prev !== 0 && d === 0)) throw new Error('hashes must be sorted and unique');
-    prev = h;
+  const pushVarint = (x: number): void => {
+    let d = x;
     while (d >= 0x80) {
       varints.push((d & 0x7f) | 0x80);
       d = Math.floor(d / 128);
     }
     varints.push(d);
-  }
-  const gazBytes = Buffer.from(gazLines.join(''), 'utf8');
-  const out = Buffer.alloc(8 + headerBytes.length + 4 + varints.length + weights.length + 4 + gazBytes.length);
+  };
+  const pushSortedKeys = (keys: ArrayLike<number>): void => {
+    let prev = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const h = keys[i]!;
+      if (h < prev || (i > 0 && h === prev)) throw new Error('hashes must be sorted and unique');
+      pushVarint(h - prev);
+      prev = h;
+    }
+  };
+  pushSortedKeys(hashes);
+  const hashBytes = varints.splice(0);
+  const gaz = gazetteer ? gazetteer.entries() : [];
+  pushSortedKeys(gaz.map((e) => e[0]));
+  for (const [, mask] of gaz) pushVarint(mask);
+  const gazBytes = varints.splice(0);
+  const out = Buffer.alloc(8 + headerBytes.length + 4 + hashBytes.length + weights.length + 4 + gazBytes.length);
   let o = 0;
   out.writeUInt32LE(MAGIC, o);
   o += 4;
@@ -74,13 +85,13 @@ export function encodeModelBytes(
   o += headerBytes.length;
   out.writeUInt32LE(hashes.length, o);
   o += 4;
-  Buffer.from(varints).copy(out, o);
-  o += varints.length;
+  Buffer.from(hashBytes).copy(out, o);
+  o += hashBytes.length;
   Buffer.from(weights.buffer, weights.byteOffset, weights.length).copy(out, o);
   o += weights.length;
-  out.writeUInt32LE(gazBytes.length, o);
+  out.writeUInt32LE(gaz.length, o);
   o += 4;
-  gazBytes.copy(out, o);
+  Buffer.from(gazBytes).copy(out, o);
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
@@ -95,18 +106,20 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   o += hl;
   const n = buf.readUInt32LE(o);
   o += 4;
-  const rows = new FeatureIndex(n);
-  let h = 0;
-  for (let r = 0; r < n; r++) {
+  const readVarint = (): number => {
     let d = 0;
     let mul = 1;
     for (;;) {
       const b = buf[o++]!;
       d += (b & 0x7f) * mul;
-      if (b < 0x80) break;
+      if (b < 0x80) return d;
       mul *= 128;
     }
-    h += d;
+  };
+  const rows = new FeatureIndex(n);
+  let h = 0;
+  for (let r = 0; r < n; r++) {
+    h += readVarint();
     rows.set(h, r);
   }
   const q = new Int8Array(buf.buffer, buf.byteOffset + o, n * N_LABELS);
@@ -115,14 +128,16 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   const w = new Float32Array(n * N_LABELS);
   for (let i = 0; i < w.length; i++) w[i] = lut[q[i]! + 128]!;
   o += n * N_LABELS;
-  const gl = buf.readUInt32LE(o);
+  const ng = buf.readUInt32LE(o);
   o += 4;
-  const gazetteer: Gazetteer = new Map();
-  for (const line of buf.toString('utf8', o, o + gl).split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab < 0) continue;
-    addPhrase(gazetteer, line.slice(tab + 1).split(' '), Number(line.slice(0, tab)));
+  const keys = new Uint32Array(ng);
+  let k = 0;
+  for (let i = 0; i < ng; i++) {
+    k += readVarint();
+    keys[i] = k;
   }
+  const gazetteer: Gazetteer = new FeatureIndex(ng);
+  for (let i = 0; i < ng; i++) gazetteer.set(keys[i]!, readVarint());
   return { header, rows, w, gazetteer };
 }
 

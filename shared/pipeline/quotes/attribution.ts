@@ -247,6 +247,18 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (run) return phrase(text, toks, run[0], run[1], 'name');
     return null;
   }
+  // "Christie, who has campaigned for Trump since May, blasted …": the name before ", who … ,"
+  if (toks[j]!.w === ',') {
+    for (let x = j - 1; x > lo + 1; x--) {
+      const t = toks[x]!;
+      if (t.kind === 'quote' || t.w === ';') break;
+      if (RELATIVES.has(t.l) && toks[x - 1]!.w === ',') {
+        const run = runEndingAt(toks, x - 2, lo);
+        if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+        break;
+      }
+    }
+  }
   // collect comma segments walking left, skipping parentheticals
   const segs: Array<[number, number]> = [];
   let end = j;
@@ -265,7 +277,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (t.kind === 'quote' || /^[;:—–―]$/.test(t.w) || (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t))) {
       break;
     }
-    if (t.kind === 'word' && CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t) && i < j) break;
+    if (i < j && isCueTok(toks, i)) break;
   }
   segs.push([i + 1, end]);
   // drop parentheticals inside segments: take tokens outside parentheses
@@ -357,7 +369,22 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   while (i < hi && (VERB_MODIFIERS.has(toks[i]!.l) || WEEKDAYS.test(toks[i]!.l))) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // descriptors then a name: the last name run before any punctuation or clause word
+  let lastRun: [number, number] | null = null;
+  for (let x = i; x < Math.min(hi, i + 8); x++) {
+    const t = toks[x]!;
+    if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
+    if (PREPS.has(t.l) && t.l !== 'of') break;
+    const r = runStartingAt(toks, x, hi);
+    if (r) {
+      if (!weakRun(toks, r)) lastRun = r;
+      x = r[1];
+    }
+  }
   const run = runStartingAt(toks, i, hi);
+  if (lastRun && (!run || lastRun[0] > run[0]) && (!run || toks[lastRun[0] - 1]!.l !== 'of')) {
+    return phrase(text, toks, lastRun[0], lastRun[1], 'name');
+  }
   if (run) return phrase(text, toks, run[0], run[1], 'name');
   const t = toks[i]!;
   if (t.kind !== 'word') return null;
@@ -559,7 +586,7 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
     // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
     if (toks[k - 1]?.l === 'and') {
-      const subj = sentenceSubject(text, toks, lo, k);
+      const subj = sentenceSubject(text, toks, 0, k);
       if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
     }
     // verb-first before the quote: "Said Smith: “…”"

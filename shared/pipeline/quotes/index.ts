@@ -123,6 +123,15 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         return;
       }
     }
+    // "Schiff said. “…”": a reported-speech sentence right before the quote in the same paragraph
+    if (sPrev && sPrev.paragraph === p && !hasQuote(w.sentence - 1) && w.span.outerStart <= sentences[w.sentence]!.start + 1) {
+      const b = bare(w.sentence - 1);
+      if (b && b.speaker.kind !== 'nominal') {
+        w.attr = b;
+        w.via = 'lead-in';
+        return;
+      }
+    }
     const sNext = sentences[w.sentence + 1];
     if (sNext && sNext.paragraph === p && !hasQuote(w.sentence + 1)) {
       const b = bare(w.sentence + 1);
@@ -149,7 +158,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       if (lastSent >= 0) {
         const ls = sentences[lastSent]!;
         if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
-          const b = bare(lastSent);
+          const b = bare(lastSent) ?? subjectOfSentence(text, masked, ls, { outerStart: ls.end, outerEnd: ls.end });
           if (b) {
             w.attr = b;
             w.via = 'lead-in';

@@ -60,6 +60,11 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       else if (that && a.cue.lemma === 'tell') s += that[0].length - 1;
     }
   }
+  // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
+  if (e > sp.start - 2 || (sp.start > e && sp.start - e < 60)) {
+    const comma = text.lastIndexOf(',', Math.min(e, sp.start));
+    if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
+  }
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   return { start: s, end: e };
 }

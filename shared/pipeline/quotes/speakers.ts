@@ -59,6 +59,8 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
     if (FEMALE_HONORIFICS.has(l)) gender = 'f';
   }
   i = lastTitle + 1;
+  // a capitalised job word before a first name: "Coach Pavel Lindqvist", "Economist Farah Haddad"
+  while (toks.length - i > 2 && !isFirstName(toks[i]!) && isFirstName(toks[i + 1]!)) i++;
   const rest = toks.slice(i);
   while (rest.length > 1 && SUFFIX.test(rest[rest.length - 1]!)) rest.pop();
   if (rest.length > 0) {
@@ -72,6 +74,10 @@ function lastName(tokens: string[]): string {
   const t = [...tokens];
   while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
   return norm(t[t.length - 1] ?? '');
+}
+
+function isFirstName(w: string): boolean {
+  return (enNames as Map<string, string>).has(w.toLowerCase());
 }
 
 function firstNameGender(first: string | undefined): Gender {
@@ -281,12 +287,18 @@ export class SpeakerResolver {
       }
       return { speaker: p.text, speakerType: 'pronoun', speakerEntityId: null };
     }
+    if (p.kind === 'nominal' && p.org && /^[Tt]he\s+(?:\p{Lu}[\p{L}.&'’-]*\s*)+$/u.test(p.text)) {
+      const name = p.text.replace(/^the\s+/i, '');
+      const e = this.entityFor(name, p);
+      return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+    }
     if (p.kind === 'nominal') {
       return { speaker: p.text, speakerType: p.org ? 'organization' : 'nominal', speakerEntityId: null };
     }
     if (p.org) {
       const e = this.entityFor(p.text, p);
-      return { speaker: e?.name ?? p.text, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+      const name = p.text.replace(/^the\s+/i, '');
+      return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const canonical = this.canonicalName(p.text, p.start);
     const e = this.entityFor(canonical, p);

@@ -1,0 +1,270 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../shared/pipeline/quotes/index.ts';
+import type { Entity } from '../../shared/pipeline/types.ts';
+
+interface Expected {
+  text: string;
+  speaker: string | null;
+  type?: 'direct' | 'partial' | 'indirect';
+}
+
+/** Direct and partial quotes a reader would expect, with their speakers. All texts are invented. */
+const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    '“…,” X said',
+    'Mayor Dana Whitfield opened the bridge on Monday.\n\n“This bridge is for everyone,” Whitfield said.',
+    [{ text: 'This bridge is for everyone,', speaker: 'Dana Whitfield', type: 'direct' }],
+  ],
+  [
+    '“…,” said X, appositive',
+    '“We are not done yet,” said Tomas Ferreira, a spokesman for the Lakeside Transit Authority.',
+    [{ text: 'We are not done yet,', speaker: 'Tomas Ferreira' }],
+  ],
+  [
+    'X said: “…”',
+    'Senator Ruth Okafor was blunt. Okafor said: “The budget is a fantasy.”',
+    [{ text: 'The budget is a fantasy.', speaker: 'Ruth Okafor' }],
+  ],
+  [
+    'straight quotes and told reporters',
+    'Coach Pavel Lindqvist spoke after the match. "We played with heart," Lindqvist told reporters.',
+    [{ text: 'We played with heart,', speaker: 'Pavel Lindqvist' }],
+  ],
+  [
+    'guillemets',
+    'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
+    [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],
+  ],
+  [
+    'title + name before the verb',
+    'State Department spokeswoman Irene Vasquez told reporters that the talks would “require patience and discretion.”',
+    [{ text: 'require patience and discretion.', speaker: 'Irene Vasquez', type: 'partial' }],
+  ],
+  [
+    'partial quote inside a sentence',
+    'Governor Alan Pryce said the agreement would need “skillful and discreet negotiation” before it could pass.',
+    [{ text: 'skillful and discreet negotiation', speaker: 'Alan Pryce', type: 'partial' }],
+  ],
+  [
+    'split quote: one speaker for both halves',
+    '“The river is rising,” Hydrologist Maya Chen said, “and the levees are old.”',
+    [
+      { text: 'The river is rising,', speaker: 'Maya Chen' },
+      { text: 'and the levees are old.', speaker: 'Maya Chen' },
+    ],
+  ],
+  [
+    'surname resolves to the full name seen earlier',
+    'Victor Almeida runs the harbour. Critics doubt him.\n\n“The harbour will reopen in May,” Almeida said.',
+    [{ text: 'The harbour will reopen in May,', speaker: 'Victor Almeida' }],
+  ],
+  [
+    'according to X',
+    'The fund lost money, according to Oskar Brandt: “We misjudged the market.”',
+    [{ text: 'We misjudged the market.', speaker: 'Oskar Brandt' }],
+  ],
+  [
+    'wrote X in a report for Y',
+    '“The data are incomplete,” wrote Helena Novak in a report for the Coastal Institute.',
+    [{ text: 'The data are incomplete,', speaker: 'Helena Novak' }],
+  ],
+  [
+    'X added',
+    '“We will appeal,” said attorney Rosa Delgado. “The ruling ignores the evidence,” Delgado added.',
+    [
+      { text: 'We will appeal,', speaker: 'Rosa Delgado' },
+      { text: 'The ruling ignores the evidence,', speaker: 'Rosa Delgado' },
+    ],
+  ],
+  [
+    'attribution in the previous sentence (lead-in with a colon)',
+    'Farmer Jonas Eklund described the drought to the committee:\n\n“Nothing grew this year. Nothing at all.”',
+    [{ text: 'Nothing grew this year. Nothing at all.', speaker: 'Jonas Eklund' }],
+  ],
+  [
+    'quote-only paragraph continues the previous speaker',
+    '“We need more nurses,” said hospital director Amara Osei.\n\n“Every shift is short-staffed, and the patients notice.”',
+    [
+      { text: 'We need more nurses,', speaker: 'Amara Osei' },
+      { text: 'Every shift is short-staffed, and the patients notice.', speaker: 'Amara Osei' },
+    ],
+  ],
+  [
+    'multi-paragraph quote: an unclosed paragraph continues in the next one',
+    'Engineer Lucia Ferraro explained the failure.\n\n“The bolts were the wrong grade,” Ferraro said. “Nobody checked them.\n\n“By the time we noticed, the beam had already cracked.”',
+    [
+      { text: 'The bolts were the wrong grade,', speaker: 'Lucia Ferraro' },
+      { text: 'Nobody checked them.', speaker: 'Lucia Ferraro' },
+      { text: 'By the time we noticed, the beam had already cracked.', speaker: 'Lucia Ferraro' },
+    ],
+  ],
+  [
+    'pronoun after a man and a woman: gender picks the woman',
+    'Senator Ann Holloway met Governor Mark Reyes on Tuesday. “We disagree on almost everything,” she said.',
+    [{ text: 'We disagree on almost everything,', speaker: 'Ann Holloway' }],
+  ],
+  [
+    'pronoun after two men: the subject (the earlier speaker) wins',
+    'Pedro Alvarez criticized Martin Kowalski on Friday. “He has no plan,” he said.',
+    [{ text: 'He has no plan,', speaker: 'Pedro Alvarez' }],
+  ],
+  [
+    'a person named inside the quote is not the speaker',
+    'Councilwoman Grace Mbeki spoke at the rally. “Frank Dorsey has never visited this district,” she said.',
+    [{ text: 'Frank Dorsey has never visited this district,', speaker: 'Grace Mbeki' }],
+  ],
+  [
+    'nominal speaker kept as written',
+    'The agency denied the report. “The claims are false,” the spokeswoman said.',
+    [{ text: 'The claims are false,', speaker: 'the spokeswoman' }],
+  ],
+  [
+    'organisation speaker',
+    '“The company acted within the law,” the Harbor Trust said in a statement.',
+    [{ text: 'The company acted within the law,', speaker: 'Harbor Trust' }],
+  ],
+  [
+    'nested quote stays inside the outer quote',
+    '“He told me ‘never again’ and walked out,” said union leader Ivo Marsh.',
+    [{ text: 'He told me ‘never again’ and walked out,', speaker: 'Ivo Marsh' }],
+  ],
+  [
+    'headline with single quotes and a colon attribution',
+    "Brennan: Tax plan 'will sink the city'\n\nThe mayor's rival attacked the plan on Monday.",
+    [{ text: 'will sink the city', speaker: 'Brennan' }],
+  ],
+  [
+    'transcript speaker label',
+    'The debate turned to taxes.\n\n"HARTLEY: We will cut taxes for every family.',
+    [{ text: 'We will cut taxes for every family.', speaker: 'HARTLEY' }],
+  ],
+  [
+    'dash attribution after a quote',
+    'Readers wrote in about the election.\n\n“I have never been so worried about my town.” ― Lena Fischer',
+    [{ text: 'I have never been so worried about my town.', speaker: 'Lena Fischer' }],
+  ],
+];
+
+/** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
+const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    'scare quote after so-called',
+    'The council passed its so-called “reforms” on Tuesday without debate.',
+    [],
+  ],
+  ['a nickname between first name and surname', 'Robert "Bobby" Lang opened the market at dawn.', []],
+  [
+    'a show title after a possessive',
+    'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.',
+    [],
+  ],
+  [
+    'stray opening mark stays inside its paragraph',
+    'The mayor said “we will see and then left.\n\nLater that day, the council voted 5-2 to approve the budget. “It passed,” said clerk Ida Moreno.',
+    [
+      { text: 'we will see and then left.', speaker: 'The mayor' },
+      { text: 'It passed,', speaker: 'Ida Moreno' },
+    ],
+  ],
+  ['an inch mark is not a quote', 'The new statue is 6\'3" tall and weighs a ton.\n\nIt was unveiled on Friday.', []],
+];
+
+/** Reported speech without quote marks. */
+const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    'X says there is …',
+    'Economist Farah Haddad says there is an opportunity for small lenders this year.',
+    [{ text: 'there is an opportunity for small lenders this year', speaker: 'Farah Haddad', type: 'indirect' }],
+  ],
+  [
+    '…, according to some experts',
+    'The reservoir could run dry by August, according to some experts.',
+    [{ text: 'The reservoir could run dry by August', speaker: 'some experts', type: 'indirect' }],
+  ],
+  [
+    '…, X said.',
+    'The tunnel will close for repairs next spring, transport official Ben Ito said.',
+    [{ text: 'The tunnel will close for repairs next spring', speaker: 'Ben Ito', type: 'indirect' }],
+  ],
+];
+
+function simplify(text: string, entities: Entity[] = []) {
+  return extractQuotes(text, entities).map((q) => ({ text: q.text, speaker: q.speaker, type: q.type }));
+}
+
+describe('extractQuotes: quotes and speakers', () => {
+  it.each(QUOTE_ROWS)('%s', (_name, text, expected) => {
+    // Prepare + Act
+    const got = simplify(text).filter((q) => q.type !== 'indirect');
+    // Assess
+    expect(got.map((q) => ({ text: q.text, speaker: q.speaker }))).toEqual(
+      expected.map((e) => ({ text: e.text, speaker: e.speaker })),
+    );
+    expected.forEach((e, i) => {
+      if (e.type) expect(got[i]?.type).toBe(e.type);
+    });
+  });
+});
+
+describe('extractQuotes: marks that are not speech', () => {
+  it.each(NOT_SPEECH_ROWS)('%s', (_name, text, expected) => {
+    const got = simplify(text).filter((q) => q.type !== 'indirect');
+    expect(got.map((q) => ({ text: q.text, speaker: q.speaker }))).toEqual(expected);
+  });
+});
+
+describe('extractQuotes: reported speech', () => {
+  it.each(INDIRECT_ROWS)('%s', (_name, text, expected) => {
+    const got = simplify(text).filter((q) => q.type === 'indirect');
+    expect(got).toEqual(expected);
+  });
+});
+
+describe('extractQuotes: output contract', () => {
+  it('offsets index the text, the mention is the speaker as written, the verb is a lemma', () => {
+    const text = 'Pilot Erik Sandvik landed safely. “The engine just stopped,” he told reporters.';
+    const [q] = extractQuotes(text, []);
+    expect(q).toBeDefined();
+    expect(text.slice(q!.start, q!.end)).toBe(q!.text);
+    expect(q!.speaker).toBe('Erik Sandvik');
+    expect(q!.speakerMention).toEqual({ text: 'he', start: text.indexOf(' he told') + 1, end: text.indexOf(' told') });
+    expect(q!.speakerType).toBe('person');
+    expect(q!.verb).toBe('tell');
+    expect(q!.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('links the speaker to the entity of the entity stage and uses its canonical name', () => {
+    const text = 'Judge Maria Consuelo Ortega ruled on Friday. “The law is clear,” Ortega said.';
+    const start = text.indexOf('Maria');
+    const last = text.lastIndexOf('Ortega');
+    const entities: Entity[] = [
+      {
+        id: 'PERSON:maria-consuelo-ortega',
+        name: 'Maria Consuelo Ortega',
+        type: 'PERSON',
+        aliases: ['Ortega'],
+        mentions: [
+          { start, end: start + 'Maria Consuelo Ortega'.length, text: 'Maria Consuelo Ortega' },
+          { start: last, end: last + 6, text: 'Ortega' },
+        ],
+        count: 2,
+        firstStart: start,
+        salience: 1,
+      },
+    ];
+    const [q] = extractQuotes(text, entities);
+    expect(q?.speaker).toBe('Maria Consuelo Ortega');
+    expect(q?.speakerEntityId).toBe('PERSON:maria-consuelo-ortega');
+  });
+
+  it('an unresolvable pronoun is kept as written', () => {
+    const [q] = extractQuotes('“It was a long night,” she said.', []);
+    expect(q?.speaker).toBe('she');
+    expect(q?.speakerType).toBe('pronoun');
+  });
+
+  it('returns nothing for text without quotes or speech', () => {
+    expect(extractQuotes('The river flooded the lower town twice this year.', [])).toEqual([]);
+    expect(extractQuotes('', [])).toEqual([]);
+  });
+});
