@@ -57,7 +57,7 @@ export function s3BatchHandler(options: S3BatchOptions) {
     try {
       return await processPartialResponse(event, recordHandler, processor, { context });
     } finally {
-      metrics.publishStoredMetrics();
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
 }
