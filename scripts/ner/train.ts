@@ -3,6 +3,7 @@
  * Deterministic: document order is shuffled with a seeded PRNG, all maps are built in input order.
  */
 import {
+  beamDecode,
   FeatureIndex,
   greedyDecode,
   type LabelSpan,

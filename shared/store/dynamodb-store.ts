@@ -142,9 +142,7 @@ export class DynamoArticleStore implements ArticleStore {
           ConditionExpression: overwrite
             ? 'attribute_not_exists(pk) OR seq < :seq OR (seq = :seq AND version < :version)'
             : 'attribute_not_exists(pk) OR seq < :seq',
-          ExpressionAttributeValues: overwrite
-            ? { ':seq': seq, ':version': version }
-            : { ':seq': seq },
+          ExpressionAttributeValues: overwrite ? { ':seq': seq, ':version': version } : { ':seq': seq },
         }),
       );
     } catch (error) {

@@ -147,17 +147,9 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
-  [
-    'scare quote after so-called',
-    'The council passed its so-called “reforms” on Tuesday without debate.',
-    [],
-  ],
+  ['scare quote after so-called', 'The council passed its so-called “reforms” on Tuesday without debate.', []],
   ['a nickname between first name and surname', 'Robert "Bobby" Lang opened the market at dawn.', []],
-  [
-    'a show title after a possessive',
-    'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.',
-    [],
-  ],
+  ['a show title after a possessive', 'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.', []],
   [
     'stray opening mark stays inside its paragraph',
     'The mayor said “we will see and then left.\n\nLater that day, the council voted 5-2 to approve the budget. “It passed,” said clerk Ida Moreno.',
