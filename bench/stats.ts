@@ -75,7 +75,7 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-/** ✅ / ❌ against a target; `higher` says which direction is good. */
+/** `met` / `NOT met` against a target; `higher` says which direction is good. */
 export function verdict(value: number, target: number, higher: boolean): string {
   if (!Number.isFinite(value)) return 'n/a';
   return (higher ? value >= target : value <= target) ? 'met' : 'NOT met';

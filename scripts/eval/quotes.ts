@@ -1,13 +1,14 @@
 /**
  * Quote + speaker evaluation.
  *
- *   npm run eval:quotes -- [--gold FILE.jsonl] [--out PRED.jsonl] [--with-indirect] [--json]
+ *   npm run eval:quotes -- [--gold FILE.jsonl] [--out PRED.jsonl] [--with-indirect] [--no-entities] [--json]
  *
  * For each gold article ({id, text, quotes}) runs extractEntities(text) then extractQuotes(text, entities) on the
  * raw `text` (no cleaning: offsets index `text`), writes one `{id, quotes:[{text,start,end,speaker,type}]}` line per
  * article, then prints the scores of `../shared/eval/quotes/score_quotes.py GOLD PRED` when the scorer exists.
  * Default gold: ../shared/eval/quotes/polnear-dev.jsonl. Indirect (unmarked) quotes are left out of the predictions
- * unless --with-indirect is given (the scorer scores direct + partial quotes by default).
+ * unless --with-indirect is given (the scorer scores direct + partial quotes by default). --no-entities runs the quote
+ * stage without the entity stage (to measure what the entities add).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,6 +28,7 @@ function arg(name: string): string | undefined {
 const gold = resolve(arg('--gold') ?? join(root, '../shared/eval/quotes/polnear-dev.jsonl'));
 const out = resolve(arg('--out') ?? join(root, '.local/eval/quotes-pred.jsonl'));
 const withIndirect = process.argv.includes('--with-indirect');
+const noEntities = process.argv.includes('--no-entities');
 const scorer = join(root, '../shared/eval/quotes/score_quotes.py');
 
 if (!existsSync(gold)) {
@@ -41,7 +43,7 @@ const t0 = performance.now();
 for (const line of readFileSync(gold, 'utf8').split('\n')) {
   if (!line.trim()) continue;
   const art = JSON.parse(line) as { id: string; text: string };
-  const entities = extractEntities(art.text);
+  const entities = noEntities ? [] : extractEntities(art.text);
   const found = extractQuotes(art.text, entities).filter((q) => withIndirect || q.type !== 'indirect');
   quotes += found.length;
   articles++;

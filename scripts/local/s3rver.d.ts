@@ -26,6 +26,8 @@ declare module 's3rver' {
     path: string;
     status: number;
     body: unknown;
+    /** Response Content-Type (Koa's ctx.type). */
+    type: string;
     headers: Record<string, string | string[] | undefined>;
     ip: string;
   }

@@ -63,8 +63,29 @@ export interface S3ServerHandle {
   stop(): Promise<void>;
 }
 
+/** A request as fault injection sees it: method and decoded bucket and key (path-style). */
+export interface S3Request {
+  method: string;
+  bucket: string;
+  key: string;
+}
+
+/** An S3 error answer, e.g. `{ status: 503, code: 'SlowDown' }` or `{ status: 403, code: 'AccessDenied' }`. */
+export interface S3Fault {
+  status: number;
+  code: string;
+  message?: string;
+}
+
+/** Decides, per request, whether to fail it (fault-injection tests). Return undefined to serve it normally. */
+export type S3FaultInjector = (request: S3Request) => S3Fault | undefined;
+
 /** Starts s3rver on 127.0.0.1. Objects live under `directory` (persisted between runs). */
-export async function startS3Server(options: { port?: number; directory: string }): Promise<S3ServerHandle> {
+export async function startS3Server(options: {
+  port?: number;
+  directory: string;
+  faults?: S3FaultInjector;
+}): Promise<S3ServerHandle> {
   mkdirSync(options.directory, { recursive: true });
   // s3rver verifies request signatures against its registered key pairs.
   DUMMY_ACCOUNT.createKeyPair(LOCAL_CREDENTIALS.accessKeyId, LOCAL_CREDENTIALS.secretAccessKey);
@@ -79,6 +100,7 @@ export async function startS3Server(options: { port?: number; directory: string 
   // s3rver emits no event for DeleteObjects (multi-delete); add them. Must be in place before run() composes the
   // middleware, and just before the router (the last one), where ctx.body is still an object rather than XML.
   server.middleware.splice(Math.max(0, server.middleware.length - 1), 0, multiDeleteEvents(server));
+  if (options.faults) server.middleware.unshift(faultMiddleware(options.faults));
   const address = await server.run();
   const endpoint = `http://${LOCALHOST}:${address.port}`;
   let stopped = false;
@@ -221,6 +243,27 @@ export async function startDynamoDbLocal(
     client.destroy();
   }
   return { process: child, port, endpoint, stop };
+}
+
+/** Koa middleware answering the requests `faults` picks with an S3-shaped XML error. */
+function faultMiddleware(faults: S3FaultInjector) {
+  return async (ctx: S3rverContext, next: () => Promise<void>) => {
+    const [bucket = '', ...rest] = ctx.path.split('/').filter((part, i) => i > 0 || part !== '');
+    let key: string;
+    try {
+      key = decodeURIComponent(rest.join('/'));
+    } catch {
+      key = rest.join('/');
+    }
+    const fault = faults({ method: ctx.method, bucket: decodeURIComponent(bucket), key });
+    if (!fault) {
+      await next();
+      return;
+    }
+    ctx.status = fault.status;
+    ctx.type = 'application/xml';
+    ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${fault.code}</Code><Message>${fault.message ?? 'Injected fault'}</Message><Resource>${ctx.path}</Resource><RequestId>FAULT</RequestId></Error>`;
+  };
 }
 
 /** Koa middleware: after a successful `POST /<bucket>?delete`, emit one ObjectRemoved:Delete per deleted key. */

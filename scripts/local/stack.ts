@@ -13,12 +13,14 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type ApiHandler, type ApiServerHandle, startApiServer } from './api-server.ts';
 import { type InboxHandle, watchInbox } from './inbox.ts';
 import { LocalQueue, type LocalQueueOptions, type SqsHandler } from './queues.ts';
+import { redriveDirOf, watchRedrive } from './redrive.ts';
 import { ensureBucket, ensureTable } from './resources.ts';
 import {
   type DynamoServerHandle,
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   LOCALHOST,
+  type S3FaultInjector,
   type S3ServerHandle,
   startDynamoDbLocal,
   startS3Server,
@@ -36,7 +38,10 @@ export interface LocalStackHandlers {
 }
 
 export interface LocalStackOptions {
-  /** Root of local data: `s3/` (objects), `dynamodb/` (tables, when persistent), `dlq/` (dead letters). */
+  /**
+   * Root of local data: `s3/` (objects), `dynamodb/` (tables, when persistent), `dlq/` (dead letters), `redrive/`
+   * (dead letters moved there by `npm run redrive` are sent back to their queue).
+   */
   dataDir: string;
   /** Keep DynamoDB data in `<dataDir>/dynamodb` (default true); false = in memory. */
   persistent?: boolean;
@@ -48,6 +53,8 @@ export interface LocalStackOptions {
   dynamoEndpoint?: string;
   bucket?: string;
   table?: string;
+  /** Fault injection: fail chosen S3 requests (tests of retries and partial batch responses). */
+  s3Faults?: S3FaultInjector;
   /** Watch this folder and upload new/changed files to raw/. */
   inboxDir?: string;
   /** Replace any of the real handlers (functions/*.ts), e.g. in tests of the harness itself. */
@@ -74,6 +81,8 @@ export interface LocalStack {
   table: string;
   dataDir: string;
   dlqDir: string;
+  /** Dead letters moved into `<redriveDir>/<queue>/` are re-enqueued (see redrive.ts). */
+  redriveDir: string;
   /** The environment the handlers run with (also applied to process.env). */
   env: Record<string, string>;
   s3: S3Client;
@@ -150,7 +159,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     dynamoStarting.then((d) => d && cleanups.push(() => d.stop())).catch(() => undefined);
     let s3Server: S3ServerHandle;
     try {
-      s3Server = await startS3Server({ port: options.s3Port ?? 0, directory: join(dataDir, 's3') });
+      s3Server = await startS3Server({
+        port: options.s3Port ?? 0,
+        directory: join(dataDir, 's3'),
+        ...(options.s3Faults ? { faults: options.s3Faults } : {}),
+      });
     } catch (error) {
       await dynamoStarting.then((d) => d?.stop()).catch(() => undefined);
       throw error;
@@ -244,6 +257,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       ],
     });
     cleanups.push(unwire);
+    const redrive = watchRedrive({ dataDir, queues: [queues.clean, queues.annotate], log });
+    cleanups.push(() => redrive.stop());
 
     // 6. HTTP API.
     const api: ApiServerHandle = await startApiServer({
@@ -283,6 +298,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       table,
       dataDir,
       dlqDir,
+      redriveDir: redriveDirOf(dataDir),
       env,
       s3,
       ddb,
@@ -292,6 +308,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       async idle() {
         do {
           if (inbox) await inbox.idle();
+          await redrive.idle();
           await Promise.all([queues.clean.idle(), queues.annotate.idle()]);
         } while (!allIdle());
       },

@@ -2,8 +2,8 @@
  * Averaged-perceptron training of the greedy BILOU entity tagger (training time only).
  * Deterministic: document order is shuffled with a seeded PRNG, all maps are built in input order.
  */
+import { createHash } from 'node:crypto';
 import {
-  beamDecode,
   FeatureIndex,
   greedyDecode,
   type LabelSpan,
@@ -37,7 +37,8 @@ export interface ExternalList {
 
 export interface TrainOptions {
   epochs: number;
-  seed: number;
+  /** One training run per seed (document order); their weights are averaged. */
+  seeds: number[];
   /** Folds for the training-entity gazetteer (each training document sees the entities of the other folds). */
   folds: number;
   /** Quantised weights with |q| below this are zeroed (then empty rows dropped). */
@@ -48,6 +49,7 @@ export interface TrainOptions {
   teacherForcing?: boolean;
   /** Prune levels to try and report on dev (the model uses `prune`). */
   sweep?: number[];
+  /** Version prefix; a digest of the weights and gazetteer is appended. */
   version: string;
   external: ExternalList[];
   log: (msg: string) => void;
@@ -160,10 +162,8 @@ export function score(gold: readonly LabelSpan[][], pred: readonly LabelSpan[][]
   return { perType, f1: f(sum(tp, 3), sum(ng, 3), sum(np, 3)).f, f1All: f(sum(tp, 4), sum(ng, 4), sum(np, 4)).f };
 }
 
-function evaluate(dev: readonly Prepared[], table: WeightTable, beam = 0): Scores {
-  const pred = dev.map((p) =>
-    labelsToSpans(beam > 0 ? beamDecode(p.feats, table, beam) : greedyDecode(p.feats, table), p.first),
-  );
+function evaluate(dev: readonly Prepared[], table: WeightTable): Scores {
+  const pred = dev.map((p) => labelsToSpans(greedyDecode(p.feats, table), p.first));
   return score(
     dev.map((p) => p.doc.spans),
     pred,
@@ -207,36 +207,15 @@ function quantize(
   return { hashes, weights, scale };
 }
 
-export interface TrainResult {
-  bytes: Uint8Array;
-  header: ModelHeader;
-  dev: Scores | null;
-  epochs: number;
-}
-
-export function train(
-  trainDocs: readonly TrainDoc[],
-  devDocs: readonly TrainDoc[] | null,
+function trainOne(
+  train: readonly Prepared[],
+  dev: readonly Prepared[] | null,
   o: TrainOptions,
-): TrainResult {
-  const t0 = Date.now();
-  const folds = Math.max(2, o.folds);
-  const foldGaz: Gazetteer[] = [];
-  for (let k = 0; k < folds; k++) {
-    foldGaz.push(
-      buildGazetteer(
-        trainDocs.filter((_, i) => i % folds !== k),
-        o.external,
-      ),
-    );
-  }
-  const fullGaz = buildGazetteer(trainDocs, o.external);
-  const train = prepare(trainDocs, (i) => foldGaz[i % folds]!);
-  const dev = devDocs ? prepare(devDocs, () => fullGaz) : null;
-  o.log(`prepared ${train.length} docs, ${train.reduce((a, p) => a + p.feats.n, 0)} tokens in ${Date.now() - t0} ms`);
-
+  seed: number,
+  t0: number,
+): { avg: Float64Array; hashes: number[]; epoch: number } {
   const wts = new TrainWeights();
-  const rnd = mulberry32(o.seed);
+  const rnd = mulberry32(seed);
   let c = 1;
   let best: { avg: Float64Array; hashes: number[]; f: number; epoch: number } | null = null;
   const order = train.map((_, i) => i);
@@ -269,7 +248,7 @@ export function train(
         return o.teacherForcing ? g : undefined;
       });
     }
-    let msg = `epoch ${epoch}: token error ${((errors / tokens) * 100).toFixed(2)}%, ${wts.n} features, ${Math.round((Date.now() - t0) / 1000)} s`;
+    let msg = `seed ${seed} epoch ${epoch}: token error ${((errors / tokens) * 100).toFixed(2)}%, ${wts.n} features, ${Math.round((Date.now() - t0) / 1000)} s`;
     if (dev) {
       const avg = wts.averaged(c);
       const s = evaluate(dev, { rows: wts.rows, w: avg });
@@ -278,7 +257,63 @@ export function train(
     }
     o.log(msg);
   }
-  const final = best ?? { avg: wts.averaged(c), hashes: wts.hashes, f: 0, epoch: o.epochs };
+  return best ?? { avg: wts.averaged(c), hashes: wts.hashes, f: 0, epoch: o.epochs };
+}
+
+export interface TrainResult {
+  bytes: Uint8Array;
+  header: ModelHeader;
+  dev: Scores | null;
+  epochs: number;
+}
+
+export function train(
+  trainDocs: readonly TrainDoc[],
+  devDocs: readonly TrainDoc[] | null,
+  o: TrainOptions,
+): TrainResult {
+  const t0 = Date.now();
+  const folds = Math.max(2, o.folds);
+  const foldGaz: Gazetteer[] = [];
+  for (let k = 0; k < folds; k++) {
+    foldGaz.push(
+      buildGazetteer(
+        trainDocs.filter((_, i) => i % folds !== k),
+        o.external,
+      ),
+    );
+  }
+  const fullGaz = buildGazetteer(trainDocs, o.external);
+  const train = prepare(trainDocs, (i) => foldGaz[i % folds]!);
+  const dev = devDocs ? prepare(devDocs, () => fullGaz) : null;
+  o.log(`prepared ${train.length} docs, ${train.reduce((a, p) => a + p.feats.n, 0)} tokens in ${Date.now() - t0} ms`);
+
+  const runs = o.seeds.map((seed) => trainOne(train, dev, o, seed, t0));
+  let final: { avg: Float64Array; hashes: number[]; epoch: number };
+  if (runs.length === 1) final = runs[0]!;
+  else {
+    // average the averaged weights of the runs (over the union of their features): less seed variance
+    const sum = new Map<number, Float64Array>();
+    for (const r of runs) {
+      r.hashes.forEach((h, row) => {
+        let acc = sum.get(h);
+        if (!acc) {
+          acc = new Float64Array(N_LABELS);
+          sum.set(h, acc);
+        }
+        for (let l = 0; l < N_LABELS; l++) acc[l]! += r.avg[row * N_LABELS + l]! / runs.length;
+      });
+    }
+    const hashes = [...sum.keys()];
+    const avg = new Float64Array(hashes.length * N_LABELS);
+    hashes.forEach((h, row) => avg.set(sum.get(h)!, row * N_LABELS));
+    final = { avg, hashes, epoch: Math.max(...runs.map((r) => r.epoch)) };
+    if (dev) {
+      const rows = new FeatureIndex(hashes.length);
+      hashes.forEach((h, row) => rows.set(h, row));
+      o.log(`average of ${runs.length} runs: dev ${formatScores(evaluate(dev, { rows, w: avg }))}`);
+    }
+  }
   if (dev) {
     for (const pr of o.sweep ?? []) {
       const qs = quantize(final.hashes, final.avg, pr, o.power);
@@ -295,7 +330,12 @@ export function train(
   }
   const q = quantize(final.hashes, final.avg, o.prune, o.power);
   const header: ModelHeader = {
-    version: o.version,
+    version: `${o.version}-${createHash('sha256')
+      .update(q.hashes)
+      .update(q.weights)
+      .update(JSON.stringify(fullGaz.entries()))
+      .digest('hex')
+      .slice(0, 8)}`,
     scale: q.scale,
     power: o.power,
     labels: N_LABELS,
@@ -306,7 +346,6 @@ export function train(
   if (dev) {
     const model = decodeModelBytes(encodeModelBytes(header, q.hashes, q.weights, null));
     devScores = evaluate(dev, model);
-    for (const beam of [1, 2, 4, 8]) o.log(`beam ${beam}: dev ${formatScores(evaluate(dev, model, beam))}`);
     header.training.devF1 = Number((devScores.f1 * 100).toFixed(2));
     o.log(`quantised (${q.hashes.length} features, prune ${o.prune}): dev ${formatScores(devScores)}`);
   }

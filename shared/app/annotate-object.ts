@@ -5,12 +5,12 @@
 import type { ObjectEvent } from '../events/s3-records.ts';
 import { annotateArticle } from '../pipeline/annotate.ts';
 import { MODEL_VERSION } from '../pipeline/entities/index.ts';
-import type { CleanArticle } from '../pipeline/types.ts';
+import type { CleanArticle, Entity, Quote } from '../pipeline/types.ts';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
 import type { ArticleBundle, ArticleRecord, CleanedObject } from '../records.ts';
 import type { ArticleStore, SaveResult } from '../store/article-store.ts';
 import type { S3Objects } from '../store/s3-objects.ts';
-import { publicReason } from './clean-object.ts';
+import { publicReason, stageCrashReason } from './clean-object.ts';
 
 export interface AnnotateDeps {
   objects: S3Objects;
@@ -19,7 +19,8 @@ export interface AnnotateDeps {
   now?: () => Date;
 }
 
-export type AnnotateOutcome = SaveResult | 'removed' | 'skipped';
+/** `failed`: the pure annotation stages crashed on this text (deterministic): the FAILED status is written at once. */
+export type AnnotateOutcome = SaveResult | 'removed' | 'skipped' | 'failed';
 
 export function articleIdFromCleanedKey(cleanedPrefix: string, key: string): string | null {
   if (!key.startsWith(cleanedPrefix) || !key.endsWith('.json')) return null;
@@ -37,13 +38,18 @@ export async function annotateObject(deps: AnnotateDeps, event: ObjectEvent): Pr
   }
   const cleaned = await deps.objects.readCleaned(event.key);
   if (!cleaned) return 'skipped';
-  const result = await deps.store.save(toBundle(cleaned, (deps.now?.() ?? new Date()).toISOString()));
+  const bundle = toBundle(cleaned, (deps.now?.() ?? new Date()).toISOString());
+  // A FAILED status of this same source version (recorded after the retries ran out, or pre-recorded on the last
+  // attempt) must not block the result of a later successful attempt or of a redrive: overwrite it.
+  const stored = await deps.store.get(articleId);
+  const overwriteSameVersion = stored?.status === 'FAILED' && bundle.article.status !== 'FAILED';
+  const result = await deps.store.save(bundle, overwriteSameVersion ? { overwriteSameVersion } : {});
   // The source may have been deleted while we worked: never leave records of a deleted article behind.
   if (result === 'written' && !(await deps.objects.exists(event.key))) {
     await deps.store.delete(articleId);
     return 'removed';
   }
-  return result;
+  return bundle.article.reasonCode === 'ANNOTATE_CRASHED' && result === 'written' ? 'failed' : result;
 }
 
 /** After the last retry: record the article as FAILED with the reason (best effort; the message goes to the DLQ). */
@@ -83,8 +89,28 @@ export function toBundle(cleaned: CleanedObject, processedAt: string): ArticleBu
     };
   }
   const article: CleanArticle = outcome.article;
-  const annotated = annotateArticle(article);
-  const speakers = new Set(annotated.quotes.map((q) => q.speaker).filter(Boolean));
+  let annotated: ReturnType<typeof annotateArticle>;
+  try {
+    annotated = annotateArticle(article);
+  } catch (error) {
+    // The pure stages are deterministic: a crash would repeat on every retry, so it is recorded at once.
+    return {
+      article: statusRecord({
+        id: cleaned.articleId,
+        sourceKey: cleaned.sourceKey,
+        sourceSequencer: cleaned.sourceSequencer,
+        status: 'FAILED',
+        reasonCode: 'ANNOTATE_CRASHED',
+        reason: stageCrashReason('annotation', error),
+        processedAt,
+      }),
+      text: '',
+      quotes: [],
+      entities: [],
+    };
+  }
+  const { quotes, entities, warnings } = boundAnnotations(annotated.quotes, annotated.entities);
+  const speakers = new Set(quotes.map((q) => q.speaker).filter(Boolean));
   return {
     article: {
       id: cleaned.articleId,
@@ -104,21 +130,56 @@ export function toBundle(cleaned: CleanedObject, processedAt: string): ArticleBu
       textLength: article.text.length,
       counts: {
         paragraphs: article.paragraphs.length,
-        quotes: annotated.quotes.length,
-        entities: annotated.entities.length,
+        quotes: quotes.length,
+        entities: entities.length,
         speakers: speakers.size,
       },
       boilerplate: article.boilerplate.slice(0, 200).map((b) => ({ text: b.text.slice(0, 500), reason: b.reason })),
-      warnings: article.warnings.slice(0, 50),
+      warnings: [...warnings, ...article.warnings].slice(0, 50),
       pipelineVersion: annotated.pipelineVersion,
       modelVersion: annotated.modelVersion,
       sourceSequencer: cleaned.sourceSequencer,
       processedAt,
     },
     text: article.text,
-    quotes: annotated.quotes.map((q, index) => ({ articleId: cleaned.articleId, index, ...q })),
-    entities: annotated.entities.map((e) => ({ articleId: cleaned.articleId, ...e })),
+    quotes: quotes.map((q, index) => ({ articleId: cleaned.articleId, index, ...q })),
+    entities: entities.map((e) => ({ articleId: cleaned.articleId, ...e })),
   };
+}
+
+/** Longest entity name or alias kept: no person, organisation or place is named in more characters. */
+export const MAX_ENTITY_NAME_CHARS = 200;
+/** Longest quote kept: a longer "quote" is a run-away span (an unclosed quote mark), not something someone said. */
+export const MAX_QUOTE_CHARS = 50_000;
+
+/**
+ * The outer layer's guard on what the stages return for hostile input: run-away entity names and quote spans are
+ * dropped (with a warning on the article) so no record outgrows DynamoDB's 400 KB item limit and every stored quote
+ * still satisfies `text === cleanText.slice(start, end)`.
+ */
+export function boundAnnotations(
+  quotes: Quote[],
+  entities: Entity[],
+): { quotes: Quote[]; entities: Entity[]; warnings: string[] } {
+  const warnings: string[] = [];
+  const keptEntities = entities
+    .filter((e) => e.name.length <= MAX_ENTITY_NAME_CHARS && e.id.length <= MAX_ENTITY_NAME_CHARS + 50)
+    .map((e) => ({ ...e, aliases: e.aliases.filter((a) => a.length <= MAX_ENTITY_NAME_CHARS).slice(0, 100) }));
+  const droppedEntities = entities.length - keptEntities.length;
+  if (droppedEntities > 0) {
+    warnings.push(`Dropped ${droppedEntities} entity name(s) longer than ${MAX_ENTITY_NAME_CHARS} characters.`);
+  }
+  const known = new Set(keptEntities.map((e) => e.name));
+  const keptQuotes = quotes
+    .filter((q) => q.text.length <= MAX_QUOTE_CHARS)
+    .map((q) =>
+      q.speaker && q.speaker.length > MAX_ENTITY_NAME_CHARS && !known.has(q.speaker) ? { ...q, speaker: null } : q,
+    );
+  const droppedQuotes = quotes.length - keptQuotes.length;
+  if (droppedQuotes > 0) {
+    warnings.push(`Dropped ${droppedQuotes} run-away quote span(s) longer than ${MAX_QUOTE_CHARS} characters.`);
+  }
+  return { quotes: keptQuotes, entities: keptEntities, warnings };
 }
 
 function statusRecord(fields: {

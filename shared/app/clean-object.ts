@@ -20,7 +20,12 @@ export interface CleanDeps {
   now?: () => Date;
 }
 
-export type CleanOutcome = 'cleaned' | 'rejected' | 'removed' | 'skipped';
+/**
+ * `duplicate`: this exact event was already handled (same source sequencer, same pipeline): nothing is rewritten.
+ * `failed`: the pure cleaning stage crashed on this input; it is deterministic, so the FAILED outcome is written
+ * at once instead of retrying five times.
+ */
+export type CleanOutcome = 'cleaned' | 'rejected' | 'removed' | 'skipped' | 'duplicate' | 'failed';
 
 export const cleanedKeyFor = (cleanedPrefix: string, articleId: string) => `${cleanedPrefix}${articleId}.json`;
 
@@ -34,6 +39,17 @@ export async function cleanObject(deps: CleanDeps, event: ObjectEvent): Promise<
     if (await deps.objects.exists(event.key)) return 'skipped';
     await deps.objects.delete(cleanedKey);
     return 'removed';
+  }
+
+  // Idempotency: a redelivered event whose result is already stored is a no-op (no new write, no annotate event).
+  const previous = await deps.objects.readCleaned(cleanedKey).catch(() => null);
+  if (
+    previous &&
+    previous.sourceSequencer === event.sequencer &&
+    previous.pipelineVersion === PIPELINE_VERSION &&
+    previous.outcome.status !== 'FAILED'
+  ) {
+    return 'duplicate';
   }
 
   const base = {
@@ -52,19 +68,40 @@ export async function cleanObject(deps: CleanDeps, event: ObjectEvent): Promise<
     if (!raw) return 'skipped'; // deleted since: its removal event cleans up
     if (event.eTag && raw.eTag && stripQuotes(raw.eTag) !== stripQuotes(event.eTag)) return 'skipped'; // a newer upload has its own event
     base.sourceBytes = raw.bytes.byteLength;
-    const article = clean(raw.bytes, {
-      contentType: raw.contentType,
-      contentEncoding: raw.contentEncoding,
-      key: event.key,
-      maxBytes: deps.maxInputBytes,
-    });
-    outcome = { status: 'CLEANED', article };
+    outcome = cleanSafely(raw, event.key, deps.maxInputBytes);
   } catch (error) {
-    if (!(error instanceof InputRejectedError)) throw error;
+    if (!(error instanceof InputRejectedError)) throw error; // I/O: retried
     outcome = { status: 'REJECTED', code: error.code, reason: error.message };
   }
   await deps.objects.writeCleaned(cleanedKey, { ...base, outcome });
-  return outcome.status === 'CLEANED' ? 'cleaned' : 'rejected';
+  return outcome.status === 'CLEANED' ? 'cleaned' : outcome.status === 'REJECTED' ? 'rejected' : 'failed';
+}
+
+/** The pure stage, fenced: a rejection stays a rejection, a crash becomes a FAILED outcome with a readable reason. */
+function cleanSafely(
+  raw: { bytes: Uint8Array; contentType: string | undefined; contentEncoding: string | undefined },
+  key: string,
+  maxBytes: number,
+): CleanedObject['outcome'] {
+  try {
+    const article = clean(raw.bytes, {
+      contentType: raw.contentType,
+      contentEncoding: raw.contentEncoding,
+      key,
+      maxBytes,
+    });
+    return { status: 'CLEANED', article };
+  } catch (error) {
+    if (error instanceof InputRejectedError) return { status: 'REJECTED', code: error.code, reason: error.message };
+    return { status: 'FAILED', code: 'CLEAN_CRASHED', reason: stageCrashReason('cleaning', error) };
+  }
+}
+
+/** A readable reason for a crash of a pure stage (deterministic: retrying would crash again). */
+export function stageCrashReason(stage: string, error: unknown): string {
+  const kind = error instanceof Error ? error.name : 'unknown error';
+  const detail = error instanceof Error ? sanitize(error.message) : '';
+  return `The ${stage} stage could not process this input (${kind}${detail ? `: ${detail}` : ''}).`.slice(0, 500);
 }
 
 /** After the last retry: record why, so the article shows as FAILED instead of vanishing. */
@@ -84,10 +121,38 @@ export async function recordCleanFailure(deps: CleanDeps, event: ObjectEvent, er
   });
 }
 
-/** A reason safe to show users: the error's class and message, never a stack. */
+/**
+ * A reason safe to show users after the retries ran out: what went wrong in words, with the error's message
+ * stripped of file paths and stack frames (never a stack, never a path).
+ */
 export function publicReason(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 500);
-  return 'Unknown error';
+  if (!(error instanceof Error)) return 'Processing failed for an unknown reason after every retry.';
+  if (error.name === 'AttemptsExhaustedError') return error.message;
+  const detail = sanitize(error.message);
+  const unreachable = NETWORK_ERROR.test(`${error.name} ${detail}`);
+  const refused = !unreachable && (error as { $metadata?: unknown }).$metadata !== undefined;
+  const what = unreachable
+    ? 'A storage service (S3 or DynamoDB) could not be reached'
+    : refused
+      ? 'A storage service (S3 or DynamoDB) refused a request'
+      : 'Processing kept failing';
+  return `${what}, so the article was not processed after every retry (${error.name}${detail ? `: ${detail}` : ''}).`.slice(
+    0,
+    500,
+  );
+}
+
+const NETWORK_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|socket hang up|TimeoutError|NetworkingError/i;
+
+/** One line, no stack frames, no file system paths or URLs with paths. */
+function sanitize(message: string): string {
+  return message
+    .split('\n')[0]!
+    .replace(/\s+at\s.*$/, '')
+    .replace(/(?:file:\/\/|\/)[\w.@~-]+(?:\/[\w.@~-]+)+/g, '<path>')
+    .replace(/[A-Z]:\\[\w\\. -]+/g, '<path>')
+    .trim()
+    .slice(0, 300);
 }
 
 function stripQuotes(etag: string): string {

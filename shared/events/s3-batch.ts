@@ -2,6 +2,15 @@
  * The SQS(S3 event) batch loop shared by the clean and annotate functions: Powertools partial batch responses
  * (one bad message never re-runs the batch), structured logs keyed by S3 key and article id, metrics per outcome,
  * and a last-attempt hook that records a FAILED status before the message goes to the dead-letter queue.
+ *
+ * Reliability rules (docs/reliability.md):
+ * - records are handled one at a time, fresh messages first: a message that failed before (perhaps by running the
+ *   function out of time or memory) goes last, so it cannot take healthy batch-mates down with it;
+ * - a record is not started when too little of the invocation's time is left: it is handed back for a retry
+ *   instead of being cut off half-way by the function timeout;
+ * - on a message's last attempt a FAILED status is recorded BEFORE processing ("did not complete"), so even a
+ *   timeout or an out-of-memory crash, which skip every `catch`, leaves a visible status; success overwrites it;
+ * - every log line of a record carries `s3Key`, `articleId` and `messageId` (Logger.appendKeys), never article text.
  */
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { Logger } from '@aws-lambda-powertools/logger';
@@ -16,6 +25,8 @@ export interface S3BatchOptions {
   maxReceiveCount: number;
   process(event: ObjectEvent): Promise<string>;
   onFinalFailure(event: ObjectEvent, error: unknown): Promise<void>;
+  /** Do not start a record with less than this much invocation time left (default 10 s). */
+  minRemainingMs?: number;
 }
 
 const METRIC_BY_OUTCOME: Record<string, string> = {
@@ -23,41 +34,92 @@ const METRIC_BY_OUTCOME: Record<string, string> = {
   written: 'ArticlesProcessed',
   rejected: 'ArticlesRejected',
   removed: 'ArticlesRemoved',
+  failed: 'ArticlesFailed',
 };
+
+/** Thrown for a record that was not started because the invocation was about to time out. */
+export class OutOfTimeError extends Error {
+  override name = 'OutOfTimeError';
+}
+
+/** What the pre-recorded FAILED status says when the last attempt never reports back (timeout, out of memory). */
+export class AttemptsExhaustedError extends Error {
+  override name = 'AttemptsExhaustedError';
+  constructor(attempts: number) {
+    super(
+      `Processing did not complete in ${attempts} attempts; the last one may have run out of time or memory. ` +
+        'The message is in the dead-letter queue: fix the cause, then redrive it.',
+    );
+  }
+}
 
 export function s3BatchHandler(options: S3BatchOptions) {
   const { logger, metrics } = options;
+  const minRemainingMs = options.minRemainingMs ?? 10_000;
   const processor = new BatchProcessor(EventType.SQS);
 
-  const recordHandler = async (record: SQSRecord): Promise<void> => {
-    const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
-    const events = parseS3Notification(record.body);
-    for (const event of events) {
-      const keys = { s3Key: event.key, articleId: articleIdForKey(event.key), messageId: record.messageId };
-      try {
-        const outcome = await options.process(event);
-        logger.info('Object event handled', { ...keys, kind: event.kind, outcome, receiveCount });
-        const metric = METRIC_BY_OUTCOME[outcome];
-        if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
-      } catch (error) {
-        const last = receiveCount >= options.maxReceiveCount;
-        logger.error('Object event failed', { ...keys, receiveCount, lastAttempt: last, error });
-        if (last) {
-          metrics.addMetric('ArticlesFailed', MetricUnit.Count, 1);
-          await options.onFinalFailure(event, error).catch((recordError: unknown) => {
-            logger.error('Could not record the failure', { ...keys, error: recordError });
-          });
-        }
-        throw error;
+  const handleEvent = async (event: ObjectEvent, receiveCount: number): Promise<void> => {
+    const last = receiveCount >= options.maxReceiveCount;
+    if (last && receiveCount > 1 && event.kind === 'created') {
+      // Pessimistic: if this attempt dies without a catch (timeout, OOM), the article still shows FAILED.
+      await options.onFinalFailure(event, new AttemptsExhaustedError(receiveCount)).catch((error: unknown) => {
+        logger.warn('Could not pre-record the failure of the last attempt', { error });
+      });
+    }
+    try {
+      const outcome = await options.process(event);
+      logger.info('Object event handled', { kind: event.kind, outcome, receiveCount });
+      const metric = METRIC_BY_OUTCOME[outcome];
+      if (metric) metrics.addMetric(metric, MetricUnit.Count, 1);
+    } catch (error) {
+      logger.error('Object event failed', { kind: event.kind, receiveCount, lastAttempt: last, error });
+      if (last) {
+        metrics.addMetric('ArticlesFailed', MetricUnit.Count, 1);
+        await options.onFinalFailure(event, error).catch((recordError: unknown) => {
+          logger.error('Could not record the failure', { error: recordError });
+        });
       }
+      throw error;
+    }
+  };
+
+  const recordHandler = async (record: SQSRecord, context: Context | undefined, first: boolean): Promise<void> => {
+    const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
+    logger.appendKeys({ messageId: record.messageId });
+    try {
+      const remaining = context?.getRemainingTimeInMillis?.();
+      if (!first && remaining !== undefined && remaining < minRemainingMs) {
+        logger.warn('Not started: too little time left in this invocation; it will be retried', { remaining });
+        throw new OutOfTimeError(`Only ${remaining} ms left in the invocation`);
+      }
+      const events = parseS3Notification(record.body);
+      for (const event of events) {
+        logger.appendKeys({ s3Key: event.key, articleId: articleIdForKey(event.key) });
+        await handleEvent(event, receiveCount);
+      }
+    } finally {
+      logger.removeKeys(['messageId', 's3Key', 'articleId']);
     }
   };
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
+    logger.addContext(context);
+    // Fresh messages first (stable order otherwise): a message that failed before goes last.
+    const ordered = [...event.Records].sort((a, b) => retriedRank(a) - retriedRank(b));
+    let started = 0;
     try {
-      return await processPartialResponse(event, recordHandler, processor, { context });
+      return await processPartialResponse(
+        { Records: ordered },
+        (record: SQSRecord) => recordHandler(record, context, started++ === 0),
+        processor,
+        { context, processInParallel: false },
+      );
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
+}
+
+function retriedRank(record: SQSRecord): number {
+  return Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 ? 1 : 0;
 }

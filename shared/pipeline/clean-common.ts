@@ -214,6 +214,7 @@ const BIO_START = new RegExp(
 );
 const BIO_SIGNALS =
   /\b(?:previously (?:worked|served|covered|reported|was)|is a graduate of|graduated from|holds a (?:degree|master|bachelor)|follow (?:him|her|them) on|can be reached (?:at|by)|(?:contact|email|reach) (?:him|her|them) at|(?:his|her|their) work has appeared|is the author of|lives in|based in)\b/i;
+const FOLLOW_ME = /\bfollow (?:him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b/i;
 const ABOUT_AUTHOR =
   /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
 
@@ -227,6 +228,7 @@ export function looksLikeBio(text: string): boolean {
   const n = wordCount(t);
   if (n > 90) return false;
   const signals = (BIO_START.test(t) ? 1 : 0) + (BIO_SIGNALS.test(t) ? 1 : 0);
+  if (FOLLOW_ME.test(t) && n <= 60) return true;
   return signals >= 2 || (signals === 1 && BIO_START.test(t) && n <= 60);
 }
 
@@ -316,7 +318,7 @@ export function parseAuthors(byline: string): string[] {
 }
 
 export const BYLINE_LINE =
-  /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:]{0,60})?$(?<![.!?])/u;
+  /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:/;|–—-]{0,60})?$(?<![.!?])/u;
 
 /** Builds the final article; throws `EmptyArticleError` when no paragraph survived. */
 export function assemble(

@@ -93,9 +93,7 @@ const BLOCK_TAGS = new Set([
   'SUMMARY',
   'TABLE',
   'TBODY',
-  'TD',
   'TFOOT',
-  'TH',
   'THEAD',
   'TR',
   'UL',
@@ -245,6 +243,8 @@ export function blocksOf(root: DomNode): HtmlBlock[] {
       continue;
     }
     if (name === 'IMG') continue;
+    // Table cells are inline: one paragraph per row, cells separated by a space.
+    if (name === 'TD' || name === 'TH') buf += ' ';
     if (BLOCK_TAGS.has(name)) {
       flush();
       blockTags.push(name);
@@ -281,8 +281,9 @@ function str(v: Json | undefined): string | null {
 
 function names(v: Json | undefined): string[] {
   if (Array.isArray(v)) return v.flatMap(names);
-  if (typeof v === 'string') return [v];
-  if (v && typeof v === 'object') return typeof v.name === 'string' ? [v.name] : [];
+  // "Jane Doe | Example Media" → "Jane Doe"
+  if (typeof v === 'string') return [v.split(/\s+[|–—]\s+|\s+-\s+/)[0]!.trim()].filter(Boolean);
+  if (v && typeof v === 'object') return typeof v.name === 'string' ? names(v.name) : [];
   return [];
 }
 
@@ -439,7 +440,6 @@ function ldBodyBlocks(body: string): Block[] {
 }
 
 const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
-const ABOUT_COMPANY = /^about (?:the )?[\p{Lu}\d][\p{L}\d&.'’ -]{1,40}:?$/iu;
 
 function sameUrl(a: string, b: string): boolean {
   const norm = (u: string) => u.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/$/, '');
@@ -464,10 +464,6 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[], pageUrl: str
     if (after) reason = after;
     else if (isAboutAuthorHeading(b.text)) {
       reason = 'author-bio';
-      after = reason;
-    } else if (i >= blocks.length * 0.5 && ABOUT_COMPANY.test(b.text) && n <= 6) {
-      // Press-release boilerplate ("About Acme": what the company does, contacts) closes the article.
-      reason = 'about-company';
       after = reason;
     } else if (b.inCaption) reason = 'caption';
     else if (pageUrl && URL_TEXT.test(b.text) && sameUrl(b.text, pageUrl)) reason = 'navigation';
@@ -497,7 +493,7 @@ export function stripNonContent(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json/i.test(attrs) ? m : ''))
-    .replace(/<(style|svg|noscript|template|math)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+    .replace(/<(style|svg|noscript|template|math|nav|footer|aside|button|select|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
 }
 
 /** Readability recurses over the DOM: deeper documents go straight to the (iterative) block classifier. */

@@ -89,6 +89,13 @@ export const ABBREVIATIONS: ReadonlySet<string> = new Set([
   'al',
 ]);
 
+/** Capitalised abbreviations (US states, AP style) that keep their trailing period; case-sensitive. */
+export const CAPITALISED_ABBREVIATIONS: ReadonlySet<string> = new Set(
+  'Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wyo Gov Sen Rep Rev'.split(
+    ' ',
+  ),
+);
+
 /** Clitics split off the end of a word (after an apostrophe). */
 const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
 
@@ -141,7 +148,10 @@ export function tokenize(text: string): Token[] {
       if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
         const w = m[0];
         const single = w.length === 1 && first >= 65 && first <= 90;
-        if (single || ABBREVIATIONS.has(w.toLowerCase())) {
+        // ... unless the period ends the line (or the text): then it ends the sentence (`works for Acme Corp.`)
+        const rest = text.slice(end + 1, end + 40);
+        const endsLine = /^["'”’)]?[ \t]*(?:\r?\n|$)/.test(rest);
+        if (!endsLine && (single || ABBREVIATIONS.has(w.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(w))) {
           end += 1;
           out.push({ text: text.slice(start, end), start, end });
           TOKEN_RE.lastIndex = end;
@@ -159,6 +169,7 @@ export function tokenize(text: string): Token[] {
 }
 
 const TERMINATORS = new Set(['.', '!', '?', '...', '…']);
+const QUOTES = new Set(['"', '”', "'", '’']);
 const CLOSERS = new Set(['"', "'", '’', '”', ')', ']', '»']);
 
 function isUpperStart(s: string): boolean {
@@ -192,15 +203,25 @@ export function splitSentences(text: string, tokens: Token[] = tokenize(text)): 
       cur.push(tokens[j]!);
       j++;
     }
+    // a quote mark alone at the end of its line closes this sentence (`... he said. "` + line break)
+    const q = tokens[j];
+    if (q && QUOTES.has(q.text) && (j + 1 >= tokens.length || text.slice(q.end, tokens[j + 1]!.start).includes('\n'))) {
+      if (!text.slice(tokens[j - 1]!.end, q.start).includes('\n')) {
+        cur.push(q);
+        j++;
+      }
+    }
     i = j - 1;
     const next = tokens[j];
     if (!next) break;
     if (next.start === tokens[j - 1]!.end) continue; // no space: `3.5`, `e.g.x`
     if (!isUpperStart(next.text)) continue;
+    if (cur.length === 2 && /^\d{1,3}$/.test(cur[0]!.text)) continue; // list numbering: `7. Al Unser Jr`
     if (endsWithPeriodAbbrev) {
       // `Capt. Smith`, `U.S. officials`: only a break when the abbreviation is an acronym followed by a clear opener.
-      const bare = tok.text.slice(0, -1).toLowerCase();
-      if (ABBREVIATIONS.has(bare) || bare.length === 1) continue;
+      const bare = tok.text.slice(0, -1);
+      if (ABBREVIATIONS.has(bare.toLowerCase()) || bare.length === 1) continue;
+      if (CAPITALISED_ABBREVIATIONS.has(bare) && !/^(?:The|He|She|It|They|We|I|But|And)$/.test(next.text)) continue;
       if (!/^(?:The|He|She|It|They|We|I|But|And|In|A|This|That|On|At|For)$/.test(next.text)) continue;
     }
     flush();

@@ -46,6 +46,9 @@ describe('entity features', () => {
     ['—', '--'],
     ['…', '...'],
     ['Touré', 'Touré'],
+    ['Corp.', 'Corp'],
+    ['U.S.', 'U.S.'],
+    ['M.', 'M.'],
   ])('normalises %s to %s', (input, expected) => {
     expect(normalizeToken(input)).toBe(expected);
   });
@@ -60,9 +63,10 @@ describe('entity features', () => {
     const withGaz = computeDocFeatures(doc, gaz);
     const without = computeDocFeatures(doc, null);
 
-    // Assess: phrase tokens gain their own match (+ neighbours' matches); tokens next to the phrase gain one
+    // Assess: phrase tokens gain their match (alone and with the next shape) and their neighbours' matches;
+    // tokens next to the phrase gain one
     const extra = (t: number) => withGaz.off[t + 1]! - withGaz.off[t]! - (without.off[t + 1]! - without.off[t]!);
-    expect([0, 1, 2, 3, 4, 5].map(extra)).toEqual([0, 1, 2, 3, 2, 1]);
+    expect([0, 1, 2, 3, 4, 5].map(extra)).toEqual([0, 1, 3, 4, 3, 1]);
   });
 
   it('uses the same feature hashes for curly and straight quotes and apostrophes', () => {

@@ -23,8 +23,8 @@ describe('shipped entity model', () => {
   it('records the model version on every annotated article', () => {
     // Prepare
     const article: CleanArticle = {
-      text: 'Victoria Nuland arrived in Bamako on Monday.',
-      paragraphs: [{ start: 0, end: 44, kind: 'body' }],
+      text: 'Victoria Nuland, a State Department spokeswoman, arrived in Bamako on Monday.',
+      paragraphs: [{ start: 0, end: 77, kind: 'body' }],
       title: null,
       byline: null,
       authors: [],
@@ -42,7 +42,7 @@ describe('shipped entity model', () => {
 
     // Assess
     expect(annotated.modelVersion).toBe(MODEL_VERSION);
-    expect(annotated.entities.map((e) => e.name)).toEqual(['Victoria Nuland', 'Bamako']);
+    expect(annotated.entities.map((e) => e.name)).toEqual(['Victoria Nuland', 'State Department', 'Bamako']);
   });
 
   it.each([

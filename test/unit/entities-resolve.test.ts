@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { entityAt, findEntityByMention, resolveMentions, trimMention } from '../../shared/pipeline/entities/resolve.ts';
+import {
+  entityAt,
+  findAcronymLongForms,
+  findEntityByMention,
+  resolveMentions,
+  trimMention,
+} from '../../shared/pipeline/entities/resolve.ts';
 import type { EntityType, Mention } from '../../shared/pipeline/types.ts';
 
 /** Mentions of `surface` at each of its occurrences in `text`, all of `type`. */
@@ -61,6 +67,16 @@ describe('resolveMentions', () => {
       [['Movement for Unity and Jihad in West Africa', 'ORGANIZATION']],
       'Movement for Unity and Jihad in West Africa',
       'MUJAO',
+    ],
+    [
+      'known as the',
+      'The Federal Bureau of Investigation, known as the FBI, is helping. The FBI said so.',
+      [
+        ['Federal Bureau of Investigation', 'ORGANIZATION'],
+        ['FBI', 'ORGANIZATION'],
+      ],
+      'Federal Bureau of Investigation',
+      'FBI',
     ],
     [
       'acronym first, long form in brackets',
@@ -127,6 +143,53 @@ describe('resolveMentions', () => {
       ['PERSON:moussa-keita', 2],
     ]);
     expect(b).toEqual(a);
+  });
+
+  it('merges a long form the tagger split, when an acronym in brackets spells it', () => {
+    // Prepare
+    const text = 'Fighters of al-Qaida in the Islamic Maghreb (AQIM) attacked. AQIM said so.';
+    const mentions = mentionsOf(text, [
+      ['al-Qaida', 'MISC'],
+      ['Islamic Maghreb', 'LOCATION'],
+    ]);
+
+    // Act
+    const entities = resolveMentions(text, mentions);
+
+    // Assess
+    expect(entities.map((e) => [e.id, e.name, e.aliases, e.count])).toEqual([
+      ['ORGANIZATION:al-qaida-in-the-islamic-maghreb', 'al-Qaida in the Islamic Maghreb', ['AQIM'], 3],
+    ]);
+  });
+
+  it.each([
+    ['the Economic Community of West African States (ECOWAS) met', 'Economic Community of West African States'],
+    ['fighters of al-Qaida in the Islamic Maghreb (AQIM) attacked', 'al-Qaida in the Islamic Maghreb'],
+    ['the National Transitional Council (NTC) said', 'National Transitional Council'],
+    ['officials (AP) said', null],
+    ['he met them (UN) later', null],
+  ])('finds the long form in %s', (text, expected) => {
+    // Act
+    const found = findAcronymLongForms(text);
+
+    // Assess
+    expect(found[0] ? text.slice(found[0].start, found[0].end) : null).toBe(expected);
+  });
+
+  it('prefers the mixed-case form of a name written in capitals in a dateline', () => {
+    // Prepare
+    const text = 'BAMAKO, Mali — Troops left Bamako on Monday.';
+    const mentions = mentionsOf(text, [
+      ['BAMAKO', 'LOCATION'],
+      ['Bamako', 'LOCATION'],
+      ['Mali', 'LOCATION'],
+    ]);
+
+    // Act
+    const entities = resolveMentions(text, mentions);
+
+    // Assess
+    expect(entities[0]).toMatchObject({ id: 'LOCATION:bamako', name: 'Bamako', aliases: ['BAMAKO'], count: 2 });
   });
 
   it('ranks the most mentioned, earliest entity as most salient', () => {

@@ -23,6 +23,10 @@ describe('tokenize', () => {
     ['wait -- here', ['wait', '--', 'here']],
     ['Bamako — Mali', ['Bamako', '—', 'Mali']],
     ['C$ 15 in the 1990s', ['C$', '15', 'in', 'the', '1990s']],
+    ['Tampa, Fla., and', ['Tampa', ',', 'Fla.', ',', 'and']],
+    ['He was ill. Then', ['He', 'was', 'ill', '.', 'Then']],
+    ['He works for Acme Corp.\nNext', ['He', 'works', 'for', 'Acme', 'Corp', '.', 'Next']],
+    ['He works for Acme Corp.', ['He', 'works', 'for', 'Acme', 'Corp', '.']],
   ])('%s', (input, expected) => {
     // Act
     const tokens = tokenize(input);
@@ -59,6 +63,10 @@ describe('splitSentences', () => {
     ['He met Mr. Diallo in the U.S. on Friday.', ['He met Mr. Diallo in the U.S. on Friday.']],
     ['It ended in the U.S. The talks resume Monday.', ['It ended in the U.S.', 'The talks resume Monday.']],
     ['the price. and more', ['the price. and more']],
+    ['Tampa, Fla. Officials said so.', ['Tampa, Fla. Officials said so.']],
+    ['"It is over," he said. "\nNext line', ['"It is over," he said. "', 'Next line']],
+    ['He said. "We won."', ['He said.', '"We won."']],
+    ['7. Al Unser Jr (U.S.)', ['7. Al Unser Jr (U.S.)']],
   ])('%s', (input, expected) => {
     // Act
     const sentences = splitSentences(input);

@@ -102,8 +102,13 @@ export function normalizeToken(t: string): string {
     if (t === '…') return '...';
     return t;
   }
-  if (/[’‘—–]/.test(t)) return t.replace(/[’‘]/g, "'").replace(/[—–]+/g, '--');
-  return t;
+  let x = t;
+  if (/[’‘—–]/.test(x)) x = x.replace(/[’‘]/g, "'").replace(/[—–]+/g, '--');
+  // `Corp.` / `Capt.` / `Jan.` → `Corp`: Reuters writes most abbreviations without the period (`U.S.`, `M.` keep it)
+  if (x.length > 2 && x.charCodeAt(x.length - 1) === 46 && x.indexOf('.') === x.length - 1 && /\p{L}\.$/u.test(x)) {
+    x = x.slice(0, -1);
+  }
+  return x;
 }
 
 /** Word shape: `Touré` → `Xxxxx`, short shape collapses runs: `Xx`. */
@@ -191,6 +196,7 @@ export const TEMPLATES = {
   len: 38,
   lastInSent: 39,
   docCtx: 40,
+  gazNext: 41,
 } as const;
 const T = TEMPLATES;
 
@@ -351,7 +357,10 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
         const cap = isCapitalised(w) ? 'C' : 'l';
         for (let c = 0; c < MAX_CATEGORIES; c++) {
           const here = gazCodes[i * MAX_CATEGORIES + c]!;
-          if (here) push(f3(T.gaz, SMALL_INT[c]!, SMALL_INT[(here - 1) & 3]!, cap));
+          if (here) {
+            push(f3(T.gaz, SMALL_INT[c]!, SMALL_INT[(here - 1) & 3]!, cap));
+            push(f3(T.gazNext, SMALL_INT[c]!, SMALL_INT[(here - 1) & 3]!, sp1));
+          }
           const before = i > 0 ? gazCodes[(i - 1) * MAX_CATEGORIES + c]! : 0;
           if (before) push(f2(T.gazM1, SMALL_INT[c]!, SMALL_INT[(before - 1) & 3]!));
           const after = i + 1 < len ? gazCodes[(i + 1) * MAX_CATEGORIES + c]! : 0;

@@ -125,7 +125,7 @@ export function trimMention(text: string, m: Mention): Mention | null {
 
 const ACRONYM = String.raw`([\p{Lu}][\p{Lu}\p{N}&.-]{1,14})`;
 const KNOWN_AS_RE = new RegExp(
-  String.raw`^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?(?:known|referred\s+to|abbreviated)\s+(?:(?:as|by)\s+(?:its|their|the)?\s*(?:[\p{L}-]+\s+){0,2}(?:acronym|initials|abbreviation|name)s?\s*,?\s*|as\s+)["“'‘]?` +
+  String.raw`^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?(?:known|referred\s+to|abbreviated)\s+(?:(?:as|by)\s+(?:its|their|the)?\s*(?:[\p{L}-]+\s+){0,2}(?:acronym|initials|abbreviation|name)s?\s*,?\s*|as\s+(?:the\s+)?)["“'‘]?` +
     ACRONYM,
   'u',
 );
@@ -185,12 +185,82 @@ function findAcronyms(text: string, mentions: readonly Mention[]): Map<string, M
   return defs;
 }
 
+const CONNECTORS = new Set(
+  'of in the and for on at to de del della des du da di do dos la le les el al van von der den y &'.split(' '),
+);
+
+/**
+ * Schwartz & Hearst (2003) abbreviation definitions: for each `(ACR)` in the text, the shortest run of words just
+ * before it whose letters spell the acronym (first letter at a word start). Returns [start, end) spans of the long
+ * forms with at least two capitalised words (`al-Qaida in the Islamic Maghreb (AQIM)`).
+ */
+export function findAcronymLongForms(text: string): Array<{ start: number; end: number; acronym: string }> {
+  const out: Array<{ start: number; end: number; acronym: string }> = [];
+  for (const m of text.matchAll(/\(\s*([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})\s*\)/gu)) {
+    const acr = m[1]!;
+    if (!isAcronymLike(acr)) continue;
+    // candidate: the words before "(" in the same sentence, at most min(|A| + 5, 2|A|)
+    let lineStart = m.index;
+    while (lineStart > 0 && !/[\n.;:!?()"“”]/.test(text[lineStart - 1]!)) lineStart--;
+    const before = text.slice(lineStart, m.index).replace(/\s+$/, '');
+    const words = [...before.matchAll(/\S+/g)];
+    const maxWords = Math.min(acr.length + 5, acr.length * 2);
+    const first = words[Math.max(0, words.length - maxWords)];
+    if (!first) continue;
+    const long = before.slice(first.index);
+    const letters = acr.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    let li = long.length - 1;
+    let ok = true;
+    for (let si = letters.length - 1; si >= 0; si--) {
+      const c = letters[si]!;
+      while (li >= 0 && (long[li]!.toLowerCase() !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(long[li - 1]!)))) {
+        li--;
+      }
+      if (li < 0) {
+        ok = false;
+        break;
+      }
+      li--;
+    }
+    if (!ok) continue;
+    const startInLong = long.lastIndexOf(' ', li + 1) + 1;
+    const phrase = long.slice(startInLong);
+    if ((phrase.match(/(?:^|\s)\p{Lu}/gu) ?? []).length < 2) continue;
+    // a name: capitalised words, connectors (`of`, `in the`, `de`), `al-Qaida`-style particles; nothing else
+    if (!phrase.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || CONNECTORS.has(w) || /^\p{Ll}{1,3}-\p{Lu}/u.test(w))) {
+      continue;
+    }
+    const start = lineStart + first.index + startInLong;
+    out.push({ start, end: start + phrase.length, acronym: acr });
+  }
+  return out;
+}
+
+/** Replace tagged mentions inside an acronym's long form by one mention of the whole long form. */
+function mergeLongForms(text: string, mentions: Mention[]): Mention[] {
+  let out = mentions;
+  for (const lf of findAcronymLongForms(text)) {
+    const inside = out.filter((m) => m.start >= lf.start && m.end <= lf.end);
+    const crossing = out.some((m) => m.start < lf.end && lf.start < m.end && !(m.start >= lf.start && m.end <= lf.end));
+    if (inside.length === 0 || crossing) continue;
+    if (inside.length === 1 && inside[0]!.start === lf.start && inside[0]!.end === lf.end) continue;
+    // several tagged pieces joined under one acronym: an organisation (`al-Qaida` + `Islamic Maghreb`)
+    const type = inside.length === 1 ? inside[0]!.type : 'ORGANIZATION';
+    out = [
+      ...out.filter((m) => !inside.includes(m)),
+      { start: lf.start, end: lf.end, text: text.slice(lf.start, lf.end), type },
+    ].sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+  return out;
+}
+
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let mentions = tagged
     .map((m) => trimMention(text, m))
     .filter((m): m is Mention => m !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  mentions = mergeLongForms(text, mentions);
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
   const acronyms = findAcronyms(text, mentions);
@@ -286,11 +356,13 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     if (persons.includes(g)) type = 'PERSON';
     const forms = [...g.forms.keys()];
+    const allCaps = (f: string): boolean => /\p{Ll}/u.test(f) === false && wordsOf(f).length > 0;
     const name = forms.reduce((a, b) => {
       const wa = wordsOf(a).length;
       const wb = wordsOf(b).length;
       if (wb !== wa) return wb > wa ? b : a;
-      return b.length > a.length ? b : a;
+      if (b.length !== a.length) return b.length > a.length ? b : a;
+      return allCaps(a) && !allCaps(b) ? b : a; // `Nairobi` over a dateline's `NAIROBI`
     });
     const first = ms[0]!;
     const score = ms.length + 2 * (1 - first.start / textLen);

@@ -15,6 +15,13 @@ function isNameToken(t: string): boolean {
   return /[\p{L}\p{N}]/u.test(t) && !CLITIC_RE.test(t);
 }
 
+/** Is token `i` a `)` matching a `(` inside the span [s, i)? (`Mladost (L)` keeps its bracket.) */
+function closesBracket(flat: readonly Token[], s: number, i: number): boolean {
+  if (flat[i]!.text !== ')') return false;
+  for (let k = s; k < i; k++) if (flat[k]!.text === '(') return true;
+  return false;
+}
+
 /** Tag `text` with `model`: one mention per entity occurrence, offsets into `text`. */
 export function tagWithModel(model: Model, text: string): Mention[] {
   const sentences = splitSentences(text, tokenize(text));
@@ -31,7 +38,7 @@ export function tagWithModel(model: Model, text: string): Mention[] {
     let s = span.start;
     let e = span.end;
     while (s < e && !isNameToken(flat[s]!.text)) s++;
-    while (e > s && !isNameToken(flat[e - 1]!.text)) e--;
+    while (e > s && !isNameToken(flat[e - 1]!.text) && !closesBracket(flat, s, e - 1)) e--;
     if (e <= s) continue;
     const a = flat[s]!;
     const b = flat[e - 1]!;

@@ -8,10 +8,10 @@
  */
 import type { Span } from '../types.ts';
 import {
-  NOT_PERSON,
   CLAUSE_BREAKERS,
   CUE_FORM_TO_LEMMA,
   DETERMINERS,
+  NOT_PERSON,
   ORG_WORDS,
   PRONOUNS,
   TITLES,
@@ -36,7 +36,7 @@ export interface Attribution {
 
 /** Capitalised words that do not start or belong to a name. */
 const NOT_NAME = new Set(
-  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those another it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
+  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those another contrary it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
     ' ',
   ),
 );
@@ -81,7 +81,7 @@ const PERSON_HEAD =
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 
 function nameTok(t: Tok | undefined): boolean {
-  if (!t || t.kind !== 'word') return false;
+  if (t?.kind !== 'word') return false;
   if (PARTICLES.has(t.l)) return true;
   if (!isCap(t)) return false;
   return !NOT_NAME.has(t.l.replace(/['’]s$/, ''));
@@ -137,7 +137,6 @@ function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKin
   };
 }
 
-
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
 const NOUNABLE = new Set([
   'tweets',
@@ -171,7 +170,7 @@ const NOUNABLE = new Set([
 
 function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
-  if (!t || t.kind !== 'word' || isCap(t)) return null;
+  if (t?.kind !== 'word' || isCap(t)) return null;
   // "as the report put it"
   if (t.l === 'put' && toks[k + 1]?.l === 'it') return 'put';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
@@ -184,8 +183,10 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (NOUNABLE.has(t.l)) {
     // only right after a name, a pronoun or a determiner + noun: "Smith tweets", "she reports", "the letter reads"
     const pp = toks[k - 2];
-    const nounAfterDet = prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
-    if (!prev || !(isPronoun(prev) || (isCap(prev) && !/['’]s$/.test(prev.w)) || nounAfterDet)) return null;
+    const nounAfterDet =
+      prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
+    const namePrev = isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l);
+    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet)) return null;
   }
   return lemma;
 }
@@ -326,12 +327,16 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
     const before = toks[run[0] - 1];
     if (before && run[0] - 1 > a && (before.l === 'of' || before.l === 'from')) {
       const earlier = runEndingAt(toks, run[0] - 2, a);
-      const onlyTitles = earlier && toks.slice(earlier[0], earlier[1] + 1).every((t) => TITLES.has(t.l.replace(/\.$/, '')));
+      const onlyTitles =
+        earlier && toks.slice(earlier[0], earlier[1] + 1).every((t) => TITLES.has(t.l.replace(/\.$/, '')));
       if (earlier && !onlyTitles && !isOrgRun(toks, earlier[0], earlier[1]) && !isOrgRun(toks, run[0], run[1])) {
         const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
         if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
       }
     }
+    // "the Harbor Trust", "the New York Times": an organisation name
+    if (run[0] === a + 1 && /^the$/i.test(toks[a]!.w))
+      return { ...phrase(text, toks, run[0], run[1], 'name'), org: true };
     // a name preceded by a determiner or lower-case words is the name when the run looks like a person
     if (run[0] === a || !isOrgRun(toks, run[0], run[1]) || toks[run[0] - 1]?.l !== 'the') {
       if (!(run[0] > a && DETERMINERS.has(toks[run[0] - 1]!.l) && isOrgRun(toks, run[0], run[1])))
@@ -340,6 +345,13 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   if (a === b && isPronoun(toks[a])) return phrase(text, toks, a, a, 'pronoun');
   if (b - a > 14) a = b - 14;
+  // "Protesters marching through the streets": the head before a participle
+  for (let x = a + 1; x <= b; x++) {
+    if (toks[x]!.kind === 'word' && !isCap(toks[x]) && /ing$/.test(toks[x]!.l) && toks[x]!.l.length > 5) {
+      b = x - 1;
+      break;
+    }
+  }
   // a possessive name as the head's owner: "Trump's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
 }
@@ -441,6 +453,17 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
     while (i < hi && toks[i]!.w !== ',') i++;
     i++;
+  } else {
+    // "Twenty-two years ago, a Times article …": a short opener with lower-case words before a comma
+    const comma = toks.findIndex((t, x) => x >= lo && x < hi && t.w === ',');
+    // "Ironically, …"
+    if (comma === lo + 1 && /ly$/.test(toks[lo]!.l)) i = comma + 1;
+    else if (comma > lo && comma - lo <= 6) {
+      const opener = toks.slice(lo, comma);
+      if (opener.some((t) => t.kind === 'word' && !isCap(t)) && !opener.some((t) => isPronoun(t))) {
+        if (!runEndingAt(toks, comma - 1, lo)) i = comma + 1;
+      }
+    }
   }
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
@@ -472,6 +495,8 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
 
 /** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
 function weakRun(toks: Tok[], run: [number, number]): boolean {
+  // an all-caps heading ("CONGRESS HAS INVESTIGATED HIM")
+  if (run[1] - run[0] >= 2 && toks.slice(run[0], run[1] + 1).every((t) => !/\p{Ll}/u.test(t.w))) return true;
   for (let i = run[0]; i <= run[1]; i++) {
     const l = toks[i]!.l.replace(/\.$/, '');
     if (!TITLES.has(l) && !NOT_PERSON.has(l)) return false;
@@ -518,7 +543,8 @@ export function attributeInSentence(
   }
   const inner = text.slice(Math.max(0, q.outerEnd - 4), q.outerEnd);
   const after = toks[qi + 1];
-  const closesClause = /[,.!?…—–-]\s*['"”’»]+$/.test(inner) || (after && /^[,—–―]$/.test(after.w)) || qi + 1 >= toks.length;
+  const closesClause =
+    /[,.!?…—–-]\s*['"”’»]+$/.test(inner) || (after && /^[,—–―]$/.test(after.w)) || qi + 1 >= toks.length;
   if (closesClause) return attributeRight(text, toks, r0, rEnd) ?? attributeLeft(text, toks, lStart, qi);
   return attributeLeft(text, toks, lStart, qi) ?? attributeRight(text, toks, r0, rEnd);
 }
@@ -563,12 +589,15 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     const t = toks[k]!;
     const lemma = isCueTok(toks, k);
     if (!lemma) continue;
-    if (WEAK_CUES.has(lemma) && hi - k > 5) continue;
+    if (WEAK_CUES.has(lemma) && hi - k > 10) continue;
     if (isParticipleCue(t)) {
       // "footage of Trump saying “…”": the name right before the participle
       const justBefore = runEndingAt(toks, k - 1, lo);
       if (justBefore && !weakRun(toks, justBefore)) {
-        return { speaker: phrase(text, toks, justBefore[0], justBefore[1], 'name'), cue: { start: t.s, end: t.e, lemma } };
+        return {
+          speaker: phrase(text, toks, justBefore[0], justBefore[1], 'name'),
+          cue: { start: t.s, end: t.e, lemma },
+        };
       }
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
       for (let k2 = k - 1; k2 >= lo; k2--) {

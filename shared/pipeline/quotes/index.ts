@@ -20,8 +20,8 @@ import {
 import { indirectContent } from './indirect.ts';
 import { SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
-import { SpeakerResolver } from './speakers.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
+import { SpeakerResolver } from './speakers.ts';
 
 export { findQuoteSpans } from './spans.ts';
 
@@ -38,6 +38,15 @@ interface Work {
 }
 
 const MAX_CUELESS_WORDS = 1;
+const HEADLINE_SPEAKER = /^((?:\p{Lu}[\p{L}'’.-]*)(?: \p{Lu}[\p{L}'’.-]*){0,3}):\s/u;
+const HEADLINE_LABELS =
+  /^(?:Poll|Polls|The Latest|Latest|Analysis|Opinion|Exclusive|Watch|Breaking|Update|Video|Review|Letters?|Editorial|Fact Check|Live|Photos|Explainer|Q&A|Correction|Interview)$/i;
+
+function isHeadline(text: string, p: Span): boolean {
+  const s = text.slice(p.start, p.end);
+  return s.split(/\s+/).length <= 20 && !/[.!?]["”’']?$/.test(s.replace(/['’][^'’]*['’]\.?$/, ''));
+}
+
 const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
 function wordCount(s: string): number {
@@ -63,10 +72,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     return bareCache.get(si) ?? null;
   };
-  const hasQuote = (si: number) => {
-    const s = sentences[si];
-    return !!s && spans.some((q) => q.outerStart >= s.start && q.outerStart < s.end);
-  };
+  const quoted = new Set(spans.map((q) => sentenceAt(q.outerStart)));
+  const hasQuote = (si: number) => quoted.has(si);
+  const lastSentenceOf: number[] = [];
+  sentences.forEach((s, si) => {
+    lastSentenceOf[s.paragraph] = si;
+  });
 
   // 1-3: spans and in-sentence attribution
   const work: Work[] = spans.map((span) => {
@@ -94,6 +105,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // 4: propagation
   work.forEach((w, i) => {
     if (w.attr) return;
+    // a headline that opens with "Name:" ("Brennan: Tax plan 'will sink the city'")
+    const para0 = paras[w.span.paragraph]!;
+    if (w.span.paragraph === 0 || isHeadline(text, para0)) {
+      const hm = HEADLINE_SPEAKER.exec(text.slice(para0.start, w.span.outerStart));
+      if (hm && !HEADLINE_LABELS.test(hm[1]!)) {
+        const st = para0.start;
+        w.attr = { speaker: { start: st, end: st + hm[1]!.length, text: hm[1]!, kind: 'name', org: false }, cue: null };
+        w.via = 'sentence';
+        return;
+      }
+    }
     const prev = work[i - 1];
     const p = w.span.paragraph;
     const para = paras[p]!;
@@ -124,7 +146,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       }
     }
     // "Schiff said. “…”": a reported-speech sentence right before the quote in the same paragraph
-    if (sPrev && sPrev.paragraph === p && !hasQuote(w.sentence - 1) && w.span.outerStart <= sentences[w.sentence]!.start + 1) {
+    if (
+      sPrev &&
+      sPrev.paragraph === p &&
+      !hasQuote(w.sentence - 1) &&
+      w.span.outerStart <= sentences[w.sentence]!.start + 1
+    ) {
       const b = bare(w.sentence - 1);
       if (b && b.speaker.kind !== 'nominal') {
         w.attr = b;
@@ -154,7 +181,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph
     if (w.span.outerStart === para.start && p > 0) {
-      const lastSent = sentences.findLastIndex((s) => s.paragraph === p - 1);
+      const lastSent = lastSentenceOf[p - 1] ?? -1;
       if (lastSent >= 0) {
         const ls = sentences[lastSent]!;
         if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
@@ -205,7 +232,11 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       .replace(/[.,!?]+$/, '')
       .split(/\s+/)
       .every((t) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
-    if (titleCase && words <= 8 && /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before))
+    if (
+      titleCase &&
+      words <= 8 &&
+      /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before)
+    )
       continue;
     if (!w.attr && words <= 4) continue;
     // a short quote with no speech verb in its sentence is a scare quote or a term, not speech
@@ -215,10 +246,18 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     // a quoted section heading: a paragraph that is only a short Title Case quote
     const para = paras[w.span.paragraph]!;
     if (titleCase && words <= 8 && w.span.outerStart === para.start && w.span.outerEnd >= para.end - 1) continue;
-    if (!w.attr && titleCase && words <= 8) continue;
+    if ((!w.attr || (!w.attr.cue && w.via === 'sentence')) && titleCase && words <= 8) continue;
     const lead = before.replace(/\u2063/g, '').trim();
-    const startsSentence = lead === '' || /[:,—–-]$/.test(lead) || (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
-    const type: QuoteType = startsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(content) ? 'direct' : words >= 12 && startsSentence ? 'direct' : 'partial';
+    const startsSentence =
+      lead === '' ||
+      /[:,—–-]$/.test(lead) ||
+      (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
+    const type: QuoteType =
+      startsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(content)
+        ? 'direct'
+        : words >= 12 && startsSentence
+          ? 'direct'
+          : 'partial';
     keep.push({ ...w, type });
   }
 

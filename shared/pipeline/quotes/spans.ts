@@ -78,6 +78,8 @@ function inTag(text: string, at: number, lo: number): boolean {
 
 function doubleMarks(text: string, lo: number, hi: number): Mark[] {
   const marks: Mark[] = [];
+  const lt = text.indexOf('<', lo);
+  const hasTags = lt >= 0 && lt < hi;
   for (let i = lo; i < hi; i++) {
     const c = text[i];
     let len = 1;
@@ -103,7 +105,7 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
       glyph = 'either';
       len = 2;
     } else continue;
-    if (inTag(text, i, lo)) {
+    if (hasTags && inTag(text, i, lo)) {
       i += len - 1;
       continue;
     }
@@ -130,6 +132,11 @@ interface RawSpan {
 
 function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
   const out: RawSpan[] = [];
+  // lastCloser[kind] = index of the last mark of that kind that can close
+  const lastCloser = new Map<Kind, number>();
+  marks.forEach((m, k) => {
+    if (m.role !== 'open') lastCloser.set(m.kind, k);
+  });
   let open: Mark | null = null;
   let nested: Kind | null = null;
   for (let k = 0; k < marks.length; k++) {
@@ -149,7 +156,7 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
         nested = m.kind;
         continue;
       }
-      const laterOwn = marks.slice(k + 1).some((x) => x.kind === open!.kind && x.role !== 'open');
+      const laterOwn = (lastCloser.get(open.kind) ?? -1) > k;
       if (laterOwn) {
         if (m.role === 'either') nested = m.kind;
         continue;
@@ -197,13 +204,21 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
 /** Curly single quotes (‘…’) and, in headline-like paragraphs, straight single quotes ('…'). */
 function singleSpans(text: string, lo: number, hi: number, headline: boolean, taken: RawSpan[]): RawSpan[] {
   const out: RawSpan[] = [];
-  const inside = (i: number) => taken.some((s) => i >= s.outerStart && i < s.outerEnd);
+  const covered = new Uint8Array(hi - lo);
+  for (const t of taken) covered.fill(1, Math.max(0, t.outerStart - lo), Math.max(0, t.outerEnd - lo));
+  const inside = (i: number) => covered[i - lo] === 1;
   const pairs: Array<[string, string]> = [['‘', '’']];
   if (headline) pairs.push(["'", "'"]);
+  // search inside the paragraph only (indexOf on the whole text would make long articles quadratic)
+  const para = text.slice(lo, hi);
+  const find = (ch: string, from: number) => {
+    const x = para.indexOf(ch, from - lo);
+    return x < 0 ? -1 : x + lo;
+  };
   for (const [o, c] of pairs) {
     let i = lo;
     while (i < hi) {
-      const a = text.indexOf(o, i);
+      const a = find(o, i);
       if (a < 0 || a >= hi) break;
       i = a + 1;
       if (inside(a)) continue;
@@ -212,18 +227,25 @@ function singleSpans(text: string, lo: number, hi: number, headline: boolean, ta
       if (!(prev === undefined || OPEN_CTX.test(prev) || prev === '"' || prev === '“')) continue;
       if (next === undefined || !/\p{L}/u.test(next)) continue;
       // find the closing mark: followed by a non-letter, preceded by a non-space
-      let b = text.indexOf(c, a + 2);
+      let b = find(c, a + 2);
       while (b >= 0 && b < hi) {
         const after = text[b + 1];
         const before = text[b - 1];
         if (!isWs(before) && (b + 1 >= hi || !/\p{L}/u.test(after ?? ''))) break;
-        b = text.indexOf(c, b + 1);
+        b = find(c, b + 1);
       }
       if (b < 0 || b >= hi) continue;
       const content = text.slice(a + 1, b);
       if (!/\s/.test(content) && content.length < 3) continue;
       if (inside(b)) continue;
-      out.push({ outerStart: a, contentStart: a + 1, contentEnd: b, outerEnd: b + 1, unclosed: false, family: 'single' });
+      out.push({
+        outerStart: a,
+        contentStart: a + 1,
+        contentEnd: b,
+        outerEnd: b + 1,
+        unclosed: false,
+        family: 'single',
+      });
       i = b + 1;
     }
   }

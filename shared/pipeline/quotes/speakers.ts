@@ -6,7 +6,7 @@
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
 import enNames from 'gender-detection-from-name/names/en.js';
-import type { Entity, SpeakerType, Span } from '../types.ts';
+import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
 import { isCap, type Tok, tokenize } from './tokens.ts';
@@ -32,7 +32,20 @@ const NOT_NAME = new Set(
   ),
 );
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'di', 'du', 'la', 'le', 'dos']);
-const PLACE_PREPS = new Set(['in', 'at', 'from', 'to', 'across', 'near', 'into', 'throughout', 'outside', 'inside', 'on', 'with']);
+const PLACE_PREPS = new Set([
+  'in',
+  'at',
+  'from',
+  'to',
+  'across',
+  'near',
+  'into',
+  'throughout',
+  'outside',
+  'inside',
+  'on',
+  'with',
+]);
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 function norm(w: string): string {
@@ -87,13 +100,15 @@ function firstNameGender(first: string | undefined): Gender {
 }
 
 function nameTok(t: Tok | undefined): boolean {
-  if (!t || t.kind !== 'word') return false;
+  if (t?.kind !== 'word') return false;
   if (PARTICLES.has(t.l)) return true;
   return isCap(t) && !NOT_NAME.has(norm(t.w));
 }
 
 export class SpeakerResolver {
   private readonly mentions: PersonMention[] = [];
+  /** mentions by sentence index */
+  private readonly bySentence = new Map<number, PersonMention[]>();
   /** last name → full names (in order of first appearance) */
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
@@ -143,6 +158,8 @@ export class SpeakerResolver {
       if (next && next.kind === 'word' && !isCap(next) && (TITLES.has(next.l) || ORG_WORDS.has(next.l))) continue;
       // adjectives of nationality or party ("Russian officials")
       if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
+      // short acronyms are organisations (RT, CNN, NATO)
+      if (a === b && /^\p{Lu}{2,4}$/u.test(toks[a]!.w)) continue;
       // acronyms with dots are organisations/places (U.N., D.C.)
       if (a === b && /^(?:\p{Lu}\.){2,}$/u.test(toks[a]!.w)) continue;
       // "Ohio Democratic Party Chairman David Pepper": the person after the last organisation/title word
@@ -166,7 +183,7 @@ export class SpeakerResolver {
     }
     // sentences of mentions; pronoun evidence after a lone mention
     for (const m of this.mentions) m.sentence = this.sentenceOf(m.start);
-    const bySentence = new Map<number, PersonMention[]>();
+    const bySentence = this.bySentence;
     for (const m of this.mentions) {
       const list = bySentence.get(m.sentence) ?? [];
       list.push(m);
@@ -223,9 +240,16 @@ export class SpeakerResolver {
 
   /** Add a resolved speaker as a mention (so a later pronoun can point back to it). */
   noteSpeaker(canonical: string, at: number, end: number): void {
-    const existing = this.mentions.find((m) => m.start === at);
+    const si = this.sentenceOf(at);
+    const list = this.bySentence.get(si) ?? [];
+    const existing = list.find((m) => m.start === at);
     if (existing) existing.speaker = true;
-    else this.mentions.push({ start: at, end, canonical, sentence: this.sentenceOf(at), speaker: true });
+    else {
+      const m = { start: at, end, canonical, sentence: si, speaker: true };
+      this.mentions.push(m);
+      list.push(m);
+      this.bySentence.set(si, list);
+    }
   }
 
   /** The person a `he`/`she` at `pos` most likely refers to. */
@@ -233,9 +257,8 @@ export class SpeakerResolver {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
     if (!want) return null;
     const si = this.sentenceOf(pos);
-    const before = this.mentions.filter((m) => m.start < pos && m.sentence >= si - 5);
     for (let s = si; s >= Math.max(0, si - 5); s--) {
-      const here = before.filter((m) => m.sentence === s).sort((a, b) => a.start - b.start);
+      const here = (this.bySentence.get(s) ?? []).filter((m) => m.start < pos).sort((a, b) => a.start - b.start);
       if (here.length === 0) continue;
       const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
       const open = (m: PersonMention) => this.genderOf(m.canonical) === null;
