@@ -62,7 +62,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
   if (e > sp.start - 2 || (sp.start > e && sp.start - e < 60)) {
-    const comma = text.lastIndexOf(',', Math.min(e, sp.start));
+    const upto = Math.min(e, sp.start);
+    const rel = upto > s ? text.slice(s, upto).lastIndexOf(',') : -1;
+    const comma = rel < 0 ? -1 : s + rel;
     if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
   }
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
