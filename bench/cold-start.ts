@@ -19,6 +19,7 @@ import { articleIdForKey } from '../shared/ids.ts';
 import { type BuiltBundle, cdkEsbuildOptions } from './bundles.ts';
 import { contentTypeFor, REPO_ROOT } from './corpus.ts';
 import { httpEvent, nextSequencer, s3Notification, sqsEvent } from './events.ts';
+import { type ProfileResult, profileImport } from './profile.ts';
 import { type Summary, summarize } from './stats.ts';
 
 const run = promisify(execFile);
@@ -62,6 +63,8 @@ export interface ColdStartResult {
   rows: ColdStartRow[];
   memory: MemoryRow[];
   failures: string[];
+  /** CPU profile of a fresh process importing each bundle. */
+  importProfiles: { name: string; profile: ProfileResult }[];
 }
 
 export interface ColdArticle {
@@ -98,6 +101,8 @@ export async function measureColdStart(options: {
   /** A typical article for the cold-start events, and the largest one for memory. */
   typical: ColdArticle;
   largest: ColdArticle;
+  /** More articles for the pure pipeline's memory (e.g. the longest cleaned text, a synthetic stress text). */
+  extraMemory?: readonly (ColdArticle & { label: string })[];
   dynamoEndpoint: string | undefined;
   log: (message: string) => void;
 }): Promise<ColdStartResult> {
@@ -270,6 +275,21 @@ export async function measureColdStart(options: {
       rssAfterImportMb: pure.rssAfterImportKb / 1024,
       peakRssMb: pure.maxRssKb / 1024,
     });
+    for (const extra of options.extraMemory ?? []) {
+      const result = await spawnChild(
+        pipelineFile,
+        { pipeline: { text: new TextDecoder().decode(extra.raw), options: { key: extra.key } } },
+        { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps' },
+        workDir,
+      );
+      memory.push({
+        what: `pure pipeline: annotate(raw), ${extra.label}`,
+        article: extra.key,
+        chars: extra.chars,
+        rssAfterImportMb: result.rssAfterImportKb / 1024,
+        peakRssMb: result.maxRssKb / 1024,
+      });
+    }
     if (ddb) {
       const uploaded = await upload(options.largest, `largest-${Date.now().toString(36)}`);
       const c = await spawnChild(bundleOf('clean').file, cleanEvent(uploaded), envFor('clean'), workDir);
@@ -291,7 +311,12 @@ export async function measureColdStart(options: {
         peakRssMb: a.maxRssKb / 1024,
       });
     }
-    return { mode: ddb ? 'local-aws' : 'no-dynamodb', rows, memory, failures };
+    const importProfiles: ColdStartResult['importProfiles'] = [];
+    for (const name of ['annotate', 'api'] as const) {
+      const profile = await profileImport({ bundle: bundleOf(name).file, env: envFor(name), workDir, top: 10 });
+      importProfiles.push({ name, profile });
+    }
+    return { mode: ddb ? 'local-aws' : 'no-dynamodb', rows, memory, failures, importProfiles };
   } finally {
     s3.destroy();
     ddb?.destroy();

@@ -5,12 +5,14 @@
  *    100 ms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { startLocalStack } from '../scripts/local/stack.ts';
 import { articleIdForKey } from '../shared/ids.ts';
 import { type CorpusItem, contentTypeFor } from './corpus.ts';
+import { analyseCpuProfile, type CpuProfile } from './profile.ts';
 import { perSecond, type Summary, summarize } from './stats.ts';
 import { syntheticArticle } from './synthetic.ts';
 
@@ -28,6 +30,25 @@ export interface E2eResult {
   /** Articles found only by the final per-article check (their latency is an overestimate). */
   lateDetections: number;
   missing: number;
+  /** CPU ms per article of the bench process (handlers, s3rver, queues, API, uploader, poller), first PUT → last seen. */
+  nodeCpuMsPerArticle: number;
+  /** CPU ms per article of DynamoDB Local (Java), when it could be read from /proc. */
+  dynamoCpuMsPerArticle: number;
+  /** Where the Node process's CPU went during the run (sampling profiler), coarse groups, % of sampled time. */
+  cpuByGroup: { group: string; percent: number }[];
+}
+
+/** Coarse group of a profile file group: the pipeline, our other code by folder, npm packages, node internals. */
+function coarseGroup(file: string): string {
+  if (file.startsWith('shared/pipeline/')) return 'shared/pipeline (annotation)';
+  if (file.startsWith('npm:@aws-sdk/') || file.startsWith('npm:@smithy/') || file.startsWith('npm:@aws-crypto/'))
+    return 'AWS SDK (@aws-sdk, @smithy)';
+  if (/^npm:(s3rver|koa|@koa|xmlbuilder|fast-xml-parser|busboy|statuses|on-finished)/.test(file))
+    return 's3rver (+ koa)';
+  if (file.startsWith('npm:')) return file;
+  const folder = /^([a-z]+\/[a-z-]+)/.exec(file)?.[1];
+  if (folder) return folder;
+  return file;
 }
 
 /** The poller shares the process with the stack: small pages, paged on only while a whole page is new. */
@@ -47,6 +68,8 @@ export async function measureEndToEnd(options: {
   uploadConcurrency?: number;
   queueConcurrency?: number;
   timeoutMs?: number;
+  /** CPU ms used so far by the DynamoDB Local process (NaN when unknown). */
+  dynamoCpuMs?: () => number;
 }): Promise<E2eResult> {
   const uploadConcurrency = options.uploadConcurrency ?? 16;
   const queueConcurrency = options.queueConcurrency ?? 5;
@@ -83,9 +106,21 @@ export async function measureEndToEnd(options: {
       latencies.push(at - putAt);
       statuses[article.status] = (statuses[article.status] ?? 0) + 1;
       lastSeen = at;
+      cpuAtLastSeen = process.cpuUsage();
+      dynamoCpuAtLastSeen = dynamoCpu();
       return true;
     };
 
+    const session = new Session();
+    session.connect();
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 500 });
+    await session.post('Profiler.start');
+    const dynamoCpu = options.dynamoCpuMs ?? (() => Number.NaN);
+    const cpuStart = process.cpuUsage();
+    const dynamoCpuStart = dynamoCpu();
+    let cpuAtLastSeen = cpuStart;
+    let dynamoCpuAtLastSeen = dynamoCpuStart;
     const start = performance.now();
     let next = 0;
     const uploader = async () => {
@@ -129,6 +164,15 @@ export async function measureEndToEnd(options: {
     await poller;
     done = true;
 
+    const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
+    session.disconnect();
+    const analysed = analyseCpuProfile(profile, undefined, 10);
+    const groups = new Map<string, number>();
+    for (const f of analysed.byFile)
+      groups.set(coarseGroup(f.file), (groups.get(coarseGroup(f.file)) ?? 0) + f.selfPercent);
+    groups.set('(garbage collector)', analysed.gcPercent);
+    const cpuByGroup = [...groups].sort((a, b) => b[1] - a[1]).map(([group, percent]) => ({ group, percent }));
+
     // Anything not seen in the list: check it one by one (counted as late detections).
     let lateDetections = 0;
     for (const id of [...pending.keys()]) {
@@ -151,6 +195,12 @@ export async function measureEndToEnd(options: {
       statuses,
       lateDetections,
       missing: pending.size,
+      nodeCpuMsPerArticle:
+        (cpuAtLastSeen.user - cpuStart.user + cpuAtLastSeen.system - cpuStart.system) /
+        1000 /
+        Math.max(1, latencies.length),
+      dynamoCpuMsPerArticle: (dynamoCpuAtLastSeen - dynamoCpuStart) / Math.max(1, latencies.length),
+      cpuByGroup,
     };
   } finally {
     await stack.stop();

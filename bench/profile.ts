@@ -28,7 +28,7 @@ export interface ProfileResult {
   sampledMs: number;
   gcPercent: number;
   hotSpots: HotSpot[];
-  /** Inclusive time by source file (pipeline files only). */
+  /** Self time by project source file or npm package (node internals and natives apart). */
   byFile: { file: string; selfMs: number; selfPercent: number }[];
   profileFile: string;
 }
@@ -38,7 +38,7 @@ interface CpuProfileNode {
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: CpuProfileNode[];
   samples: number[];
   timeDeltas: number[];
@@ -72,15 +72,46 @@ export async function profileAnnotatePath(options: {
     ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200', bundle, corpusFile, String(options.passes)],
     { timeout: 600_000, maxBuffer: 16 * 1024 * 1024 },
   );
+  return analyseProfile(profDir, bundle, options.top ?? 15);
+}
+
+/**
+ * CPU profile of a fresh process importing a Lambda bundle (module-level init: parse/compile, SDK clients, model
+ * load), mapped through the bundle's source map. `env` is the function's environment.
+ */
+export async function profileImport(options: {
+  bundle: string;
+  env: NodeJS.ProcessEnv;
+  workDir: string;
+  top?: number;
+}): Promise<ProfileResult> {
+  const dir = join(options.workDir, `import-profile-${Date.now().toString(36)}`);
+  mkdirSync(dir, { recursive: true });
+  const script = join(dir, 'import.mjs');
+  writeFileSync(script, `await import(${JSON.stringify(pathToFileURL(options.bundle).href)});\n`);
+  await run(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-interval=100', script], {
+    env: options.env,
+    timeout: 120_000,
+  });
+  return analyseProfile(dir, options.bundle, options.top ?? 12);
+}
+
+/** Self/total time per function of the `.cpuprofile` in `profDir`, positions mapped through `bundle`'s map. */
+function analyseProfile(profDir: string, bundle: string, top: number): ProfileResult {
   const profileName = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   if (!profileName) throw new Error('node --cpu-prof wrote no profile');
   const profileFile = join(profDir, profileName);
   const profile = JSON.parse(readFileSync(profileFile, 'utf8')) as CpuProfile;
-  const map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8')));
-  const bundleUrl = pathToFileURL(bundle).href;
+  return { ...analyseCpuProfile(profile, bundle, top), profileFile };
+}
+
+/** Self/total time per function of a V8 CPU profile; positions in `bundle` (if given) are mapped through its map. */
+export function analyseCpuProfile(profile: CpuProfile, bundle: string | undefined, top: number): ProfileResult {
+  const map = bundle ? new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, 'utf8'))) : undefined;
+  const bundleUrl = bundle ? pathToFileURL(bundle).href : undefined;
 
   const locate = (frame: CpuProfileNode['callFrame']): string => {
-    if (frame.url === bundleUrl) {
+    if (map && frame.url === bundleUrl) {
       const entry = map.findEntry(frame.lineNumber, frame.columnNumber) as {
         originalSource?: string;
         originalLine?: number;
@@ -88,9 +119,10 @@ export async function profileAnnotatePath(options: {
       if (entry.originalSource !== undefined && entry.originalLine !== undefined) {
         const source = entry.originalSource.startsWith('file:')
           ? fileURLToPath(entry.originalSource)
-          : resolve(dirname(bundle), entry.originalSource);
+          : resolve(dirname(bundle ?? REPO_ROOT), entry.originalSource);
         return `${relative(REPO_ROOT, source)}:${entry.originalLine + 1}`;
       }
+      return '(bundle, unmapped: module top level)';
     }
     if (!frame.url) return '(native)';
     return `${frame.url.replace(/^file:\/\//, '').replace(`${REPO_ROOT}`, '')}:${frame.lineNumber + 1}`;
@@ -121,7 +153,7 @@ export async function profileAnnotatePath(options: {
     if (name === '(garbage collector)') gc += ms;
     const key = nodeKey.get(id) ?? '';
     self.set(key, (self.get(key) ?? 0) + ms);
-    const file = (key.split('\u0000')[1] ?? '').replace(/:\d+$/, '');
+    const file = fileGroup((key.split('\u0000')[1] ?? '').replace(/:\d+$/, ''));
     fileSelf.set(file, (fileSelf.get(file) ?? 0) + ms);
     const onStack = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) onStack.add(nodeKey.get(at) ?? '');
@@ -132,7 +164,7 @@ export async function profileAnnotatePath(options: {
   const hotSpots = [...self]
     .filter(([key]) => !key.startsWith('(garbage collector)'))
     .sort((a, b) => b[1] - a[1])
-    .slice(0, options.top ?? 15)
+    .slice(0, top)
     .map(([key, ms]) => {
       const [functionName = '', location = ''] = key.split('\u0000');
       const inclusive = total.get(key) ?? ms;
@@ -146,9 +178,19 @@ export async function profileAnnotatePath(options: {
       };
     });
   const byFile = [...fileSelf]
-    .filter(([file]) => file.startsWith('shared/'))
+    .filter(([file]) => file !== '')
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 12)
     .map(([file, ms]) => ({ file, selfMs: ms, selfPercent: percent(ms) }));
-  return { sampledMs: sampled, gcPercent: percent(gc), hotSpots, byFile, profileFile };
+  return { sampledMs: sampled, gcPercent: percent(gc), hotSpots, byFile, profileFile: '' };
+}
+
+/** `shared/…/x.ts` as is; `node_modules/@scope/pkg/…` → `npm:@scope/pkg`; node internals → `node:…`; else ''. */
+function fileGroup(location: string): string {
+  const npm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(location);
+  if (npm) return `npm:${npm[1]}`;
+  const path = location.replace(/^\//, '');
+  if (/^(shared|functions|scripts|bench)\//.test(path)) return path;
+  const node = /^node:(?:internal\/)?([a-z_]+)/.exec(location);
+  if (node) return `node:${node[1]}`;
+  return '';
 }

@@ -221,11 +221,25 @@ export function renderResults(r: BenchResults): string {
       );
       out.push('');
       if (c.failures.length) out.push(`Problems seen: ${c.failures.join('; ')}`, '');
+      for (const { name, profile } of c.importProfiles) {
+        out.push(
+          `Where the import time of the ${name} bundle goes (\`node --cpu-prof\` of a fresh process that only imports it; ${fmt(profile.sampledMs)} ms sampled, GC ${fmt(profile.gcPercent, 1)}%): ` +
+            profile.hotSpots
+              .slice(0, 8)
+              .map((h) => `\`${h.functionName}\` ${h.location} ${fmt(h.selfPercent, 0)}%`)
+              .join('; ') +
+            `. By package/file: ${profile.byFile
+              .slice(0, 8)
+              .map((f) => `${f.file} ${fmt(f.selfPercent, 0)}%`)
+              .join(', ')}.`,
+        );
+        out.push('');
+      }
       out.push('## 5. Memory (fresh process, largest article)');
       out.push('');
       out.push(
         markdownTable(
-          ['Process', 'Article', 'Characters', 'RSS after import MB', 'Peak RSS MB'],
+          ['Process', 'Article', 'Characters', 'Peak RSS after import MB', 'Peak RSS MB'],
           c.memory.map((x) => [x.what, x.article, fmt(x.chars), fmt(x.rssAfterImportMb, 0), fmt(x.peakRssMb, 0)]),
         ),
       );
@@ -273,6 +287,22 @@ export function renderResults(r: BenchResults): string {
         ),
       );
       out.push('');
+      const total = e.nodeCpuMsPerArticle + (Number.isFinite(e.dynamoCpuMsPerArticle) ? e.dynamoCpuMsPerArticle : 0);
+      out.push(
+        `CPU per article during the run: ${fmt(e.nodeCpuMsPerArticle, 1)} ms in the Node process (handlers, s3rver, queues, API, the uploading client and the poller) + ` +
+          `${fmt(e.dynamoCpuMsPerArticle, 1)} ms in DynamoDB Local (Java). With ${r.machine.cores} cores to itself the local stack could do at most about ` +
+          `${fmt(Math.min(1000 / e.nodeCpuMsPerArticle, (r.machine.cores * 1000) / total), 0)} articles/s (the Node process is single-threaded). ` +
+          'Uploads outpace processing, so a queue builds up and the latency grows with the position in the queue: the p95 latency mostly measures the backlog of a burst of N, not the latency of one article.',
+      );
+      out.push('');
+      out.push(
+        `Where the Node process's CPU went (in-process sampling profiler during the run; self time; the rest is node internals and unattributed): ${e.cpuByGroup
+          .filter((g) => g.percent >= 0.5)
+          .slice(0, 12)
+          .map((g) => `${g.group} ${fmt(g.percent, 1)}%`)
+          .join(', ')}.`,
+      );
+      out.push('');
     }
   }
 
@@ -293,6 +323,10 @@ export function renderResults(r: BenchResults): string {
           .map(([k, v]) => `${k} ${fmt(v, 2)}`)
           .join(', ') +
         `; DynamoDB ${fmt(q.perArticle.dynamoWriteUnits, 1)} write units (1 KB each, GSI copies included) and ${fmt(q.perArticle.dynamoReadUnits, 1)} read units per article; ` +
+        `write units by item kind: ${Object.entries(q.writeUnitsByKind)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+          .join(', ')}; ` +
         `SQS ${fmt(q.perArticle.sqs, 1)} requests (S3's SendMessage to each of the 2 queues + the poller's ReceiveMessage and DeleteMessageBatch per batch of 10).`,
     );
     out.push('');
@@ -373,7 +407,12 @@ export function renderResults(r: BenchResults): string {
         ),
       );
       out.push('');
-      out.push(`Self time by file: ${p.byFile.map((f) => `\`${f.file}\` ${fmt(f.selfPercent, 1)}%`).join(', ')}.`);
+      out.push(
+        `Self time by file: ${p.byFile
+          .slice(0, 14)
+          .map((f) => `\`${f.file}\` ${fmt(f.selfPercent, 1)}%`)
+          .join(', ')}.`,
+      );
       out.push('');
     }
   }

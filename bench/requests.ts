@@ -28,6 +28,8 @@ class Counter {
   readonly calls = new Map<string, number>();
   readUnits = 0;
   writeUnits = 0;
+  /** Write units by item kind (META, text chunk, quote, speaker, entity) over the whole run (never reset). */
+  readonly writeUnitsByKind = new Map<string, number>();
   count(name: string) {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
   }
@@ -87,6 +89,15 @@ class FakeS3 {
   }
 }
 
+const KIND_NAMES: Record<string, string> = { T: 'text chunks', Q: 'quotes', S: 'speakers', E: 'entities' };
+
+/** `META`, `text chunks`, `quotes`, `speakers`, `entities`, `catalog`; deletes apart. */
+function itemKind(sk: string, deleted: boolean): string {
+  const child = /^V#[^#]*#([A-Z])#/.exec(sk)?.[1];
+  const kind = child ? (KIND_NAMES[child] ?? child) : sk === 'META' ? 'META' : 'other';
+  return deleted ? `${kind} (delete)` : kind;
+}
+
 /** Number of table + index writes an item costs: the table, plus each GSI whose keys it carries. */
 function indexCopies(item: Item): number {
   return 1 + TABLE_KEYS.gsis.filter((g) => item[g.partitionKey] !== undefined && item[g.sortKey] !== undefined).length;
@@ -102,7 +113,10 @@ class FakeDynamo {
   private write(next: Item | undefined, previous: Item | undefined) {
     const bytes = Math.max(next ? dynamoItemBytes(next) : 0, previous ? dynamoItemBytes(previous) : 0);
     const copies = Math.max(next ? indexCopies(next) : 1, previous ? indexCopies(previous) : 1);
-    this.counter.writeUnits += writeUnits(bytes) * copies;
+    const units = writeUnits(bytes) * copies;
+    this.counter.writeUnits += units;
+    const kind = itemKind(String((next ?? previous)?.sk ?? ''), next === undefined);
+    this.counter.writeUnitsByKind.set(kind, (this.counter.writeUnitsByKind.get(kind) ?? 0) + units);
   }
   async send(command: Command): Promise<unknown> {
     const name = command.constructor.name.replace(/Command$/, '');
@@ -166,6 +180,8 @@ export interface RequestCount {
   calls: Record<string, number>;
   /** The same, by function. */
   byFunction: { clean: Record<string, number>; annotate: Record<string, number> };
+  /** Write units per article by item kind (GSI copies included). */
+  writeUnitsByKind: Record<string, number>;
   /** Articles that were rejected by clean (they still produce a cleaned object and a status record). */
   rejected: number;
 }
@@ -232,6 +248,7 @@ export async function countRequests(items: readonly CorpusItem[], articlesPerBat
     articles: items.length,
     calls,
     byFunction: { clean: average(phaseTotals.clean), annotate: average(phaseTotals.annotate) },
+    writeUnitsByKind: average(counter.writeUnitsByKind),
     rejected,
     perArticle: {
       s3Get: get('S3 GetObject'),

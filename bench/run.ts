@@ -17,7 +17,22 @@ import { measureEndToEnd } from './e2e.ts';
 import { profileAnnotatePath } from './profile.ts';
 import { type BenchResults, renderResults } from './report.ts';
 import { countRequests } from './requests.ts';
+import { syntheticArticle } from './synthetic.ts';
 import { measureStages, measureThroughput, prepare } from './throughput.ts';
+
+/** A plain-text article of at least `chars` characters: synthetic articles one after another. */
+function stressText(chars: number): ColdArticle {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length < chars; i++) {
+    const article = syntheticArticle(i, 99);
+    if (!article.key.endsWith('.txt')) continue;
+    parts.push(article.body);
+    length += article.body.length + 2;
+  }
+  const text = parts.join('\n\n');
+  return { key: 'stress.txt', raw: new TextEncoder().encode(text), chars: text.length };
+}
 
 const KEEP_MARKER = '<!-- Everything below this line is kept when the bench rewrites this file. -->';
 const ALL = ['throughput', 'stages', 'requests', 'cold', 'e2e', 'profile'] as const;
@@ -72,6 +87,23 @@ const results: BenchResults = {
 };
 
 let stopDynamo: (() => Promise<void>) | undefined;
+let dynamoCpuMs: (() => number) | undefined;
+
+/** CPU ms (user + system) of a process and its descendants' main processes, from /proc (Linux); NaN elsewhere. */
+function procCpuMs(pid: number): number {
+  try {
+    const ticks = (p: number): number => {
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const own = Number(fields[11]) + Number(fields[12]);
+      const children = readFileSync(`/proc/${p}/task/${p}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+      return own + children.reduce((sum, c) => sum + ticks(Number(c)), 0);
+    };
+    return ticks(pid) * 10; // USER_HZ = 100 on Linux
+  } catch {
+    return Number.NaN;
+  }
+}
 try {
   // Corpus (read at bench time; nothing from ../shared is written anywhere).
   const samples = loadSamples();
@@ -113,6 +145,8 @@ try {
       const dynamo = await startDynamoDbLocal({});
       dynamoEndpoint = dynamo.endpoint;
       stopDynamo = () => dynamo.stop();
+      const pid = dynamo.process.pid;
+      if (pid !== undefined) dynamoCpuMs = () => procCpuMs(pid);
     } else {
       results.notes.push(
         'Java 17+ not found: DynamoDB Local could not start (cold start of annotate/api limited, end to end skipped).',
@@ -148,6 +182,12 @@ try {
         samples: quick ? 2 : 10,
         typical: toCold(typicalArticle.item, typicalArticle.text.length),
         largest,
+        extraMemory: [
+          ...(largest.key !== largestArticle.item.key
+            ? [{ ...toCold(largestArticle.item, largestArticle.text.length), label: 'longest cleaned text' }]
+            : []),
+          ...(quick ? [] : [{ ...stressText(1_000_000), label: 'synthetic stress text' }]),
+        ],
         dynamoEndpoint,
         log,
       });
@@ -161,7 +201,7 @@ try {
     } else {
       log(`[${elapsed()}] 4. end to end, N=${n}…`);
       results.notes.push(`Load average when the end-to-end run began: ${load()}.`);
-      results.e2e = await measureEndToEnd({ n, samples, dynamoEndpoint, log });
+      results.e2e = await measureEndToEnd({ n, samples, dynamoEndpoint, log, ...(dynamoCpuMs ? { dynamoCpuMs } : {}) });
       log(`  ${results.e2e.articlesPerSecond.toFixed(1)} articles/s, p95 ${Math.round(results.e2e.latencyMs.p95)} ms`);
     }
   }

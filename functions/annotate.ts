@@ -1,7 +1,7 @@
 /** SQS(S3 ObjectCreated/Removed on cleaned/) → annotate → DynamoDB records */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { annotateObject, recordAnnotateFailure } from '../shared/app/annotate-object.ts';
+import { annotateObject, articleIdFromCleanedKey, recordAnnotateFailure } from '../shared/app/annotate-object.ts';
 import { dynamo, s3 } from '../shared/aws/clients.ts';
 import { loadConfig } from '../shared/config.ts';
 import { s3BatchHandler } from '../shared/events/s3-batch.ts';
@@ -24,4 +24,6 @@ export const handler = s3BatchHandler({
   maxReceiveCount: config.MAX_RECEIVE_COUNT,
   process: (event) => annotateObject(deps, event),
   onFinalFailure: (event, error) => recordAnnotateFailure(deps, event, error),
+  // cleaned/<articleId>.json: the id is in the key (hashing the key would give another id).
+  articleIdOf: (key) => articleIdFromCleanedKey(config.CLEANED_PREFIX, key),
 });

@@ -37,7 +37,7 @@ function parseArgs(argv: string[]): Args {
   const a: Args = {
     train: [],
     dev: resolve(root, '../shared/eval/entities/eng.testa'),
-    epochs: 12,
+    epochs: 11,
     prune: 12,
     power: 0.5,
     sweep: [],

@@ -305,14 +305,22 @@ export class LocalQueue {
       succeed: () => undefined,
     };
     let timer: NodeJS.Timeout | undefined;
+    const timedOut = () => new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`);
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Task timed out after ${(timeoutMs / 1000).toFixed(2)} seconds`)),
-        timeoutMs,
-      );
+      timer = setTimeout(() => reject(timedOut()), timeoutMs);
     });
+    const running = Promise.resolve().then(() => this.options.handler(event, context));
     try {
-      return await Promise.race([this.options.handler(event, context), timeout]);
+      const result = await Promise.race([running, timeout]);
+      // CPU-bound work can finish after the deadline before the timer gets a chance to fire: Lambda would have
+      // stopped it, so it counts as a timeout all the same.
+      if (Date.now() - started > timeoutMs) throw timedOut();
+      return result;
+    } catch (error) {
+      // Lambda kills a timed-out sandbox; here the handler cannot be killed, so the "sandbox" stays busy (this
+      // concurrency slot is not released) until the work really stops. Retries never overlap a zombie.
+      await running.catch(() => undefined);
+      throw error;
     } finally {
       clearTimeout(timer);
     }

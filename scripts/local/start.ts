@@ -127,7 +127,7 @@ Annotator is running locally.
   S3 endpoint     ${stack.s3Endpoint}   bucket: ${stack.bucket} (drop articles under ${RAW_PREFIX})
   DynamoDB Local  ${stack.dynamoEndpoint}   table: ${stack.table}
   HTTP API        ${apiUrl}
-  Data            ${display(stack.dataDir)}  (dead letters in ${display(stack.dlqDir)})
+  Data            ${display(stack.dataDir)}  (dead letters in ${display(stack.dlqDir)}; npm run redrive retries them)
   Drop folder     ${display(inboxDir)}  (any file put here is uploaded to ${RAW_PREFIX})
 
 Try:

@@ -306,11 +306,11 @@ export function train(
     }
     const hashes = [...sum.keys()];
     const avg = new Float64Array(hashes.length * N_LABELS);
-    hashes.forEach((h, row) => avg.set(sum.get(h)!, row * N_LABELS));
+    for (const [row, h] of hashes.entries()) avg.set(sum.get(h)!, row * N_LABELS);
     final = { avg, hashes, epoch: Math.max(...runs.map((r) => r.epoch)) };
     if (dev) {
       const rows = new FeatureIndex(hashes.length);
-      hashes.forEach((h, row) => rows.set(h, row));
+      for (const [row, h] of hashes.entries()) rows.set(h, row);
       o.log(`average of ${runs.length} runs: dev ${formatScores(evaluate(dev, { rows, w: avg }))}`);
     }
   }

@@ -4,8 +4,9 @@
  * and a last-attempt hook that records a FAILED status before the message goes to the dead-letter queue.
  *
  * Reliability rules (docs/reliability.md):
- * - records are handled one at a time, fresh messages first: a message that failed before (perhaps by running the
- *   function out of time or memory) goes last, so it cannot take healthy batch-mates down with it;
+ * - records are handled one at a time: messages on their last attempt first (so they get a start), then fresh ones,
+ *   then other retried ones (perhaps the ones that ran an invocation out of time or memory), so a poison message
+ *   does not take healthy batch-mates down with it;
  * - a record is not started when too little of the invocation's time is left: it is handed back for a retry
  *   instead of being cut off half-way by the function timeout;
  * - on a message's last attempt a FAILED status is recorded BEFORE processing ("did not complete"), so even a
@@ -25,7 +26,12 @@ export interface S3BatchOptions {
   maxReceiveCount: number;
   process(event: ObjectEvent): Promise<string>;
   onFinalFailure(event: ObjectEvent, error: unknown): Promise<void>;
-  /** Do not start a record with less than this much invocation time left (default 10 s). */
+  /** The article id an object key belongs to, for the logs (default: the id of a raw/ key). */
+  articleIdOf?(key: string): string | null;
+  /**
+   * Do not start a record (other than the batch's first) with less than this much invocation time left: it is handed
+   * back for a retry instead of being cut off by the timeout (default 30 s, half the functions' 60 s).
+   */
   minRemainingMs?: number;
 }
 
@@ -55,7 +61,7 @@ export class AttemptsExhaustedError extends Error {
 
 export function s3BatchHandler(options: S3BatchOptions) {
   const { logger, metrics } = options;
-  const minRemainingMs = options.minRemainingMs ?? 10_000;
+  const minRemainingMs = options.minRemainingMs ?? 30_000;
   const processor = new BatchProcessor(EventType.SQS);
 
   const handleEvent = async (event: ObjectEvent, receiveCount: number): Promise<void> => {
@@ -94,7 +100,8 @@ export function s3BatchHandler(options: S3BatchOptions) {
       }
       const events = parseS3Notification(record.body);
       for (const event of events) {
-        logger.appendKeys({ s3Key: event.key, articleId: articleIdForKey(event.key) });
+        const articleId = options.articleIdOf ? options.articleIdOf(event.key) : articleIdForKey(event.key);
+        logger.appendKeys({ s3Key: event.key, articleId: articleId ?? 'none' });
         await handleEvent(event, receiveCount);
       }
     } finally {
@@ -104,8 +111,13 @@ export function s3BatchHandler(options: S3BatchOptions) {
 
   return async (event: SQSEvent, context: Context): Promise<SQSBatchResponse> => {
     logger.addContext(context);
-    // Fresh messages first (stable order otherwise): a message that failed before goes last.
-    const ordered = [...event.Records].sort((a, b) => retriedRank(a) - retriedRank(b));
+    // Messages on their last attempt first (they must get a start), then fresh ones, then other retried ones (they
+    // may be the ones that ran an earlier invocation out of time or memory). Stable otherwise.
+    const rank = (record: SQSRecord) => {
+      const count = Number(record.attributes?.ApproximateReceiveCount ?? '1');
+      return count >= options.maxReceiveCount ? 0 : count > 1 ? 2 : 1;
+    };
+    const ordered = [...event.Records].sort((a, b) => rank(a) - rank(b));
     let started = 0;
     try {
       return await processPartialResponse(
@@ -118,8 +130,4 @@ export function s3BatchHandler(options: S3BatchOptions) {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
-}
-
-function retriedRank(record: SQSRecord): number {
-  return Number(record.attributes?.ApproximateReceiveCount ?? '1') > 1 ? 1 : 0;
 }

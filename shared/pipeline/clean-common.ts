@@ -33,8 +33,14 @@ export function collapse(text: string): string {
     .trim();
 }
 
+/** Words; in scripts written without spaces (Chinese, Japanese, Thai...) every two characters count as one word. */
 export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const spaced = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+  const unspaced =
+    text.match(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu,
+    )?.length ?? 0;
+  return unspaced > 0 ? spaced + Math.floor(unspaced / 2) : spaced;
 }
 
 /** Normalised comparison key: letters and digits only, lower case. */
@@ -127,7 +133,11 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
 ];
 
 PHRASE_RULES.push(
-  [/^subscribe to\b|\b(?:click(?:ing)? here|use the (?:promo |discount )?code|for as little as|delivered (?:to your door|through your letterbox|to your home)|get (?:unlimited|full|digital) access|start your (?:free )?trial)\b/i, 'promo', 45],
+  [
+    /^subscribe to\b|\b(?:click(?:ing)? here|use the (?:promo |discount )?code|for as little as|delivered (?:to your door|through your letterbox|to your home)|get (?:unlimited|full|digital) access|start your (?:free )?trial)\b/i,
+    'promo',
+    45,
+  ],
   [
     /^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i,
     'gallery',
@@ -148,15 +158,10 @@ PHRASE_RULES.push(
     'credits',
     60,
   ],
-  [
-    /^(?:(?:first )?(?:published|posted|updated|last updated|last modified|modified|created)(?: on| at)?\s*:?|(?:publicado|publié|veröffentlicht|aggiornato|pubblicato|atualizado|actualizado)(?: (?:el|le|am|il|em|en))?\s*:?)\s*.{0,60}\d.{0,30}$/i,
-    'date',
-    16,
-  ],
 );
 
 const DATE_WORDS =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]t|bst|cet|cest|st|nd|rd|th|de|of|at|on|um|le|el|às|alle|h|updated|published|posted|modified|first|last)\b\.?/giu;
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]t|bst|cet|cest|st|nd|rd|th|de|of|at|on|um|le|el|às|alle|h|updated|published|posted|modified|first|last|publicado|publié|veröffentlicht|aktualisiert|aggiornato|pubblicato|atualizado|actualizado|em|il|en)\b\.?/giu;
 
 const MONTH_WORD =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b/i;
@@ -214,7 +219,8 @@ const BIO_START = new RegExp(
 );
 const BIO_SIGNALS =
   /\b(?:previously (?:worked|served|covered|reported|was)|is a graduate of|graduated from|holds a (?:degree|master|bachelor)|follow (?:him|her|them) on|can be reached (?:at|by)|(?:contact|email|reach) (?:him|her|them) at|(?:his|her|their) work has appeared|is the author of|lives in|based in)\b/i;
-const FOLLOW_ME = /\bfollow (?:him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b/i;
+const FOLLOW_ME =
+  /\bfollow (?:him|her|them|me) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|mastodon)\b/i;
 const ABOUT_AUTHOR =
   /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
 

@@ -442,7 +442,11 @@ function ldBodyBlocks(body: string): Block[] {
 const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
 
 function sameUrl(a: string, b: string): boolean {
-  const norm = (u: string) => u.replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[?#].*$/, '').replace(/\/$/, '');
+  const norm = (u: string) =>
+    u
+      .replace(/^https?:\/\/(?:www\.)?/i, '')
+      .replace(/[?#].*$/, '')
+      .replace(/\/$/, '');
   return norm(a) === norm(b);
 }
 
@@ -493,7 +497,10 @@ export function stripNonContent(html: string): string {
   return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi, (m, attrs: string) => (/ld\+json/i.test(attrs) ? m : ''))
-    .replace(/<(style|svg|noscript|template|math|nav|footer|aside|button|select|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, '');
+    .replace(
+      /<(style|svg|noscript|template|math|nav|footer|aside|button|select|iframe)\b[^>]*>[\s\S]*?<\/\1\s*>/gi,
+      '',
+    );
 }
 
 /** Readability recurses over the DOM: deeper documents go straight to the (iterative) block classifier. */

@@ -8,6 +8,7 @@ import {
   type ArticleMeta,
   type Block,
   BYLINE_LINE,
+  CREDIT_SUFFIX,
   collapse,
   emptyMeta,
   isAboutAuthorHeading,
@@ -18,7 +19,6 @@ import {
   phraseReason,
   wordCount,
 } from './clean-common.ts';
-import { CREDIT_SUFFIX } from './clean-common.ts';
 import { stopwordDensity } from './language.ts';
 import type { RemovedBlock } from './types.ts';
 
@@ -44,7 +44,12 @@ const SEPARATING = new Set([
   'navigation',
 ]);
 
-const SENTENCE_END = /[.!?…:;"”’»)\]]$/;
+const SENTENCE_END = /[.!?…:;"”’»)\]。！？」』]$/;
+
+/** What a non-prose block (label, link line, teaser title) costs inside a run of prose, in words. */
+const SHORT_PENALTY = 8;
+/** A run in another segment joins the main run when it scores at least this share of it. */
+const JOIN_RATIO = 0.6;
 
 /** A paragraph that reads like body prose rather than a label, link or fragment. */
 export function isGoodProse(text: string): boolean {
@@ -96,30 +101,40 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
       it.good = false;
     }
   }
-  // Segments between separating boilerplate; the main one has the most good words.
-  const segments: Array<{ from: number; to: number; goodWords: number }> = [];
-  let cur = { from: 0, to: -1, goodWords: 0 };
-  for (let i = 0; i < items.length; i++) {
-    const it = items[i]!;
-    if (it.reason && SEPARATING.has(it.reason)) {
-      if (cur.to >= cur.from) segments.push(cur);
-      cur = { from: i + 1, to: i, goodWords: 0 };
-      continue;
+  // Segments between separating boilerplate. Inside each, the best run is the maximum-sum stretch of blocks
+  // where good prose scores its word count and every other non-boilerplate block costs a little (so a long
+  // stretch of labels, teasers or link lines splits the run). The main run is the best; runs of other segments
+  // join it when they are nearly as large (an article interrupted by a newsletter box).
+  const runs: Array<{ from: number; to: number; score: number }> = [];
+  let segStart = 0;
+  const scanSegment = (from: number, to: number) => {
+    let best = { from, to: from - 1, score: 0 };
+    let curFrom = from;
+    let cur = 0;
+    for (let i = from; i <= to; i++) {
+      const it = items[i]!;
+      const v = it.good ? wordCount(it.text) : it.reason ? 0 : -SHORT_PENALTY;
+      if (cur <= 0) {
+        cur = 0;
+        curFrom = i;
+      }
+      cur += v;
+      if (cur > best.score) best = { from: curFrom, to: i, score: cur };
     }
-    cur.to = i;
-    if (it.good) cur.goodWords += wordCount(it.text);
+    if (best.score > 0) runs.push(best);
+  };
+  for (let i = 0; i <= items.length; i++) {
+    const it = items[i];
+    if (!it || (it.reason && SEPARATING.has(it.reason))) {
+      scanSegment(segStart, i - 1);
+      segStart = i + 1;
+    }
   }
-  if (cur.to >= cur.from) segments.push(cur);
-  const best = Math.max(0, ...segments.map((s) => s.goodWords));
+  const top = Math.max(0, ...runs.map((r) => r.score));
   const inMain = new Array<boolean>(items.length).fill(false);
-  for (const s of segments) {
-    if (s.goodWords === 0 || (s.goodWords < best && (s.goodWords < best * 0.4 || s.goodWords < 40))) continue;
-    // Trim leading and trailing non-prose blocks (labels, link lists) off the segment.
-    let a = s.from;
-    let b = s.to;
-    while (a <= b && !items[a]!.good) a++;
-    while (b >= a && !items[b]!.good) b--;
-    for (let i = a; i <= b; i++) inMain[i] = true;
+  for (const r of runs) {
+    if (r.score < top && r.score < top * JOIN_RATIO) continue;
+    for (let i = r.from; i <= r.to; i++) inMain[i] = true;
   }
   const kept: Block[] = [];
   const removed: RemovedBlock[] = [];

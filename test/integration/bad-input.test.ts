@@ -22,6 +22,37 @@ const FUNCTION_TIMEOUT_MS = 60_000;
 
 let stack: LocalStack;
 
+/** The processing functions' log lines (Powertools JSON on stdout/stderr), captured instead of printed. */
+const handlerLogs: Record<string, unknown>[] = [];
+const realWrites = { stdout: process.stdout.write, stderr: process.stderr.write };
+
+function captureHandlerLogs(stream: 'stdout' | 'stderr'): void {
+  const target = process[stream];
+  const real = realWrites[stream];
+  target.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (!text.includes('"service":"annotator-'))
+      return (real as (...args: unknown[]) => boolean).call(target, chunk, ...rest);
+    for (const line of text.split('\n').filter((l) => l.trim())) {
+      try {
+        handlerLogs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        handlerLogs.push({ unparsable: line });
+      }
+    }
+    return true;
+  }) as typeof target.write;
+}
+
+/** Phrases of the corpus's article texts: none may appear in a log line. */
+const ARTICLE_PHRASES = [
+  'ferry between Veldhaven',
+  'rebuilt every pile',
+  'the pier held',
+  'attended the meeting',
+  'Crossing 39999',
+];
+
 async function api(path: string): Promise<{ status: number; body: any }> {
   const res = await fetch(`${stack.apiUrl}${path}`);
   const text = await res.text();
@@ -38,7 +69,9 @@ function expectHumanReadable(reason: unknown): void {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  captureHandlerLogs('stdout');
+  captureHandlerLogs('stderr');
+  stack = await startTestStack({ logLevel: 'INFO' });
   // Hold the clean function back while everything is uploaded, so the "deleted before it is processed" case is
   // deleted before its event is handled (like an event source mapping that is behind).
   stack.queues.clean.pause();
@@ -62,6 +95,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await stack?.stop();
+  process.stdout.write = realWrites.stdout;
+  process.stderr.write = realWrites.stderr;
 });
 
 describe(`the bad-input corpus (${BAD_CASES.length} cases) through the real local pipeline`, () => {
@@ -119,6 +154,20 @@ describe(`the bad-input corpus (${BAD_CASES.length} cases) through the real loca
     const failed = await api('/articles?status=FAILED&limit=100');
     expect(failed.body.items.map((a: any) => `${a.sourceKey}: ${a.reason}`)).toEqual([]);
     expect(stack.queues.clean.stats.deadLettered + stack.queues.annotate.stats.deadLettered).toBe(0);
+  });
+
+  it('logs every processing line with the article id and the S3 key, and never article text', () => {
+    // Prepare
+    const lines = handlerLogs.filter((l) => l.service === 'annotator-clean' || l.service === 'annotator-annotate');
+    // Assess
+    expect(lines.length).toBeGreaterThanOrEqual(BAD_CASES.length);
+    for (const line of lines) {
+      expect(line).toMatchObject({ s3Key: expect.any(String), articleId: expect.stringMatching(/^[0-9a-f]{24}$/) });
+      const key = String(line.s3Key);
+      expect(line.articleId).toBe(key.startsWith('raw/') ? articleIdForKey(key) : key.slice(8, -5));
+    }
+    const everything = JSON.stringify(handlerLogs);
+    for (const phrase of ARTICLE_PHRASES) expect(everything).not.toContain(phrase);
   });
 
   it('still processes a normal article uploaded after the corpus', async () => {

@@ -67,6 +67,39 @@ describe('shipped entity model', () => {
     expect(mentions.filter((m) => m.text === surface).map((m) => m.type)).toContain(type);
   });
 
+  it.each([
+    ['', []],
+    ['   \n\n  ', []],
+    ['!!! ... ---', []],
+    ['the cat sat on the mat.', []],
+  ])('finds no entity in %j', (text, expected) => {
+    expect(tagMentions(text)).toEqual(expected);
+    expect(extractEntities(text)).toEqual(expected);
+  });
+
+  it('keeps exact offsets around characters outside the BMP', () => {
+    // Prepare
+    const text = '🎉🎉 Victoria Nuland, a State Department spokeswoman, arrived in Bamako 🇲🇱 on Monday.';
+
+    // Act
+    const mentions = tagMentions(text);
+
+    // Assess
+    expect(mentions.map((m) => text.slice(m.start, m.end))).toEqual(['Victoria Nuland', 'State Department', 'Bamako']);
+  });
+
+  it('tags a very long document in chunks without losing mentions', () => {
+    // Prepare: ~60k tokens, above MAX_CHUNK_TOKENS
+    const para = 'Victoria Nuland, a State Department spokeswoman, arrived in Bamako on Monday.';
+    const text = Array.from({ length: 4500 }, () => para).join('\n\n');
+
+    // Act
+    const mentions = tagMentions(text);
+
+    // Assess
+    expect(mentions.filter((m) => m.text === 'Bamako')).toHaveLength(4500);
+  });
+
   it('keeps titles and possessives out of the spans, with exact offsets', () => {
     // Act
     const mentions = tagMentions(ARTICLE);

@@ -143,6 +143,26 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Readers wrote in about the election.\n\n“I have never been so worried about my town.” ― Lena Fischer',
     [{ text: 'I have never been so worried about my town.', speaker: 'Lena Fischer' }],
   ],
+  [
+    'Name, who …, verb',
+    'Marta Quinn, who has run the shelter since 2009, warned that the cuts would be “devastating for families.”',
+    [{ text: 'devastating for families.', speaker: 'Marta Quinn', type: 'partial' }],
+  ],
+  [
+    'said + descriptor + name',
+    '“The vote was a mistake,” said radio host Gil Brenner.',
+    [{ text: 'The vote was a mistake,', speaker: 'Gil Brenner' }],
+  ],
+  [
+    'the owner of a speech noun',
+    'Reporters checked Mayor Ines Calder’s claim that the city had “the cleanest water in the state.”',
+    [{ text: 'the cleanest water in the state.', speaker: 'Ines Calder', type: 'partial' }],
+  ],
+  [
+    'reported speech right before a quote in the same paragraph',
+    'Hiring will slow this year, Ruiz said. “We cannot afford new staff.” Economist Pablo Ruiz has warned of this before.',
+    [{ text: 'We cannot afford new staff.', speaker: 'Pablo Ruiz' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -247,6 +267,14 @@ describe('extractQuotes: output contract', () => {
     const [q] = extractQuotes(text, entities);
     expect(q?.speaker).toBe('Maria Consuelo Ortega');
     expect(q?.speakerEntityId).toBe('PERSON:maria-consuelo-ortega');
+  });
+
+  it('a pronoun whose only candidate is several sentences back is kept as written', () => {
+    const text =
+      'Anna Berg founded the firm in 1990. The firm grew fast. Its offices spread to five cities. Profits doubled twice.\n\n“We never planned for this,” she said.';
+    const [q] = extractQuotes(text, []);
+    expect(q?.speaker).toBe('she');
+    expect(q?.speakerType).toBe('pronoun');
   });
 
   it('an unresolvable pronoun is kept as written', () => {

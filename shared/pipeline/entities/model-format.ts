@@ -95,6 +95,24 @@ export function encodeModelBytes(
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
+/** Read `out.length` varints from `buf` at `o` (prefix sums when `delta`); returns the new offset. */
+function readVarints(buf: Uint8Array, o: number, out: Float64Array, delta: boolean): number {
+  let acc = 0;
+  for (let i = 0; i < out.length; i++) {
+    let d = 0;
+    let mul = 1;
+    for (;;) {
+      const b = buf[o++]!;
+      d += (b & 0x7f) * mul;
+      if (b < 0x80) break;
+      mul *= 128;
+    }
+    acc = delta ? acc + d : d;
+    out[i] = acc;
+  }
+  return o;
+}
+
 export function decodeModelBytes(bytes: Uint8Array): Model {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let o = 0;
@@ -106,22 +124,10 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   o += hl;
   const n = buf.readUInt32LE(o);
   o += 4;
-  const readVarint = (): number => {
-    let d = 0;
-    let mul = 1;
-    for (;;) {
-      const b = buf[o++]!;
-      d += (b & 0x7f) * mul;
-      if (b < 0x80) return d;
-      mul *= 128;
-    }
-  };
+  const hashes = new Float64Array(n);
+  o = readVarints(buf, o, hashes, true);
   const rows = new FeatureIndex(n);
-  let h = 0;
-  for (let r = 0; r < n; r++) {
-    h += readVarint();
-    rows.set(h, r);
-  }
+  for (let r = 0; r < n; r++) rows.set(hashes[r]!, r);
   const q = new Int8Array(buf.buffer, buf.byteOffset + o, n * N_LABELS);
   const lut = new Float32Array(256);
   for (let v = -127; v <= 127; v++) lut[v + 128] = dequantize(v, header.scale, header.power);
@@ -130,14 +136,12 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   o += n * N_LABELS;
   const ng = buf.readUInt32LE(o);
   o += 4;
-  const keys = new Uint32Array(ng);
-  let k = 0;
-  for (let i = 0; i < ng; i++) {
-    k += readVarint();
-    keys[i] = k;
-  }
+  const keys = new Float64Array(ng);
+  o = readVarints(buf, o, keys, true);
+  const masks = new Float64Array(ng);
+  o = readVarints(buf, o, masks, false);
   const gazetteer: Gazetteer = new FeatureIndex(ng);
-  for (let i = 0; i < ng; i++) gazetteer.set(keys[i]!, readVarint());
+  for (let i = 0; i < ng; i++) gazetteer.set(keys[i]!, masks[i]!);
   return { header, rows, w, gazetteer };
 }
 

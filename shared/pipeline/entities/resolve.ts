@@ -213,7 +213,10 @@ export function findAcronymLongForms(text: string): Array<{ start: number; end: 
     let ok = true;
     for (let si = letters.length - 1; si >= 0; si--) {
       const c = letters[si]!;
-      while (li >= 0 && (long[li]!.toLowerCase() !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(long[li - 1]!)))) {
+      while (
+        li >= 0 &&
+        (long[li]!.toLowerCase() !== c || (si === 0 && li > 0 && /[\p{L}\p{N}]/u.test(long[li - 1]!)))
+      ) {
         li--;
       }
       if (li < 0) {

@@ -1,7 +1,7 @@
 /**
  * Run-time tagging: text → tokens → sentences → features → greedy BILOU decoding → typed mentions.
  */
-import { splitSentences, type Token, tokenize } from '../tokenize.ts';
+import { type Sentence, splitSentences, type Token, tokenize } from '../tokenize.ts';
 import type { EntityType, Mention } from '../types.ts';
 import { greedyDecode, labelsToSpans } from './decoder.ts';
 import { computeDocFeatures } from './features.ts';
@@ -22,9 +22,29 @@ function closesBracket(flat: readonly Token[], s: number, i: number): boolean {
   return false;
 }
 
+/** Documents longer than this many tokens are tagged in chunks of whole sentences (bounded memory). */
+export const MAX_CHUNK_TOKENS = 50_000;
+
 /** Tag `text` with `model`: one mention per entity occurrence, offsets into `text`. */
 export function tagWithModel(model: Model, text: string): Mention[] {
   const sentences = splitSentences(text, tokenize(text));
+  const out: Mention[] = [];
+  let chunk: Sentence[] = [];
+  let size = 0;
+  for (const s of sentences) {
+    if (size + s.tokens.length > MAX_CHUNK_TOKENS && chunk.length > 0) {
+      tagChunk(model, text, chunk, out);
+      chunk = [];
+      size = 0;
+    }
+    chunk.push(s);
+    size += s.tokens.length;
+  }
+  if (chunk.length > 0) tagChunk(model, text, chunk, out);
+  return out;
+}
+
+function tagChunk(model: Model, text: string, sentences: readonly Sentence[], out: Mention[]): void {
   const flat: Token[] = [];
   for (const s of sentences) for (const t of s.tokens) flat.push(t);
   const feats = computeDocFeatures(
@@ -32,7 +52,6 @@ export function tagWithModel(model: Model, text: string): Mention[] {
     model.gazetteer,
   );
   const labels = greedyDecode(feats, model);
-  const out: Mention[] = [];
   for (const span of labelsToSpans(labels, feats.first)) {
     // never start or end a name on punctuation or a clitic (`'s`)
     let s = span.start;
@@ -44,5 +63,4 @@ export function tagWithModel(model: Model, text: string): Mention[] {
     const b = flat[e - 1]!;
     out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), type: TYPE_NAMES[span.type]! });
   }
-  return out;
 }

@@ -253,7 +253,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
       if (t.kind === 'quote' || t.w === ';') break;
-      if (RELATIVES.has(t.l) && toks[x - 1]!.w === ',') {
+      if (t.l === 'who' && toks[x - 1]!.w === ',') {
         const run = runEndingAt(toks, x - 2, lo);
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         break;
@@ -453,6 +453,8 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
     while (i < hi && toks[i]!.w !== ',') i++;
     i++;
+    // "On July 6, 2015, Sanders …": a year after the date
+    if (toks[i] && /^\p{N}+$/u.test(toks[i]!.w) && toks[i + 1]?.w === ',') i += 2;
   } else {
     // "Twenty-two years ago, a Times article …": a short opener with lower-case words before a comma
     const comma = toks.findIndex((t, x) => x >= lo && x < hi && t.w === ',');
@@ -622,8 +624,45 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     const after = subjectAfter(text, toks, k + 1, hi);
     if (after && after.kind === 'name') return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
   }
+  // "Trump’s claim that there were “…”": the owner of a speech noun
+  for (let k = hi - 1; k > lo; k--) {
+    if (!SPEECH_NOUNS.has(toks[k]!.l)) continue;
+    const owner = toks[k - 1]!;
+    if (isCap(owner) && /['’]s$/.test(owner.w)) {
+      const run = runEndingAt(toks, k - 1, lo);
+      if (run && !weakRun(toks, run)) return { speaker: phrase(text, toks, run[0], run[1], 'name'), cue: null };
+    }
+  }
   return accordingTo(text, toks, lo, hi);
 }
+
+/** Nouns for something said, whose possessor is the speaker ("Trump’s claim that …"). */
+const SPEECH_NOUNS = new Set([
+  'claim',
+  'claims',
+  'statement',
+  'statements',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'words',
+  'assertion',
+  'promise',
+  'pledge',
+  'warning',
+  'description',
+  'tweet',
+  'tweets',
+  'message',
+  'argument',
+  'accusation',
+  'charge',
+  'question',
+  'answer',
+  'response',
+  'reply',
+]);
 
 /**
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used

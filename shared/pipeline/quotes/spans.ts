@@ -70,16 +70,15 @@ function contextRole(text: string, at: number, len: number, lo: number, hi: numb
 }
 
 function inTag(text: string, at: number, lo: number): boolean {
-  const lt = text.lastIndexOf('<', at);
-  if (lt < lo) return false;
-  const gt = text.lastIndexOf('>', at);
-  return gt < lt && /^<\/?[a-zA-Z][\w-]*/.test(text.slice(lt, lt + 20));
+  const before = text.slice(Math.max(lo, at - 2000), at);
+  const lt = before.lastIndexOf('<');
+  if (lt < 0) return false;
+  return before.lastIndexOf('>') < lt && /^<\/?[a-zA-Z][\w-]*/.test(before.slice(lt, lt + 20));
 }
 
 function doubleMarks(text: string, lo: number, hi: number): Mark[] {
   const marks: Mark[] = [];
-  const lt = text.indexOf('<', lo);
-  const hasTags = lt >= 0 && lt < hi;
+  const hasTags = text.slice(lo, hi).includes('<');
   for (let i = lo; i < hi; i++) {
     const c = text[i];
     let len = 1;

@@ -24,6 +24,8 @@ interface PersonMention extends Span {
   sentence: number;
   /** The person speaks in this sentence (a quote or a reported-speech attribution). */
   speaker?: boolean;
+  /** A one-word run at a sentence start (may be an ordinary capitalised word). */
+  initialOnly?: boolean;
 }
 
 const NOT_NAME = new Set(
@@ -44,8 +46,9 @@ const PLACE_PREPS = new Set([
   'outside',
   'inside',
   'on',
-  'with',
 ]);
+/** How many sentences before a he/she its antecedent may be (beyond that the pronoun is kept as written). */
+const PRONOUN_WINDOW = 2;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 function norm(w: string): string {
@@ -143,6 +146,7 @@ export class SpeakerResolver {
       runs.push({ a: i, b });
       i = b;
     }
+    const midSentence = new Set<string>();
     for (const { a, b } of runs) {
       const surface = this.text.slice(toks[a]!.s, toks[b]!.e);
       const prev = toks[a - 1];
@@ -179,7 +183,24 @@ export class SpeakerResolver {
       const g = this.gender.get(ln) ?? { m: 0, f: 0, honor: null };
       if (gender) g.honor = gender;
       this.gender.set(ln, g);
-      this.mentions.push({ start: at, end: toks[b]!.e, canonical: canonicalTokens.join(' '), sentence: -1 });
+      const initial = !prev || /^[.!?:;"“”]$/.test(prev.w) || prev.kind === 'quote' || /\n/.test(this.text.slice(prev.e, at));
+      this.mentions.push({
+        start: at,
+        end: toks[b]!.e,
+        canonical: canonicalTokens.join(' '),
+        sentence: -1,
+        ...(initial && a === b ? { initialOnly: true } : {}),
+      });
+      if (!initial) midSentence.add(toks[a]!.w);
+    }
+    // a lone capitalised word that only ever starts sentences ("Profits doubled") is not a name, unless the article
+    // gives it as a surname or it is a known first name
+    for (let x = this.mentions.length - 1; x >= 0; x--) {
+      const m = this.mentions[x]!;
+      if (!m.initialOnly) continue;
+      const w = this.text.slice(m.start, m.end);
+      if (midSentence.has(w) || this.fullByLast.has(norm(w)) || isFirstName(w)) continue;
+      this.mentions.splice(x, 1);
     }
     // sentences of mentions; pronoun evidence after a lone mention
     for (const m of this.mentions) m.sentence = this.sentenceOf(m.start);
@@ -223,8 +244,11 @@ export class SpeakerResolver {
 
   genderOf(canonical: string): Gender {
     const toks = canonical.split(' ');
-    const g = this.gender.get(lastName(toks));
-    if (g?.honor) return g.honor;
+    const ln = lastName(toks);
+    const g0 = this.gender.get(ln);
+    if (g0?.honor) return g0.honor;
+    // pronoun statistics only for names the article introduces as a person (a full name somewhere)
+    const g = this.fullByLast.has(ln) ? g0 : undefined;
     if (g && g.m + g.f >= 5) {
       if (g.m >= 5 * g.f) return 'm';
       if (g.f >= 5 * g.m) return 'f';
@@ -257,7 +281,7 @@ export class SpeakerResolver {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
     if (!want) return null;
     const si = this.sentenceOf(pos);
-    for (let s = si; s >= Math.max(0, si - 5); s--) {
+    for (let s = si; s >= Math.max(0, si - PRONOUN_WINDOW); s--) {
       const here = (this.bySentence.get(s) ?? []).filter((m) => m.start < pos).sort((a, b) => a.start - b.start);
       if (here.length === 0) continue;
       const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
@@ -325,7 +349,12 @@ export class SpeakerResolver {
     }
     const canonical = this.canonicalName(p.text, p.start);
     const e = this.entityFor(canonical, p);
-    if (e && e.type === 'ORGANIZATION') return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
+    // an organisation entity only wins over a person reading when it is the same surface ("Reuters said")
+    if (e && e.type === 'ORGANIZATION') {
+      if (e.name.toLowerCase() === p.text.toLowerCase() || e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase()))
+        return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
+      return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
+    }
     const speaker =
       e && lastName(stripTitles(e.name).tokens) === lastName(canonical.split(' ')) && e.name.length > canonical.length
         ? stripTitles(e.name).tokens.join(' ')

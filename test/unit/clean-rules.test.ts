@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectDateline,
+  looksLikeBio,
+  parseAuthors,
+  parseDate,
+  phraseReason,
+} from '../../shared/pipeline/clean-common.ts';
+import { detectLanguage } from '../../shared/pipeline/language.ts';
+
+describe('phraseReason: boilerplate blocks and their reasons', () => {
+  const ROWS: Array<[string, string | null]> = [
+    ['author picture', 'author-picture'],
+    ['Share | Tweet | Email', 'share-bar'],
+    ['Advertisement', 'advertisement'],
+    ['Story continues below advertisement', 'advertisement'],
+    ['Sign up to receive a daily email of the top stories from the Courier.', 'newsletter'],
+    ['Sign Up for Morning Headlines', 'newsletter'],
+    ['Read more: The long road to the new harbour', 'related'],
+    ['Related: Council approves the budget', 'related'],
+    ['© 2024 The Riverside Courier. All rights reserved.', 'copyright'],
+    ['Photo: Kim Osei', 'photo-credit'],
+    ['Kim Osei/Riverside Courier/Northwire Images', 'photo-credit'],
+    ['The mayor opens the bridge on Thursday. (Kim Osei/Northwire)', 'caption'],
+    ['Image 1 of 12', 'gallery'],
+    ['Updated Nov 19, 6:55 AM', 'date'],
+    ['18 November 2024', 'date'],
+    ['By Dana Whitfield', 'byline'],
+    ['Dana Whitfield, Staff Writer', 'byline'],
+    ['Tags: transport, bridges', 'tags'],
+    ['Lesezeit: 3 Minuten', 'navigation'],
+    // Body text must survive.
+    ['The council voted 7-2 to approve the plan on Tuesday.', null],
+    ['“Sign up now or miss out,” the mayor joked as she opened the registration desk for the marathon.', null],
+    ['By Monday, the city had restored power to most homes.', null],
+    ['Call 02-751-1500 for tickets.', null],
+    ['Published in 1921, the guide is still in print.', null],
+  ];
+  it.each(ROWS)('%s → %s', (text, want) => {
+    expect(phraseReason(text)).toBe(want);
+  });
+});
+
+describe('detectDateline', () => {
+  const ROWS: Array<[string, string | null]> = [
+    ['STUTTGART, Germany — Regional leaders met on Tuesday.', 'STUTTGART, Germany'],
+    ['WASHINGTON (Reuters) - The Senate voted on Friday.', 'WASHINGTON'],
+    ['NEW YORK — Stocks rose.', 'NEW YORK'],
+    ['PARIS, March 3 (AFP) – Strikes continued.', 'PARIS'],
+    ['SAINT-RÉMY, France — The owners of eleven cafés won.', 'SAINT-RÉMY, France'],
+    ['The mayor — who took office in May — spoke.', null],
+    ['US officials said the talks would resume.', null],
+  ];
+  it.each(ROWS)('%s', (text, want) => {
+    expect(detectDateline(text)).toBe(want);
+  });
+});
+
+describe('parseDate', () => {
+  const ROWS: Array<[string, string | null]> = [
+    ['2024-05-02T08:30:00Z', '2024-05-02T08:30:00Z'],
+    ['2024-05-02T08:30:00+0200', '2024-05-02T08:30:00+02:00'],
+    ['2024-05-02', '2024-05-02'],
+    ['Published May 2, 2024', '2024-05-02'],
+    ['2 May 2024', '2024-05-02'],
+    ['Sept. 14, 2023', '2023-09-14'],
+    ['yesterday', null],
+    ['2024-13-40', null],
+  ];
+  it.each(ROWS)('%s → %s', (text, want) => {
+    expect(parseDate(text)).toBe(want);
+  });
+});
+
+describe('parseAuthors and looksLikeBio', () => {
+  it.each([
+    ['By Jane Doe and John Roe', ['Jane Doe', 'John Roe']],
+    ['By Amira Solberg, Staff Writer', ['Amira Solberg']],
+    ['Noor Haddad', ['Noor Haddad']],
+  ])('%s', (byline, want) => {
+    expect(parseAuthors(byline)).toEqual(want);
+  });
+
+  it.each([
+    ['Tomas Berger covers trade and shipping for the Baltic Ledger. He previously worked in Kiel.', true],
+    ['Dana Whitfield is a staff reporter covering transport. She previously worked for the Herald.', true],
+    ['Mike Hale writes about science. Follow him on Twitter.', true],
+    ['Mayor Lena Fischer thanked residents for their patience during the works.', false],
+    ['Marquardt said the union would keep the picket lines in place until a written offer arrives.', false],
+  ])('%s → %s', (text, want) => {
+    expect(looksLikeBio(text)).toBe(want);
+  });
+});
+
+describe('detectLanguage', () => {
+  const ROWS: Array<[string, string | null]> = [
+    ['The council said on Tuesday that the new bridge would open in the spring of next year.', 'en'],
+    ['Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke im Frühjahr eröffnet wird.', 'de'],
+    ['Le conseil municipal a décidé mardi que le nouveau pont sera ouvert au printemps prochain.', 'fr'],
+    ['El ayuntamiento decidió el martes que el nuevo puente se abrirá en la primavera del próximo año.', 'es'],
+    ['O conselho decidiu na terça-feira que a nova ponte será aberta na primavera do próximo ano.', 'pt'],
+    ['Il consiglio comunale ha deciso martedì che il nuovo ponte sarà aperto in primavera.', 'it'],
+    ['Городской совет во вторник решил, что новый мост откроется весной следующего года.', 'ru'],
+    ['市议会周二决定，新桥将于明年春天开放，这是当地居民期待已久的消息。', 'zh'],
+    ['市議会は火曜日に、新しい橋を来年の春に開通させることを決めました。', 'ja'],
+    ['12 34 56', null],
+  ];
+  it.each(ROWS)('%s → %s', (text, want) => {
+    expect(detectLanguage(text)).toBe(want);
+  });
+});
