@@ -3,10 +3,18 @@
  * `infra/node-function.ts` turned into the esbuild flags aws-lambda-nodejs passes (bundle, platform node, ESM
  * `index.mjs`, target, main fields, banner, minify, source map, externals).
  */
+
+import { execFile } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import type { BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { type BuildOptions, build } from 'esbuild';
 import { REPO_ROOT } from './corpus.ts';
+
+const run = promisify(execFile);
+const SNIPPET =
+  "const { BUNDLING } = await import('./infra/node-function.ts'); process.stdout.write(JSON.stringify(BUNDLING));";
 
 export const FUNCTIONS = ['clean', 'annotate', 'api'] as const;
 export type FunctionName = (typeof FUNCTIONS)[number];
@@ -20,7 +28,12 @@ export interface BuiltBundle {
 
 /** esbuild options equivalent to what CDK runs for `BUNDLING` (read from infra at bench time). */
 export async function cdkEsbuildOptions(): Promise<BuildOptions> {
-  const { BUNDLING } = await import('../infra/node-function.ts');
+  // Read in a child process: importing aws-cdk-lib here would leave it loaded (and hooked in) for later measures.
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', SNIPPET], {
+    cwd: REPO_ROOT,
+    maxBuffer: 1024 * 1024,
+  });
+  const BUNDLING = JSON.parse(stdout) as BundlingOptions;
   const external = [...(BUNDLING.externalModules ?? (BUNDLING.bundleAwsSDK ? [] : ['@aws-sdk/*']))];
   return {
     bundle: true,

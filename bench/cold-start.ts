@@ -105,6 +105,8 @@ export async function measureColdStart(options: {
   extraMemory?: readonly (ColdArticle & { label: string })[];
   dynamoEndpoint: string | undefined;
   log: (message: string) => void;
+  /** Also profile the import of the annotate and api bundles (default true). */
+  profileImports?: boolean;
 }): Promise<ColdStartResult> {
   const { workDir, log } = options;
   mkdirSync(workDir, { recursive: true });
@@ -312,7 +314,7 @@ export async function measureColdStart(options: {
       });
     }
     const importProfiles: ColdStartResult['importProfiles'] = [];
-    for (const name of ['annotate', 'api'] as const) {
+    for (const name of options.profileImports === false ? [] : (['annotate', 'api'] as const)) {
       const profile = await profileImport({ bundle: bundleOf(name).file, env: envFor(name), workDir, top: 10 });
       importProfiles.push({ name, profile });
     }

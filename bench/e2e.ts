@@ -26,6 +26,8 @@ export interface E2eResult {
   totalMs: number;
   articlesPerSecond: number;
   latencyMs: Summary;
+  /** Upload → queryable of articles uploaded one at a time on the idle stack (no backlog). */
+  singleLatencyMs: Summary;
   statuses: Record<string, number>;
   /** Articles found only by the final per-article check (their latency is an overestimate). */
   lateDetections: number;
@@ -68,6 +70,8 @@ export async function measureEndToEnd(options: {
   uploadConcurrency?: number;
   queueConcurrency?: number;
   timeoutMs?: number;
+  /** Articles then uploaded one at a time for the latency without backlog (default 10). */
+  singles?: number;
   /** CPU ms used so far by the DynamoDB Local process (NaN when unknown). */
   dynamoCpuMs?: () => number;
 }): Promise<E2eResult> {
@@ -183,7 +187,28 @@ export async function measureEndToEnd(options: {
       }
     }
     const totalMs = lastSeen - start;
+
+    // One article at a time on the idle stack: upload, then poll its status every 20 ms until it is stored.
+    const single: number[] = [];
+    for (let i = 0; i < (options.singles ?? 10); i++) {
+      const a = syntheticArticle(100_000 + i);
+      const key = `raw/single/${a.key}`;
+      const id = articleIdForKey(key);
+      await stack.s3.send(
+        new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: a.body, ContentType: a.contentType }),
+      );
+      const putAt = performance.now();
+      for (const until = Date.now() + 30_000; Date.now() < until; ) {
+        const response = await fetch(`${stack.apiUrl}/articles/${id}/status`);
+        if (response.ok) {
+          single.push(performance.now() - putAt);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }
     return {
+      singleLatencyMs: summarize(single),
       articles: uploads.length,
       uploadConcurrency,
       queueConcurrency,

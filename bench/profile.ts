@@ -153,8 +153,14 @@ export function analyseCpuProfile(profile: CpuProfile, bundle: string | undefine
     if (name === '(garbage collector)') gc += ms;
     const key = nodeKey.get(id) ?? '';
     self.set(key, (self.get(key) ?? 0) + ms);
-    const file = fileGroup((key.split('\u0000')[1] ?? '').replace(/:\d+$/, ''));
-    fileSelf.set(file, (fileSelf.get(file) ?? 0) + ms);
+    // Natives (RegExp, JSON, sort…) and node internals count for the first project/npm frame that called them.
+    let file = '';
+    for (let at: number | undefined = id; at !== undefined && !file; at = parent.get(at)) {
+      const group = fileGroup((nodeKey.get(at)?.split('\u0000')[1] ?? '').replace(/:\d+$/, ''));
+      if (group && !group.startsWith('node:')) file = group;
+    }
+    if (!file) file = fileGroup((key.split('\u0000')[1] ?? '').replace(/:\d+$/, '')) || '(native/other)';
+    if (name !== '(garbage collector)') fileSelf.set(file, (fileSelf.get(file) ?? 0) + ms);
     const onStack = new Set<string>();
     for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) onStack.add(nodeKey.get(at) ?? '');
     for (const k of onStack) total.set(k, (total.get(k) ?? 0) + ms);

@@ -190,6 +190,7 @@ try {
         ],
         dynamoEndpoint,
         log,
+        profileImports: !quick,
       });
     }
   }
@@ -201,7 +202,14 @@ try {
     } else {
       log(`[${elapsed()}] 4. end to end, N=${n}…`);
       results.notes.push(`Load average when the end-to-end run began: ${load()}.`);
-      results.e2e = await measureEndToEnd({ n, samples, dynamoEndpoint, log, ...(dynamoCpuMs ? { dynamoCpuMs } : {}) });
+      results.e2e = await measureEndToEnd({
+        n,
+        samples,
+        dynamoEndpoint,
+        log,
+        singles: quick ? 5 : 10,
+        ...(dynamoCpuMs ? { dynamoCpuMs } : {}),
+      });
       log(`  ${results.e2e.articlesPerSecond.toFixed(1)} articles/s, p95 ${Math.round(results.e2e.latencyMs.p95)} ms`);
     }
   }

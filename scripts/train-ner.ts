@@ -1,11 +1,14 @@
 /**
  * Train the entity tagger and write the model module.
  *
- *   npm run train:ner -- [--train FILE]... [--dev FILE] [--epochs N] [--prune N] [--final] [--out FILE.ts] [--quick]
+ *   npm run train:ner -- [--train FILE]... [--dev FILE|none] [--epochs N] [--seeds 1,2,3] [--prune N] [--power P]
+ *                        [--final | --dev-model] [--out FILE.ts] [--quick] [--sweep 4,8,12] [--no-external]
  *
- * Defaults: train on ../shared/eval/entities/eng.train, pick the best epoch on eng.testa, write
- * shared/pipeline/entities/model/model-data.ts. `--final` trains on train+dev for the fixed `--epochs` (the shipped
- * model). `--quick` is a tiny run (3 epochs, no external lists) for tests.
+ * Default: train on ../shared/eval/entities/eng.train with up to --epochs epochs, pick the best epoch on eng.testa
+ * (dev scores printed), then retrain on train + dev with that many epochs and write
+ * shared/pipeline/entities/model/model-data.ts (the shipped model). `--dev-model` writes the train-only model instead
+ * (to measure dev with `npm run eval:ner -- --model FILE`); `--final` skips the tuning and trains on train + dev for
+ * exactly --epochs. `--quick` is a tiny run (3 epochs, one seed, no external lists) for tests.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,7 @@ interface Args {
   power: number;
   sweep: number[];
   final: boolean;
+  devModel: boolean;
   teacherForcing: boolean;
   quick: boolean;
   external: boolean;
@@ -42,6 +46,7 @@ function parseArgs(argv: string[]): Args {
     power: 0.5,
     sweep: [],
     final: false,
+    devModel: false,
     teacherForcing: true,
     quick: false,
     external: true,
@@ -64,6 +69,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--seeds') a.seeds = v().split(',').map(Number);
     else if (k === '--out') a.out = resolve(v());
     else if (k === '--final') a.final = true;
+    else if (k === '--dev-model') a.devModel = true;
     else if (k === '--predicted-history') a.teacherForcing = false;
     else if (k === '--no-external') a.external = false;
     else if (k === '--quick') {
@@ -93,39 +99,44 @@ export function runTraining(argv: string[], log: (m: string) => void = console.l
     if (!existsSync(f)) throw new Error(`training data not found: ${f}`);
     return parseConll(readFileSync(f, 'utf8'), prefix);
   };
-  let trainDocs = args.train.flatMap((f, i) => read(f, `train${i}`));
-  let devDocs = args.dev && existsSync(args.dev) ? read(args.dev, 'dev') : null;
-  if (args.final && devDocs) {
-    trainDocs = [...trainDocs, ...devDocs];
-    devDocs = null;
-  }
+  const trainDocs = args.train.flatMap((f, i) => read(f, `train${i}`));
+  const devDocs = args.dev && existsSync(args.dev) ? read(args.dev, 'dev') : null;
   const external = args.external ? loadExternalLists() : [];
   const inputHash = createHash('sha256');
   for (const f of args.train) inputHash.update(readFileSync(f));
-  if (args.final && args.dev) inputHash.update(readFileSync(args.dev));
+  if (devDocs && args.dev) inputHash.update(readFileSync(args.dev));
   for (const e of external) inputHash.update(`${e.category}:${e.phrases.length}`);
   const digest = inputHash.digest('hex').slice(0, 8);
-  const facts = {
-    data: args.final ? 'CoNLL-2003 eng.train+eng.testa' : 'CoNLL-2003 eng.train',
-    docs: trainDocs.length,
-    external: external.map((e) => `${e.category}:${e.phrases.length}`).join(','),
-    input: digest,
-  };
-  const provisional = `ner-1-e${args.epochs}-p${args.prune}${args.final ? '-final' : ''}`;
-  const r = train(trainDocs, devDocs, {
-    epochs: args.epochs,
-    seeds: args.seeds,
-    folds: 5,
-    prune: args.prune,
-    power: args.power,
-    sweep: args.sweep,
-    teacherForcing: args.teacherForcing,
-    version: provisional,
-    external,
-    log,
-    facts,
-  });
-  if (r.dev) log(`dev (token level, gold tokenisation): ${formatScores(r.dev)}`);
+
+  const run = (docs: TrainDoc[], dev: TrainDoc[] | null, epochs: number, final: boolean) =>
+    train(docs, dev, {
+      epochs,
+      seeds: args.seeds,
+      folds: 5,
+      prune: args.prune,
+      power: args.power,
+      sweep: args.sweep,
+      teacherForcing: args.teacherForcing,
+      version: `ner-1-e${epochs}-p${args.prune}${final ? '-final' : ''}`,
+      external,
+      log,
+      facts: {
+        data: final ? 'CoNLL-2003 eng.train+eng.testa' : 'CoNLL-2003 eng.train',
+        docs: docs.length,
+        external: external.map((e) => `${e.category}:${e.phrases.length}`).join(','),
+        input: digest,
+      },
+    });
+
+  let r: ReturnType<typeof train>;
+  if (!devDocs) r = run(trainDocs, null, args.epochs, false);
+  else if (args.final) r = run([...trainDocs, ...devDocs], null, args.epochs, true);
+  else {
+    // tune the number of epochs on dev, then (unless --dev-model) retrain on train + dev with it
+    const tuned = run(trainDocs, devDocs, args.epochs, false);
+    if (tuned.dev) log(`dev (token level, gold tokenisation): ${formatScores(tuned.dev)}; best epochs ${tuned.epochs}`);
+    r = args.devModel ? tuned : run([...trainDocs, ...devDocs], null, tuned.epochs, true);
+  }
   const src = modelModuleSource(r.bytes, r.header.version);
   writeFileSync(args.out, src);
   log(`wrote ${args.out}: ${(src.length / 1024).toFixed(0)} KiB module, version ${r.header.version}`);

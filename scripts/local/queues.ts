@@ -38,6 +38,11 @@ export interface LocalQueueOptions {
   concurrency?: number;
   region?: string;
   accountId?: string;
+  /**
+   * Why the handler reported a message in batchItemFailures (the SQS contract carries no reason); the dead-letter
+   * file records it. The local stack fills it from the handlers' failure listener (shared/events/s3-batch.ts).
+   */
+  failureReason?: (messageId: string) => string | undefined;
   /** Where delivery problems are reported (handler errors, dead-lettered messages). */
   log?: (message: string) => void;
 }
@@ -80,7 +85,8 @@ export class LocalQueue {
   readonly deadLetterDir: string;
   readonly stats: QueueStats = { sent: 0, batches: 0, succeeded: 0, retried: 0, deadLettered: 0 };
 
-  private readonly options: Required<Omit<LocalQueueOptions, 'log'>> & { log: (message: string) => void };
+  private readonly options: Required<Omit<LocalQueueOptions, 'log' | 'failureReason'>> &
+    Pick<LocalQueueOptions, 'failureReason'> & { log: (message: string) => void };
   private readonly waiting: Message[] = [];
   private inFlightBatches = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -259,7 +265,10 @@ export class LocalQueue {
         const reason = `batchItemFailures named an unknown message id ${JSON.stringify(unknown.itemIdentifier)}`;
         for (const message of batch) failed.set(message.messageId, reason);
       } else {
-        for (const failure of failures) failed.set(failure.itemIdentifier, 'reported in batchItemFailures');
+        for (const failure of failures) {
+          const reason = this.options.failureReason?.(failure.itemIdentifier);
+          failed.set(failure.itemIdentifier, reason ?? 'reported in batchItemFailures');
+        }
       }
     } catch (error) {
       const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { onRecordFailure } from '../../shared/events/s3-batch.ts';
 import { type ApiHandler, type ApiServerHandle, startApiServer } from './api-server.ts';
 import { type InboxHandle, watchInbox } from './inbox.ts';
 import { LocalQueue, type LocalQueueOptions, type SqsHandler } from './queues.ts';
@@ -233,8 +234,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureBucket(s3, bucket);
     await ensureTable(ddb, table);
 
-    // 5. Queues and notifications.
-    const queueOptions = { dlqDir, maxReceiveCount: MAX_RECEIVE_COUNT, log, ...options.queue };
+    // 5. Queues and notifications. The handlers report why a record failed; the dead-letter files keep it.
+    const reasons = new Map<string, string>();
+    const stopListening = onRecordFailure((failure) => {
+      reasons.set(failure.messageId, failure.reason);
+      if (reasons.size > 10_000) reasons.delete(reasons.keys().next().value as string);
+    });
+    cleanups.push(stopListening);
+    const failureReason = (messageId: string) => reasons.get(messageId);
+    const queueOptions = { dlqDir, maxReceiveCount: MAX_RECEIVE_COUNT, log, failureReason, ...options.queue };
     const queues = {
       clean: new LocalQueue({ ...queueOptions, name: 'clean-queue', functionName: 'clean', handler: handlers.clean }),
       annotate: new LocalQueue({

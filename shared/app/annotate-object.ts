@@ -19,8 +19,11 @@ export interface AnnotateDeps {
   now?: () => Date;
 }
 
-/** `failed`: the pure annotation stages crashed on this text (deterministic): the FAILED status is written at once. */
-export type AnnotateOutcome = SaveResult | 'removed' | 'skipped' | 'failed';
+/**
+ * `written`: PROCESSED records written; `rejected` / `failed`: a REJECTED / FAILED status written (FAILED also when
+ * the pure stages crashed on this text: deterministic, so recorded at once); else the store's `stale`/`duplicate`.
+ */
+export type AnnotateOutcome = SaveResult | 'removed' | 'skipped' | 'rejected' | 'failed';
 
 export function articleIdFromCleanedKey(cleanedPrefix: string, key: string): string | null {
   if (!key.startsWith(cleanedPrefix) || !key.endsWith('.json')) return null;
@@ -49,7 +52,13 @@ export async function annotateObject(deps: AnnotateDeps, event: ObjectEvent): Pr
     await deps.store.delete(articleId);
     return 'removed';
   }
-  return bundle.article.reasonCode === 'ANNOTATE_CRASHED' && result === 'written' ? 'failed' : result;
+  if (result !== 'written') return result;
+  // The metric follows the status written: ArticlesProcessed / ArticlesRejected / ArticlesFailed.
+  return bundle.article.status === 'PROCESSED'
+    ? 'written'
+    : bundle.article.status === 'REJECTED'
+      ? 'rejected'
+      : 'failed';
 }
 
 /** After the last retry: record the article as FAILED with the reason (best effort; the message goes to the DLQ). */

@@ -59,6 +59,24 @@ export class AttemptsExhaustedError extends Error {
   }
 }
 
+/** A record that failed in this invocation (it will be retried, or dead-lettered after its last attempt). */
+export interface RecordFailure {
+  messageId: string;
+  s3Key: string | null;
+  reason: string;
+}
+
+const failureListeners = new Set<(failure: RecordFailure) => void>();
+
+/**
+ * Observe record failures in this process. Nothing listens in AWS (the reason is in the logs, keyed by messageId,
+ * and in the FAILED status); the local queues listen so a dead letter file says why it failed. Returns `unsubscribe`.
+ */
+export function onRecordFailure(listener: (failure: RecordFailure) => void): () => void {
+  failureListeners.add(listener);
+  return () => failureListeners.delete(listener);
+}
+
 export function s3BatchHandler(options: S3BatchOptions) {
   const { logger, metrics } = options;
   const minRemainingMs = options.minRemainingMs ?? 30_000;
@@ -92,6 +110,7 @@ export function s3BatchHandler(options: S3BatchOptions) {
   const recordHandler = async (record: SQSRecord, context: Context | undefined, first: boolean): Promise<void> => {
     const receiveCount = Number(record.attributes.ApproximateReceiveCount ?? '1');
     logger.appendKeys({ messageId: record.messageId });
+    let currentKey: string | null = null;
     try {
       const remaining = context?.getRemainingTimeInMillis?.();
       if (!first && remaining !== undefined && remaining < minRemainingMs) {
@@ -100,10 +119,19 @@ export function s3BatchHandler(options: S3BatchOptions) {
       }
       const events = parseS3Notification(record.body);
       for (const event of events) {
+        currentKey = event.key;
         const articleId = options.articleIdOf ? options.articleIdOf(event.key) : articleIdForKey(event.key);
         logger.appendKeys({ s3Key: event.key, articleId: articleId ?? 'none' });
         await handleEvent(event, receiveCount);
       }
+    } catch (error) {
+      const failure: RecordFailure = {
+        messageId: record.messageId,
+        s3Key: currentKey,
+        reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
+      for (const listener of failureListeners) listener(failure);
+      throw error;
     } finally {
       logger.removeKeys(['messageId', 's3Key', 'articleId']);
     }
@@ -124,7 +152,8 @@ export function s3BatchHandler(options: S3BatchOptions) {
         { Records: ordered },
         (record: SQSRecord) => recordHandler(record, context, started++ === 0),
         processor,
-        { context, processInParallel: false },
+        // All-failed batches are reported item by item too (not as one opaque FullBatchFailureError).
+        { context, processInParallel: false, throwOnFullBatchFailure: false },
       );
     } finally {
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();

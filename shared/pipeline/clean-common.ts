@@ -49,7 +49,7 @@ export function keyOf(text: string): string {
 }
 
 const SOCIAL =
-  'share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|flipboard|copy link|copy|link|save|comments?|mail|sms|more|gift(?: this)? article|\\d+';
+  'share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|flipboard|copy link|copy|link|save|comments?|mail|sms|more|submit|gift(?: this)? article|\\d+';
 const SHARE_BAR = new RegExp(
   `^(?:share(?: (?:this|the) (?:article|story|page|post))?(?: on| via| with)?|${SOCIAL})(?:[\\s|·•,/:]+(?:${SOCIAL}))*[\\s:]*$`,
   'i',
@@ -133,6 +133,11 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
 ];
 
 PHRASE_RULES.push(
+  [/\bcontributed (?:reporting|to this (?:report|story|article))\b|^\(?additional reporting by\b|^citation:.*\bretrieved\b/i, 'credits', 50],
+  [/^(?:e-?mail|contact|reach|write to) (?:the (?:author|reporter|writer)s? |[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2} )?(?:at|on|via)\b.*(?:@|twitter|\.com)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu, 'contact', 40],
+  [/\bthis (?:document|article|material) is subject to copyright\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|rewritten|redistributed)/i, 'copyright', 60],
+  [/^(?:enlarge (?:image|photo)|loading(?: content)?\s*(?:\.{3}|…)?|\d{1,3} of \d{1,3})$/i, 'gallery', 4],
+  [/^(?:tags|topics|keywords|schlagworte|themen)$/i, 'tags', 1],
   [
     /^subscribe to\b|\b(?:click(?:ing)? here|use the (?:promo |discount )?code|for as little as|delivered (?:to your door|through your letterbox|to your home)|get (?:unlimited|full|digital) access|start your (?:free )?trial)\b/i,
     'promo',
@@ -171,6 +176,8 @@ export function isDateLine(text: string): boolean {
   const t = text.trim();
   if (wordCount(t) > 14 || !/\d/.test(t)) return false;
   const rest = t
+    .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
+    .replace(/(\d)(\p{L})/gu, '$1 $2')
     .replace(DATE_WORDS, ' ')
     .replace(/[\d\s.,:;/|()\-–—+]+/g, ' ')
     .trim();
@@ -182,6 +189,10 @@ export function isDateLine(text: string): boolean {
 /** A caption ending in a photo credit: `… (AP Photo/Jane Doe)`, `… (Image: Getty)`, `… [Photo: Agency]`. */
 export const CREDIT_SUFFIX =
   /\s*[([](?:[^()[\]]{1,60}\/[^()[\]]{1,60}|[^()[\]]{0,40}\b(?:Photo|Photograph|Foto|Image|Picture|Credit|Courtesy|Illustration|Getty|Shutterstock|iStock|File)\b[^()[\]]{0,40})[)\]]\.?$/i;
+
+/** A caption whose last sentence is a credit: `Boats at the quay on Monday. Photo: Jane Doe / Agency`. */
+const TRAILING_CREDIT =
+  /[.!?]\s+(?:photo|photograph|image|picture|foto|bild|credit|photo credit|illustration)s?\s*(?:by)?\s*[:：]?\s+[\p{Lu}][^.!?]{1,80}$/iu;
 
 const NAME = "[\\p{Lu}][\\p{L}.'’-]*";
 /** Photo credit lines: `Jane Doe/Agency/Getty Images`, `Jane Doe | Bloomberg | Getty Images`, `Credit...Jane Doe`. */
@@ -198,7 +209,7 @@ export function phraseReason(text: string): string | null {
     if (reason === '' || n > maxWords) continue;
     if (re.test(t)) return reason;
   }
-  if (n <= 60 && CREDIT_SUFFIX.test(t) && !/^[“"‘']/.test(t)) return 'caption';
+  if (n <= 60 && (CREDIT_SUFFIX.test(t) || TRAILING_CREDIT.test(t)) && !/^[“"‘']/.test(t)) return 'caption';
   if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
   if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
   if (isDateLine(t)) return 'date';
@@ -324,7 +335,7 @@ export function parseAuthors(byline: string): string[] {
 }
 
 export const BYLINE_LINE =
-  /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—-]?\s*[\p{L}\d .,:/;|–—-]{0,60})?$(?<![.!?])/u;
+  /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—·•-]?\s*[\p{L}\d .,:/;|–—·•-]{0,60})?$(?<![.!?])/u;
 
 /** Builds the final article; throws `EmptyArticleError` when no paragraph survived. */
 export function assemble(
@@ -358,8 +369,12 @@ export function assemble(
     paragraphs.push({ start: text.length, end: text.length + b.text.length, kind: b.kind });
     text += b.text;
   }
-  const firstBody = kept.find((b) => b.kind === 'body');
-  const dateline = firstBody ? detectDateline(firstBody.text) : null;
+  // The dateline opens the story; a standfirst (dek) may come before it.
+  let dateline: string | null = null;
+  for (const b of kept.filter((x) => x.kind === 'body').slice(0, 3)) {
+    dateline = detectDateline(b.text);
+    if (dateline) break;
+  }
   return {
     text,
     paragraphs,

@@ -414,23 +414,6 @@ function readMeta(doc: DomElement, ld: LdArticle | null): ArticleMeta {
   return meta;
 }
 
-/** Word 3-gram set, for comparing texts regardless of markup and spacing. */
-function shingles(text: string): Set<string> {
-  const ws = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  const out = new Set<string>();
-  for (let i = 0; i + 2 < ws.length; i++) out.add(`${ws[i]} ${ws[i + 1]} ${ws[i + 2]}`);
-  if (ws.length > 0 && ws.length < 3) out.add(ws.join(' '));
-  return out;
-}
-
-function coverage(text: string, reference: Set<string>): number {
-  const s = shingles(text);
-  if (s.size === 0) return 0;
-  let n = 0;
-  for (const x of s) if (reference.has(x)) n++;
-  return n / s.size;
-}
-
 /** Splits a JSON-LD articleBody (plain text, sometimes with HTML) into paragraph blocks. */
 function ldBodyBlocks(body: string): Block[] {
   const text = /<\/?(?:p|br|div)\b/i.test(body)
@@ -474,10 +457,12 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[], pageUrl: str
     else reason = phraseReason(b.text);
     if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80))
       reason = b.classReason;
-    if (!reason && linkOnly[i] && (b.inList || b.kind === 'heading' || linkOnly[i - 1] || linkOnly[i + 1])) {
+    const shouting = !/\p{Ll}/u.test(b.text) && n >= 3;
+    if (!reason && linkOnly[i] && (b.inList || b.kind === 'heading' || shouting || linkOnly[i - 1] || linkOnly[i + 1])) {
       reason = 'related';
     }
     if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text)) reason = 'author-bio';
+    if (!reason && !/[\p{L}\p{N}]/u.test(b.text)) reason = 'separator';
     if (reason) removed.push({ text: b.text, reason });
     else kept.push(b);
   }
@@ -556,30 +541,15 @@ export function cleanHtml(html: string): HtmlResult {
   let blocks: Block[] = article?.content ? filterBlocks(blocksOf(article.content), boilerplate, meta.url) : [];
   const extractedWords = blocks.reduce((n, b) => n + wordCount(b.text), 0);
 
-  // JSON-LD articleBody: use it when Readability got little, or to drop blocks it does not contain.
-  const ldBody = ld?.body ? collapse(ld.body) : '';
-  const ldWords = wordCount(ldBody);
-  if (ldWords >= 50) {
-    const ref = shingles(ldBody);
-    const cov = blocks.map((b) => coverage(b.text, ref));
-    const matchedWords = blocks.reduce((n, b, i) => n + (cov[i]! >= 0.5 ? wordCount(b.text) : 0), 0);
-    if (extractedWords < ldWords * 0.5 || matchedWords < Math.min(extractedWords, ldWords) * 0.3) {
-      if (extractedWords < ldWords * 0.5) {
-        warnings.push('Used the JSON-LD articleBody: the page extraction found less text.');
-        blocks = ldBodyBlocks(ld!.body!);
-      }
-    } else {
-      // Consistent: blocks absent from articleBody before its last matched block are furniture.
-      let last = -1;
-      cov.forEach((c, i) => {
-        if (c >= 0.5) last = i;
-      });
-      blocks = blocks.filter((b, i) => {
-        if (i > last || cov[i]! >= 0.2 || wordCount(b.text) < 3 || wordCount(b.text) > 15) return true;
-        boilerplate.push({ text: b.text, reason: 'not-in-article-body' });
-        return false;
-      });
-    }
+  // JSON-LD articleBody: the publisher's own statement of the text. It replaces an extraction that found less
+  // than half of it (script-rendered pages, Readability picking a teaser). Dropping extracted blocks absent
+  // from it was measured and rejected: articleBody often omits embeds and lists that are part of the story.
+  const ldWords = ld?.body ? wordCount(ld.body) : 0;
+  if (ldWords >= 50 && extractedWords < ldWords * 0.5) {
+    warnings.push('Used the JSON-LD articleBody: the page extraction found less text.');
+    const ldBlocks = ldBodyBlocks(ld!.body!);
+    boilerplate.push(...blocks.map((b) => ({ text: b.text, reason: 'replaced-by-article-body' })));
+    blocks = ldBlocks;
   }
 
   // Fallback: Readability found nothing usable → classify the page's own blocks.

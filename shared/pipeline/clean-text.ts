@@ -15,6 +15,7 @@ import {
   keyOf,
   looksLikeBio,
   parseAuthors,
+  isDateLine,
   parseDate,
   phraseReason,
   wordCount,
@@ -254,6 +255,7 @@ function groupLines(lines: Line[]): Array<Block & { level: number }> {
     // on most lines (prose copied with line breaks every 60-100 characters).
     const wrapped =
       group.length >= 2 &&
+      new Set(texts).size === texts.length &&
       !group.some((l) => l.item) &&
       body.every((n) => n >= 35 && n <= 110) &&
       Math.max(...body) - Math.min(...body) <= 30 &&
@@ -286,7 +288,16 @@ export function cleanText(input: string, markdown = false): TextResult {
   let blocks = groupLines(lines).map((b) => ({ ...b, text: collapse(b.text) }));
 
   // Header zone: title, byline and date lines before the first prose paragraph.
-  const firstProse = blocks.findIndex((b) => b.kind === 'body' && isGoodProse(b.text));
+  const firstProse = blocks.findIndex((b) => b.kind === 'body' && isGoodProse(b.text) && !phraseReason(b.text));
+  // The title is the first header line that is not a caption, credit or other furniture.
+  let titleCandidate = -1;
+  for (let i = 0; i < (firstProse < 0 ? Math.min(blocks.length, 3) : firstProse); i++) {
+    const t = blocks[i]!.text;
+    const dupOfNeighbour = keyOf(t) === keyOf(blocks[i + 1]?.text ?? '') || keyOf(t) === keyOf(blocks[i - 1]?.text ?? '');
+    if (phraseReason(t) || dupOfNeighbour || BYLINE_LINE.test(t) || isDateLine(t)) continue;
+    titleCandidate = i;
+    break;
+  }
   const headerEnd = firstProse < 0 ? Math.min(blocks.length, 3) : firstProse;
   const headerDrop = new Set<number>();
   for (let i = 0; i < headerEnd; i++) {
@@ -294,7 +305,7 @@ export function cleanText(input: string, markdown = false): TextResult {
     const n = wordCount(b.text);
     if (
       !meta.title &&
-      (b.level === 1 || (i === 0 && b.kind === 'body' && n <= 25 && !/[.!?:;]$/.test(b.text) && n >= 2))
+      (b.level === 1 || (i === titleCandidate && b.kind === 'body' && n <= 25 && !/[.!?:;]$/.test(b.text) && n >= 2))
     ) {
       if (!phraseReason(b.text) && !CREDIT_SUFFIX.test(b.text)) {
         meta.title = b.text;
@@ -304,8 +315,11 @@ export function cleanText(input: string, markdown = false): TextResult {
       }
     }
     if (BYLINE_LINE.test(b.text) && n <= 15) {
-      meta.authors = parseAuthors(b.text);
-      meta.byline = b.text;
+      // "By Jane Doe · 2 June 2026": the date part is the publication date.
+      const [who, when] = b.text.split(/\s+[·•|–—]\s+/);
+      meta.authors = parseAuthors(who ?? b.text);
+      meta.byline = who ?? b.text;
+      if (when && !meta.publishedAt) meta.publishedAt = parseDate(when);
       headerDrop.add(i);
       removed.push({ text: b.text, reason: 'byline' });
       continue;

@@ -280,3 +280,29 @@ describe('clean: HTML specifics', () => {
     expect(a.dateline).toBe('VALENCE, France');
   });
 });
+
+describe('clean: plain-text header zone', () => {
+  const TEXT = [
+    'Ferry passengers wait at the Ostby pier on Friday. Photo: Ines Korhonen / Lakeside Images',
+    'Ferry passengers wait at the Ostby pier on Friday. Photo: Ines Korhonen / Lakeside Images',
+    '',
+    'Lake ferry returns after a ten-year absence',
+    '',
+    'By Rasmus Idland · 12 May 2025',
+    '',
+    'OSTBY, Norway — The restored ferry Marta carried her first passengers across Lake Ringvann on Friday, ten years after she was taken out of service.',
+    '',
+    '“It feels like the town has its voice back,” said Henrik Aas, who led the restoration campaign.',
+  ].join('\n');
+
+  it.each([
+    ['title', (a: CleanArticle) => a.title, 'Lake ferry returns after a ten-year absence'],
+    ['authors', (a: CleanArticle) => a.authors, ['Rasmus Idland']],
+    ['publishedAt', (a: CleanArticle) => a.publishedAt, '2025-05-12'],
+    ['dateline', (a: CleanArticle) => a.dateline, 'OSTBY, Norway'],
+    ['paragraph count', (a: CleanArticle) => a.paragraphs.length, 2],
+    ['removed reasons', (a: CleanArticle) => a.boilerplate.map((b) => b.reason).sort(), ['byline', 'caption', 'caption', 'title']],
+  ])('%s', (_name, pick, want) => {
+    expect(pick(clean(TEXT, { key: 'ferry.txt' }))).toEqual(want);
+  });
+});

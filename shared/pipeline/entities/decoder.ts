@@ -31,8 +31,7 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
   const labels = new Uint8Array(d.n);
   const scores = new Float64Array(N_LABELS);
   const dyn = new Uint32Array(MAX_DYN);
-  const memory = new Map<string, Int32Array>();
-  const none = new Int32Array(6);
+  const memory = new Map<string, number>();
   const { rows } = table;
   let p1 = BOS_LABEL;
   let p2 = BOS_LABEL;
@@ -42,7 +41,7 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
       p2 = BOS_LABEL;
     }
     const key = d.key[t]!;
-    const mem = d.upper[t] ? (memory.get(key) ?? none) : null;
+    const mem = d.upper[t] ? (memory.get(key) ?? 0) : -1;
     const nDyn = dynamicFeatures(d, t, p1, p2, mem, dyn);
     scores.fill(0);
     const w = table.w; // re-read: training may grow the arrays inside the hook
@@ -58,16 +57,7 @@ export function greedyDecode(d: DocFeatures, table: WeightTable, hook?: TokenHoo
     for (let l = 1; l < N_LABELS; l++) if (scores[l]! > scores[best]!) best = l;
     if (hook) best = hook(t, dyn, nDyn, best) ?? best;
     labels[t] = best;
-    if (d.upper[t]) {
-      let m = memory.get(key);
-      if (!m) {
-        m = new Int32Array(6);
-        memory.set(key, m);
-      }
-      const code = best === 0 ? 1 : labelType(best) + 2;
-      m[code - 1]!++;
-      m[5] = code;
-    }
+    if (d.upper[t]) memory.set(key, best === 0 ? 1 : labelType(best) + 2);
     p2 = p1;
     p1 = best;
   }

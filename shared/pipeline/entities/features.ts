@@ -4,8 +4,9 @@
  * model stores weights by hash.
  *
  * Static features (computed once per document): the word, its shape, affixes, a ±2 window, sentence position,
- * all-caps headline flag, document-level casing evidence (is this word written in lower case, or capitalised
- * mid-sentence, elsewhere in the document?) and gazetteer matches (phrase lists baked into the model).
+ * all-caps headline flag, document-level evidence (is this word written in lower case, or capitalised
+ * mid-sentence, elsewhere in the document? which words surround its other occurrences?) and gazetteer matches
+ * (phrase lists baked into the model, also combined with the next token's shape).
  * Dynamic features (computed while decoding left to right): the two previous labels and the label last given to
  * the same word earlier in the document.
  */
@@ -381,15 +382,15 @@ const MEMORY_STR = ['none', 'O', ...ENTITY_TYPES];
 
 /**
  * Dynamic features of token t given the previous two labels (BOS_LABEL before the sentence start) and the document
- * label memory of this word (null when the word has no capital letter; else counts of O, PER, ORG, LOC, MISC given
- * to it earlier in the document at [0..4] and the last memory code at [5]: only the last one is used today). Written to `out`, returns the count.
+ * label memory of this word: -1 when the word has no capital letter, else the MEMORY_STR code of the label last
+ * given to it earlier in the document. Written to `out`, returns the count.
  */
 export function dynamicFeatures(
   d: DocFeatures,
   t: number,
   p1: number,
   p2: number,
-  memory: Int32Array | null,
+  memory: number,
   out: Uint32Array,
 ): number {
   let k = 0;
@@ -400,8 +401,8 @@ export function dynamicFeatures(
   out[k++] = f2(T.p12, a, b);
   out[k++] = f2(T.p1w, a, d.key[t]!);
   out[k++] = f2(T.p1s, a, d.shortShape[t]!);
-  if (memory) {
-    const m = MEMORY_STR[memory[5]!]!;
+  if (memory >= 0) {
+    const m = MEMORY_STR[memory]!;
     out[k++] = f1(T.docPrev, m);
     out[k++] = f2(T.docPrevS, m, d.first[t] ? 'f' : d.shortShape[t]!);
   }

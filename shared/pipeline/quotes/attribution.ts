@@ -275,7 +275,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       end = i - 1;
       continue;
     }
-    if (t.kind === 'quote' || /^[;:—–―]$/.test(t.w) || (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t))) {
+    // "…, the director of X and whose film …, told": "and" before a relative stays inside the appositive
+    const andRelative = t.l === 'and' && RELATIVES.has(toks[i + 1]?.l ?? '');
+    if (
+      t.kind === 'quote' ||
+      /^[;:—–―-]$/.test(t.w) ||
+      (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t) && !andRelative)
+    ) {
       break;
     }
     if (i < j && isCueTok(toks, i)) break;
@@ -348,7 +354,9 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   // "Protesters marching through the streets": the head before a participle
   for (let x = a + 1; x <= b; x++) {
     if (toks[x]!.kind === 'word' && !isCap(toks[x]) && /ing$/.test(toks[x]!.l) && toks[x]!.l.length > 5) {
-      b = x - 1;
+      // "… meddling the California congressman": the phrase after it; "Protesters marching …": before it
+      if (x < b && DETERMINERS.has(toks[x + 1]!.l)) a = x + 1;
+      else b = x - 1;
       break;
     }
   }
@@ -385,8 +393,9 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   let lastRun: [number, number] | null = null;
   for (let x = i; x < Math.min(hi, i + 8); x++) {
     const t = toks[x]!;
+    if (t.w === '/') continue; // "9/11 widow Terry Strada"
     if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
-    if (PREPS.has(t.l) && t.l !== 'of') break;
+    if (PREPS.has(t.l) && (t.l !== 'of' || lastRun)) break;
     const r = runStartingAt(toks, x, hi);
     if (r) {
       if (!weakRun(toks, r)) lastRun = r;

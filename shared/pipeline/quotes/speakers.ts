@@ -183,7 +183,8 @@ export class SpeakerResolver {
       const g = this.gender.get(ln) ?? { m: 0, f: 0, honor: null };
       if (gender) g.honor = gender;
       this.gender.set(ln, g);
-      const initial = !prev || /^[.!?:;"“”]$/.test(prev.w) || prev.kind === 'quote' || /\n/.test(this.text.slice(prev.e, at));
+      const initial =
+        !prev || /^[.!?:;"“”]$/.test(prev.w) || prev.kind === 'quote' || /\n/.test(this.text.slice(prev.e, at));
       this.mentions.push({
         start: at,
         end: toks[b]!.e,
@@ -351,7 +352,10 @@ export class SpeakerResolver {
     const e = this.entityFor(canonical, p);
     // an organisation entity only wins over a person reading when it is the same surface ("Reuters said")
     if (e && e.type === 'ORGANIZATION') {
-      if (e.name.toLowerCase() === p.text.toLowerCase() || e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase()))
+      if (
+        e.name.toLowerCase() === p.text.toLowerCase() ||
+        e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase())
+      )
         return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
       return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
     }
