@@ -45,8 +45,9 @@ function coarseGroup(file: string): string {
   if (file.startsWith('shared/pipeline/')) return 'shared/pipeline (annotation)';
   if (file.startsWith('npm:@aws-sdk/') || file.startsWith('npm:@smithy/') || file.startsWith('npm:@aws-crypto/'))
     return 'AWS SDK (@aws-sdk, @smithy)';
-  if (/^npm:(s3rver|koa|@koa|xmlbuilder|fast-xml-parser|busboy|statuses|on-finished)/.test(file))
-    return 's3rver (+ koa)';
+  if (/^npm:(s3rver|koa|@koa|xmlbuilder|fast-xml-parser|busboy|statuses|on-finished|fs-extra|graceful-fs)/.test(file))
+    return 's3rver (+ koa, fs-extra)';
+  if (file.startsWith('bench/')) return 'bench client (uploads, polling)';
   if (file.startsWith('npm:')) return file;
   const folder = /^([a-z]+\/[a-z-]+)/.exec(file)?.[1];
   if (folder) return folder;

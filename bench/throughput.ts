@@ -59,6 +59,8 @@ export interface ThroughputResult {
   peerArticlesPerSecond: number;
   /** Pipeline speed / peer speed (medians of the runs). */
   ratio: number;
+  /** Our entities stage alone (`extractEntities` on the cleaned texts), the like-for-like comparison with the peer. */
+  entitiesWordsPerSecond: number;
   /** The peer's corpus when it was reduced (quick mode), else the same as `articles`. */
   peerArticles: number;
   peerWords: number;
@@ -82,6 +84,12 @@ function pipelinePass(articles: readonly PreparedArticle[]): PassTime {
   });
 }
 
+function entitiesPass(articles: readonly PreparedArticle[]): PassTime {
+  return timed(() => {
+    for (const { text } of articles) extractEntities(text);
+  });
+}
+
 function peerPass(articles: readonly PreparedArticle[]): PassTime {
   return timed(() => {
     for (const { text } of articles) {
@@ -102,12 +110,15 @@ export function measureThroughput(
   for (let i = 0; i < options.warmups; i++) {
     pipelinePass(articles);
     peerPass(peerArticles);
+    entitiesPass(articles);
   }
   const pipelineRuns: PassTime[] = [];
   const peerRuns: PassTime[] = [];
+  const entitiesRuns: PassTime[] = [];
   for (let i = 0; i < options.runs; i++) {
     pipelineRuns.push(pipelinePass(articles));
     peerRuns.push(peerPass(peerArticles));
+    entitiesRuns.push(entitiesPass(articles));
   }
   const pipelineRunMs = pipelineRuns.map((r) => r.cpu);
   const peerRunMs = peerRuns.map((r) => r.cpu);
@@ -135,6 +146,7 @@ export function measureThroughput(
     peerWordsPerSecond,
     peerArticlesPerSecond: perSecond(peerArticles.length, peerMs),
     ratio: pipelineWordsPerSecond / peerWordsPerSecond,
+    entitiesWordsPerSecond: perSecond(words, median(entitiesRuns.map((r) => r.cpu))),
     peerArticles: peerArticles.length,
     peerWords,
   };

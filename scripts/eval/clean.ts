@@ -9,9 +9,9 @@
  * whole-page plain text (one line per block, as a copy from a browser gives) and measures the plain-text cleaner.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
@@ -47,7 +47,8 @@ if (!existsSync(htmlDir)) {
     `No dataset at ${dataDir} (expected ${htmlDir}/<id>.html.gz and ground-truth.json).\n` +
       'The team evaluation data lives in ../shared/eval/cleaning; pass another with --data DIR.',
   );
-  process.exit(2);
+  // Without the team data there is nothing to measure: not an error unless the user named a directory.
+  process.exit(arg('--data') ? 1 : 0);
 }
 
 const files = readdirSync(htmlDir)
@@ -94,6 +95,7 @@ for (const f of files) {
   }
   pred[id] = { articleBody: body };
 }
+mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(pred));
 const quantiles = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

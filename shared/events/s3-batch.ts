@@ -112,16 +112,16 @@ export function s3BatchHandler(options: S3BatchOptions) {
     logger.appendKeys({ messageId: record.messageId });
     let currentKey: string | null = null;
     try {
-      const remaining = context?.getRemainingTimeInMillis?.();
-      if (!first && remaining !== undefined && remaining < minRemainingMs) {
-        logger.warn('Not started: too little time left in this invocation; it will be retried', { remaining });
-        throw new OutOfTimeError(`Only ${remaining} ms left in the invocation`);
-      }
       const events = parseS3Notification(record.body);
       for (const event of events) {
         currentKey = event.key;
         const articleId = options.articleIdOf ? options.articleIdOf(event.key) : articleIdForKey(event.key);
         logger.appendKeys({ s3Key: event.key, articleId: articleId ?? 'none' });
+        const remaining = context?.getRemainingTimeInMillis?.();
+        if (!first && remaining !== undefined && remaining < minRemainingMs) {
+          logger.warn('Not started: too little time left in this invocation; it will be retried', { remaining });
+          throw new OutOfTimeError(`Only ${remaining} ms left in the invocation`);
+        }
         await handleEvent(event, receiveCount);
       }
     } catch (error) {

@@ -133,9 +133,21 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
 ];
 
 PHRASE_RULES.push(
-  [/\bcontributed (?:reporting|to this (?:report|story|article))\b|^\(?additional reporting by\b|^citation:.*\bretrieved\b/i, 'credits', 50],
-  [/^(?:e-?mail|contact|reach|write to) (?:the (?:author|reporter|writer)s? |[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2} )?(?:at|on|via)\b.*(?:@|twitter|\.com)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu, 'contact', 40],
-  [/\bthis (?:document|article|material) is subject to copyright\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|rewritten|redistributed)/i, 'copyright', 60],
+  [
+    /\bcontributed (?:reporting|to this (?:report|story|article))\b|^\(?additional reporting by\b|^citation:.*\bretrieved\b/i,
+    'credits',
+    50,
+  ],
+  [
+    /^(?:e-?mail|contact|reach|write to) (?:the (?:author|reporter|writer)s? |[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2} )?(?:at|on|via)\b.*(?:@|twitter|\.com)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu,
+    'contact',
+    40,
+  ],
+  [
+    /\bthis (?:document|article|material) is subject to copyright\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|rewritten|redistributed)/i,
+    'copyright',
+    60,
+  ],
   [/^(?:enlarge (?:image|photo)|loading(?: content)?\s*(?:\.{3}|…)?|\d{1,3} of \d{1,3})$/i, 'gallery', 4],
   [/^(?:tags|topics|keywords|schlagworte|themen)$/i, 'tags', 1],
   [

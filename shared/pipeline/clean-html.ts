@@ -458,7 +458,11 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[], pageUrl: str
     if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80))
       reason = b.classReason;
     const shouting = !/\p{Ll}/u.test(b.text) && n >= 3;
-    if (!reason && linkOnly[i] && (b.inList || b.kind === 'heading' || shouting || linkOnly[i - 1] || linkOnly[i + 1])) {
+    if (
+      !reason &&
+      linkOnly[i] &&
+      (b.inList || b.kind === 'heading' || shouting || linkOnly[i - 1] || linkOnly[i + 1])
+    ) {
       reason = 'related';
     }
     if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text)) reason = 'author-bio';
@@ -507,7 +511,11 @@ function maxDepth(root: DomNode): number {
 export function cleanHtml(html: string): HtmlResult {
   const warnings: string[] = [];
   const boilerplate: RemovedBlock[] = [];
-  const { document } = parseHTML(stripNonContent(html));
+  const stripped = stripNonContent(html);
+  // A fragment without <html>/<body> would make its first element the document element and leave body empty.
+  const { document } = parseHTML(
+    /<html[\s>]|<body[\s>]/i.test(stripped) ? stripped : `<html><body>${stripped}</body></html>`,
+  );
   const doc = document as unknown as DomElement;
   const ld = jsonLdArticle(doc);
   const meta = readMeta(doc, ld);
@@ -548,7 +556,7 @@ export function cleanHtml(html: string): HtmlResult {
   if (ldWords >= 50 && extractedWords < ldWords * 0.5) {
     warnings.push('Used the JSON-LD articleBody: the page extraction found less text.');
     const ldBlocks = ldBodyBlocks(ld!.body!);
-    boilerplate.push(...blocks.map((b) => ({ text: b.text, reason: 'replaced-by-article-body' })));
+    for (const b of blocks) boilerplate.push({ text: b.text, reason: 'replaced-by-article-body' });
     blocks = ldBlocks;
   }
 
@@ -558,7 +566,7 @@ export function cleanHtml(html: string): HtmlResult {
     if (pageBlocks.length > 0) {
       warnings.push('Readability found no article; used paragraph classification on the whole page.');
       const sel = selectMainContent(pageBlocks);
-      boilerplate.push(...sel.removed);
+      for (const r of sel.removed) boilerplate.push(r);
       blocks = sel.kept;
     }
   }

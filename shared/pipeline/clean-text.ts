@@ -12,10 +12,10 @@ import {
   collapse,
   emptyMeta,
   isAboutAuthorHeading,
+  isDateLine,
   keyOf,
   looksLikeBio,
   parseAuthors,
-  isDateLine,
   parseDate,
   phraseReason,
   wordCount,
@@ -59,6 +59,18 @@ export function isGoodProse(text: string): boolean {
   return n >= 6 && SENTENCE_END.test(text) && /\p{Ll}/u.test(text);
 }
 
+/** Math.max/min without spreading (a spread of 100k values overflows the stack). */
+function maxOf(xs: number[]): number {
+  let m = 0;
+  for (const x of xs) if (x > m) m = x;
+  return m;
+}
+function minOf(xs: number[]): number {
+  let m = Number.POSITIVE_INFINITY;
+  for (const x of xs) if (x < m) m = x;
+  return m;
+}
+
 interface Classified extends Block {
   reason: string | null;
   good: boolean;
@@ -91,12 +103,14 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     if (!it.reason && isAboutAuthorHeading(it.text)) it.reason = 'author-bio';
     it.good = !it.reason && isGoodProse(it.text);
   }
+  let lastGood = -1;
+  for (let i = 0; i < items.length; i++) if (items[i]!.good) lastGood = i;
   // Author bios: right after an author picture / "About the author", or among the last paragraphs.
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (it.reason) continue;
     const prev = items[i - 1]?.reason;
-    const nearEnd = items.slice(i + 1).every((x) => x.reason || !x.good);
+    const nearEnd = i > lastGood;
     if ((prev === 'author-picture' || prev === 'author-bio' || nearEnd) && looksLikeBio(it.text)) {
       it.reason = 'author-bio';
       it.good = false;
@@ -131,7 +145,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
       segStart = i + 1;
     }
   }
-  const top = Math.max(0, ...runs.map((r) => r.score));
+  const top = maxOf(runs.map((r) => r.score));
   const inMain = new Array<boolean>(items.length).fill(false);
   for (const r of runs) {
     if (r.score < top && r.score < top * JOIN_RATIO) continue;
@@ -242,6 +256,21 @@ function plainLines(input: string): Line[] {
   return input.split('\n').map((text) => ({ text, heading: 0, blank: !text.trim(), item: false }));
 }
 
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))] ?? 0;
+}
+
+/** A column of text wrapped at a fixed width: most lines fill 75 %+ of a 50-110 character width. */
+function isWrappedColumn(texts: string[]): boolean {
+  if (texts.length < 4) return false;
+  const lens = texts.map((t) => t.length);
+  const width = percentile(lens, 0.9);
+  if (width < 50 || width > 110) return false;
+  const full = lens.filter((n) => n >= width * 0.75 && n <= width + 2).length;
+  return full >= texts.length * 0.6;
+}
+
 /** Groups lines into paragraph blocks: blank lines separate; hard-wrapped prose inside a group is re-joined. */
 function groupLines(lines: Line[]): Array<Block & { level: number }> {
   const out: Array<Block & { level: number }> = [];
@@ -258,11 +287,24 @@ function groupLines(lines: Line[]): Array<Block & { level: number }> {
       new Set(texts).size === texts.length &&
       !group.some((l) => l.item) &&
       body.every((n) => n >= 35 && n <= 110) &&
-      Math.max(...body) - Math.min(...body) <= 30 &&
-      lens[lens.length - 1]! <= Math.max(...body) + 5 &&
+      maxOf(body) - minOf(body) <= 30 &&
+      lens[lens.length - 1]! <= maxOf(body) + 5 &&
       texts.slice(0, -1).filter((t) => /[.!?”"]$/.test(t)).length <= body.length / 2;
     if (wrapped) out.push({ text: texts.join(' '), kind: 'body', level: 0 });
-    else for (const t of texts) if (t) out.push({ text: t, kind: 'body', level: 0 });
+    else if (isWrappedColumn(texts) && !group.some((l) => l.item)) {
+      // Several hard-wrapped paragraphs without blank lines between them: a short line ending a sentence
+      // closes a paragraph, every other line continues it.
+      const width = percentile(lens, 0.9);
+      let para: string[] = [];
+      for (const t of texts) {
+        para.push(t);
+        if (t.length < width * 0.75 && /[.!?…"”’)]$/.test(t)) {
+          out.push({ text: para.join(' '), kind: 'body', level: 0 });
+          para = [];
+        }
+      }
+      if (para.length) out.push({ text: para.join(' '), kind: 'body', level: 0 });
+    } else for (const t of texts) if (t) out.push({ text: t, kind: 'body', level: 0 });
     group = [];
   };
   for (const l of lines) {
@@ -293,7 +335,8 @@ export function cleanText(input: string, markdown = false): TextResult {
   let titleCandidate = -1;
   for (let i = 0; i < (firstProse < 0 ? Math.min(blocks.length, 3) : firstProse); i++) {
     const t = blocks[i]!.text;
-    const dupOfNeighbour = keyOf(t) === keyOf(blocks[i + 1]?.text ?? '') || keyOf(t) === keyOf(blocks[i - 1]?.text ?? '');
+    const dupOfNeighbour =
+      keyOf(t) === keyOf(blocks[i + 1]?.text ?? '') || keyOf(t) === keyOf(blocks[i - 1]?.text ?? '');
     if (phraseReason(t) || dupOfNeighbour || BYLINE_LINE.test(t) || isDateLine(t)) continue;
     titleCandidate = i;
     break;
@@ -344,7 +387,7 @@ export function cleanText(input: string, markdown = false): TextResult {
   }
   blocks = blocks.filter((_, i) => !headerDrop.has(i));
   const sel = selectMainContent(blocks.map((b) => ({ text: b.text, kind: b.kind })));
-  removed.push(...sel.removed);
+  for (const r of sel.removed) removed.push(r);
   // In plain text, a short line without final punctuation between prose paragraphs is a sub-heading.
   const kept = sel.kept.map((b, i, all) => {
     if (markdown || b.kind === 'heading') return b;

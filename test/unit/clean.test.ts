@@ -264,6 +264,12 @@ const HTML_CASES: Array<[string, string, { contains: string[]; excludes: string[
   ],
 ];
 
+HTML_CASES.push([
+  'HTML fragment without <html>/<body>, deeply nested',
+  `${'<div>x'.repeat(3000)}<p>The ferry company said on Monday that it would add two evening sailings between Ostby and Lillevik from June, after a petition signed by 2,000 commuters.</p>${'</div>'.repeat(3000)}`,
+  { contains: ['The ferry company said on Monday'], excludes: [] },
+]);
+
 describe('clean: HTML specifics', () => {
   it.each(HTML_CASES)('%s', (_name, html, want) => {
     const a = clean(html, { key: 'page.html' });
@@ -301,8 +307,27 @@ describe('clean: plain-text header zone', () => {
     ['publishedAt', (a: CleanArticle) => a.publishedAt, '2025-05-12'],
     ['dateline', (a: CleanArticle) => a.dateline, 'OSTBY, Norway'],
     ['paragraph count', (a: CleanArticle) => a.paragraphs.length, 2],
-    ['removed reasons', (a: CleanArticle) => a.boilerplate.map((b) => b.reason).sort(), ['byline', 'caption', 'caption', 'title']],
+    [
+      'removed reasons',
+      (a: CleanArticle) => a.boilerplate.map((b) => b.reason).sort(),
+      ['byline', 'caption', 'caption', 'title'],
+    ],
   ])('%s', (_name, pick, want) => {
     expect(pick(clean(TEXT, { key: 'ferry.txt' }))).toEqual(want);
+  });
+});
+
+describe('clean: hard-wrapped plain text', () => {
+  const PARAS = [
+    'LILLEVIK, Norway — The boatyard that is restoring the ferry Marta said on Tuesday that the new hull planks had arrived from the forest cooperative in Ostby.',
+    '“The timber is better than we hoped,” said the yard’s foreman, Britt Olsen, who has built wooden boats on the lake for thirty years.',
+    'Work on the engine room will start in August, and the ferry is due back on the water the following spring.',
+  ];
+  const wrap = (p: string) => p.replace(/(.{1,68})(?:\s+|$)/g, '$1\n').trim();
+  it.each([
+    ['blank lines between paragraphs', PARAS.map(wrap).join('\n\n')],
+    ['no blank lines between paragraphs', PARAS.map(wrap).join('\n')],
+  ])('%s: re-joins the wrapped lines into the original paragraphs', (_name, text) => {
+    expect(clean(text, { key: 'wrapped.txt' }).text.split('\n\n')).toEqual(PARAS);
   });
 });

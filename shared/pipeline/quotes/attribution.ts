@@ -123,7 +123,7 @@ function isPronoun(t: Tok | undefined): boolean {
 function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKind): SpeakerPhrase {
   let end = toks[b]!.e;
   let s = text.slice(toks[a]!.s, end);
-  // drop a possessive or a contracted "is"/"has" ("Trump's", "He's claiming")
+  // drop a possessive or a contracted "is"/"has" ("Okafor's", "He's claiming")
   if ((kind === 'name' || kind === 'pronoun') && /['’]s$/.test(s)) {
     end -= 2;
     s = s.slice(0, -2);
@@ -248,7 +248,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (run) return phrase(text, toks, run[0], run[1], 'name');
     return null;
   }
-  // "Christie, who has campaigned for Trump since May, blasted …": the name before ", who … ,"
+  // "Reyes, who has led the union since May, warned …": the name before ", who … ,"
   if (toks[j]!.w === ',') {
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
@@ -351,16 +351,16 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   if (a === b && isPronoun(toks[a])) return phrase(text, toks, a, a, 'pronoun');
   if (b - a > 14) a = b - 14;
-  // "Protesters marching through the streets": the head before a participle
+  // "Farmers marching to the capitol": the head before a participle
   for (let x = a + 1; x <= b; x++) {
     if (toks[x]!.kind === 'word' && !isCap(toks[x]) && /ing$/.test(toks[x]!.l) && toks[x]!.l.length > 5) {
-      // "… meddling the California congressman": the phrase after it; "Protesters marching …": before it
+      // "… a move the Ohio senator said …" after a participle: the phrase after it; "Farmers marching …": before it
       if (x < b && DETERMINERS.has(toks[x + 1]!.l)) a = x + 1;
       else b = x - 1;
       break;
     }
   }
-  // a possessive name as the head's owner: "Trump's campaign" is a nominal, kept whole
+  // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
 }
 
@@ -375,7 +375,7 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
     const t = toks[i]!;
     if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t)) return false;
     if (RELATIVES.has(t.l) || VERB_MODIFIERS.has(t.l)) return false;
-    // "Trump unleashed …": a name directly followed by a past-tense-looking word
+    // "Okafor unveiled …": a name directly followed by a past-tense-looking word
     if (i > a && isCap(toks[i - 1]) && !isCap(t) && /ed$/.test(t.l) && !/['’]s$/.test(toks[i - 1]!.w)) return false;
   }
   // lower-case start must be a determiner, a possessive, or a short plural ("officials", "some experts")
@@ -393,7 +393,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   let lastRun: [number, number] | null = null;
   for (let x = i; x < Math.min(hi, i + 8); x++) {
     const t = toks[x]!;
-    if (t.w === '/') continue; // "9/11 widow Terry Strada"
+    if (t.w === '/') continue; // "9/11 widow Ana Ruiz"
     if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
     if (PREPS.has(t.l) && (t.l !== 'of' || lastRun)) break;
     const r = runStartingAt(toks, x, hi);
@@ -462,10 +462,10 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
     while (i < hi && toks[i]!.w !== ',') i++;
     i++;
-    // "On July 6, 2015, Sanders …": a year after the date
+    // "On May 3, 2019, Okafor …": a year after the date
     if (toks[i] && /^\p{N}+$/u.test(toks[i]!.w) && toks[i + 1]?.w === ',') i += 2;
   } else {
-    // "Twenty-two years ago, a Times article …": a short opener with lower-case words before a comma
+    // "Ten years ago, a Gazette editorial …": a short opener with lower-case words before a comma
     const comma = toks.findIndex((t, x) => x >= lo && x < hi && t.w === ',');
     // "Ironically, …"
     if (comma === lo + 1 && /ly$/.test(toks[lo]!.l)) i = comma + 1;
@@ -506,7 +506,7 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
 
 /** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
 function weakRun(toks: Tok[], run: [number, number]): boolean {
-  // an all-caps heading ("CONGRESS HAS INVESTIGATED HIM")
+  // an all-caps heading ("THE COUNCIL VOTES TONIGHT")
   if (run[1] - run[0] >= 2 && toks.slice(run[0], run[1] + 1).every((t) => !/\p{Ll}/u.test(t.w))) return true;
   for (let i = run[0]; i <= run[1]; i++) {
     const l = toks[i]!.l.replace(/\.$/, '');
@@ -602,7 +602,7 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     if (!lemma) continue;
     if (WEAK_CUES.has(lemma) && hi - k > 10) continue;
     if (isParticipleCue(t)) {
-      // "footage of Trump saying “…”": the name right before the participle
+      // "footage of Okafor saying “…”": the name right before the participle
       const justBefore = runEndingAt(toks, k - 1, lo);
       if (justBefore && !weakRun(toks, justBefore)) {
         return {
@@ -633,7 +633,7 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     const after = subjectAfter(text, toks, k + 1, hi);
     if (after && after.kind === 'name') return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
   }
-  // "Trump’s claim that there were “…”": the owner of a speech noun
+  // "Okafor’s claim that there were “…”": the owner of a speech noun
   for (let k = hi - 1; k > lo; k--) {
     if (!SPEECH_NOUNS.has(toks[k]!.l)) continue;
     const owner = toks[k - 1]!;
@@ -645,7 +645,7 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
   return accordingTo(text, toks, lo, hi);
 }
 
-/** Nouns for something said, whose possessor is the speaker ("Trump’s claim that …"). */
+/** Nouns for something said, whose possessor is the speaker ("Okafor’s claim that …"). */
 const SPEECH_NOUNS = new Set([
   'claim',
   'claims',
@@ -700,7 +700,7 @@ export function attributeBare(text: string, masked: string, sent: Span): Attribu
 
 /**
  * Fallback for a quote with no speech verb in reach: the subject of its sentence, when the sentence starts with a
- * name or a pronoun before the quote (`Trump’s claim that there were “thousands”` → Trump).
+ * name or a pronoun before the quote (`Okafor’s claim that the fund had “plenty”` → Okafor).
  */
 export function subjectOfSentence(text: string, masked: string, sent: Span, q: QuoteContext): Attribution | null {
   const toks = tokenize(masked, sent.start, q.outerStart);

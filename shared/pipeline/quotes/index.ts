@@ -145,7 +145,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         return;
       }
     }
-    // "Schiff said. “…”": a reported-speech sentence right before the quote in the same paragraph
+    // "Okafor said. “…”": a reported-speech sentence right before the quote in the same paragraph
     if (
       sPrev &&
       sPrev.paragraph === p &&

@@ -98,6 +98,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   scold: ['scolded'],
   praise: ['praised'],
   slam: ['slammed'],
+  rate: ['rated', 'rates'],
   put: [],
   speculate: ['speculated'],
 };
@@ -107,7 +108,17 @@ export const CUE_FORM_TO_LEMMA: ReadonlyMap<string, string> = new Map(
 );
 
 /** Verbs that are speech cues only with strong context (an object pronoun or a quote right after). */
-export const WEAK_CUES: ReadonlySet<string> = new Set(['call', 'describe', 'label', 'cite', 'read', 'post']);
+export const WEAK_CUES: ReadonlySet<string> = new Set([
+  'call',
+  'describe',
+  'label',
+  'cite',
+  'read',
+  'post',
+  'rate',
+  'praise',
+  'tout',
+]);
 
 /** Honorifics and job titles that may precede a name ("Sen. Claire Hobbs", "Secretary of State Ann Lee"). */
 export const TITLES: ReadonlySet<string> = new Set([

@@ -51,7 +51,7 @@ export function splitSentences(text: string, masked: string, lo: number, hi: num
         const w = /([\p{L}.]+)$/u.exec(masked.slice(Math.max(lo, i - 12), i))?.[1] ?? '';
         const wl = w.toLowerCase();
         if (ABBREV.has(wl)) continue;
-        if (/^\p{Lu}$/u.test(w)) continue; // an initial: "Leonard E. Burman"
+        if (/^\p{Lu}$/u.test(w)) continue; // an initial: "Ruth E. Okafor"
         if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) {
           // "U.S." / "D.C." before a capitalised word: a boundary only if a lower-case word follows it later
           if (/^\p{Lu}/u.test(next) && !/^(?:The|He|She|It|They|We|I|But|And|In|A|This|That)\b/.test(masked.slice(k)))

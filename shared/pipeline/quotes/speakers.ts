@@ -158,7 +158,7 @@ export class SpeakerResolver {
       if (prev && PLACE_PREPS.has(prev.w)) continue;
       // "Americans", "African-Americans": a group
       if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
-      // "New Mexico governor", "Clinton campaign": a modifier of a following noun
+      // "New Jersey governor", "Okafor campaign": a modifier of a following noun
       if (next && next.kind === 'word' && !isCap(next) && (TITLES.has(next.l) || ORG_WORDS.has(next.l))) continue;
       // adjectives of nationality or party ("Russian officials")
       if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
@@ -166,7 +166,7 @@ export class SpeakerResolver {
       if (a === b && /^\p{Lu}{2,4}$/u.test(toks[a]!.w)) continue;
       // acronyms with dots are organisations/places (U.N., D.C.)
       if (a === b && /^(?:\p{Lu}\.){2,}$/u.test(toks[a]!.w)) continue;
-      // "Ohio Democratic Party Chairman David Pepper": the person after the last organisation/title word
+      // "Ohio Green Party Chairman Ana Ruiz": the person after the last organisation/title word
       const { tokens, gender } = stripTitles(surface);
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)))) continue;
       const canonicalTokens = tokens;
