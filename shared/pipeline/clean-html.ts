@@ -1,8 +1,8 @@
 /**
  * HTML → article: @mozilla/readability on a linkedom DOM picks the main content; block elements become
  * paragraphs; in-body boilerplate (share bars, related links, "Read more", newsletter boxes, captions, credits)
- * is removed with reasons; JSON-LD `articleBody` confirms or replaces the extraction when it is consistent with
- * the page; a text classifier over the page's blocks is the fallback when Readability finds nothing.
+ * is removed with reasons; JSON-LD `articleBody` replaces an extraction that found less than half of it; a text
+ * classifier over the page's blocks is the fallback when Readability finds nothing (or cannot run).
  * Metadata: title, byline/authors, publishedAt, canonical URL, language.
  */
 import { Readability } from '@mozilla/readability';
@@ -13,7 +13,6 @@ import {
   collapse,
   emptyMeta,
   isAboutAuthorHeading,
-  keyOf,
   looksLikeBio,
   parseAuthors,
   parseDate,
@@ -153,6 +152,8 @@ const CLASS_REASONS: Record<string, string> = {
   tags: 'tags',
   tag: 'tags',
   breadcrumb: 'navigation',
+  kicker: 'navigation',
+  eyebrow: 'navigation',
   breadcrumbs: 'navigation',
   timestamp: 'date',
   dateline: 'date',
@@ -458,6 +459,8 @@ function filterBlocks(blocks: HtmlBlock[], removed: RemovedBlock[], pageUrl: str
     if (!reason && useClasses && b.classReason && n <= (SHORT_ONLY.has(b.classReason) ? 20 : 80))
       reason = b.classReason;
     const shouting = !/\p{Ll}/u.test(b.text) && n >= 3;
+    // A lone short link before the text starts is a section label ("Transport", "World › Europe").
+    if (!reason && linkOnly[i] && n <= 3 && kept.every((k) => k.kind === 'heading')) reason = 'navigation';
     if (
       !reason &&
       linkOnly[i] &&
@@ -572,5 +575,3 @@ export function cleanHtml(html: string): HtmlResult {
   }
   return { blocks, meta, boilerplate, warnings };
 }
-
-export { keyOf };

@@ -110,7 +110,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     const it = items[i]!;
     if (it.reason) continue;
     const prev = items[i - 1]?.reason;
-    const nearEnd = i > lastGood;
+    const nearEnd = i >= lastGood;
     if ((prev === 'author-picture' || prev === 'author-bio' || nearEnd) && looksLikeBio(it.text)) {
       it.reason = 'author-bio';
       it.good = false;
@@ -294,11 +294,14 @@ function groupLines(lines: Line[]): Array<Block & { level: number }> {
     else if (isWrappedColumn(texts) && !group.some((l) => l.item)) {
       // Several hard-wrapped paragraphs without blank lines between them: a short line ending a sentence
       // closes a paragraph, every other line continues it.
-      const width = percentile(lens, 0.9);
+      // A line that ends a sentence and would have had room for the next line's first word was ended on purpose.
+      const width = maxOf(lens);
       let para: string[] = [];
-      for (const t of texts) {
+      for (let i = 0; i < texts.length; i++) {
+        const t = texts[i]!;
         para.push(t);
-        if (t.length < width * 0.75 && /[.!?…"”’)]$/.test(t)) {
+        const nextWord = (texts[i + 1] ?? '').split(/\s+/)[0] ?? '';
+        if (/[.!?…"”’)]$/.test(t) && t.length + 1 + nextWord.length <= width) {
           out.push({ text: para.join(' '), kind: 'body', level: 0 });
           para = [];
         }

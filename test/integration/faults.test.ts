@@ -5,15 +5,20 @@
  *       (one META each, children of one version only), none lost; the messages that kept failing were
  *       dead-lettered with their reason, and `npm run redrive` (a separate process) put them back;
  *   (b) one message of a batch fails once (a non-domain error): only that message is retried;
- *   (c) the same event delivered twice is a no-op the second time (the store says `duplicate`, records unchanged).
+ *   (c) the same event delivered twice is a no-op the second time (the store says `duplicate`, records unchanged);
+ *   (d) the batch loop's own rules (no servers): order of records, FAILED pre-recorded before a last attempt, and
+ *       records handed back when the invocation is about to time out.
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import type { Context, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeadLetter } from '../../scripts/local/queues.ts';
 import { type DynamoServerHandle, freePort, startDynamoDbLocal } from '../../scripts/local/servers.ts';
@@ -21,6 +26,7 @@ import type { LocalStack } from '../../scripts/local/stack.ts';
 import { toAwsS3Event } from '../../scripts/local/wiring.ts';
 import { annotateObject } from '../../shared/app/annotate-object.ts';
 import { cleanObject } from '../../shared/app/clean-object.ts';
+import { s3BatchHandler } from '../../shared/events/s3-batch.ts';
 import { parseS3Notification } from '../../shared/events/s3-records.ts';
 import { articleIdForKey } from '../../shared/ids.ts';
 import { DynamoArticleStore } from '../../shared/store/dynamodb-store.ts';
@@ -269,3 +275,120 @@ function rawCreatedEvent(key: string, sequencer: string): string {
   record.s3.object.sequencer = sequencer;
   return JSON.stringify(event);
 }
+
+describe('(d) the batch loop’s rules for slow and dying attempts', () => {
+  // Created inside the tests, after the stack set POWERTOOLS_METRICS_DISABLED (metrics are not printed).
+  const tools = () => ({
+    logger: new Logger({ serviceName: 'faults-test', logLevel: 'SILENT' }),
+    metrics: new Metrics({ namespace: 'Test', serviceName: 'faults-test' }),
+  });
+
+  function sqsRecord(key: string, receiveCount: number): SQSRecord {
+    const body = toAwsS3Event({
+      Records: [
+        {
+          eventName: 'ObjectCreated:Put',
+          eventTime: new Date().toISOString(),
+          s3: { bucket: { name: 'articles' }, object: { key, size: 1 } },
+        },
+      ],
+    });
+    return {
+      messageId: `m-${key}`,
+      receiptHandle: 'r',
+      body: JSON.stringify(body),
+      attributes: {
+        ApproximateReceiveCount: String(receiveCount),
+        SentTimestamp: '0',
+        SenderId: 'x',
+        ApproximateFirstReceiveTimestamp: '0',
+      },
+      messageAttributes: {},
+      md5OfBody: '',
+      eventSource: 'aws:sqs',
+      eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:q',
+      awsRegion: 'us-east-1',
+    };
+  }
+
+  const context = (remainingMs: number) => ({ getRemainingTimeInMillis: () => remainingMs }) as unknown as Context;
+
+  it.each([
+    // [records as key:receiveCount, expected processing order]
+    [
+      ['raw/fresh-a:1', 'raw/retried:3', 'raw/last:5', 'raw/fresh-b:1'],
+      ['raw/last', 'raw/fresh-a', 'raw/fresh-b', 'raw/retried'],
+    ],
+    [
+      ['raw/a:2', 'raw/b:1'],
+      ['raw/b', 'raw/a'],
+    ],
+  ])('orders %j as %j (last attempts, then fresh, then retried)', async (records, expected) => {
+    // Prepare
+    const seen: string[] = [];
+    const handler = s3BatchHandler({
+      ...tools(),
+      maxReceiveCount: 5,
+      process: async (event) => {
+        seen.push(event.key);
+        return 'cleaned';
+      },
+      onFinalFailure: async () => undefined,
+    });
+    const event = {
+      Records: records.map((r) => {
+        const [key, count] = r.split(':');
+        return sqsRecord(key!, Number(count));
+      }),
+    };
+    // Act
+    const response = await handler(event, context(60_000));
+    // Assess
+    expect(seen).toEqual(expected);
+    expect(response.batchItemFailures).toEqual([]);
+  });
+
+  it('records FAILED before a last attempt starts, so an attempt that dies still leaves a status', async () => {
+    // Prepare
+    const steps: string[] = [];
+    const handler = s3BatchHandler({
+      ...tools(),
+      maxReceiveCount: 5,
+      process: async () => {
+        steps.push('process');
+        return 'cleaned';
+      },
+      onFinalFailure: async (_event, error) => {
+        steps.push(`failure recorded: ${(error as Error).message.slice(0, 40)}`);
+      },
+    });
+    // Act
+    await handler({ Records: [sqsRecord('raw/x.txt', 5)] }, context(60_000));
+    await handler({ Records: [sqsRecord('raw/y.txt', 4)] }, context(60_000));
+    // Assess: only the 5th receive pre-records; a success then overwrites it (annotate-object's FAILED rule)
+    expect(steps).toEqual(['failure recorded: Processing did not complete in 5 attempt', 'process', 'process']);
+  });
+
+  it('hands a record back instead of starting it with too little time left (never the first)', async () => {
+    // Prepare
+    const seen: string[] = [];
+    const handler = s3BatchHandler({
+      ...tools(),
+      maxReceiveCount: 5,
+      minRemainingMs: 30_000,
+      process: async (event) => {
+        seen.push(event.key);
+        return 'cleaned';
+      },
+      onFinalFailure: async () => undefined,
+    });
+    // Act
+    const response = await handler(
+      { Records: [sqsRecord('raw/first.txt', 1), sqsRecord('raw/second.txt', 1)] },
+      context(10_000),
+    );
+    // Assess
+    expect(seen).toEqual(['raw/first.txt']);
+    expect(response.batchItemFailures).toEqual([{ itemIdentifier: 'm-raw/second.txt' }]);
+  });
+});

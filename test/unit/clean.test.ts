@@ -299,6 +299,8 @@ describe('clean: plain-text header zone', () => {
     'OSTBY, Norway — The restored ferry Marta carried her first passengers across Lake Ringvann on Friday, ten years after she was taken out of service.',
     '',
     '“It feels like the town has its voice back,” said Henrik Aas, who led the restoration campaign.',
+    '',
+    'Rasmus Idland is a reporter for the Lakeside Post. He previously worked for the Fjord Herald.',
   ].join('\n');
 
   it.each([
@@ -310,7 +312,7 @@ describe('clean: plain-text header zone', () => {
     [
       'removed reasons',
       (a: CleanArticle) => a.boilerplate.map((b) => b.reason).sort(),
-      ['byline', 'caption', 'caption', 'title'],
+      ['author-bio', 'byline', 'caption', 'caption', 'title'],
     ],
   ])('%s', (_name, pick, want) => {
     expect(pick(clean(TEXT, { key: 'ferry.txt' }))).toEqual(want);

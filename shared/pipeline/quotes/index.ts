@@ -214,6 +214,21 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
   }
 
+  // a quote that is a whole sentence right after a sentence about a person in the same paragraph
+  // ("Sen. Ann Hobbs identified fatigue as the reason. “People are tired of it.”"): that sentence's subject
+  for (const w of work) {
+    if (w.attr || w.span.paragraph === 0) continue;
+    const sent = sentences[w.sentence]!;
+    const sPrev = sentences[w.sentence - 1];
+    if (!sPrev || sPrev.paragraph !== sent.paragraph || hasQuote(w.sentence - 1)) continue;
+    if (w.span.outerStart > sent.start + 1 || wordCount(text.slice(w.start, w.end)) < 5) continue;
+    const a = subjectOfSentence(text, masked, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
+    if (a && a.speaker.kind === 'name') {
+      w.attr = { speaker: a.speaker, cue: null };
+      w.via = 'lead-in';
+    }
+  }
+
   // 5: filtering and typing
   const keep: Array<Work & { type: QuoteType }> = [];
   for (const w of work) {

@@ -173,8 +173,14 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
       open = null;
       continue;
     }
-    // an opening mark of the same kind while a quote is open: the closing mark is missing; end the open quote
-    // before this one and start again
+    // an opening mark of the same kind while a quote is open, followed by two closing marks of that kind before any
+    // other opening one: a nested quote in the same marks (“I’d rather live in what he calls “hell” than …”)
+    const after = marks.slice(k + 1).filter((x) => x.kind === m.kind);
+    if (after.length >= 2 && after[0]!.role === 'close' && after[1]!.role === 'close') {
+      nested = m.kind;
+      continue;
+    }
+    // otherwise the closing mark is missing; end the open quote before this one and start again
     let e = m.at;
     while (e > open.at + open.len && WS.test(text[e - 1] ?? '')) e--;
     out.push({

@@ -6,6 +6,7 @@
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
 import enNames from 'gender-detection-from-name/names/en.js';
+import { entityAt } from '../entities/index.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
@@ -47,6 +48,28 @@ const PLACE_PREPS = new Set([
   'inside',
   'on',
 ]);
+/** Measurement switch: name a linked nominal speaker in `speaker` (true) or keep the phrase as written (false). */
+const NOMINAL_AS_NAME = false;
+/** Head nouns of role phrases that can stand for one named person (`the spokeswoman`, `the senator`). */
+const ROLE_NOUNS = new Set(
+  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador'.split(
+    ' ',
+  ),
+);
+/** Words before a title that make it another role (`Vice President`, `former Gov.`). */
+const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'former', 'ex', 'acting', 'lieutenant', 'associate', 'press']);
+/** Title abbreviations that name the same role before a name (`Sen. Ann Hobbs` → `the senator`). */
+const ROLE_ABBREVIATIONS: Record<string, string[]> = {
+  senator: ['sen.'],
+  representative: ['rep.'],
+  congressman: ['rep.'],
+  congresswoman: ['rep.'],
+  governor: ['gov.'],
+  professor: ['prof.'],
+  general: ['gen.'],
+  secretary: ['sec.'],
+  president: ['pres.'],
+};
 /** How many sentences before a he/she its antecedent may be (beyond that the pronoun is kept as written). */
 const PRONOUN_WINDOW = 2;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
@@ -277,13 +300,22 @@ export class SpeakerResolver {
     }
   }
 
+  /** A mention the entity stage reads as a place is not a pronoun's antecedent (`in West Virginia. He said`). */
+  private couldBePerson(m: PersonMention): boolean {
+    if (m.speaker) return true;
+    const e = entityAt(this.entities, m.start);
+    return !e || e.type !== 'LOCATION';
+  }
+
   /** The person a `he`/`she` at `pos` most likely refers to. */
   resolvePronoun(pron: string, pos: number, preferred: string[] = []): string | null {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
     if (!want) return null;
     const si = this.sentenceOf(pos);
     for (let s = si; s >= Math.max(0, si - PRONOUN_WINDOW); s--) {
-      const here = (this.bySentence.get(s) ?? []).filter((m) => m.start < pos).sort((a, b) => a.start - b.start);
+      const here = (this.bySentence.get(s) ?? [])
+        .filter((m) => m.start < pos && this.couldBePerson(m))
+        .sort((a, b) => a.start - b.start);
       if (here.length === 0) continue;
       const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
       const open = (m: PersonMention) => this.genderOf(m.canonical) === null;
@@ -298,6 +330,59 @@ export class SpeakerResolver {
       };
       if (sure.length > 0) return pick(sure);
       if (maybe.length > 0 && s >= si - 1) return pick(maybe);
+    }
+    return null;
+  }
+
+  /**
+   * The person a definite role phrase (`the spokeswoman`, `the Vermont senator`, `The president`) stands for, when
+   * the article has tied that role to a name before it: an appositive (`Ann Hobbs, the party's spokeswoman`) or a
+   * title before the name (`spokeswoman Ann Hobbs`, `Sen. Ann Hobbs`). The latest such name before the phrase wins;
+   * null when the article never ties the role to a name.
+   */
+  linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null } | null {
+    const words = phrase.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
+    const head = norm(words[words.length - 1]!);
+    if (!ROLE_NOUNS.has(head)) return null;
+    const forms = [head, ...(ROLE_ABBREVIATIONS[head] ?? [])]
+      .map((f) => `[${f[0]!.toUpperCase()}${f[0]}]${f.slice(1).replace(/\./g, '\\.')}`)
+      .join('|');
+    const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
+    const before = this.masked.slice(0, pos);
+    const found: Array<{ at: number; name: string; context: number }> = [];
+    const appositive = new RegExp(`(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`, 'gu');
+    for (const m of before.matchAll(appositive)) found.push({ at: m.index, name: m[1]!, context: m.index });
+    const titled = new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu');
+    for (const m of before.matchAll(titled)) {
+      // "Vice President Ann Hobbs" is not "the president"
+      const mod = m[1]?.toLowerCase();
+      if (mod && ROLE_MODIFIERS.has(mod) && !words.some((w) => w.toLowerCase() === mod)) continue;
+      found.push({ at: m.index + m[0].length - m[2]!.length, name: m[2]!, context: m.index });
+    }
+    // the phrase's own modifiers must be there: "the Republican nominee" is not "Democratic nominee Tim Kaine"
+    const modifiers = words.slice(1, -1).map((w) => w.toLowerCase());
+    found.sort((a, b) => b.at - a.at);
+    for (const f of found) {
+      const zone = this.masked.slice(Math.max(0, f.context - 40), f.at + f.name.length + 80).toLowerCase();
+      if (!modifiers.every((w) => zone.includes(w))) continue;
+      const { tokens } = stripTitles(f.name);
+      while (tokens.length > 1 && NOT_NAME.has(norm(tokens[0]!))) tokens.shift();
+      if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)) || NOT_NAME.has(norm(t)))) continue;
+      const e = entityAt(this.entities, f.at + f.name.length - 1);
+      if (e && e.type !== 'PERSON') continue;
+      const same = e && lastName(stripTitles(e.name).tokens) === lastName(tokens) ? e : null;
+      // a lone surname that several people of the article share stays a surname, unlinked: "President Obama" after
+      // "Michelle Obama" is not her
+      const namesakes = new Set((this.fullByLast.get(lastName(tokens)) ?? []).map((x) => x.name));
+      if (tokens.length === 1 && namesakes.size > 1) return { name: tokens[0]!, entity: null };
+      // a lone surname: the entity stage's reading of that very mention beats the latest full name with it
+      if (tokens.length === 1 && same && stripTitles(same.name).tokens.length >= 2) {
+        return { name: stripTitles(same.name).tokens.join(' '), entity: same };
+      }
+      const name = this.canonicalName(tokens.join(' '), f.at);
+      const linked = same ?? this.entityFor(name, null);
+      return { name, entity: linked?.type === 'PERSON' ? linked : null };
     }
     return null;
   }
@@ -341,7 +426,12 @@ export class SpeakerResolver {
       return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     if (p.kind === 'nominal') {
-      return { speaker: p.text, speakerType: p.org ? 'organization' : 'nominal', speakerEntityId: null };
+      const link = p.org ? null : this.linkNominal(p.text, p.start);
+      return {
+        speaker: NOMINAL_AS_NAME && link ? link.name : p.text,
+        speakerType: p.org ? 'organization' : 'nominal',
+        speakerEntityId: link?.entity?.id ?? null,
+      };
     }
     if (p.org) {
       const e = this.entityFor(p.text, p);
