@@ -9,6 +9,7 @@
  *   6. resolution  surnames, titles, pronouns, entities (speakers.ts)
  *   7. indirect    reported speech without marks (indirect.ts)
  */
+import { entityAt } from '../entities/index.ts';
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
 import {
   type Attribution,
@@ -220,10 +221,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (w.attr || w.span.paragraph === 0) continue;
     const sent = sentences[w.sentence]!;
     const sPrev = sentences[w.sentence - 1];
-    if (!sPrev || sPrev.paragraph !== sent.paragraph || hasQuote(w.sentence - 1)) continue;
+    if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
     if (w.span.outerStart > sent.start + 1 || wordCount(text.slice(w.start, w.end)) < 5) continue;
     const a = subjectOfSentence(text, masked, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
-    if (a && a.speaker.kind === 'name') {
+    // not a name the entity stage reads, as written, as a place or an organisation ("partner at Lenox")
+    const e = a ? entityAt(entities, a.speaker.start) : null;
+    const notPerson =
+      !!e && e.type !== 'PERSON' && e.mentions.some((m) => m.start === a?.speaker.start && m.end === a.speaker.end);
+    if (a && a.speaker.kind === 'name' && !a.speaker.org && !notPerson) {
       w.attr = { speaker: a.speaker, cue: null };
       w.via = 'lead-in';
     }

@@ -300,11 +300,17 @@ export class SpeakerResolver {
     }
   }
 
-  /** A mention the entity stage reads as a place is not a pronoun's antecedent (`in West Virginia. He said`). */
+  /**
+   * A mention the entity stage reads as a place is not a pronoun's antecedent (`led by West Virginia. … he said`),
+   * unless the article gives it a gender by an honorific or by its pronouns (the entity stage can be wrong about a
+   * person; the first-name list is not evidence here: it lists `West` and `Chicago`).
+   */
   private couldBePerson(m: PersonMention): boolean {
     if (m.speaker) return true;
     const e = entityAt(this.entities, m.start);
-    return !e || e.type !== 'LOCATION';
+    if (!e || e.type !== 'LOCATION') return true;
+    const g = this.gender.get(lastName(m.canonical.split(' ')));
+    return !!g && (g.honor !== null || g.m + g.f >= 2);
   }
 
   /** The person a `he`/`she` at `pos` most likely refers to. */
@@ -440,11 +446,14 @@ export class SpeakerResolver {
     }
     const canonical = this.canonicalName(p.text, p.start);
     const e = this.entityFor(canonical, p);
-    // an organisation entity only wins over a person reading when it is the same surface ("Reuters said")
+    // an organisation entity only wins over a person reading when it is the same surface ("Reuters said") and the
+    // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
     if (e && e.type === 'ORGANIZATION') {
+      const personFull = canonical.split(' ').length >= 2 && isFirstName(canonical.split(' ')[0]!);
       if (
-        e.name.toLowerCase() === p.text.toLowerCase() ||
-        e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase())
+        !personFull &&
+        (e.name.toLowerCase() === p.text.toLowerCase() ||
+          e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase()))
       )
         return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
       return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
