@@ -114,7 +114,11 @@ export class DynamoArticleStore implements ArticleStore {
     if (current) {
       const currentSeq = String(current.seq);
       if (currentSeq > seq) return 'stale';
-      if (currentSeq === seq && !overwrite) return 'duplicate';
+      if (currentSeq === seq && !overwrite) {
+        // A retry after a crash between the pointer switch and the cleanup: finish the cleanup.
+        await this.deleteChildren(pk, (v) => v < String(current.version));
+        return 'duplicate';
+      }
     }
     const version = `${seq}.${writeToken()}`;
     const children = this.childItems(bundle, version);

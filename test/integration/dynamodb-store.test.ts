@@ -2,7 +2,7 @@
  * The DynamoDB adapter against AWS's DynamoDB Local through the real SDK v3 client (no mocks).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../scripts/local/resources.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/servers.ts';
@@ -144,6 +144,31 @@ describe('DynamoArticleStore versioned writes', () => {
     const record = await store.get(old.article.id);
     expect(record?.pipelineVersion).toBe('test-2');
     expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity, 1 speaker
+  });
+
+  it('finishes an interrupted cleanup when the same event is retried', async () => {
+    // Prepare: a crash left an older version's quote behind after the pointer switch.
+    const b = bundle('raw/interrupted.txt', '0009');
+    await store.save(b);
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `A#${b.article.id}`,
+          sk: 'V#0001#Q#00000',
+          text: 'stale',
+          gsi1pk: 'SPEAKER#amara okafor',
+          gsi1sk: 'x',
+        },
+      }),
+    );
+    // Act
+    const result = await store.save(b);
+    // Assess
+    expect(result).toBe('duplicate');
+    expect(await itemCount(b.article.id)).toBe(6);
+    const quotes = await store.listQuotesBySpeaker('Amara Okafor', { limit: 100 });
+    expect(quotes.items.map((q) => q.text)).not.toContain('stale');
   });
 
   it('deletes every item of an article', async () => {

@@ -232,7 +232,8 @@ describe('queues', () => {
       name: 'unit-queue',
       dlqDir,
       batchWindowMs: 10,
-      retryDelayMs: 10,
+      // Far longer than the batching window, so m10/m11 are delivered before m0..m9 come back, even under load.
+      retryDelayMs: 1_000,
       maxReceiveCount: 2,
       log: () => undefined,
       handler: async (event) => {

@@ -54,6 +54,21 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'a quote nested in the same marks does not cut the outer quote off its ― attribution',
+    'Readers wrote in after the debate.\n\n“As a young nurse....I’d rather live in what he calls “chaos” than live in a city he runs.” ― Lucia Fernandez',
+    [
+      {
+        text: 'As a young nurse....I’d rather live in what he calls “chaos” than live in a city he runs.',
+        speaker: 'Lucia Fernandez',
+      },
+    ],
+  ],
+  [
+    'a whole-sentence quote after a sentence about a person (no speech verb) is that person’s',
+    'Turnout worries grow.\n\nOn “Morning Desk,” Sen. Ann Hobbs (Ore.), who lost the primary to Smith, identified fatigue as the reason. “The younger voters are tired of all of this, more than ever.”',
+    [{ text: 'The younger voters are tired of all of this, more than ever.', speaker: 'Ann Hobbs', type: 'direct' }],
+  ],
+  [
     'surname resolves to the full name seen earlier',
     'Victor Almeida runs the harbour. Critics doubt him.\n\n“The harbour will reopen in May,” Almeida said.',
     [{ text: 'The harbour will reopen in May,', speaker: 'Victor Almeida' }],
@@ -229,6 +244,95 @@ describe('extractQuotes: reported speech', () => {
   it.each(INDIRECT_ROWS)('%s', (_name, text, expected) => {
     const got = simplify(text).filter((q) => q.type === 'indirect');
     expect(got).toEqual(expected);
+  });
+});
+
+/** An entity of the entity stage for `name`, with a mention at every occurrence of each surface form. */
+function entity(text: string, id: string, type: Entity['type'], name: string, surfaces: string[]): Entity {
+  const mentions: Entity['mentions'] = [];
+  for (const surface of surfaces) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+      if (!mentions.some((m) => m.start <= at && at < m.end))
+        mentions.push({ start: at, end: at + surface.length, text: surface });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  const aliases = surfaces.filter((x) => x !== name);
+  return { id, name, type, aliases, mentions, count: mentions.length, firstStart: mentions[0]?.start ?? 0, salience: 1 };
+}
+
+/**
+ * Nominal speakers (`the spokeswoman`) stay as written in `speaker` (type `nominal`) and are linked through
+ * `speakerEntityId` to the person the article tied that role to; [name, text, person named in the text, expected id].
+ */
+const NOMINAL_ROWS: Array<[string, string, string, string | null]> = [
+  [
+    'appositive: X, the agency’s spokeswoman',
+    'Lena Marsh, the agency’s spokeswoman, declined to give numbers. The audit is due in May.\n\n“We will publish every page,” the spokeswoman said.',
+    'Lena Marsh',
+    'PERSON:lena-marsh',
+  ],
+  [
+    'title abbreviation: Sen. X → the senator',
+    'Sen. Ann Hobbs toured the plant on Monday.\n\n“These jobs are coming back,” the senator said.',
+    'Ann Hobbs',
+    'PERSON:ann-hobbs',
+  ],
+  [
+    'lower-case title before the name: spokesman X',
+    'The port reopened on Friday, spokesman Idris Kamara confirmed.\n\n“Ships are moving again,” the spokesman told reporters.',
+    'Idris Kamara',
+    'PERSON:idris-kamara',
+  ],
+  [
+    'a vice president is not “the president”',
+    'Vice President Omar Reyes visited the site.\n\n“We will rebuild,” the president said.',
+    'Omar Reyes',
+    null,
+  ],
+  [
+    'the phrase’s own modifiers must agree: “the Republican nominee” is not a Democratic nominee',
+    'Democratic nominee Tom Kessler spoke first.\n\n“The state is broke,” the Republican nominee said.',
+    'Tom Kessler',
+    null,
+  ],
+  [
+    'a role the article never ties to a name stays unlinked',
+    'Pia Lund audited the agency last year.\n\n“We will publish every page,” the spokeswoman said.',
+    'Pia Lund',
+    null,
+  ],
+];
+
+describe('extractQuotes: nominal speakers linked to the person the article names', () => {
+  it.each(NOMINAL_ROWS)('%s', (_name, text, person, expectedId) => {
+    // Prepare
+    const surname = person.split(' ').at(-1)!;
+    const id = `PERSON:${person.toLowerCase().replace(/\s+/g, '-')}`;
+    const entities = [entity(text, id, 'PERSON', person, [person, surname])];
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q?.speakerType).toBe('nominal');
+    expect(q?.speaker).toMatch(/^the /i);
+    expect(q?.speakerEntityId).toBe(expectedId);
+  });
+});
+
+describe('extractQuotes: pronoun antecedents', () => {
+  it('a place the entity stage recognises is not the antecedent of “he”', () => {
+    // Prepare
+    const text =
+      'Coal costs rise.\n\nMr. Dale Harmon says he has paid for the credits himself. He hopes that states, led by North Carolina, will share the cost.\n\n“Gas is not the villain,” he said.';
+    const entities = [
+      entity(text, 'PERSON:dale-harmon', 'PERSON', 'Dale Harmon', ['Dale Harmon', 'Harmon']),
+      entity(text, 'LOCATION:north-carolina', 'LOCATION', 'North Carolina', ['North Carolina']),
+    ];
+    // Act
+    const q = extractQuotes(text, entities).find((x) => x.type === 'direct');
+    // Assess
+    expect(q?.speaker).toBe('Dale Harmon');
+    expect(q?.speakerEntityId).toBe('PERSON:dale-harmon');
   });
 });
 

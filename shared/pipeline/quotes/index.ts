@@ -33,7 +33,7 @@ interface Work {
   sentence: number;
   attr: Attribution | null;
   /** how the attribution was found */
-  via: 'sentence' | 'inherited' | 'lead-in' | 'transcript' | 'none';
+  via: 'sentence' | 'inherited' | 'lead-in' | 'previous-subject' | 'transcript' | 'none';
   /** index of the work item the speaker is inherited from */
   from: number;
 }
@@ -230,7 +230,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       !!e && e.type !== 'PERSON' && e.mentions.some((m) => m.start === a?.speaker.start && m.end === a.speaker.end);
     if (a && a.speaker.kind === 'name' && !a.speaker.org && !notPerson) {
       w.attr = { speaker: a.speaker, cue: null };
-      w.via = 'lead-in';
+      w.via = 'previous-subject';
     }
   }
 
@@ -326,7 +326,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       const sp = w.attr?.speaker ?? null;
       const r = sp ? resolve(sp) : null;
       const speakerType = r?.speakerType ?? 'unknown';
-      const confidence = !sp ? 0.3 : !w.attr?.cue && w.via === 'sentence' ? 0.5 : w.via === 'sentence' ? 0.9 : 0.7;
+      const confidence =
+        !sp
+          ? 0.3
+          : (!w.attr?.cue && w.via === 'sentence') || w.via === 'previous-subject'
+            ? 0.5
+            : w.via === 'sentence'
+              ? 0.9
+              : 0.7;
       quotes.push({
         text: text.slice(w.start, w.end),
         start: w.start,

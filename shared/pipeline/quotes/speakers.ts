@@ -356,21 +356,21 @@ export class SpeakerResolver {
       .join('|');
     const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
     const before = this.masked.slice(0, pos);
-    const found: Array<{ at: number; name: string; context: number }> = [];
+    const found: Array<{ at: number; name: string; context: number; end: number }> = [];
     const appositive = new RegExp(`(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`, 'gu');
-    for (const m of before.matchAll(appositive)) found.push({ at: m.index, name: m[1]!, context: m.index });
+    for (const m of before.matchAll(appositive)) found.push({ at: m.index, name: m[1]!, context: m.index, end: m.index + m[0].length });
     const titled = new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu');
     for (const m of before.matchAll(titled)) {
       // "Vice President Ann Hobbs" is not "the president"
       const mod = m[1]?.toLowerCase();
       if (mod && ROLE_MODIFIERS.has(mod) && !words.some((w) => w.toLowerCase() === mod)) continue;
-      found.push({ at: m.index + m[0].length - m[2]!.length, name: m[2]!, context: m.index });
+      found.push({ at: m.index + m[0].length - m[2]!.length, name: m[2]!, context: m.index, end: m.index + m[0].length });
     }
     // the phrase's own modifiers must be there: "the Republican nominee" is not "Democratic nominee Tim Kaine"
     const modifiers = words.slice(1, -1).map((w) => w.toLowerCase());
     found.sort((a, b) => b.at - a.at);
     for (const f of found) {
-      const zone = this.masked.slice(Math.max(0, f.context - 40), f.at + f.name.length + 80).toLowerCase();
+      const zone = this.masked.slice(Math.max(0, f.context - 40), f.end).toLowerCase();
       if (!modifiers.every((w) => zone.includes(w))) continue;
       const { tokens } = stripTitles(f.name);
       while (tokens.length > 1 && NOT_NAME.has(norm(tokens[0]!))) tokens.shift();
