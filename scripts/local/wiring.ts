@@ -12,26 +12,8 @@
 import { randomBytes } from 'node:crypto';
 import type { S3Event, S3EventRecord } from 'aws-lambda';
 import type S3rver from 's3rver';
+import { encodeS3Key } from '../../shared/events/s3-records.ts';
 import type { LocalQueue } from './queues.ts';
-
-/** Characters AWS leaves as they are in notification keys (java.net.URLEncoder's set, plus `/`). */
-const UNRESERVED = /[A-Za-z0-9.\-_*/]/;
-
-/** Encodes an object key the way S3 event notifications carry it (`application/x-www-form-urlencoded`). */
-export function encodeS3EventKey(key: string): string {
-  let out = '';
-  for (const char of key) {
-    if (char === ' ') out += '+';
-    else if (UNRESERVED.test(char)) out += char;
-    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return out;
-}
-
-/** The inverse of encodeS3EventKey: what a handler must do with `s3.object.key`. */
-export function decodeS3EventKey(encoded: string): string {
-  return decodeURIComponent(encoded.replace(/\+/g, ' '));
-}
 
 const SEQUENCER_WIDTH = 18;
 let lastSequencer = 0n;
@@ -96,7 +78,7 @@ export function toAwsS3Event(event: S3rverEvent, options: NormaliseOptions = {})
             arn: `arn:aws:s3:::${record.s3.bucket.name}`,
           },
           object: {
-            key: encodeS3EventKey(object.key),
+            key: encodeS3Key(object.key),
             // ObjectRemoved events carry neither size nor eTag in AWS.
             ...(created ? { size: object.size ?? 0 } : {}),
             ...(created && object.eTag ? { eTag: object.eTag } : {}),

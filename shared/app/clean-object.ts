@@ -52,16 +52,7 @@ export async function cleanObject(deps: CleanDeps, event: ObjectEvent): Promise<
     return 'duplicate';
   }
 
-  const base = {
-    schemaVersion: 1 as const,
-    articleId,
-    sourceKey: event.key,
-    sourceSequencer: event.sequencer,
-    sourceETag: event.eTag,
-    sourceBytes: event.size ?? 0,
-    cleanedAt: (deps.now?.() ?? new Date()).toISOString(),
-    pipelineVersion: PIPELINE_VERSION,
-  };
+  const base = envelope(deps, event, articleId);
   let outcome: CleanedObject['outcome'];
   try {
     const raw = await deps.objects.readRaw(event.key, deps.maxInputBytes);
@@ -109,6 +100,14 @@ export async function recordCleanFailure(deps: CleanDeps, event: ObjectEvent, er
   if (event.kind !== 'created' || !event.key.startsWith(deps.rawPrefix)) return;
   const articleId = articleIdForKey(event.key);
   await deps.objects.writeCleaned(cleanedKeyFor(deps.cleanedPrefix, articleId), {
+    ...envelope(deps, event, articleId),
+    outcome: { status: 'FAILED', code: 'CLEAN_FAILED', reason: publicReason(error) },
+  });
+}
+
+/** Everything a cleaned object says about its source, whatever the outcome. */
+function envelope(deps: CleanDeps, event: ObjectEvent, articleId: string): Omit<CleanedObject, 'outcome'> {
+  return {
     schemaVersion: 1,
     articleId,
     sourceKey: event.key,
@@ -117,8 +116,7 @@ export async function recordCleanFailure(deps: CleanDeps, event: ObjectEvent, er
     sourceBytes: event.size ?? 0,
     cleanedAt: (deps.now?.() ?? new Date()).toISOString(),
     pipelineVersion: PIPELINE_VERSION,
-    outcome: { status: 'FAILED', code: 'CLEAN_FAILED', reason: publicReason(error) },
-  });
+  };
 }
 
 /**

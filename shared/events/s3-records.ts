@@ -44,12 +44,18 @@ export function decodeS3Key(encoded: string): string {
   return decodeURIComponent(encoded.replace(/\+/g, ' '));
 }
 
-/** The inverse of `decodeS3Key`, as S3 itself encodes keys in notifications. */
+/** Characters S3 leaves as they are in notification keys (java.net.URLEncoder's set, plus `/`). */
+const UNRESERVED = /[A-Za-z0-9.\-_*/]/;
+
+/** The inverse of `decodeS3Key`: keys as S3 notifications carry them (`application/x-www-form-urlencoded`). */
 export function encodeS3Key(key: string): string {
-  return encodeURIComponent(key)
-    .replace(/%20/g, '+')
-    .replace(/%2F/g, '/')
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  let out = '';
+  for (const char of key) {
+    if (char === ' ') out += '+';
+    else if (UNRESERVED.test(char)) out += char;
+    else for (const byte of Buffer.from(char, 'utf8')) out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
 }
 
 /** Parse one SQS message body into object events (an `s3:TestEvent` yields none). */

@@ -16,7 +16,7 @@ import { LocalQueue } from '../../scripts/local/queues.ts';
 import { ensureBucket, ensureTable } from '../../scripts/local/resources.ts';
 import { assertJava } from '../../scripts/local/servers.ts';
 import type { LocalStack } from '../../scripts/local/stack.ts';
-import { decodeS3EventKey } from '../../scripts/local/wiring.ts';
+import { decodeS3Key } from '../../shared/events/s3-records.ts';
 import { startTestStack } from '../support/stack.ts';
 
 interface Delivery {
@@ -43,7 +43,7 @@ const recorder =
 function recordsFor(queue: 'clean' | 'annotate', key: string) {
   return deliveries[queue]
     .flatMap((d) => ('Records' in d.body ? d.body.Records.map((r) => ({ sqs: d.record, s3: r })) : []))
-    .filter((r) => decodeS3EventKey(r.s3.s3.object.key) === key);
+    .filter((r) => decodeS3Key(r.s3.s3.object.key) === key);
 }
 
 beforeAll(async () => {
@@ -85,7 +85,7 @@ describe('S3 notifications', () => {
     const [delivered, ...more] = recordsFor('clean', key);
     expect(more).toHaveLength(0);
     expect(delivered?.s3.s3.object.key).toBe(encoded);
-    expect(decodeS3EventKey(encoded)).toBe(key);
+    expect(decodeS3Key(encoded)).toBe(key);
     expect(delivered?.s3).toMatchObject({
       eventVersion: '2.1',
       eventSource: 'aws:s3',
@@ -199,7 +199,7 @@ describe('queues', () => {
     const letter = JSON.parse(readFileSync(file, 'utf8'));
     expect(letter).toMatchObject({ messageId, queue: 'clean-queue', attempts: 5 });
     expect(letter.lastError).toContain('cannot digest poison');
-    expect(decodeS3EventKey(JSON.parse(letter.body).Records[0].s3.object.key)).toBe('raw/poison pill.txt');
+    expect(decodeS3Key(JSON.parse(letter.body).Records[0].s3.object.key)).toBe('raw/poison pill.txt');
   });
 
   it('retries only the messages named in batchItemFailures', async () => {

@@ -258,7 +258,16 @@ function entity(text: string, id: string, type: Entity['type'], name: string, su
   }
   mentions.sort((a, b) => a.start - b.start);
   const aliases = surfaces.filter((x) => x !== name);
-  return { id, name, type, aliases, mentions, count: mentions.length, firstStart: mentions[0]?.start ?? 0, salience: 1 };
+  return {
+    id,
+    name,
+    type,
+    aliases,
+    mentions,
+    count: mentions.length,
+    firstStart: mentions[0]?.start ?? 0,
+    salience: 1,
+  };
 }
 
 /**
@@ -311,10 +320,41 @@ describe('extractQuotes: nominal speakers linked to the person the article names
     const id = `PERSON:${person.toLowerCase().replace(/\s+/g, '-')}`;
     const entities = [entity(text, id, 'PERSON', person, [person, surname])];
     // Act
-    const [q] = extractQuotes(text, entities);
+    const q = extractQuotes(text, entities).find((x) => x.type !== 'indirect');
     // Assess
     expect(q?.speakerType).toBe('nominal');
     expect(q?.speaker).toMatch(/^the /i);
+    expect(q?.speakerEntityId).toBe(expectedId);
+  });
+});
+
+/** Organisation phrases (`the agency`) link to the one organisation whose name ends with that noun. */
+const ORG_NOMINAL_ROWS: Array<[string, string, string[], string | null]> = [
+  [
+    'the single organisation named with that noun',
+    'Budget fight.\n\nThe Harbor Transit Agency raised fares on Monday.\n\n“We had no other choice,” the agency said.',
+    ['Harbor Transit Agency'],
+    'ORGANIZATION:harbor-transit-agency',
+  ],
+  [
+    'two organisations with that noun: no link',
+    'Budget fight.\n\nThe Harbor Transit Agency and the Coastal Water Agency met on Monday.\n\n“We had no other choice,” the agency said.',
+    ['Harbor Transit Agency', 'Coastal Water Agency'],
+    null,
+  ],
+];
+
+describe('extractQuotes: organisation phrases linked to the organisation the article names', () => {
+  it.each(ORG_NOMINAL_ROWS)('%s', (_name, text, orgs, expectedId) => {
+    // Prepare
+    const entities = orgs.map((o) =>
+      entity(text, `ORGANIZATION:${o.toLowerCase().replace(/\s+/g, '-')}`, 'ORGANIZATION', o, [o]),
+    );
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q?.speaker).toBe('the agency');
+    expect(q?.speakerType).toBe('organization');
     expect(q?.speakerEntityId).toBe(expectedId);
   });
 });

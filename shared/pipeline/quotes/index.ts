@@ -326,14 +326,13 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       const sp = w.attr?.speaker ?? null;
       const r = sp ? resolve(sp) : null;
       const speakerType = r?.speakerType ?? 'unknown';
-      const confidence =
-        !sp
-          ? 0.3
-          : (!w.attr?.cue && w.via === 'sentence') || w.via === 'previous-subject'
-            ? 0.5
-            : w.via === 'sentence'
-              ? 0.9
-              : 0.7;
+      const confidence = !sp
+        ? 0.3
+        : (!w.attr?.cue && w.via === 'sentence') || w.via === 'previous-subject'
+          ? 0.5
+          : w.via === 'sentence'
+            ? 0.9
+            : 0.7;
       quotes.push({
         text: text.slice(w.start, w.end),
         start: w.start,

@@ -175,8 +175,9 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
     }
     // an opening mark of the same kind while a quote is open, followed by two closing marks of that kind before any
     // other opening one: a nested quote in the same marks (“I’d rather live in what he calls “hell” than …”)
-    const after = marks.slice(k + 1).filter((x) => x.kind === m.kind);
-    if (after.length >= 2 && after[0]!.role === 'close' && after[1]!.role === 'close') {
+    const after: Mark[] = [];
+    for (let x = k + 1; x < marks.length && after.length < 2; x++) if (marks[x]!.kind === m.kind) after.push(marks[x]!);
+    if (after.length === 2 && after[0]!.role === 'close' && after[1]!.role === 'close') {
       nested = m.kind;
       continue;
     }

@@ -57,7 +57,17 @@ const ROLE_NOUNS = new Set(
   ),
 );
 /** Words before a title that make it another role (`Vice President`, `former Gov.`). */
-const ROLE_MODIFIERS = new Set(['vice', 'deputy', 'assistant', 'former', 'ex', 'acting', 'lieutenant', 'associate', 'press']);
+const ROLE_MODIFIERS = new Set([
+  'vice',
+  'deputy',
+  'assistant',
+  'former',
+  'ex',
+  'acting',
+  'lieutenant',
+  'associate',
+  'press',
+]);
 /** Title abbreviations that name the same role before a name (`Sen. Ann Hobbs` → `the senator`). */
 const ROLE_ABBREVIATIONS: Record<string, string[]> = {
   senator: ['sen.'],
@@ -308,7 +318,7 @@ export class SpeakerResolver {
   private couldBePerson(m: PersonMention): boolean {
     if (m.speaker) return true;
     const e = entityAt(this.entities, m.start);
-    if (!e || e.type !== 'LOCATION') return true;
+    if (e?.type !== 'LOCATION') return true;
     const g = this.gender.get(lastName(m.canonical.split(' ')));
     return !!g && (g.honor !== null || g.m + g.f >= 2);
   }
@@ -357,14 +367,23 @@ export class SpeakerResolver {
     const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
     const before = this.masked.slice(0, pos);
     const found: Array<{ at: number; name: string; context: number; end: number }> = [];
-    const appositive = new RegExp(`(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`, 'gu');
-    for (const m of before.matchAll(appositive)) found.push({ at: m.index, name: m[1]!, context: m.index, end: m.index + m[0].length });
+    const appositive = new RegExp(
+      `(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`,
+      'gu',
+    );
+    for (const m of before.matchAll(appositive))
+      found.push({ at: m.index, name: m[1]!, context: m.index, end: m.index + m[0].length });
     const titled = new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu');
     for (const m of before.matchAll(titled)) {
       // "Vice President Ann Hobbs" is not "the president"
       const mod = m[1]?.toLowerCase();
       if (mod && ROLE_MODIFIERS.has(mod) && !words.some((w) => w.toLowerCase() === mod)) continue;
-      found.push({ at: m.index + m[0].length - m[2]!.length, name: m[2]!, context: m.index, end: m.index + m[0].length });
+      found.push({
+        at: m.index + m[0].length - m[2]!.length,
+        name: m[2]!,
+        context: m.index,
+        end: m.index + m[0].length,
+      });
     }
     // the phrase's own modifiers must be there: "the Republican nominee" is not "Democratic nominee Tim Kaine"
     const modifiers = words.slice(1, -1).map((w) => w.toLowerCase());
@@ -391,6 +410,25 @@ export class SpeakerResolver {
       return { name, entity: linked?.type === 'PERSON' ? linked : null };
     }
     return null;
+  }
+
+  /**
+   * The organisation a definite phrase (`the agency`, `the campaign`, `the company`) stands for: the single
+   * organisation of the entity stage, mentioned before the phrase, whose name ends with the phrase's head noun
+   * (`Harbor Transit Agency`); null when there is none or more than one.
+   */
+  linkOrgNominal(phrase: string, pos: number): Entity | null {
+    const words = phrase.split(/\s+/).filter(Boolean);
+    if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
+    const head = norm(words[words.length - 1]!);
+    if (head.length < 3) return null;
+    const fits = this.entities.filter(
+      (e) =>
+        e.type === 'ORGANIZATION' &&
+        e.firstStart < pos &&
+        [e.name, ...e.aliases].some((n) => norm(n.split(/\s+/).at(-1) ?? '') === head),
+    );
+    return fits.length === 1 ? fits[0]! : null;
   }
 
   /** Entity for a resolved name, if the entity stage has one that agrees with it. */
@@ -436,7 +474,7 @@ export class SpeakerResolver {
       return {
         speaker: NOMINAL_AS_NAME && link ? link.name : p.text,
         speakerType: p.org ? 'organization' : 'nominal',
-        speakerEntityId: link?.entity?.id ?? null,
+        speakerEntityId: link ? (link.entity?.id ?? null) : (this.linkOrgNominal(p.text, p.start)?.id ?? null),
       };
     }
     if (p.org) {
