@@ -50,6 +50,9 @@ function isHeadline(text: string, p: Span): boolean {
 
 const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
+/** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
+const MAX_QUOTES_PER_SENTENCE = 40;
+
 function wordCount(s: string): number {
   return (s.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }
@@ -74,6 +77,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     return bareCache.get(si) ?? null;
   };
   const quoted = new Set(spans.map((q) => sentenceAt(q.outerStart)));
+  // a sentence with dozens of quote marks is not prose (a list of stray marks, a table): its spans are not
+  // attributed, which also keeps the attribution passes linear on such input
+  const perSentence = new Map<number, number>();
+  for (const q of spans) {
+    const si = sentenceAt(q.outerStart);
+    perSentence.set(si, (perSentence.get(si) ?? 0) + 1);
+  }
+  const crowded = (si: number) => (perSentence.get(si) ?? 0) > MAX_QUOTES_PER_SENTENCE;
   const hasQuote = (si: number) => quoted.has(si);
   const lastSentenceOf: number[] = [];
   sentences.forEach((s, si) => {
@@ -96,7 +107,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       };
       start = span.start + tm[0].length;
       via = 'transcript';
-    } else {
+    } else if (!crowded(si)) {
       attr = attributeInSentence(text, masked, sent, span);
       if (attr) via = 'sentence';
     }
@@ -105,7 +116,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
 
   // 4: propagation
   work.forEach((w, i) => {
-    if (w.attr) return;
+    if (w.attr || crowded(w.sentence)) return;
     // a headline that opens with "Name:" ("Brennan: Tax plan 'will sink the city'")
     const para0 = paras[w.span.paragraph]!;
     if (w.span.paragraph === 0 || isHeadline(text, para0)) {
@@ -207,7 +218,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
 
   // the subject of the quote's own sentence, for quotes with no speech verb in reach
   for (const w of work) {
-    if (w.attr || w.span.paragraph === 0) continue;
+    if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
     const a = subjectOfSentence(text, masked, sentences[w.sentence]!, w.span);
     if (a) {
       w.attr = a;
@@ -218,7 +229,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // a quote that is a whole sentence right after a sentence about a person in the same paragraph
   // ("Sen. Ann Hobbs identified fatigue as the reason. “People are tired of it.”"): that sentence's subject
   for (const w of work) {
-    if (w.attr || w.span.paragraph === 0) continue;
+    if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
     const sent = sentences[w.sentence]!;
     const sPrev = sentences[w.sentence - 1];
     if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
