@@ -3,7 +3,8 @@
  */
 import { z } from 'zod';
 import { isArticleId } from '../ids.ts';
-import { MODEL_VERSION } from '../pipeline/entities/index.ts';
+// The version string only: importing the entities stage would load the model into the API function.
+import { MODEL_VERSION } from '../pipeline/entities/model/model-data.ts';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
 import { type ArticleRecord, ArticleStatus, ENTITY_TYPES, type EntityType } from '../records.ts';
 import { type ArticleStore, InvalidCursorError, type Page } from '../store/article-store.ts';
