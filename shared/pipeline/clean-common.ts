@@ -35,13 +35,18 @@ export function collapse(text: string): string {
 
 /** Words; in scripts written without spaces (Chinese, Japanese, Thai...) every two characters count as one word. */
 export function wordCount(text: string): number {
-  const spaced = text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
-  const unspaced =
-    text.match(
-      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu,
-    )?.length ?? 0;
+  const spaced = text.match(WORD_RUN)?.length ?? 0;
+  // The per-character count only runs when a character of those scripts' blocks occurs (a cheap superset test).
+  if (!MAYBE_UNSPACED.test(text)) return spaced;
+  const unspaced = text.match(UNSPACED_CHAR)?.length ?? 0;
   return unspaced > 0 ? spaced + Math.floor(unspaced / 2) : spaced;
 }
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const UNSPACED_CHAR =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+/** Code-unit ranges that contain every character of UNSPACED_CHAR (checked over all code points). */
+const MAYBE_UNSPACED =
+  /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\u2e80-\u2fdf\u3000-\u9fff\ua9e0-\ua9ff\uaa60-\uaa7f\uf900-\ufaff\uff66-\uff9f\ud800-\udbff]/;
 
 /** Normalised comparison key: letters and digits only, lower case. */
 export function keyOf(text: string): string {
@@ -184,9 +189,9 @@ const MONTH_WORD =
   /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre)\b/i;
 
 /** A short line that is only a date and/or time ("18 Nov 2019", "Updated Nov 19, 6:55 AM"). */
-export function isDateLine(text: string): boolean {
+export function isDateLine(text: string, words?: number): boolean {
   const t = text.trim();
-  if (wordCount(t) > 14 || !/\d/.test(t)) return false;
+  if (!/\d/.test(t) || (words ?? wordCount(t)) > 14) return false;
   const rest = t
     .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
     .replace(/(\d)(\p{L})/gu, '$1 $2')
@@ -214,9 +219,9 @@ const SLASH_CREDIT = new RegExp(
 );
 
 /** Returns the boilerplate reason for a short block matching a known phrase, or null. */
-export function phraseReason(text: string): string | null {
+export function phraseReason(text: string, words?: number): string | null {
   const t = text.trim();
-  const n = wordCount(t);
+  const n = words ?? wordCount(t);
   for (const [re, reason, maxWords] of PHRASE_RULES) {
     if (reason === '' || n > maxWords) continue;
     if (re.test(t)) return reason;
@@ -224,8 +229,8 @@ export function phraseReason(text: string): string | null {
   if (n <= 60 && (CREDIT_SUFFIX.test(t) || TRAILING_CREDIT.test(t)) && !/^[“"‘']/.test(t)) return 'caption';
   if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
   if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
-  if (isDateLine(t)) return 'date';
-  if (BYLINE_LINE.test(t) && n <= 14) return 'byline';
+  if (n <= 14 && isDateLine(t, n)) return 'date';
+  if (n <= 14 && BYLINE_LINE.test(t)) return 'byline';
   if (n <= 10 && STAFF_LINE.test(t)) return 'byline';
   return null;
 }

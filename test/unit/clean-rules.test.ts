@@ -5,7 +5,9 @@ import {
   parseAuthors,
   parseDate,
   phraseReason,
+  wordCount,
 } from '../../shared/pipeline/clean-common.ts';
+import { prepareHtml } from '../../shared/pipeline/clean-html.ts';
 import { detectLanguage } from '../../shared/pipeline/language.ts';
 
 describe('phraseReason: boilerplate blocks and their reasons', () => {
@@ -107,5 +109,68 @@ describe('detectLanguage', () => {
   ];
   it.each(ROWS)('%s → %s', (text, want) => {
     expect(detectLanguage(text)).toBe(want);
+  });
+});
+
+describe('wordCount: spaced and unspaced scripts', () => {
+  const ROWS: Array<[string, number]> = [
+    ['The council voted on Tuesday.', 5],
+    ['“It’s done,” she said — finally.', 6],
+    ['Le maire a inauguré le pont.', 6],
+    ['Мэр открыл мост', 3],
+    // Scripts without spaces: the run counts as one word plus one per two characters.
+    ['市议会周二批准了新桥', 6],
+    ['東京都は火曜日に発表した', 7],
+    ['สภาเมืองอนุมัติสะพาน', 15],
+    ['', 0],
+  ];
+  it.each(ROWS)('%s → %i', (text, want) => {
+    expect(wordCount(text)).toBe(want);
+  });
+});
+
+describe('prepareHtml: markup removed before parsing', () => {
+  const ROWS: Array<[string, string, string[]]> = [
+    // [input, markup to parse, JSON-LD scripts]
+    ['<p>One</p><!-- a note --><p>Two</p>', '<p>One</p><p>Two</p>', []],
+    ['<div data-track="x" class="story" onclick="go()">Text</div>', '<div class="story">Text</div>', []],
+    ['<p><a title="a > b" href="/x">Link</a> text</p>', '<p><a href="/x">Link</a> text</p>', []],
+    ['<script>var s = "</div>";</script><p>Body</p>', '<p>Body</p>', []],
+    [
+      '<script type="application/ld+json">{"headline":"Bridge"}</script><p>Body</p>',
+      '<script type="application/ld+json">{"headline":"Bridge"}</script><p>Body</p>',
+      ['{"headline":"Bridge"}'],
+    ],
+    ['<nav><a href="/">Home</a></nav><p>Body</p><footer>© Courier</footer>', '<p>Body</p>', []],
+    ['<STYLE>p { color: red }</STYLE><P>Body</P>', '<P>Body</P>', []],
+    [
+      '<link rel="stylesheet" href="a.css"><link rel="canonical" href="https://news.test/a">',
+      '<link rel="canonical" href="https://news.test/a">',
+      [],
+    ],
+    [
+      '<div>\n  <p>One <em>two</em> three</p>\n  <span>four</span>\n</div>',
+      '<div><p>One <em>two</em> three</p><span>four</span></div>',
+      [],
+    ],
+    [
+      '<img data-id="7" data-src="harbour.jpg" alt="Harbour" width="9"><figure data-src="quay.jpg"></figure>',
+      '<img data-src="harbour.jpg"><figure data-src="quay.jpg"></figure>',
+      [],
+    ],
+    [
+      '<meta name="viewport" content="width=device-width"><meta property="og:title" content="Bridge opens"><meta charset="utf-8">',
+      '<meta property="og:title" content="Bridge opens"><meta charset="utf-8">',
+      [],
+    ],
+    ['<p>3 < 4 and 5 > 2</p>', '<p>3 < 4 and 5 > 2</p>', []],
+    // Unclosed constructs are left to the parser (and searched for once, not once per occurrence).
+    ['<p>One</p><!-- open <p>Two</p><!-- again', '<p>One</p><!-- open <p>Two</p><!-- again', []],
+    ['<p>One</p><select><p>Two</p><select>', '<p>One</p><select><p>Two</p><select>', []],
+  ];
+  it.each(ROWS)('%s', (html, want, jsonLd) => {
+    const got = prepareHtml(html);
+    expect(got.html).toBe(want);
+    expect(got.jsonLd).toEqual(jsonLd);
   });
 });

@@ -47,6 +47,10 @@ describe('decode: text from bytes', () => {
       'It’s the mayor’s “plan”',
     ],
     ['CRLF becomes LF, control characters dropped', 'one\r\ntwo\u0007', {}, 'one\ntwo'],
+    ['a lone CR becomes LF', 'one\rtwo', {}, 'one\ntwo'],
+    ['a control character without any CR is dropped', 'one\u0001 two', {}, 'one two'],
+    ['double-encoded accented letters are repaired', 'Le cafÃ© de ZoÃ«', {}, 'Le café de Zoë'],
+    ['French â is not mistaken for mojibake', 'Le château a l’âge du pont', {}, 'Le château a l’âge du pont'],
   ];
   it.each(ROWS)('%s', (_name, raw, options, want) => {
     expect(decode(raw, options).text).toBe(want);
