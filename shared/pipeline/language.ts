@@ -29,6 +29,16 @@ export const STOPWORDS: Record<string, ReadonlySet<string>> = Object.fromEntries
   Object.entries(STOPWORDS_RAW).map(([lang, words]) => [lang, new Set(words.split(' '))]),
 );
 
+/** The languages of STOPWORDS (in its order) and, for each function word, the indices of its languages. */
+const LANGS: readonly string[] = Object.keys(STOPWORDS);
+const LANGS_OF_WORD: ReadonlyMap<string, readonly number[]> = (() => {
+  const map = new Map<string, number[]>();
+  LANGS.forEach((lang, l) => {
+    for (const w of STOPWORDS[lang] ?? []) map.set(w, [...(map.get(w) ?? []), l]);
+  });
+  return map;
+})();
+
 const ALL_STOPWORDS: ReadonlySet<string> = new Set(Object.values(STOPWORDS).flatMap((s) => [...s]));
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
@@ -47,32 +57,66 @@ export function stopwordDensity(text: string, lang: string | null): number {
   return n / ws.length;
 }
 
-const SCRIPTS: Array<[RegExp, string]> = [
-  [/[\u3040-\u30ff]/g, 'ja'],
-  [/[\uac00-\ud7af]/g, 'ko'],
-  [/[\u4e00-\u9fff]/g, 'zh'],
-  [/[\u0400-\u04ff]/g, 'cyrillic'],
-  [/[\u0370-\u03ff]/g, 'el'],
-  [/[\u0600-\u06ff]/g, 'arabic'],
-  [/[\u0590-\u05ff]/g, 'he'],
-  [/[\u0e00-\u0e7f]/g, 'th'],
-  [/[\u0900-\u097f]/g, 'hi'],
-  [/[\u0980-\u09ff]/g, 'bn'],
-  [/[\u0b80-\u0bff]/g, 'ta'],
-  [/[\u10a0-\u10ff]/g, 'ka'],
-  [/[\u0530-\u058f]/g, 'hy'],
+/** Writing systems by code-unit range (all in the Basic Multilingual Plane), in order of precedence on ties. */
+const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
+  [0x3040, 0x30ff, 'ja'],
+  [0xac00, 0xd7af, 'ko'],
+  [0x4e00, 0x9fff, 'zh'],
+  [0x0400, 0x04ff, 'cyrillic'],
+  [0x0370, 0x03ff, 'el'],
+  [0x0600, 0x06ff, 'arabic'],
+  [0x0590, 0x05ff, 'he'],
+  [0x0e00, 0x0e7f, 'th'],
+  [0x0900, 0x097f, 'hi'],
+  [0x0980, 0x09ff, 'bn'],
+  [0x0b80, 0x0bff, 'ta'],
+  [0x10a0, 0x10ff, 'ka'],
+  [0x0530, 0x058f, 'hy'],
 ];
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * One pass over the sample: the number of letters (code points in \p{L}) and of code units in each script's range.
+ * ASCII, the bulk of most texts, is decided without a regular expression.
+ */
+function countScripts(sample: string): { letters: number; counts: Int32Array } {
+  const counts = new Int32Array(SCRIPTS.length);
+  let letters = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x80) {
+      const lower = c | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) letters++;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < sample.length) {
+      const next = sample.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        if (LETTER.test(sample.slice(i, i + 2))) letters++;
+        i++;
+        continue;
+      }
+    }
+    if (LETTER.test(sample[i] as string)) letters++;
+    for (let k = 0; k < SCRIPTS.length; k++) {
+      const range = SCRIPTS[k] as readonly [number, number, string];
+      if (c >= range[0] && c <= range[1]) counts[k]!++;
+    }
+  }
+  return { letters, counts };
+}
 
 /** Detects the language of a text (ISO 639-1), or null when there is too little evidence. */
 export function detectLanguage(text: string): string | null {
   const sample = text.slice(0, 20000);
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const { letters, counts } = countScripts(sample);
   if (letters < 20) return null;
   let best: [string, number] = ['', 0];
-  for (const [re, code] of SCRIPTS) {
-    const n = sample.match(re)?.length ?? 0;
+  SCRIPTS.forEach(([, , code], k) => {
+    const n = counts[k] ?? 0;
     if (n > best[1]) best = [code, n];
-  }
+  });
   if (best[1] > letters * 0.3) {
     const [code] = best;
     if (code === 'zh' && /[\u3040-\u30ff]/.test(sample)) return 'ja';
@@ -88,11 +132,12 @@ export function detectLanguage(text: string): string | null {
   }
   const ws = words(sample);
   if (ws.length < 5) return null;
-  const scores: Array<[string, number]> = Object.entries(STOPWORDS).map(([lang, set]) => {
-    let n = 0;
-    for (const w of ws) if (set.has(w)) n++;
-    return [lang, n / ws.length];
-  });
+  const hits = new Int32Array(LANGS.length);
+  for (const w of ws) {
+    const langs = LANGS_OF_WORD.get(w);
+    if (langs) for (const l of langs) hits[l]!++;
+  }
+  const scores: Array<[string, number]> = LANGS.map((lang, l) => [lang, (hits[l] ?? 0) / ws.length]);
   scores.sort((a, b) => b[1] - a[1]);
   const [top, second] = scores;
   if (!top || top[1] < 0.08) return null;
