@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { build } from 'esbuild';
+import { localS3Client } from '../scripts/lib/s3-client.ts';
 import { ensureBucket, ensureTable } from '../scripts/local/resources.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startS3Server } from '../scripts/local/servers.ts';
 import { articleIdForKey } from '../shared/ids.ts';
@@ -113,14 +114,7 @@ export async function measureColdStart(options: {
   const bucket = 'bench-cold';
   const table = `bench-cold-${Date.now().toString(36)}`;
   const s3Server = await startS3Server({ port: 0, directory: join(workDir, 's3') });
-  const s3 = new S3Client({
-    endpoint: s3Server.endpoint,
-    region: LOCAL_REGION,
-    credentials: LOCAL_CREDENTIALS,
-    forcePathStyle: true,
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const s3 = localS3Client(s3Server.endpoint);
   const ddb = options.dynamoEndpoint
     ? new DynamoDBClient({ endpoint: options.dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
     : undefined;

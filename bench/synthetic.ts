@@ -2,18 +2,9 @@
  * Synthetic news-like articles for the end-to-end run (deterministic, seeded). Every name, organisation and place
  * here is invented. Articles come as plain text, Markdown or HTML so all cleaners take part.
  */
+import { prng } from '../scripts/lib/prng.ts';
 
-/** mulberry32: a tiny deterministic PRNG (returns 0..1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const FIRST = ['Marta', 'Idris', 'Helena', 'Tobias', 'Rosalind', 'Kwame', 'Signe', 'Aurelio', 'Nadia', 'Emeric'];
 const LAST = ['Vantrell', 'Okafor-Lind', 'Brisbaine', 'Castelmoor', 'Haldane', 'Quenneville', 'Marsk', 'Tollef'];

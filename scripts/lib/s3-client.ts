@@ -1,14 +1,23 @@
-/** The S3 client for operator scripts: the local bucket with `--local`, else AWS's default credential chain. */
+/** S3 clients for the local bucket (s3rver) and for operator scripts. */
 import { S3Client } from '@aws-sdk/client-s3';
 
-export function operatorS3Client(local: boolean): S3Client {
-  if (!local) return new S3Client({});
+/** The key pair registered with s3rver; DynamoDB Local (-sharedDb) accepts any. */
+export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+export const LOCAL_REGION = 'us-east-1';
+
+/** A client for s3rver: path-style addressing, checksums only when required (else streamed uploads are corrupted). */
+export function localS3Client(endpoint: string): S3Client {
   return new S3Client({
-    endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? '4569'}`,
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
     forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
   });
+}
+
+/** The client for operator scripts: `npm start`'s bucket with `--local`, else AWS's default credential chain. */
+export function operatorS3Client(local: boolean): S3Client {
+  return local ? localS3Client(`http://127.0.0.1:${process.env.S3_PORT ?? '4569'}`) : new S3Client({});
 }

@@ -9,12 +9,14 @@ import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../lib/s3-client.ts';
+
+export { LOCAL_CREDENTIALS, LOCAL_REGION };
+
 import S3rver, { type S3rverContext } from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account.js';
 
 /** The key pair local clients sign with; registered with s3rver, accepted by DynamoDB Local (`-sharedDb`). */
-export const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
-export const LOCAL_REGION = 'us-east-1';
 export const LOCALHOST = '127.0.0.1';
 
 export const JAVA_INSTALL_HINT =

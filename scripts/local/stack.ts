@@ -8,9 +8,10 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { onRecordFailure } from '../../shared/events/s3-batch.ts';
+import { localS3Client } from '../lib/s3-client.ts';
 import { type ApiHandler, type ApiServerHandle, startApiServer } from './api-server.ts';
 import { type InboxHandle, watchInbox } from './inbox.ts';
 import { LocalQueue, type LocalQueueOptions, type SqsHandler } from './queues.ts';
@@ -215,14 +216,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (needsRealHandlers) importedWith ??= { ...env };
 
     // 3. Clients for the caller, configured like the handlers'.
-    const s3 = new S3Client({
-      endpoint: s3Server.endpoint,
-      region: LOCAL_REGION,
-      credentials: LOCAL_CREDENTIALS,
-      forcePathStyle: true,
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
+    const s3 = localS3Client(s3Server.endpoint);
     const ddb = new DynamoDBClient({ endpoint: dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS });
     const doc = DynamoDBDocumentClient.from(ddb, { marshallOptions: { removeUndefinedValues: true } });
     cleanups.push(() => {

@@ -27,6 +27,7 @@ import {
   type ModelHeader,
   quantizeWeight,
 } from '../../shared/pipeline/entities/model-format.ts';
+import { prng as mulberry32 } from '../lib/prng.ts';
 import type { TrainDoc } from './conll.ts';
 
 export interface ExternalList {
@@ -63,17 +64,6 @@ export interface Scores {
   f1: number;
   /** Micro F1 over all four types. */
   f1All: number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function entityPhrases(doc: TrainDoc): Array<{ tokens: string[]; type: number }> {
