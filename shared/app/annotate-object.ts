@@ -42,11 +42,9 @@ export async function annotateObject(deps: AnnotateDeps, event: ObjectEvent): Pr
   const cleaned = await deps.objects.readCleaned(event.key);
   if (!cleaned) return 'skipped';
   const bundle = toBundle(cleaned, (deps.now?.() ?? new Date()).toISOString());
-  // A FAILED status of this same source version (recorded after the retries ran out, or pre-recorded on the last
-  // attempt) must not block the result of a later successful attempt or of a redrive: overwrite it.
-  const stored = await deps.store.get(articleId);
-  const overwriteSameVersion = stored?.status === 'FAILED' && bundle.article.status !== 'FAILED';
-  const result = await deps.store.save(bundle, overwriteSameVersion ? { overwriteSameVersion } : {});
+  // A FAILED status of this same source version (after the retries ran out, or pre-recorded on the last attempt)
+  // does not block a later success or a redrive: the store replaces it (see DynamoArticleStore.save).
+  const result = await deps.store.save(bundle);
   // The source may have been deleted while we worked: never leave records of a deleted article behind.
   if (result === 'written' && !(await deps.objects.exists(event.key))) {
     await deps.store.delete(articleId);

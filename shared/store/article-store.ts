@@ -28,7 +28,10 @@ export interface PageRequest {
 export type SaveResult = 'written' | 'stale' | 'duplicate';
 
 export interface ArticleStore {
-  /** Replace the article's records with this version unless a newer (or the same) version is stored. */
+  /**
+   * Replace the article's records with this version unless a newer (or the same) version is stored. The same version
+   * is replaced when another pipeline/model version made it, or when what is stored is a FAILED status and this is not.
+   */
   save(bundle: ArticleBundle, options?: { overwriteSameVersion?: boolean }): Promise<SaveResult>;
   /** Remove every record of the article. */
   delete(articleId: string): Promise<void>;

@@ -94,6 +94,8 @@ export function nameShard(normalized: string): string {
 export class DynamoArticleStore implements ArticleStore {
   /** Months this container already registered in the catalog (saves a write per article). */
   private readonly knownMonths = new Set<string>();
+  /** Versions of the records `get` returned (see `versionOf`). */
+  private readonly versions = new WeakMap<ArticleRecord, string>();
 
   constructor(
     private readonly doc: DynamoDBDocumentClient,
@@ -106,11 +108,14 @@ export class DynamoArticleStore implements ArticleStore {
     const pk = pkOf(article.id);
     const seq = normalizeSequencer(article.sourceSequencer);
     const current = await this.getMeta(article.id);
-    // The same source version made by another pipeline or model version (a reprocess) replaces the old records.
+    // The same source version is replaced when another pipeline or model version made it (a reprocess), or when
+    // what is stored is a FAILED status and this is a real outcome (a later attempt or a redrive succeeded).
     const overwrite =
       options.overwriteSameVersion ||
       (current !== null &&
-        (current.pipelineVersion !== article.pipelineVersion || current.modelVersion !== article.modelVersion));
+        (current.pipelineVersion !== article.pipelineVersion ||
+          current.modelVersion !== article.modelVersion ||
+          (current.status === 'FAILED' && article.status !== 'FAILED')));
     if (current) {
       const currentSeq = String(current.seq);
       if (currentSeq > seq) return 'stale';
@@ -167,12 +172,26 @@ export class DynamoArticleStore implements ArticleStore {
 
   async get(articleId: string): Promise<ArticleRecord | null> {
     const meta = await this.getMeta(articleId);
-    return meta ? ArticleRecordSchema.parse(meta) : null;
+    if (!meta) return null;
+    const record = ArticleRecordSchema.parse(meta);
+    this.versions.set(record, String(meta.version));
+    return record;
+  }
+
+  /**
+   * The stored version a record returned by `get` was read at, so its text, quotes and entities come from that same
+   * version (one snapshot, and no second read of META); for any other record, the current version.
+   */
+  private async versionOf(article: ArticleRecord): Promise<string | null> {
+    const known = this.versions.get(article);
+    if (known !== undefined) return known;
+    const meta = await this.getMeta(article.id);
+    return meta ? String(meta.version) : null;
   }
 
   async getText(article: ArticleRecord): Promise<string> {
-    const meta = await this.getMeta(article.id);
-    if (!meta) return '';
+    const version = await this.versionOf(article);
+    if (!version) return '';
     const parts: string[] = [];
     let start: Item | undefined;
     do {
@@ -180,7 +199,7 @@ export class DynamoArticleStore implements ArticleStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': pkOf(article.id), ':p': `V#${meta.version}#T#` },
+          ExpressionAttributeValues: { ':pk': pkOf(article.id), ':p': `V#${version}#T#` },
           ExclusiveStartKey: start,
         }),
       );
@@ -385,10 +404,10 @@ export class DynamoArticleStore implements ArticleStore {
     request: PageRequest,
     parse: (item: Item) => T,
   ): Promise<Page<T>> {
-    const meta = await this.getMeta(article.id);
-    if (!meta) return { items: [], nextCursor: null };
+    const version = await this.versionOf(article);
+    if (!version) return { items: [], nextCursor: null };
     const pk = pkOf(article.id);
-    const prefix = `V#${meta.version}#${kind}#`;
+    const prefix = `V#${version}#${kind}#`;
     const cursor = request.cursor ? decodeCursor(request.cursor, ChildCursor) : null;
     if (cursor && (cursor.pk !== pk || !cursor.sk.startsWith(prefix))) throw new InvalidCursorError();
     const out = await this.doc.send(

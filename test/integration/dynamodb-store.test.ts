@@ -146,6 +146,18 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity, 1 speaker
   });
 
+  it('replaces a FAILED status of the same version with a later real outcome, never the other way round', async () => {
+    // Prepare
+    const failed = bundle('raw/failed-then-ok.txt', '0005');
+    failed.article.status = 'FAILED';
+    const ok = bundle('raw/failed-then-ok.txt', '0005');
+    // Act
+    const results = [await store.save(failed), await store.save(ok), await store.save(failed)];
+    // Assess
+    expect(results).toEqual(['written', 'written', 'duplicate']);
+    expect((await store.get(ok.article.id))?.status).toBe('PROCESSED');
+  });
+
   it('finishes an interrupted cleanup when the same event is retried', async () => {
     // Prepare: a crash left an older version's quote behind after the pointer switch.
     const b = bundle('raw/interrupted.txt', '0009');
