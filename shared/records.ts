@@ -123,23 +123,21 @@ export interface ArticleBundle {
   entities: EntityRecord[];
 }
 
+/** What cross-article lists carry of the article an item came from. */
+const ArticleContext = z.object({ articleTitle: z.string().nullable(), articleDate: z.string() });
+
 /** A quote as listed across articles (by speaker), with the article it came from. */
-export const SpeakerQuoteSchema = QuoteRecordSchema.extend({
-  articleTitle: z.string().nullable(),
-  articleDate: z.string(),
-});
+export const SpeakerQuoteSchema = QuoteRecordSchema.extend(ArticleContext.shape);
 export type SpeakerQuote = z.infer<typeof SpeakerQuoteSchema>;
 
 /** An article that mentions an entity, as listed by entity. */
-export const EntityArticleSchema = z.object({
-  articleId: z.string(),
-  articleTitle: z.string().nullable(),
-  articleDate: z.string(),
-  name: z.string(),
-  type: EntityRecordSchema.shape.type,
-  count: z.number().int(),
-  salience: z.number(),
-});
+export const EntityArticleSchema = EntityRecordSchema.pick({
+  articleId: true,
+  name: true,
+  type: true,
+  count: true,
+  salience: true,
+}).extend(ArticleContext.shape);
 export type EntityArticle = z.infer<typeof EntityArticleSchema>;
 
 /** A distinct name in the speaker or entity directory. */

@@ -65,7 +65,7 @@ export async function recordAnnotateFailure(deps: AnnotateDeps, event: ObjectEve
   if (!articleId || event.kind !== 'created') return;
   const cleaned = await deps.objects.readCleaned(event.key).catch(() => null);
   const processedAt = (deps.now?.() ?? new Date()).toISOString();
-  const article = statusRecord({
+  const failed = statusBundle({
     id: articleId,
     sourceKey: cleaned?.sourceKey ?? '',
     sourceSequencer: cleaned?.sourceSequencer ?? event.sequencer,
@@ -74,26 +74,21 @@ export async function recordAnnotateFailure(deps: AnnotateDeps, event: ObjectEve
     reason: publicReason(error),
     processedAt,
   });
-  await deps.store.save({ article, text: '', quotes: [], entities: [] }, { overwriteSameVersion: true });
+  await deps.store.save(failed, { overwriteSameVersion: true });
 }
 
 export function toBundle(cleaned: CleanedObject, processedAt: string): ArticleBundle {
   const { outcome } = cleaned;
   if (outcome.status !== 'CLEANED') {
-    return {
-      article: statusRecord({
-        id: cleaned.articleId,
-        sourceKey: cleaned.sourceKey,
-        sourceSequencer: cleaned.sourceSequencer,
-        status: outcome.status,
-        reasonCode: outcome.code,
-        reason: outcome.reason,
-        processedAt,
-      }),
-      text: '',
-      quotes: [],
-      entities: [],
-    };
+    return statusBundle({
+      id: cleaned.articleId,
+      sourceKey: cleaned.sourceKey,
+      sourceSequencer: cleaned.sourceSequencer,
+      status: outcome.status,
+      reasonCode: outcome.code,
+      reason: outcome.reason,
+      processedAt,
+    });
   }
   const article: CleanArticle = outcome.article;
   let annotated: ReturnType<typeof annotateArticle>;
@@ -101,20 +96,15 @@ export function toBundle(cleaned: CleanedObject, processedAt: string): ArticleBu
     annotated = annotateArticle(article);
   } catch (error) {
     // The pure stages are deterministic: a crash would repeat on every retry, so it is recorded at once.
-    return {
-      article: statusRecord({
-        id: cleaned.articleId,
-        sourceKey: cleaned.sourceKey,
-        sourceSequencer: cleaned.sourceSequencer,
-        status: 'FAILED',
-        reasonCode: 'ANNOTATE_CRASHED',
-        reason: stageCrashReason('annotation', error),
-        processedAt,
-      }),
-      text: '',
-      quotes: [],
-      entities: [],
-    };
+    return statusBundle({
+      id: cleaned.articleId,
+      sourceKey: cleaned.sourceKey,
+      sourceSequencer: cleaned.sourceSequencer,
+      status: 'FAILED',
+      reasonCode: 'ANNOTATE_CRASHED',
+      reason: stageCrashReason('annotation', error),
+      processedAt,
+    });
   }
   const { quotes, entities, warnings } = boundAnnotations(annotated.quotes, annotated.entities);
   const speakers = new Set(quotes.map((q) => q.speaker).filter(Boolean));
@@ -189,7 +179,8 @@ export function boundAnnotations(
   return { quotes: keptQuotes, entities: keptEntities, warnings };
 }
 
-function statusRecord(fields: {
+/** A REJECTED or FAILED article: the status record and nothing else (no text, quotes or entities). */
+function statusBundle(fields: {
   id: string;
   sourceKey: string;
   sourceSequencer: string;
@@ -197,8 +188,8 @@ function statusRecord(fields: {
   reasonCode: string;
   reason: string;
   processedAt: string;
-}): ArticleRecord {
-  return {
+}): ArticleBundle {
+  const article: ArticleRecord = {
     ...fields,
     title: null,
     byline: null,
@@ -216,4 +207,5 @@ function statusRecord(fields: {
     pipelineVersion: PIPELINE_VERSION,
     modelVersion: MODEL_VERSION,
   };
+  return { article, text: '', quotes: [], entities: [] };
 }
