@@ -4,6 +4,7 @@
  * paragraph offsets exactly index its text.
  */
 import { EmptyArticleError } from '../errors.ts';
+import { isJsSpace, LETTER, latinClass, NUMBER, UNKNOWN } from './clean-chars.ts';
 import { detectLanguage } from './language.ts';
 import type { CleanArticle, Paragraph, RemovedBlock, SourceFormat } from './types.ts';
 
@@ -27,14 +28,51 @@ export function emptyMeta(): ArticleMeta {
 
 /** Collapses every run of whitespace (including NBSP and zero-width characters) to one space and trims. */
 export function collapse(text: string): string {
+  if (isCollapsed(text)) return text;
   return text
     .replace(/\u200b|\u200c|\u2060|\ufeff|\u00ad/g, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
+/** True when `collapse` would return the text unchanged: single spaces between other characters, nothing to drop. */
+function isCollapsed(text: string): boolean {
+  let prevSpace = true; // a leading space is not collapsed
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+    } else if (c < 0x80) {
+      if (c >= 9 && c <= 13) return false;
+      prevSpace = false;
+    } else {
+      if (c === 0x200b || c === 0x200c || c === 0x2060 || c === 0xfeff || c === 0xad || isJsSpace(c)) return false;
+      prevSpace = false;
+    }
+  }
+  return !prevSpace || text.length === 0;
+}
+
 /** Words; in scripts written without spaces (Chinese, Japanese, Thai...) every two characters count as one word. */
 export function wordCount(text: string): number {
+  // Latin-script text: one scan counting the runs of letters and digits (no array of matches). A character the
+  // scan does not know (another script) hands the text to the regular expressions.
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const k = latinClass(text.charCodeAt(i));
+    if (k === UNKNOWN) return wordCountByRegex(text);
+    if (k & LETTER_OR_NUMBER) {
+      if (!inWord) words++;
+      inWord = true;
+    } else inWord = false;
+  }
+  return words;
+}
+const LETTER_OR_NUMBER = LETTER | NUMBER;
+
+function wordCountByRegex(text: string): number {
   const spaced = text.match(WORD_RUN)?.length ?? 0;
   // The per-character count only runs when a character of those scripts' blocks occurs (a cheap superset test).
   if (!MAYBE_UNSPACED.test(text)) return spaced;
@@ -50,8 +88,23 @@ const MAYBE_UNSPACED =
 
 /** Normalised comparison key: letters and digits only, lower case. */
 export function keyOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  // `text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')`; Latin-script text without the regex: its letter/digit
+  // runs, joined.
+  const lower = text.toLowerCase();
+  let out = '';
+  let from = 0; // start of the current run of kept characters
+  const n = lower.length;
+  for (let i = 0; i < n; i++) {
+    const k = latinClass(lower.charCodeAt(i));
+    if (k === UNKNOWN) return lower.replace(NOT_LETTER_OR_NUMBER, '');
+    if ((k & LETTER_OR_NUMBER) === 0) {
+      if (i > from) out += lower.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? lower : from < n ? out + lower.slice(from) : out;
 }
+const NOT_LETTER_OR_NUMBER = /[^\p{L}\p{N}]+/gu;
 
 const SOCIAL =
   'share|tweet|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|messenger|flipboard|copy link|copy|link|save|comments?|mail|sms|more|submit|gift(?: this)? article|\\d+';
@@ -60,9 +113,13 @@ const SHARE_BAR = new RegExp(
   'i',
 );
 
-/** Phrase rules for short blocks. Order matters: the first match gives the reason. */
-const PHRASE_RULES: Array<[RegExp, string, number]> = [
-  // [pattern, reason, max words for the rule to apply]
+/**
+ * Phrase rules for short blocks. Order matters: the first match gives the reason. The rules marked `true` search
+ * the whole block (not only its start) and cost the most; a block matching none of them (the usual case) is
+ * found by one test of their union (SEARCHING_UNION), after which they are skipped.
+ */
+const PHRASE_RULES: Array<[RegExp, string, number, boolean?]> = [
+  // [pattern, reason, max words for the rule to apply, searching rule]
   [
     /^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i,
     'author-picture',
@@ -78,6 +135,7 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
     /(?:\b(?:sign(?:ing)?[ -]?up|subscribe|subscribing|subscription|register)\b.{0,80}\b(?:newsletters?|e-?mails?|inbox|alerts?|updates|briefing|digest)\b|\b(?:newsletters?|e-?mails?|inbox|alerts?|briefing)\b.{0,80}\b(?:sign(?:ing)?[ -]?up|subscribe|register)\b|delivered (?:straight |directly )?to your inbox|enter your e-?mail|your e-?mail address|^sign[ -]?up(?: now| today| here| for free)?\W*\d*$|^(?:sign[ -]?up|subscribe|register) (?:for|to)\b[^.!?]*$|^subscribe(?: now| today| here)?\W*$|newsletter abonnieren|inscrivez-vous|abonnez-vous|suscríbete|iscriviti)/i,
     'newsletter',
     45,
+    true,
   ],
   [
     /^\[?(?:read more|read (?:the )?full (?:story|article)|more:|related(?: post| posts| video| stories| articles| coverage| content| topics| links| reading| news)?:?|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche|see more|don'?t miss|also on [\w.]+|also:|recent (?:articles|posts|stories|news)|popular (?:this week|now|today|articles|posts|stories)|more great [\p{L} ]+ stories|like this (?:story|article)\?|breaking news$)(?![\p{L}\p{N}])/iu,
@@ -89,6 +147,7 @@ const PHRASE_RULES: Array<[RegExp, string, number]> = [
     /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i,
     'copyright',
     40,
+    true,
   ],
   [
     /^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i,
@@ -142,6 +201,7 @@ PHRASE_RULES.push(
     /\bcontributed (?:reporting|to this (?:report|story|article))\b|^\(?additional reporting by\b|^citation:.*\bretrieved\b/i,
     'credits',
     50,
+    true,
   ],
   [
     /^(?:e-?mail|contact|reach|write to) (?:the (?:author|reporter|writer)s? |[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2} )?(?:at|on|via)\b.*(?:@|twitter|\.com)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu,
@@ -152,6 +212,7 @@ PHRASE_RULES.push(
     /\bthis (?:document|article|material) is subject to copyright\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|rewritten|redistributed)/i,
     'copyright',
     60,
+    true,
   ],
   [/^(?:enlarge (?:image|photo)|loading(?: content)?\s*(?:\.{3}|…)?|\d{1,3} of \d{1,3})$/i, 'gallery', 4],
   [/^(?:tags|topics|keywords|schlagworte|themen)$/i, 'tags', 1],
@@ -159,6 +220,7 @@ PHRASE_RULES.push(
     /^subscribe to\b|\b(?:click(?:ing)? here|use the (?:promo |discount )?code|for as little as|delivered (?:to your door|through your letterbox|to your home)|get (?:unlimited|full|digital) access|start your (?:free )?trial)\b/i,
     'promo',
     45,
+    true,
   ],
   [
     /^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i,
@@ -180,6 +242,17 @@ PHRASE_RULES.push(
     'credits',
     60,
   ],
+);
+
+/** Matches exactly when one of the searching rules does (all are `/i` without other flags: checked at load). */
+const SEARCHING_UNION = new RegExp(
+  PHRASE_RULES.filter((r) => r[3])
+    .map(([re]) => {
+      if (re.flags !== 'i') throw new Error(`searching phrase rule with flags ${re.flags}`);
+      return `(?:${re.source})`;
+    })
+    .join('|'),
+  'i',
 );
 
 const DATE_WORDS =
@@ -218,15 +291,30 @@ const SLASH_CREDIT = new RegExp(
   'u',
 );
 
+/** `)` or `]`, optionally followed by `.`, at the end: what every CREDIT_SUFFIX match ends with. */
+function endsWithBracket(t: string): boolean {
+  let c = t.charCodeAt(t.length - 1);
+  if (c === 46 /* . */) c = t.charCodeAt(t.length - 2);
+  return c === 41 /* ) */ || c === 93 /* ] */;
+}
+
 /** Returns the boilerplate reason for a short block matching a known phrase, or null. */
 export function phraseReason(text: string, words?: number): string | null {
   const t = text.trim();
   const n = words ?? wordCount(t);
-  for (const [re, reason, maxWords] of PHRASE_RULES) {
+  if (n > 60) return null; // no rule applies to longer blocks
+  let searching: boolean | undefined; // whether any searching rule can match (tested once, when first needed)
+  for (const [re, reason, maxWords, isSearching] of PHRASE_RULES) {
     if (reason === '' || n > maxWords) continue;
+    if (isSearching) {
+      searching ??= SEARCHING_UNION.test(t);
+      if (!searching) continue;
+    }
     if (re.test(t)) return reason;
   }
-  if (n <= 60 && (CREDIT_SUFFIX.test(t) || TRAILING_CREDIT.test(t)) && !/^[“"‘']/.test(t)) return 'caption';
+  // Every CREDIT_SUFFIX match ends the block with `)` or `]` and an optional `.`.
+  if (!/^[“"‘']/.test(t) && ((endsWithBracket(t) && CREDIT_SUFFIX.test(t)) || TRAILING_CREDIT.test(t)))
+    return 'caption';
   if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
   if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
   if (n <= 14 && isDateLine(t, n)) return 'date';
@@ -257,9 +345,9 @@ export function isAboutAuthorHeading(text: string): boolean {
 }
 
 /** A short third-person paragraph about a journalist ("John covers...; he previously worked for..."). */
-export function looksLikeBio(text: string): boolean {
+export function looksLikeBio(text: string, words?: number): boolean {
   const t = text.trim();
-  const n = wordCount(t);
+  const n = words ?? wordCount(t);
   if (n > 90) return false;
   const signals = (BIO_START.test(t) ? 1 : 0) + (BIO_SIGNALS.test(t) ? 1 : 0);
   if (FOLLOW_ME.test(t) && n <= 60) return true;

@@ -480,7 +480,7 @@ function filterBlocks(
     ) {
       reason = 'related';
     }
-    if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text)) reason = 'author-bio';
+    if (!reason && i >= blocks.length - 3 && looksLikeBio(b.text, n)) reason = 'author-bio';
     if (!reason && !/[\p{L}\p{N}]/u.test(b.text)) reason = 'separator';
     if (reason) removed.push({ text: b.text, reason });
     else {
@@ -550,6 +550,15 @@ const KEEP_ATTRS = new Set([
 const KEEP_ALL_ATTRS = new Set(['figure', 'video', 'audio', 'object', 'embed', 'meta']);
 /** An attribute value naming an image file (what Readability's lazy-image handling looks for). */
 const IMAGE_FILE = /\.(?:jpg|jpeg|png|webp)/i;
+/**
+ * A link target whose value nothing downstream reads: Readability only asks whether a link's `href` is empty, a
+ * `#fragment` (link density) or `javascript:` (unwrapped), and resolves every other one against the page URL
+ * (a thrown and caught URL error per link, as linkedom documents have no base URI), and we never read it. Such
+ * values become `#`, which has the same answers and is left alone. Values with character references are kept.
+ */
+function isPlainLink(value: string): boolean {
+  return value !== '' && !value.includes('&') && !/^#./.test(value) && !value.startsWith('javascript:');
+}
 /** `<meta>` attributes naming what the tag is. */
 const META_KEY_ATTRS = new Set(['name', 'property', 'itemprop', 'http-equiv']);
 /**
@@ -733,6 +742,8 @@ export function prepareHtml(html: string): PreparedHtml {
       while (k < n && !endsAttrName(html.charCodeAt(k))) k++;
       const attrName = html.slice(a0, k).toLowerCase();
       let v = k;
+      let valStart = -1;
+      let valEnd = -1;
       while (v < n && isTagSpace(html.charCodeAt(v))) v++;
       if (html.charCodeAt(v) === 61 /* = */) {
         v++;
@@ -745,6 +756,8 @@ export function prepareHtml(html: string): PreparedHtml {
             break;
           }
           k = close + 1;
+          valStart = v + 1;
+          valEnd = close;
         } else {
           const v0 = v;
           while (v < n) {
@@ -757,7 +770,14 @@ export function prepareHtml(html: string): PreparedHtml {
             break;
           }
           k = v;
+          valStart = v0;
+          valEnd = v;
         }
+      }
+      if (name === 'a' && attrName === 'href' && valStart >= 0 && isPlainLink(html.slice(valStart, valEnd))) {
+        kept += ' href="#"';
+        dropped = true;
+        continue;
       }
       if (attrName === 'rel' && /canonical/i.test(html.slice(a0, k))) hasCanonical = true;
       if (name === 'meta' && META_KEY_ATTRS.has(attrName)) {
@@ -868,13 +888,17 @@ function scanDocument(root: DomElement | null, body: DomElement | null): Documen
       d++;
       continue;
     }
-    while (node && node !== root && !node.nextElementSibling) {
+    // Up to the first ancestor-or-self with a next sibling (each sibling looked up once: linkedom walks to it).
+    let next: DomElement | null = null;
+    while (node && node !== root) {
+      next = node.nextElementSibling;
+      if (next) break;
       if (node === body) bodyAt = -1;
       node = node.parentNode as DomElement | null;
       d--;
     }
     if (node === body) bodyAt = -1;
-    node = node && node !== root ? node.nextElementSibling : null;
+    node = node && node !== root ? next : null;
   }
   return { metaEls, bodyDepth };
 }

@@ -53,9 +53,10 @@ const SHORT_PENALTY = 8;
 const JOIN_RATIO = 0.6;
 
 /** A paragraph that reads like body prose rather than a label, link or fragment. */
-export function isGoodProse(text: string): boolean {
-  const n = wordCount(text);
-  if (n >= 12) return stopwordDensity(text, null) >= 0.08 || SENTENCE_END.test(text) || n >= 25;
+export function isGoodProse(text: string, words?: number): boolean {
+  const n = words ?? wordCount(text);
+  // Cheapest test first (all three are pure): the function-word share needs a word list.
+  if (n >= 12) return n >= 25 || SENTENCE_END.test(text) || stopwordDensity(text, null) >= 0.08;
   return n >= 6 && SENTENCE_END.test(text) && /\p{Ll}/u.test(text);
 }
 
@@ -81,7 +82,14 @@ interface Classified extends Block {
  * Returns kept blocks and removed ones with reasons.
  */
 export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: RemovedBlock[] } {
-  const items: Classified[] = blocks.map((b) => ({ ...b, reason: phraseReason(b.text), good: false }));
+  // Word counts once per block (whitespace is no word: the count of the trimmed text is the same).
+  const counts = blocks.map((b) => wordCount(b.text));
+  const items: Classified[] = blocks.map((b, i) => ({
+    text: b.text,
+    kind: b.kind,
+    reason: phraseReason(b.text, counts[i]),
+    good: false,
+  }));
   const keys = items.map((b) => keyOf(b.text));
   const seen = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
@@ -89,8 +97,8 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     const k = keys[i]!;
     // A caption repeated with its credit ("Soldiers gather… " then "Soldiers gather… (Agency/Photographer)").
     if (!it.reason && k.length >= 25) {
-      for (let j = 0; j < items.length; j++) {
-        if (j === i || Math.abs(j - i) > 3) continue;
+      for (let j = Math.max(0, i - 3); j <= i + 3 && j < items.length; j++) {
+        if (j === i) continue;
         const kj = keys[j]!;
         if (kj.length > k.length && kj.startsWith(k) && CREDIT_SUFFIX.test(items[j]!.text)) {
           it.reason = 'caption';
@@ -101,7 +109,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     if (!it.reason && k.length >= 20 && seen.has(k)) it.reason = 'duplicate';
     if (!seen.has(k)) seen.set(k, i);
     if (!it.reason && isAboutAuthorHeading(it.text)) it.reason = 'author-bio';
-    it.good = !it.reason && isGoodProse(it.text);
+    it.good = !it.reason && isGoodProse(it.text, counts[i]);
   }
   let lastGood = -1;
   for (let i = 0; i < items.length; i++) if (items[i]!.good) lastGood = i;
@@ -111,7 +119,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     if (it.reason) continue;
     const prev = items[i - 1]?.reason;
     const nearEnd = i >= lastGood;
-    if ((prev === 'author-picture' || prev === 'author-bio' || nearEnd) && looksLikeBio(it.text)) {
+    if ((prev === 'author-picture' || prev === 'author-bio' || nearEnd) && looksLikeBio(it.text, counts[i])) {
       it.reason = 'author-bio';
       it.good = false;
     }
@@ -128,7 +136,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
     let cur = 0;
     for (let i = from; i <= to; i++) {
       const it = items[i]!;
-      const v = it.good ? wordCount(it.text) : it.reason ? 0 : -SHORT_PENALTY;
+      const v = it.good ? counts[i]! : it.reason ? 0 : -SHORT_PENALTY;
       if (cur <= 0) {
         cur = 0;
         curFrom = i;
@@ -394,11 +402,15 @@ export function cleanText(input: string, markdown = false): TextResult {
   // In plain text, a short line without final punctuation between prose paragraphs is a sub-heading.
   const kept = sel.kept.map((b, i, all) => {
     if (markdown || b.kind === 'heading') return b;
-    const n = wordCount(b.text);
-    const between = i > 0 && i < all.length - 1 && isGoodProse(all[i + 1]!.text);
-    return between && n <= 10 && !/[.!?,;:"”’)]$/.test(b.text) && /^[\p{Lu}\d]/u.test(b.text)
-      ? { ...b, kind: 'heading' as const }
-      : b;
+    // Cheapest tests first (all are pure): most blocks are long prose.
+    const heading =
+      wordCount(b.text) <= 10 &&
+      !/[.!?,;:"”’)]$/.test(b.text) &&
+      /^[\p{Lu}\d]/u.test(b.text) &&
+      i > 0 &&
+      i < all.length - 1 &&
+      isGoodProse(all[i + 1]!.text);
+    return heading ? { ...b, kind: 'heading' as const } : b;
   });
   return { blocks: kept, meta, boilerplate: removed, warnings };
 }

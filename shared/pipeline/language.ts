@@ -4,6 +4,7 @@
  * Returns an ISO 639-1 code or null when unsure. Also exposes the stop-word sets the cleaner uses to tell prose
  * from boilerplate.
  */
+import { LETTER as LETTER_CLASS, latinClass, MARK, UNKNOWN } from './clean-chars.ts';
 
 const STOPWORDS_RAW: Record<string, string> = {
   en: 'the of and to a in is that for it was on with as he be by at are this his from have or an they which you were her she has but not had its been their one will would who we there all more when about said also into after than them can if out so what could only over some our us these two new other may no first any most just should because while',
@@ -43,9 +44,46 @@ const ALL_STOPWORDS: ReadonlySet<string> = new Set(Object.values(STOPWORDS).flat
 
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
 
+/**
+ * The lower-cased words of a text: `text.toLowerCase().match(WORD)` (runs of letters and marks, with an
+ * apostrophe and the letters after it). Latin-script text is scanned without the regex (no array of matches
+ * built by it); a character the scan does not know (another script) hands the text to the regex.
+ */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(WORD) ?? [];
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  const n = lower.length;
+  let start = -1; // start of the current word, -1 between words
+  for (let i = 0; i < n; i++) {
+    const k = latinClass(lower.charCodeAt(i));
+    if (k === UNKNOWN) return lower.match(WORD) ?? [];
+    if (k & LETTER_OR_MARK) {
+      if (start < 0) start = i;
+      continue;
+    }
+    if (start < 0) continue;
+    const c = lower.charCodeAt(i);
+    let end = i;
+    if (c === 39 || c === 0x2019) {
+      // The apostrophe joins the letters (not marks) right after it, if any.
+      let j = i + 1;
+      for (; j < n; j++) {
+        const kj = latinClass(lower.charCodeAt(j));
+        if (kj === UNKNOWN) return lower.match(WORD) ?? [];
+        if ((kj & LETTER_CLASS) === 0) break;
+      }
+      if (j > i + 1) {
+        end = j;
+        i = j - 1; // the loop goes on at j
+      }
+    }
+    out.push(lower.slice(start, end));
+    start = -1;
+  }
+  if (start >= 0) out.push(lower.slice(start));
+  return out;
 }
+const LETTER_OR_MARK = LETTER_CLASS | MARK;
 
 /** Share of words that are function words of `lang` (or of any known language when lang is null). */
 export function stopwordDensity(text: string, lang: string | null): number {
@@ -56,6 +94,8 @@ export function stopwordDensity(text: string, lang: string | null): number {
   for (const w of ws) if (set.has(w)) n++;
   return n / ws.length;
 }
+
+const LETTER = /^\p{L}$/u;
 
 /** Writing systems by code-unit range (all in the Basic Multilingual Plane), in order of precedence on ties. */
 const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
@@ -73,8 +113,6 @@ const SCRIPTS: ReadonlyArray<readonly [number, number, string]> = [
   [0x10a0, 0x10ff, 'ka'],
   [0x0530, 0x058f, 'hy'],
 ];
-
-const LETTER = /^\p{L}$/u;
 
 /**
  * One pass over the sample: the number of letters (code points in \p{L}) and of code units in each script's range.
@@ -98,7 +136,8 @@ function countScripts(sample: string): { letters: number; counts: Int32Array } {
         continue;
       }
     }
-    if (LETTER.test(sample[i] as string)) letters++;
+    const cls = latinClass(c);
+    if (cls === UNKNOWN ? LETTER.test(sample[i] as string) : cls & LETTER_CLASS) letters++;
     for (let k = 0; k < SCRIPTS.length; k++) {
       const range = SCRIPTS[k] as readonly [number, number, string];
       if (c >= range[0] && c <= range[1]) counts[k]!++;

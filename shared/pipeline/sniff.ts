@@ -54,11 +54,17 @@ export function sniffFormat(text: string, hints: SniffHints = {}): SourceFormat 
   if (looksLikeJsonArticle(text)) return 'json';
   if (HTML_START.test(head)) return 'html';
   const tags = head.match(HTML_TAG)?.length ?? 0;
-  const lines = head.split('\n').filter((l) => l.trim()).length || 1;
   // A fragment of HTML (`<p>…</p><p>…</p>`) without a document wrapper.
-  if (tags >= 2 && (/^\s*</.test(head) || tags / lines >= 0.5)) return 'html';
+  if (tags >= 2 && (/^\s*</.test(head) || tags / nonBlankLines(head) >= 0.5)) return 'html';
   if (hint === 'html' && tags >= 1) return 'html';
-  const md = MD_SIGNALS.reduce((n, re) => n + (re.test(head) ? 1 : 0), 0);
-  if (hint === 'markdown' || md >= 2) return 'markdown';
+  if (hint === 'markdown') return 'markdown';
+  // Two Markdown signals decide: the search stops at the second.
+  let md = 0;
+  for (const re of MD_SIGNALS) if (re.test(head) && ++md >= 2) return 'markdown';
   return 'text';
+}
+
+/** Lines with something other than whitespace (at least 1). */
+function nonBlankLines(text: string): number {
+  return text.split('\n').filter((l) => l.trim()).length || 1;
 }

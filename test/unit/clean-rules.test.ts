@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { isJsSpace, LETTER, latinClass, MARK, NUMBER, UNKNOWN } from '../../shared/pipeline/clean-chars.ts';
 import {
+  collapse,
   detectDateline,
+  keyOf,
   looksLikeBio,
   parseAuthors,
   parseDate,
@@ -8,7 +11,7 @@ import {
   wordCount,
 } from '../../shared/pipeline/clean-common.ts';
 import { prepareHtml } from '../../shared/pipeline/clean-html.ts';
-import { detectLanguage } from '../../shared/pipeline/language.ts';
+import { detectLanguage, words } from '../../shared/pipeline/language.ts';
 
 describe('phraseReason: boilerplate blocks and their reasons', () => {
   const ROWS: Array<[string, string | null]> = [
@@ -31,6 +34,16 @@ describe('phraseReason: boilerplate blocks and their reasons', () => {
     ['Dana Whitfield, Staff Writer', 'byline'],
     ['Tags: transport, bridges', 'tags'],
     ['Lesezeit: 3 Minuten', 'navigation'],
+    // Rules that search the whole block (tested through their union first).
+    ['Jane Doe contributed reporting from Harbourton.', 'credits'],
+    ['Start your free trial today and read without limits.', 'promo'],
+    ['This article is subject to copyright.', 'copyright'],
+    ['Enter your email address to get the morning briefing.', 'newsletter'],
+    // Captions: a bracketed credit at the end, or a last sentence that is a credit.
+    ['Crowds on the new bridge [Photo: Kim Osei].', 'caption'],
+    ['Boats at the quay on Monday. Photo: Jane Doe / Agency', 'caption'],
+    ['Boats at the quay (on Monday)', null],
+    ['Sign the petition to save the harbour library', null],
     // Body text must survive.
     ['The council voted 7-2 to approve the plan on Tuesday.', null],
     ['“Sign up now or miss out,” the mayor joked as she opened the registration desk for the marathon.', null],
@@ -129,12 +142,73 @@ describe('wordCount: spaced and unspaced scripts', () => {
   });
 });
 
+describe('character scanners: the same answers as the Unicode regexes they replace', () => {
+  it('classifies every code unit it knows exactly as \\p{L}, \\p{N} and \\p{M} do, and \\s as /\\s/ does', () => {
+    // Prepare
+    const wrong: string[] = [];
+    let known = 0;
+    // Act
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      const want = (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? NUMBER : 0) | (/\p{M}/u.test(ch) ? MARK : 0);
+      const got = latinClass(c);
+      if (got !== UNKNOWN) known++;
+      if (got !== UNKNOWN && got !== want) wrong.push(`U+${c.toString(16)} class`);
+      if (isJsSpace(c) !== /\s/.test(ch)) wrong.push(`U+${c.toString(16)} space`);
+    }
+    // Assess
+    expect(wrong).toEqual([]);
+    expect(known).toBeGreaterThan(900);
+  });
+
+  const KEYS: Array<[string, string]> = [
+    ['It’s the Mayor’s “new” bridge — 2024!', 'itsthemayorsnewbridge2024'],
+    ['Ça coûte 12 €', 'çacoûte12'],
+    ['Мэр открыл мост', 'мэроткрылмост'],
+    ['  ', ''],
+  ];
+  it.each(KEYS)('keyOf(%s) → %s', (text, want) => {
+    expect(keyOf(text)).toBe(want);
+  });
+
+  const WORDS: Array<[string, string[]]> = [
+    ['It’s the Mayor’s “new” bridge — 2024!', ['it’s', 'the', 'mayor’s', 'new', 'bridge']],
+    ["O'Neil's  dog", ["o'neil", 's', 'dog']],
+    ['Мэр открыл мост', ['мэр', 'открыл', 'мост']],
+    ['e\u0301te\u0301 à Paris', ['e\u0301te\u0301', 'à', 'paris']],
+  ];
+  it.each(WORDS)('words(%s)', (text, want) => {
+    expect(words(text)).toEqual(want);
+  });
+
+  const COLLAPSED: Array<[string, string]> = [
+    ['one two', 'one two'],
+    [' one  two\n', 'one two'],
+    ['one\u00a0two\u200b', 'one two'],
+    ['so\u00adft', 'soft'],
+  ];
+  it.each(COLLAPSED)('collapse(%j) → %j', (text, want) => {
+    expect(collapse(text)).toBe(want);
+  });
+});
+
 describe('prepareHtml: markup removed before parsing', () => {
   const ROWS: Array<[string, string, string[]]> = [
     // [input, markup to parse, JSON-LD scripts]
     ['<p>One</p><!-- a note --><p>Two</p>', '<p>One</p><p>Two</p>', []],
     ['<div data-track="x" class="story" onclick="go()">Text</div>', '<div class="story">Text</div>', []],
-    ['<p><a title="a > b" href="/x">Link</a> text</p>', '<p><a href="/x">Link</a> text</p>', []],
+    // A link's target matters only as empty, `#fragment` or `javascript:`: any other becomes `#`.
+    ['<p><a title="a > b" href="/x">Link</a> text</p>', '<p><a href="#">Link</a> text</p>', []],
+    [
+      '<p><a href=https://news.test/a class=x>A</a> <a href="#notes">B</a> <a href="javascript:go()">C</a></p>',
+      '<p><a href="#" class=x>A</a> <a href="#notes">B</a> <a href="javascript:go()">C</a></p>',
+      [],
+    ],
+    [
+      '<p><a href="">A</a> <a href="/a?x=1&amp;y=2">B</a></p>',
+      '<p><a href="">A</a> <a href="/a?x=1&amp;y=2">B</a></p>',
+      [],
+    ],
     ['<script>var s = "</div>";</script><p>Body</p>', '<p>Body</p>', []],
     [
       '<script type="application/ld+json">{"headline":"Bridge"}</script><p>Body</p>',
