@@ -17,7 +17,7 @@ import { localS3Client } from '../scripts/lib/s3-client.ts';
 import { ensureBucket, ensureTable } from '../scripts/local/resources.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, startS3Server } from '../scripts/local/servers.ts';
 import { articleIdForKey } from '../shared/ids.ts';
-import { type BuiltBundle, cdkEsbuildOptions } from './bundles.ts';
+import { type BuiltBundle, cdkEsbuildOptions, lambdaBuild } from './bundles.ts';
 import { contentTypeFor, REPO_ROOT } from './corpus.ts';
 import { httpEvent, nextSequencer, s3Notification, sqsEvent } from './events.ts';
 import { type ProfileResult, profileImport } from './profile.ts';
@@ -79,7 +79,8 @@ async function spawnChild(bundle: string, event: unknown, env: NodeJS.ProcessEnv
   const resultFile = join(dir, 'result.json');
   writeFileSync(eventFile, JSON.stringify(event));
   writeFileSync(resultFile, '');
-  await run(process.execPath, ['--enable-source-maps', CHILD, bundle, eventFile, resultFile], {
+  // No node flags of our own: the environment's NODE_OPTIONS (the functions' LAMBDA_NODE_OPTIONS) applies, as in Lambda.
+  await run(process.execPath, [CHILD, bundle, eventFile, resultFile], {
     env,
     timeout: 120_000,
     maxBuffer: 64 * 1024 * 1024,
@@ -119,13 +120,14 @@ export async function measureColdStart(options: {
     ? new DynamoDBClient({ endpoint: options.dynamoEndpoint, region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS })
     : undefined;
   const failures: string[] = [];
+  const { nodeOptions } = await lambdaBuild();
   try {
     await ensureBucket(s3, bucket);
     if (ddb) await ensureTable(ddb, table);
     const baseEnv: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_OPTIONS: '--enable-source-maps',
+      NODE_OPTIONS: nodeOptions,
       AWS_REGION: LOCAL_REGION,
       AWS_DEFAULT_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -212,7 +214,7 @@ export async function measureColdStart(options: {
         await spawnChild(
           pipelineFile,
           { pipeline: { text, options: { key: options.typical.key } } },
-          { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps' },
+          { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
           workDir,
         ),
       );
@@ -261,7 +263,7 @@ export async function measureColdStart(options: {
     const pure = await spawnChild(
       pipelineFile,
       { pipeline: { text: largeText, options: { key: options.largest.key } } },
-      { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps' },
+      { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
       workDir,
     );
     memory.push({
@@ -275,7 +277,7 @@ export async function measureColdStart(options: {
       const result = await spawnChild(
         pipelineFile,
         { pipeline: { text: new TextDecoder().decode(extra.raw), options: { key: extra.key } } },
-        { PATH: process.env.PATH, NODE_OPTIONS: '--enable-source-maps' },
+        { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
         workDir,
       );
       memory.push({

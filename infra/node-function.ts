@@ -1,13 +1,20 @@
 /**
  * `PipelineFunction`: one NodejsFunction with the project's defaults — Node.js 22 on arm64, bundled locally by the
- * esbuild dev dependency (never Docker) into a minified ESM file with source maps, JSON logs into its own log group
- * with a retention, and its own role that may write only to that log group. Callers add their data permissions.
+ * esbuild dev dependency (never Docker) into a minified ESM file with a source map shipped next to it, JSON logs into
+ * its own log group with a retention, and its own role that may write only to that log group. Callers add their data
+ * permissions.
  */
 import { fileURLToPath } from 'node:url';
 import { type Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  type BundlingOptions,
+  LogLevel,
+  NodejsFunction,
+  OutputFormat,
+  SourceMapMode,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
@@ -21,9 +28,20 @@ export const ESM_REQUIRE_BANNER =
 export const LAMBDA_RUNTIME = lambda.Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = lambda.Architecture.ARM_64;
 
+/** NODE_OPTIONS of every function (the bench starts its cold-start processes with the same). */
+export const LAMBDA_NODE_OPTIONS = '--enable-source-maps';
+
 /**
  * esbuild options shared by every function. The AWS SDK is bundled (not taken from the Lambda runtime) so that the
- * deployed code runs exactly the SDK versions pinned in package-lock.json and exercised by the local tests.
+ * deployed code runs exactly the SDK versions pinned in package-lock.json and exercised by the local tests; `module`
+ * first in `mainFields` picks the SDK's ESM builds, which tree-shake.
+ *
+ * Cold start (docs/bench.md, "Cold start"): the source map is written next to the bundle (`index.mjs.map`, shipped
+ * in the asset) but NOT linked from it (`SourceMapMode.EXTERNAL`: no `sourceMappingURL` comment). With a linked map,
+ * `--enable-source-maps` makes Node read, parse and index the 1.4-2.7 MB map while the bundle loads, on every cold
+ * start (measured 12-33 ms of CPU per cold start here, on Node 20). Cost: stack traces in the logs show minified
+ * names at `index.mjs:LINE:COLUMN`; map a position with the shipped map (docs/bench.md), or set `sourceMapMode`
+ * back to `SourceMapMode.DEFAULT` to get mapped traces again (NODE_OPTIONS keeps `--enable-source-maps` for that).
  */
 export const BUNDLING: BundlingOptions = {
   forceDockerBundling: false,
@@ -33,6 +51,7 @@ export const BUNDLING: BundlingOptions = {
   banner: ESM_REQUIRE_BANNER,
   minify: true,
   sourceMap: true,
+  sourceMapMode: SourceMapMode.EXTERNAL,
   sourcesContent: false,
   bundleAwsSDK: true,
   externalModules: [],
@@ -101,7 +120,7 @@ export class PipelineFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace,
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
+        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       },
     });
 

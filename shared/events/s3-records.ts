@@ -1,7 +1,7 @@
 /**
  * S3 event notifications as they arrive through SQS: parse, decode keys, compare sequencers.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const S3EventRecord = z.object({
   eventName: z.string(),

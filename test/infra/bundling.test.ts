@@ -1,17 +1,19 @@
 /**
  * Real bundling, as `npx cdk synth` / `cdk deploy` does it: local esbuild (no Docker), one ESM file per function
- * with the createRequire banner and a source map. The bundles must load as modules and the api bundle must
- * answer requests that need no AWS call.
+ * with the createRequire banner and a source map shipped next to it but not linked (Node must not load it at cold
+ * start). The bundles must load as modules (with the functions' NODE_OPTIONS) and the api bundle must answer
+ * requests that need no AWS call.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../infra/create-app.ts';
-import { ESM_REQUIRE_BANNER } from '../../infra/node-function.ts';
+import { ESM_REQUIRE_BANNER, LAMBDA_NODE_OPTIONS } from '../../infra/node-function.ts';
 
 const CDK_JSON_CONTEXT = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context as Record<
   string,
@@ -45,6 +47,29 @@ describe('bundling with local esbuild', () => {
     expect(statSync(file).size).toBeLessThan(50 * 1024 * 1024);
   });
 
+  it.each(['clean', 'annotate', 'api'] as const)(
+    '%s ships an unlinked source map that maps back to our sources',
+    (name) => {
+      // Prepare: the position of a string literal of the handler module in the minified bundle.
+      const code = readFileSync(bundles[name], 'utf8');
+      const literal = { clean: '"annotator-clean"', annotate: '"annotator-annotate"', api: '"Unhandled API error"' }[
+        name
+      ];
+      const offset = code.indexOf(literal);
+      const before = code.slice(0, offset).split('\n');
+      const map = new SourceMap(JSON.parse(readFileSync(`${bundles[name]}.map`, 'utf8')));
+
+      // Act: what an operator does with a logged `index.mjs:LINE:COLUMN`.
+      const entry = map.findEntry(before.length - 1, (before.at(-1) ?? '').length) as { originalSource?: string };
+
+      // Assess: no sourceMappingURL comment (so --enable-source-maps does not load the map at start-up), and the
+      // shipped map still resolves bundle positions to the TypeScript sources.
+      expect(offset).toBeGreaterThan(0);
+      expect(code).not.toMatch(/\/\/# sourceMappingURL=/);
+      expect(entry.originalSource).toMatch(new RegExp(`functions/${name}\\.ts$`));
+    },
+  );
+
   it.each(['clean', 'annotate', 'api'] as const)('%s loads as an ES module and exports handler', (name) => {
     const result = inNode(bundles[name], 'return typeof mod.handler;');
     expect(result).toBe('function');
@@ -75,9 +100,10 @@ function inNode(bundle: string, body: string): unknown {
   const script = `const mod = await import(${JSON.stringify(pathToFileURL(bundle).href)});
     const result = await (async () => { ${body} })();
     process.stdout.write(JSON.stringify(result));`;
-  const stdout = execFileSync(process.execPath, ['--input-type=module', '--enable-source-maps', '-e', script], {
+  const stdout = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
     env: {
       ...process.env,
+      NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
       BUCKET_NAME: 'articles',
       TABLE_NAME: 'annotations',
       AWS_REGION: 'us-east-1',
