@@ -4,12 +4,12 @@
  *    its PutObject acknowledgement until it shows up in `GET /articles` (the API, i.e. queryable), polled every
  *    100 ms.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { startLocalStack } from '../scripts/local/stack.ts';
+import { type HandlerIsolation, resolveIsolation, startLocalStack } from '../scripts/local/stack.ts';
 import { articleIdForKey } from '../shared/ids.ts';
 import { type CorpusItem, contentTypeFor } from './corpus.ts';
 import { analyseCpuProfile, type CpuProfile } from './profile.ts';
@@ -26,6 +26,8 @@ export interface E2eResult {
   totalMs: number;
   articlesPerSecond: number;
   latencyMs: Summary;
+  /** Where the clean and annotate handlers ran: worker instances or the bench process's main thread. */
+  handlerIsolation: 'workers' | 'in-process';
   /** Upload → queryable of articles uploaded one at a time on the idle stack (no backlog). */
   singleLatencyMs: Summary;
   statuses: Record<string, number>;
@@ -34,6 +36,11 @@ export interface E2eResult {
   missing: number;
   /** CPU ms per article of the bench process (handlers, s3rver, queues, API, uploader, poller), first PUT → last seen. */
   nodeCpuMsPerArticle: number;
+  /**
+   * Of `nodeCpuMsPerArticle`, the main thread's share (s3rver, queues, API, uploader, poller); the rest is the
+   * handler workers, libuv's file system threads and V8's helper threads. NaN when /proc is not readable.
+   */
+  mainThreadCpuMsPerArticle?: number;
   /** CPU ms per article of DynamoDB Local (Java), when it could be read from /proc. */
   dynamoCpuMsPerArticle: number;
   /** Where the Node process's CPU went during the run (sampling profiler), coarse groups, % of sampled time. */
@@ -52,6 +59,17 @@ function coarseGroup(file: string): string {
   const folder = /^([a-z]+\/[a-z-]+)/.exec(file)?.[1];
   if (folder) return folder;
   return file;
+}
+
+/** CPU ms used so far by this process's main thread (Linux /proc; NaN elsewhere). */
+function mainThreadCpuMs(): number {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // USER_HZ = 100
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** The poller shares the process with the stack: small pages, paged on only while a whole page is new. */
@@ -73,11 +91,16 @@ export async function measureEndToEnd(options: {
   timeoutMs?: number;
   /** Articles then uploaded one at a time for the latency without backlog (default 10). */
   singles?: number;
+  /** Where the clean and annotate handlers run (default: $E2E_HANDLERS, else the local stack's `auto`). */
+  handlerIsolation?: HandlerIsolation;
   /** CPU ms used so far by the DynamoDB Local process (NaN when unknown). */
   dynamoCpuMs?: () => number;
 }): Promise<E2eResult> {
   const uploadConcurrency = options.uploadConcurrency ?? 16;
   const queueConcurrency = options.queueConcurrency ?? 5;
+  const handlerIsolation = resolveIsolation(
+    options.handlerIsolation ?? ((process.env.E2E_HANDLERS || 'auto') as HandlerIsolation),
+  );
   const batchWindowMs = 100;
   const dataDir = mkdtempSync(join(tmpdir(), 'annotator-bench-e2e-'));
   const stack = await startLocalStack({
@@ -89,6 +112,7 @@ export async function measureEndToEnd(options: {
     logLevel: 'ERROR',
     log: (message) => options.log(`  [stack] ${message}`),
     queue: { concurrency: queueConcurrency, batchWindowMs },
+    handlerIsolation,
   });
   try {
     const uploads = Array.from({ length: options.n }, (_, i) => {
@@ -112,6 +136,7 @@ export async function measureEndToEnd(options: {
       statuses[article.status] = (statuses[article.status] ?? 0) + 1;
       lastSeen = at;
       cpuAtLastSeen = process.cpuUsage();
+      mainCpuAtLastSeen = mainThreadCpuMs();
       dynamoCpuAtLastSeen = dynamoCpu();
       return true;
     };
@@ -125,6 +150,8 @@ export async function measureEndToEnd(options: {
     const cpuStart = process.cpuUsage();
     const dynamoCpuStart = dynamoCpu();
     let cpuAtLastSeen = cpuStart;
+    const mainCpuStart = mainThreadCpuMs();
+    let mainCpuAtLastSeen = mainCpuStart;
     let dynamoCpuAtLastSeen = dynamoCpuStart;
     const start = performance.now();
     let next = 0;
@@ -188,6 +215,13 @@ export async function measureEndToEnd(options: {
       }
     }
     const totalMs = lastSeen - start;
+    {
+      const n = Math.max(1, latencies.length);
+      const node = (cpuAtLastSeen.user - cpuStart.user + cpuAtLastSeen.system - cpuStart.system) / 1000 / n;
+      options.log(
+        `  handlers ${handlerIsolation}; CPU ms per article: Node ${node.toFixed(1)} (main thread ${((mainCpuAtLastSeen - mainCpuStart) / n).toFixed(1)}), DynamoDB Local ${((dynamoCpuAtLastSeen - dynamoCpuStart) / n).toFixed(1)}`,
+      );
+    }
 
     // One article at a time on the idle stack: upload, then poll its status every 20 ms until it is stored.
     const single: number[] = [];
@@ -210,6 +244,7 @@ export async function measureEndToEnd(options: {
     }
     return {
       singleLatencyMs: summarize(single),
+      handlerIsolation,
       articles: uploads.length,
       uploadConcurrency,
       queueConcurrency,
@@ -225,6 +260,7 @@ export async function measureEndToEnd(options: {
         (cpuAtLastSeen.user - cpuStart.user + cpuAtLastSeen.system - cpuStart.system) /
         1000 /
         Math.max(1, latencies.length),
+      mainThreadCpuMsPerArticle: (mainCpuAtLastSeen - mainCpuStart) / Math.max(1, latencies.length),
       dynamoCpuMsPerArticle: (dynamoCpuAtLastSeen - dynamoCpuStart) / Math.max(1, latencies.length),
       cpuByGroup,
     };

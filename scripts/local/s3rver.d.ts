@@ -32,9 +32,23 @@ declare module 's3rver' {
     ip: string;
   }
 
+  /** The parts of s3rver's FilesystemStore that local mode uses or wraps. */
+  export interface S3rverStore {
+    existsObject(bucket: string, key: string): Promise<boolean>;
+    getSubresource(bucket: string, key: string | undefined, type: string): Promise<unknown>;
+    putSubresource(bucket: string, key: string | undefined, resource: { type: string }): Promise<void>;
+    deleteSubresource(bucket: string, key: string | undefined, type: string): Promise<void>;
+    getBucket(bucket: string): Promise<unknown>;
+    putBucket(bucket: string): Promise<unknown>;
+    deleteBucket(bucket: string): Promise<void>;
+    reset(): void;
+  }
+
   export default class S3rver extends EventEmitter {
     constructor(options?: S3rverOptions);
     middleware: S3rverMiddleware[];
+    /** The object store (filesystem). */
+    store: S3rverStore;
     httpServer?: Server;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;

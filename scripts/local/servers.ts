@@ -13,7 +13,7 @@ import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../lib/s3-client.ts';
 
 export { LOCAL_CREDENTIALS, LOCAL_REGION };
 
-import S3rver, { type S3rverContext } from 's3rver';
+import S3rver, { type S3rverContext, type S3rverStore } from 's3rver';
 import { DUMMY_ACCOUNT } from 's3rver/lib/models/account.js';
 
 /** The key pair local clients sign with; registered with s3rver, accepted by DynamoDB Local (`-sharedDb`). */
@@ -102,6 +102,8 @@ export async function startS3Server(options: {
   // s3rver emits no event for DeleteObjects (multi-delete); add them. Must be in place before run() composes the
   // middleware, and just before the router (the last one), where ctx.body is still an object rather than XML.
   server.middleware.splice(Math.max(0, server.middleware.length - 1), 0, multiDeleteEvents(server));
+  cacheBucketLookups(server.store);
+  server.middleware.unshift(conditionalPuts(server));
   if (options.faults) server.middleware.unshift(faultMiddleware(options.faults));
   const address = await server.run();
   const endpoint = `http://${LOCALHOST}:${address.port}`;
@@ -247,24 +249,125 @@ export async function startDynamoDbLocal(
   return { process: child, port, endpoint, stop };
 }
 
+/** Decoded bucket and key of a path-style request. */
+function bucketAndKey(ctx: S3rverContext): { bucket: string; key: string } {
+  const [bucket = '', ...rest] = ctx.path.split('/').filter((part, i) => i > 0 || part !== '');
+  const decode = (text: string) => {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
+  };
+  return { bucket: decode(bucket), key: decode(rest.join('/')) };
+}
+
+function xmlError(ctx: S3rverContext, fault: S3Fault, requestId: string): void {
+  ctx.status = fault.status;
+  ctx.type = 'application/xml';
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${fault.code}</Code><Message>${fault.message ?? 'Injected fault'}</Message><Resource>${ctx.path}</Resource><RequestId>${requestId}</RequestId></Error>`;
+}
+
 /** Koa middleware answering the requests `faults` picks with an S3-shaped XML error. */
 function faultMiddleware(faults: S3FaultInjector) {
   return async (ctx: S3rverContext, next: () => Promise<void>) => {
-    const [bucket = '', ...rest] = ctx.path.split('/').filter((part, i) => i > 0 || part !== '');
-    let key: string;
-    try {
-      key = decodeURIComponent(rest.join('/'));
-    } catch {
-      key = rest.join('/');
-    }
-    const fault = faults({ method: ctx.method, bucket: decodeURIComponent(bucket), key });
+    const fault = faults({ method: ctx.method, ...bucketAndKey(ctx) });
     if (!fault) {
       await next();
       return;
     }
-    ctx.status = fault.status;
-    ctx.type = 'application/xml';
-    ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${fault.code}</Code><Message>${fault.message ?? 'Injected fault'}</Message><Resource>${ctx.path}</Resource><RequestId>FAULT</RequestId></Error>`;
+    xmlError(ctx, fault, 'FAULT');
+  };
+}
+
+/**
+ * s3rver reads the bucket's CORS and website configuration files and stats the bucket folder on EVERY request (two
+ * `readFile`s that fail with ENOENT, plus a `stat`). Bucket-level lookups are kept in memory instead, and forgotten
+ * whenever s3rver changes them (every change goes through the same store object in this process).
+ */
+export function cacheBucketLookups(store: S3rverStore): void {
+  const subresources = new Map<string, Promise<unknown>>();
+  const buckets = new Map<string, Promise<unknown>>();
+  const { getSubresource, putSubresource, deleteSubresource, getBucket, putBucket, deleteBucket, reset } = store;
+  const forgetBucket = (bucket: string) => {
+    buckets.delete(bucket);
+    for (const key of subresources.keys()) if (key.startsWith(`${bucket}\0`)) subresources.delete(key);
+  };
+  store.getSubresource = (bucket, key, type) => {
+    if (key !== undefined) return getSubresource.call(store, bucket, key, type);
+    const id = `${bucket}\0${type}`;
+    let found = subresources.get(id);
+    if (!found) {
+      found = getSubresource.call(store, bucket, key, type);
+      subresources.set(id, found);
+      found.catch(() => subresources.delete(id));
+    }
+    return found;
+  };
+  store.putSubresource = (bucket, key, resource) => {
+    if (key === undefined) subresources.delete(`${bucket}\0${resource.type}`);
+    return putSubresource.call(store, bucket, key, resource).finally(() => {
+      if (key === undefined) subresources.delete(`${bucket}\0${resource.type}`);
+    });
+  };
+  store.deleteSubresource = (bucket, key, type) => {
+    if (key === undefined) subresources.delete(`${bucket}\0${type}`);
+    return deleteSubresource.call(store, bucket, key, type).finally(() => {
+      if (key === undefined) subresources.delete(`${bucket}\0${type}`);
+    });
+  };
+  store.getBucket = (bucket) => {
+    let found = buckets.get(bucket);
+    if (!found) {
+      found = getBucket.call(store, bucket);
+      buckets.set(bucket, found);
+      // Only an existing bucket is remembered: one that does not exist yet is looked up again next time.
+      found.then(
+        (b) => b || buckets.delete(bucket),
+        () => buckets.delete(bucket),
+      );
+    }
+    return found;
+  };
+  store.putBucket = (bucket) => {
+    forgetBucket(bucket);
+    return putBucket.call(store, bucket).finally(() => forgetBucket(bucket));
+  };
+  store.deleteBucket = (bucket) => {
+    forgetBucket(bucket);
+    return deleteBucket.call(store, bucket).finally(() => forgetBucket(bucket));
+  };
+  store.reset = () => {
+    subresources.clear();
+    buckets.clear();
+    reset.call(store);
+  };
+}
+
+/**
+ * Koa middleware: S3's conditional create (`PutObject` with `If-None-Match: *`, which s3rver 3 ignores) answers
+ * 412 PreconditionFailed when the key exists, as S3 does. (Atomic in S3; here a check before the write, which is
+ * enough for one local process.)
+ */
+export function conditionalPuts(server: S3rver) {
+  return async (ctx: S3rverContext, next: () => Promise<void>) => {
+    const ifNoneMatch = ctx.headers['if-none-match'];
+    if (ctx.method === 'PUT' && ifNoneMatch === '*' && !ctx.headers['x-amz-copy-source']) {
+      const { bucket, key } = bucketAndKey(ctx);
+      if (bucket && key && !('uploadId' in ctx.query) && (await server.store.existsObject(bucket, key))) {
+        xmlError(
+          ctx,
+          {
+            status: 412,
+            code: 'PreconditionFailed',
+            message: 'At least one of the pre-conditions you specified did not hold',
+          },
+          'CONDITIONAL',
+        );
+        return;
+      }
+    }
+    await next();
   };
 }
 

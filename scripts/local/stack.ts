@@ -5,12 +5,13 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { onRecordFailure } from '../../shared/events/s3-batch.ts';
+import { onRecordFailure, type RecordFailure } from '../../shared/events/s3-batch.ts';
 import { localS3Client } from '../lib/s3-client.ts';
 import { type ApiHandler, type ApiServerHandle, startApiServer } from './api-server.ts';
 import { type InboxHandle, watchInbox } from './inbox.ts';
@@ -28,6 +29,7 @@ import {
   startS3Server,
 } from './servers.ts';
 import { wireNotifications } from './wiring.ts';
+import { HandlerPool } from './workers.ts';
 
 export const RAW_PREFIX = 'raw/';
 export const CLEANED_PREFIX = 'cleaned/';
@@ -37,6 +39,17 @@ export interface LocalStackHandlers {
   clean: SqsHandler;
   annotate: SqsHandler;
   api: ApiHandler;
+}
+
+export type HandlerIsolation = 'workers' | 'in-process' | 'auto';
+
+/** Cores from which `auto` runs the handlers in workers. */
+export const WORKERS_FROM_CORES = 4;
+
+/** What `auto` (and an unset option) means on this machine. */
+export function resolveIsolation(isolation: HandlerIsolation = 'auto'): 'workers' | 'in-process' {
+  if (isolation !== 'auto') return isolation;
+  return availableParallelism() >= WORKERS_FROM_CORES ? 'workers' : 'in-process';
 }
 
 export interface LocalStackOptions {
@@ -61,6 +74,15 @@ export interface LocalStackOptions {
   inboxDir?: string;
   /** Replace any of the real handlers (functions/*.ts), e.g. in tests of the harness itself. */
   handlers?: Partial<LocalStackHandlers>;
+  /**
+   * Where the real clean and annotate handlers run: `workers` = like Lambda, in instances of their own (worker
+   * threads, one per concurrent batch, created at start and reused; see workers.ts), so the stack can use more than
+   * one core; `in-process` = imported into this thread (one copy per process); `auto` (default) = workers on
+   * machines with 4 or more cores, else in-process. Each instance compiles and warms up its own copy of the SDK
+   * and pipeline, which costs more CPU per article than it gains in parallelism on 2 cores (docs/local.md).
+   * The api handler always runs in this thread.
+   */
+  handlerIsolation?: HandlerIsolation;
   /** Queue tuning (defaults: 100 ms batching window, 1 s first retry delay doubling up to 30 s). */
   queue?: Partial<
     Pick<LocalQueueOptions, 'batchWindowMs' | 'retryDelayMs' | 'maxRetryDelayMs' | 'concurrency' | 'timeoutMs'>
@@ -199,8 +221,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     delete process.env.AWS_SESSION_TOKEN;
     Object.assign(process.env, env);
 
-    const needsRealHandlers = !options.handlers?.clean || !options.handlers?.annotate || !options.handlers?.api;
-    if (needsRealHandlers && importedWith) {
+    // The handlers report why a record failed (in this thread or from their workers); the dead-letter files keep it.
+    const reasons = new Map<string, string>();
+    const noteFailure = (failure: RecordFailure) => {
+      reasons.set(failure.messageId, failure.reason);
+      if (reasons.size > 10_000) reasons.delete(reasons.keys().next().value as string);
+    };
+    cleanups.push(onRecordFailure(noteFailure));
+
+    const inWorkers = resolveIsolation(options.handlerIsolation) === 'workers';
+    const importedHere = (['clean', 'annotate', 'api'] as const).filter(
+      (name) => !options.handlers?.[name] && (name === 'api' || !inWorkers),
+    );
+    if (importedHere.length > 0 && importedWith) {
       const changed = Object.keys(env).filter((k) => k !== 'LOG_LEVEL' && importedWith?.[k] !== env[k]);
       if (changed.length > 0) {
         throw new Error(
@@ -208,12 +241,40 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         );
       }
     }
-    const handlers: LocalStackHandlers = {
-      clean: options.handlers?.clean ?? (await importHandler<SqsHandler>('functions/clean.ts')),
-      annotate: options.handlers?.annotate ?? (await importHandler<SqsHandler>('functions/annotate.ts')),
-      api: options.handlers?.api ?? (await importHandler<ApiHandler>('functions/api.ts')),
+    const instances = Math.max(1, options.queue?.concurrency ?? 1);
+    const pooled = async (name: 'clean' | 'annotate'): Promise<SqsHandler> => {
+      const file = `functions/${name}.ts`;
+      if (!existsSync(join(REPO_ROOT, file))) {
+        throw new Error(`${file} does not exist yet: pass handlers.* to startLocalStack instead.`);
+      }
+      const pool = new HandlerPool({
+        name,
+        handlerFile: join(REPO_ROOT, file),
+        // The SDK's Node-version notice is printed once by this process already, not again by every instance.
+        env: {
+          ...(process.env as Record<string, string>),
+          ...env,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+        size: instances,
+        onRecordFailure: noteFailure,
+      });
+      cleanups.push(() => pool.stop());
+      await pool.start();
+      return pool.handler;
     };
-    if (needsRealHandlers) importedWith ??= { ...env };
+    const sqsHandler = (name: 'clean' | 'annotate'): Promise<SqsHandler> => {
+      const given = options.handlers?.[name];
+      if (given) return Promise.resolve(given);
+      return inWorkers ? pooled(name) : importHandler<SqsHandler>(`functions/${name}.ts`);
+    };
+    const [clean, annotate, apiHandler] = await Promise.all([
+      sqsHandler('clean'),
+      sqsHandler('annotate'),
+      options.handlers?.api ? Promise.resolve(options.handlers.api) : importHandler<ApiHandler>('functions/api.ts'),
+    ]);
+    const handlers: LocalStackHandlers = { clean, annotate, api: apiHandler };
+    if (importedHere.length > 0) importedWith ??= { ...env };
 
     // 3. Clients for the caller, configured like the handlers'.
     const s3 = localS3Client(s3Server.endpoint);
@@ -228,13 +289,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await ensureBucket(s3, bucket);
     await ensureTable(ddb, table);
 
-    // 5. Queues and notifications. The handlers report why a record failed; the dead-letter files keep it.
-    const reasons = new Map<string, string>();
-    const stopListening = onRecordFailure((failure) => {
-      reasons.set(failure.messageId, failure.reason);
-      if (reasons.size > 10_000) reasons.delete(reasons.keys().next().value as string);
-    });
-    cleanups.push(stopListening);
+    // 5. Queues and notifications.
     const failureReason = (messageId: string) => reasons.get(messageId);
     const queueOptions = { dlqDir, maxReceiveCount: MAX_RECEIVE_COUNT, log, failureReason, ...options.queue };
     const queues = {

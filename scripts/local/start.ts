@@ -4,7 +4,8 @@
  * running (drop folder `inbox/`, API on :3000) until Ctrl-C, which stops every server and child process.
  *
  * Settings (environment): API_PORT (3000), S3_PORT (4569), DYNAMODB_PORT (8000), BUCKET (articles),
- * TABLE (annotator), DATA_DIR (.local), INBOX_DIR (inbox), LOG_LEVEL of the handlers (WARN).
+ * TABLE (annotator), DATA_DIR (.local), INBOX_DIR (inbox), LOG_LEVEL of the handlers (WARN), HANDLERS (`auto`:
+ * worker instances per function on 4+ cores, else in this process; or `workers` / `in-process`).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -12,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { contentTypeFor, isIgnored } from './inbox.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './servers.ts';
-import { type LocalStack, RAW_PREFIX, startLocalStack } from './stack.ts';
+import { type HandlerIsolation, type LocalStack, RAW_PREFIX, startLocalStack } from './stack.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -24,6 +25,12 @@ function port(name: string, fallback: number): number {
     throw new Error(`${name} must be a port number between 1 and 65535, got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+function isolation(): HandlerIsolation {
+  const raw = process.env.HANDLERS || 'auto';
+  if (raw === 'auto' || raw === 'workers' || raw === 'in-process') return raw;
+  throw new Error(`HANDLERS must be auto, workers or in-process, got ${JSON.stringify(raw)}`);
 }
 
 function display(path: string): string {
@@ -112,6 +119,7 @@ async function main(): Promise<void> {
     table: process.env.TABLE || 'annotator',
     inboxDir,
     logLevel: process.env.LOG_LEVEL || 'WARN',
+    handlerIsolation: isolation(),
     log: (message) => console.log(message),
   });
 

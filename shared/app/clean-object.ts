@@ -11,6 +11,7 @@ import { clean } from '../pipeline/clean.ts';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
 import type { CleanedObject } from '../records.ts';
 import type { S3Objects } from '../store/s3-objects.ts';
+import { publicReason, stageCrashReason } from './failure-reasons.ts';
 
 export interface CleanDeps {
   objects: S3Objects;
@@ -41,17 +42,6 @@ export async function cleanObject(deps: CleanDeps, event: ObjectEvent): Promise<
     return 'removed';
   }
 
-  // Idempotency: a redelivered event whose result is already stored is a no-op (no new write, no annotate event).
-  const previous = await deps.objects.readCleaned(cleanedKey).catch(() => null);
-  if (
-    previous &&
-    previous.sourceSequencer === event.sequencer &&
-    previous.pipelineVersion === PIPELINE_VERSION &&
-    previous.outcome.status !== 'FAILED'
-  ) {
-    return 'duplicate';
-  }
-
   const base = envelope(deps, event, articleId);
   let outcome: CleanedObject['outcome'];
   try {
@@ -64,7 +54,23 @@ export async function cleanObject(deps: CleanDeps, event: ObjectEvent): Promise<
     if (!(error instanceof InputRejectedError)) throw error; // I/O: retried
     outcome = { status: 'REJECTED', code: error.code, reason: error.message };
   }
-  await deps.objects.writeCleaned(cleanedKey, { ...base, outcome });
+  const cleaned: CleanedObject = { ...base, outcome };
+  // Most events are an article's first: a conditional create writes it without reading anything first. When the
+  // key exists (a re-upload, a reprocess, or this very event delivered again), look at what is there.
+  const created = await deps.objects.writeCleaned(cleanedKey, cleaned, { onlyIfAbsent: true });
+  if (created === false) {
+    // Idempotency: a redelivered event whose result is already stored is a no-op (no new write, no annotate event).
+    const previous = await deps.objects.readCleaned(cleanedKey).catch(() => null);
+    if (
+      previous &&
+      previous.sourceSequencer === event.sequencer &&
+      previous.pipelineVersion === PIPELINE_VERSION &&
+      previous.outcome.status !== 'FAILED'
+    ) {
+      return 'duplicate';
+    }
+    await deps.objects.writeCleaned(cleanedKey, cleaned);
+  }
   return outcome.status === 'CLEANED' ? 'cleaned' : outcome.status === 'REJECTED' ? 'rejected' : 'failed';
 }
 
@@ -86,13 +92,6 @@ function cleanSafely(
     if (error instanceof InputRejectedError) return { status: 'REJECTED', code: error.code, reason: error.message };
     return { status: 'FAILED', code: 'CLEAN_CRASHED', reason: stageCrashReason('cleaning', error) };
   }
-}
-
-/** A readable reason for a crash of a pure stage (deterministic: retrying would crash again). */
-export function stageCrashReason(stage: string, error: unknown): string {
-  const kind = error instanceof Error ? error.name : 'unknown error';
-  const detail = error instanceof Error ? sanitize(error.message) : '';
-  return `The ${stage} stage could not process this input (${kind}${detail ? `: ${detail}` : ''}).`.slice(0, 500);
 }
 
 /** After the last retry: record why, so the article shows as FAILED instead of vanishing. */
@@ -117,40 +116,6 @@ function envelope(deps: CleanDeps, event: ObjectEvent, articleId: string): Omit<
     cleanedAt: (deps.now?.() ?? new Date()).toISOString(),
     pipelineVersion: PIPELINE_VERSION,
   };
-}
-
-/**
- * A reason safe to show users after the retries ran out: what went wrong in words, with the error's message
- * stripped of file paths and stack frames (never a stack, never a path).
- */
-export function publicReason(error: unknown): string {
-  if (!(error instanceof Error)) return 'Processing failed for an unknown reason after every retry.';
-  if (error.name === 'AttemptsExhaustedError') return error.message;
-  const detail = sanitize(error.message);
-  const unreachable = NETWORK_ERROR.test(`${error.name} ${detail}`);
-  const refused = !unreachable && (error as { $metadata?: unknown }).$metadata !== undefined;
-  const what = unreachable
-    ? 'A storage service (S3 or DynamoDB) could not be reached'
-    : refused
-      ? 'A storage service (S3 or DynamoDB) refused a request'
-      : 'Processing kept failing';
-  return `${what}, so the article was not processed after every retry (${error.name}${detail ? `: ${detail}` : ''}).`.slice(
-    0,
-    500,
-  );
-}
-
-const NETWORK_ERROR = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|socket hang up|TimeoutError|NetworkingError/i;
-
-/** One line, no stack frames, no file system paths or URLs with paths. */
-function sanitize(message: string): string {
-  return message
-    .split('\n')[0]!
-    .replace(/\s+at\s.*$/, '')
-    .replace(/(?:file:\/\/|\/)[\w.@~-]+(?:\/[\w.@~-]+)+/g, '<path>')
-    .replace(/[A-Z]:\\[\w\\. -]+/g, '<path>')
-    .trim()
-    .slice(0, 300);
 }
 
 function stripQuotes(etag: string): string {

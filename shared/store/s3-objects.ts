@@ -17,6 +17,14 @@ export interface RawObject {
   eTag: string | undefined;
 }
 
+/** S3's answer to a conditional write whose condition did not hold (e.g. `If-None-Match: *` on an existing key). */
+function isPreconditionFailed(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'PreconditionFailed' || error.$metadata.httpStatusCode === 412)
+  );
+}
+
 function isMissing(error: unknown): boolean {
   return (
     error instanceof S3ServiceException &&
@@ -57,15 +65,26 @@ export class S3Objects {
     }
   }
 
-  async writeCleaned(key: string, object: CleanedObject): Promise<void> {
-    await this.s3.send(
-      new PutObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        Body: JSON.stringify(object),
-        ContentType: 'application/json; charset=utf-8',
-      }),
-    );
+  /**
+   * Writes the cleaned object. With `onlyIfAbsent`, a conditional create (`If-None-Match: *`): nothing is written
+   * when the key already exists, and the answer is false. Otherwise true.
+   */
+  async writeCleaned(key: string, object: CleanedObject, options: { onlyIfAbsent?: boolean } = {}): Promise<boolean> {
+    try {
+      await this.s3.send(
+        new PutObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          Body: JSON.stringify(object),
+          ContentType: 'application/json; charset=utf-8',
+          ...(options.onlyIfAbsent ? { IfNoneMatch: '*' } : {}),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (options.onlyIfAbsent && isPreconditionFailed(error)) return false;
+      throw error;
+    }
   }
 
   /** The cleaned object, or null when it no longer exists. */

@@ -9,14 +9,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DescribeTableCommand, DescribeTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, DeleteObjectsCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import type { APIGatewayProxyEventV2, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context, S3Event, SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiHandler } from '../../scripts/local/api-server.ts';
-import { LocalQueue } from '../../scripts/local/queues.ts';
+import { type DeadLetter, LocalQueue } from '../../scripts/local/queues.ts';
 import { ensureBucket, ensureTable } from '../../scripts/local/resources.ts';
 import { assertJava } from '../../scripts/local/servers.ts';
 import type { LocalStack } from '../../scripts/local/stack.ts';
+import { HandlerPool } from '../../scripts/local/workers.ts';
 import { decodeS3Key } from '../../shared/events/s3-records.ts';
+import { articleIdForKey } from '../../shared/ids.ts';
+import { TABLE_KEYS } from '../../shared/store/table.ts';
 import { startTestStack } from '../support/stack.ts';
 
 interface Delivery {
@@ -346,10 +349,28 @@ describe('drop folder and resources', () => {
       { AttributeName: 'pk', KeyType: 'HASH' },
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
-    expect(Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, g.Projection?.ProjectionType]).sort()).toEqual([
-      ['gsi1', 'ALL'],
-      ['gsi2', 'ALL'],
-    ]);
+    // The projections the table definition declares (shared/store/table.ts, which the CDK stack uses too; ALL
+    // unless it says otherwise).
+    const declaredGsis = TABLE_KEYS.gsis as readonly {
+      indexName: string;
+      projection?: { type: string; nonKeyAttributes?: readonly string[] };
+    }[];
+    const projection = (g: { Projection?: { ProjectionType?: string; NonKeyAttributes?: string[] } }) =>
+      g.Projection?.ProjectionType === 'INCLUDE'
+        ? { type: 'INCLUDE', nonKeyAttributes: [...(g.Projection.NonKeyAttributes ?? [])].sort() }
+        : { type: g.Projection?.ProjectionType };
+    expect(
+      Table?.GlobalSecondaryIndexes?.map((g) => [g.IndexName, projection(g)]).sort((a, b) =>
+        String(a[0]).localeCompare(String(b[0])),
+      ),
+    ).toEqual(
+      declaredGsis.map((g) => [
+        g.indexName,
+        g.projection?.type === 'INCLUDE'
+          ? { type: 'INCLUDE', nonKeyAttributes: [...(g.projection.nonKeyAttributes ?? [])].sort() }
+          : { type: 'ALL' },
+      ]),
+    );
     const ttl = await stack.ddb.send(new DescribeTimeToLiveCommand({ TableName: stack.table }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: 'expiresAt', TimeToLiveStatus: 'ENABLED' });
   });
@@ -360,4 +381,128 @@ describe('servers', () => {
     // Act / Assess
     expect(() => assertJava('java-that-does-not-exist')).toThrow(/apt-get install -y openjdk-17-jre-headless/);
   });
+});
+
+describe('s3rver additions', () => {
+  it('answers a conditional create (If-None-Match: *) of an existing key with 412, and creates a new one', async () => {
+    // Prepare
+    await put('raw/conditional.txt', 'conditional');
+    const create = (key: string, body: string) =>
+      stack.s3.send(new PutObjectCommand({ Bucket: stack.bucket, Key: key, Body: body, IfNoneMatch: '*' }));
+
+    // Act
+    const refused = await create('raw/conditional.txt', 'second').catch(
+      (error: { name: string; $metadata?: { httpStatusCode?: number } }) => error,
+    );
+    await create('raw/conditional-new.txt', 'first');
+
+    // Assess
+    expect(refused).toMatchObject({ name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } });
+    const kept = await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'raw/conditional.txt' }));
+    expect(await kept.Body?.transformToString()).toBe('conditional');
+    const created = await stack.s3.send(new GetObjectCommand({ Bucket: stack.bucket, Key: 'raw/conditional-new.txt' }));
+    expect(await created.Body?.transformToString()).toBe('first');
+  });
+});
+
+describe('handler workers', () => {
+  const context = (): Context => ({
+    callbackWaitsForEmptyEventLoop: true,
+    functionName: 'pool-test',
+    functionVersion: '$LATEST',
+    invokedFunctionArn: 'arn:aws:lambda:us-east-1:000000000000:function:pool-test',
+    memoryLimitInMB: '1024',
+    awsRequestId: 'request-1',
+    logGroupName: '/aws/lambda/pool-test',
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 60_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  });
+  const event = (body: string): SQSEvent => ({
+    Records: [{ messageId: 'm-1', body } as SQSRecord],
+  });
+
+  it('runs a handler module in an instance of its own, with the function env, and replaces an instance that dies', async () => {
+    // Prepare: a handler that reports its env, throws, or kills its instance, as told by the message body
+    const dir = mkdtempSync(join(tmpdir(), 'annotator-pool-'));
+    const handlerFile = join(dir, 'handler.mjs');
+    writeFileSync(
+      handlerFile,
+      [
+        'let calls = 0;',
+        'export const handler = async (event, context) => {',
+        '  calls += 1;',
+        '  const body = event.Records[0].body;',
+        "  if (body === 'die') process.exit(3);",
+        "  if (body === 'throw') throw new TypeError('bad batch');",
+        "  const id = [process.env.POOL_TEST_VALUE, calls, context.functionName, context.getRemainingTimeInMillis() > 0].join('/');",
+        '  return { batchItemFailures: [{ itemIdentifier: id }] };',
+        '};',
+      ].join('\n'),
+    );
+    const pool = new HandlerPool({
+      name: 'pool-test',
+      handlerFile,
+      env: { ...(process.env as Record<string, string>), POOL_TEST_VALUE: 'from-the-function-env' },
+      size: 1,
+    });
+    try {
+      await pool.start();
+
+      // Act
+      const first = await pool.handler(event('ok'), context());
+      const second = await pool.handler(event('ok'), context());
+      const thrown = await Promise.resolve(pool.handler(event('throw'), context())).catch((e: Error) => e);
+      const died = await Promise.resolve(pool.handler(event('die'), context())).catch((e: Error) => e);
+      const afterDeath = await pool.handler(event('ok'), context());
+
+      // Assess: module state lives in the instance (calls 1, 2), env is the function's, not this process's
+      expect(first?.batchItemFailures).toEqual([{ itemIdentifier: 'from-the-function-env/1/pool-test/true' }]);
+      expect(second?.batchItemFailures).toEqual([{ itemIdentifier: 'from-the-function-env/2/pool-test/true' }]);
+      expect(process.env.POOL_TEST_VALUE).toBeUndefined();
+      expect(thrown).toMatchObject({ name: 'TypeError', message: 'bad batch' });
+      expect(died).toMatchObject({ name: 'Runtime.ExitError', message: expect.stringContaining('exit status 3') });
+      expect(afterDeath?.batchItemFailures).toEqual([{ itemIdentifier: 'from-the-function-env/1/pool-test/true' }]);
+    } finally {
+      await pool.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs the real handlers in workers: articles are processed and a failure reason reaches the dead letter', async () => {
+    // Prepare: a second stack whose clean and annotate handlers run in worker instances; one raw object is unreadable
+    const workerStack = await startTestStack({
+      handlerIsolation: 'workers',
+      queue: { concurrency: 2 },
+      logLevel: 'SILENT', // the five expected AccessDenied failures
+      s3Faults: ({ method, key }) =>
+        method === 'GET' && key === 'raw/locked.txt'
+          ? { status: 403, code: 'AccessDenied', message: 'Locked by the test' }
+          : undefined,
+    });
+    try {
+      const body =
+        'Ferry news\n\nKESTREL BAY — The ferry left late again on Monday.\n\n“We are sorry,” said harbour master Liv Asheim.';
+
+      // Act
+      for (const key of ['raw/ferry.txt', 'raw/locked.txt']) {
+        await workerStack.s3.send(new PutObjectCommand({ Bucket: workerStack.bucket, Key: key, Body: body }));
+      }
+      await workerStack.idle();
+
+      // Assess
+      const article = await fetch(`${workerStack.apiUrl}/articles/${articleIdForKey('raw/ferry.txt')}`);
+      expect(((await article.json()) as { status: string }).status).toBe('PROCESSED');
+      const dir = join(workerStack.dlqDir, 'clean-queue');
+      const letters = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as DeadLetter);
+      expect(letters).toHaveLength(1);
+      expect(letters[0]?.lastError).toContain('AccessDenied');
+      const locked = await fetch(`${workerStack.apiUrl}/articles/${articleIdForKey('raw/locked.txt')}/status`);
+      expect(((await locked.json()) as { status: string }).status).toBe('FAILED');
+    } finally {
+      await workerStack.stop();
+    }
+  }, 60_000);
 });
