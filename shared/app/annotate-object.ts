@@ -3,14 +3,14 @@
  * (or their removal).
  */
 import type { ObjectEvent } from '../events/s3-records.ts';
-import { annotateArticle } from '../pipeline/annotate.ts';
+import { annotateArticle } from '../pipeline/annotate-text.ts';
 import { MODEL_VERSION } from '../pipeline/entities/index.ts';
 import type { CleanArticle, Entity, Quote } from '../pipeline/types.ts';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
 import type { ArticleBundle, ArticleRecord, CleanedObject } from '../records.ts';
 import type { ArticleStore, SaveResult } from '../store/article-store.ts';
 import type { S3Objects } from '../store/s3-objects.ts';
-import { publicReason, stageCrashReason } from './clean-object.ts';
+import { publicReason, stageCrashReason } from './failure-reasons.ts';
 
 export interface AnnotateDeps {
   objects: S3Objects;

@@ -193,6 +193,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'It passed,', speaker: 'Ida Moreno' },
     ],
   ],
+  [
+    'a run-in heading is not the speaker of a quote after its colon',
+    'The port budget comes up for a vote on Monday.\n\nHarbour Levy Splits Council: Repairing “the crumbling quay” has topped the agenda of every session this year.',
+    [],
+  ],
   ['an inch mark is not a quote', 'The new statue is 6\'3" tall and weighs a ton.\n\nIt was unveiled on Friday.', []],
 ];
 

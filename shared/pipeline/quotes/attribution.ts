@@ -18,7 +18,7 @@ import {
   VERB_MODIFIERS,
   WEAK_CUES,
 } from './lexicon.ts';
-import { isCap, type Tok, tokenize } from './tokens.ts';
+import { isCap, type Tok, type TokenIndex } from './tokens.ts';
 
 export type PhraseKind = 'name' | 'pronoun' | 'nominal';
 
@@ -457,7 +457,13 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
-function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): SpeakerPhrase | null {
+function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): SpeakerPhrase | null {
+  // a run-in heading ("Veto Power Blocks Relief: Ending “the cycle of war” is …") labels the paragraph; the subject
+  // comes after its colon
+  const colon = toks.findIndex((t, x) => x >= from && x < Math.min(hi, from + 9) && t.w === ':');
+  const heading =
+    colon - from >= 3 && colon + 1 < hi && toks.slice(from, colon).every((t) => t.kind === 'word' && isCap(t));
+  const lo = heading ? colon + 1 : from;
   let i = lo;
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
     while (i < hi && toks[i]!.w !== ',') i++;
@@ -498,10 +504,19 @@ function sentenceSubject(text: string, toks: Tok[], lo: number, hi: number): Spe
     const t = toks[x]!;
     if (t.kind !== 'word' || CUE_FORM_TO_LEMMA.has(t.l)) break;
     const run = runStartingAt(toks, x, hi);
+    if (run && x === i && gerundOpener(toks, run, hi)) return null;
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
     if (run) x = run[1];
   }
   return null;
+}
+
+/** A gerund opening its clause ("Repairing the quay …", "Eliminating “…” is …"): capitalised, but not a name. */
+function gerundOpener(toks: Tok[], run: [number, number], hi: number): boolean {
+  if (run[0] !== run[1] || !/ing$/.test(toks[run[0]]!.l)) return false;
+  // the quote itself ends the token range when the gerund is right before it
+  const next = run[1] + 1 < hi ? toks[run[1] + 1] : undefined;
+  return !next || next.kind === 'quote' || /^(?:the|a|an|his|her|its|their|our|this|that|these|those)$/.test(next.l);
 }
 
 /** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
@@ -527,10 +542,10 @@ export interface QuoteContext {
  */
 export function attributeInSentence(
   text: string,
-  masked: string,
+  tokens: TokenIndex,
   sent: Span,
   q: QuoteContext,
-  toks: Tok[] = tokenize(masked, sent.start, sent.end),
+  toks: Tok[] = tokens.range(sent.start, sent.end),
 ): Attribution | null {
   const qi = toks.findIndex((t) => t.kind === 'quote' && t.s <= q.outerStart && t.e >= q.outerEnd);
   if (qi < 0) return null;
@@ -677,8 +692,8 @@ const SPEECH_NOUNS = new Set([
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
  * to carry a speaker into the quote that follows.
  */
-export function attributeBare(text: string, masked: string, sent: Span): Attribution | null {
-  const toks = tokenize(masked, sent.start, sent.end);
+export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
+  const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
   const hi = toks.length;
   const acc = accordingTo(text, toks, lo, hi);
@@ -702,8 +717,8 @@ export function attributeBare(text: string, masked: string, sent: Span): Attribu
  * Fallback for a quote with no speech verb in reach: the subject of its sentence, when the sentence starts with a
  * name or a pronoun before the quote (`Okafor’s claim that the fund had “plenty”` → Okafor).
  */
-export function subjectOfSentence(text: string, masked: string, sent: Span, q: QuoteContext): Attribution | null {
-  const toks = tokenize(masked, sent.start, q.outerStart);
+export function subjectOfSentence(text: string, tokens: TokenIndex, sent: Span, q: QuoteContext): Attribution | null {
+  const toks = tokens.range(sent.start, q.outerStart);
   let lo = toks.length - 1;
   while (lo >= 0 && toks[lo]!.kind !== 'quote') lo--;
   const sp = sentenceSubject(text, toks, lo + 1, toks.length);

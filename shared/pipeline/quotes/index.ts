@@ -23,6 +23,7 @@ import { SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { SpeakerResolver } from './speakers.ts';
+import { TokenIndex } from './tokens.ts';
 
 export { findQuoteSpans } from './spans.ts';
 
@@ -66,13 +67,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   paras.forEach((p, pi) => {
     for (const s of splitSentences(text, masked, p.start, p.end)) sentences.push({ ...s, paragraph: pi });
   });
-  const resolver = new SpeakerResolver(text, masked, sentences, entities);
+  const tokens = new TokenIndex(masked);
+  const resolver = new SpeakerResolver(text, masked, sentences, entities, tokens);
   const sentenceAt = (pos: number) => resolver.sentenceOf(pos);
   const bareCache = new Map<number, Attribution | null>();
   const bare = (si: number): Attribution | null => {
     if (!bareCache.has(si)) {
       const s = sentences[si];
-      bareCache.set(si, s ? attributeBare(text, masked, s) : null);
+      bareCache.set(si, s ? attributeBare(text, tokens, s) : null);
     }
     return bareCache.get(si) ?? null;
   };
@@ -108,7 +110,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       start = span.start + tm[0].length;
       via = 'transcript';
     } else if (!crowded(si)) {
-      attr = attributeInSentence(text, masked, sent, span);
+      attr = attributeInSentence(text, tokens, sent, span);
       if (attr) via = 'sentence';
     }
     return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
@@ -197,7 +199,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       if (lastSent >= 0) {
         const ls = sentences[lastSent]!;
         if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
-          const b = bare(lastSent) ?? subjectOfSentence(text, masked, ls, { outerStart: ls.end, outerEnd: ls.end });
+          const b = bare(lastSent) ?? subjectOfSentence(text, tokens, ls, { outerStart: ls.end, outerEnd: ls.end });
           if (b) {
             w.attr = b;
             w.via = 'lead-in';
@@ -219,7 +221,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // the subject of the quote's own sentence, for quotes with no speech verb in reach
   for (const w of work) {
     if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
-    const a = subjectOfSentence(text, masked, sentences[w.sentence]!, w.span);
+    const a = subjectOfSentence(text, tokens, sentences[w.sentence]!, w.span);
     if (a) {
       w.attr = a;
       w.via = 'sentence';
@@ -234,7 +236,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const sPrev = sentences[w.sentence - 1];
     if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
     if (w.span.outerStart > sent.start + 1 || wordCount(text.slice(w.start, w.end)) < 5) continue;
-    const a = subjectOfSentence(text, masked, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
+    const a = subjectOfSentence(text, tokens, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
     // not a name the entity stage reads, as written, as a place or an organisation ("partner at Lenox")
     const e = a ? entityAt(entities, a.speaker.start) : null;
     const notPerson =

@@ -11,7 +11,7 @@ import { entityAt } from '../entities/index.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
-import { isCap, type Tok, tokenize } from './tokens.ts';
+import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
@@ -153,6 +153,7 @@ export class SpeakerResolver {
     private readonly masked: string,
     private readonly sentences: Span[],
     private readonly entities: Entity[],
+    private readonly tokens: TokenIndex = new TokenIndex(masked),
   ) {
     this.index();
   }
@@ -169,7 +170,7 @@ export class SpeakerResolver {
   }
 
   private index(): void {
-    const toks = tokenize(this.masked, 0, this.masked.length);
+    const toks = this.tokens.all;
     const runs: Array<{ a: number; b: number }> = [];
     for (let i = 0; i < toks.length; i++) {
       if (!nameTok(toks[i]) || PARTICLES.has(toks[i]!.l)) continue;

@@ -9,7 +9,11 @@ export interface Tok {
   /** Lower-cased surface form. */
   l: string;
   kind: 'word' | 'punct' | 'quote';
+  /** A word that starts with a capital letter. */
+  cap: boolean;
 }
+
+const CAP_START = /^\p{Lu}/u;
 
 const TOKEN_RE = new RegExp(
   `${MASK}+|(?:\\p{L}\\.){2,}|\\p{L}[\\p{L}\\p{M}\\p{N}]*(?:[’'\\-.][\\p{L}\\p{N}]+)*(?:['’]s)?\\.?|\\p{N}[\\p{L}\\p{N}]*(?:[-–][\\p{L}\\p{N}]+)+|\\p{N}[\\p{N},.:]*\\p{N}|\\p{N}|[^\\s\\p{L}\\p{N}]`,
@@ -27,21 +31,54 @@ export function tokenize(masked: string, lo: number, hi: number): Tok[] {
     let w = m[0];
     const s = lo + m.index;
     if (w[0] === MASK) {
-      out.push({ s, e: s + w.length, w: 'Q', l: 'q', kind: 'quote' });
+      out.push({ s, e: s + w.length, w: 'Q', l: 'q', kind: 'quote', cap: false });
       continue;
     }
     if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w)) {
       w = w.slice(0, -1);
-      out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word' });
-      out.push({ s: s + w.length, e: s + w.length + 1, w: '.', l: '.', kind: 'punct' });
+      out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word', cap: CAP_START.test(w) });
+      out.push({ s: s + w.length, e: s + w.length + 1, w: '.', l: '.', kind: 'punct', cap: false });
       continue;
     }
     const kind = /[\p{L}\p{N}]/u.test(w) ? 'word' : 'punct';
-    out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind });
+    out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind, cap: kind === 'word' && CAP_START.test(w) });
   }
   return out;
 }
 
+/**
+ * The tokens of the whole masked text, made once per article and sliced per sentence: a range gives exactly what
+ * `tokenize(masked, lo, hi)` gives (a token is only reused when no token of the whole text crosses a range edge;
+ * otherwise the range is tokenised on its own).
+ */
+export class TokenIndex {
+  readonly all: Tok[];
+  constructor(readonly masked: string) {
+    this.all = tokenize(masked, 0, masked.length);
+  }
+
+  /** Index of the first token that ends after `pos`. */
+  private firstEndingAfter(pos: number): number {
+    let a = 0;
+    let b = this.all.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.all[mid]!.e <= pos) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  }
+
+  range(lo: number, hi: number): Tok[] {
+    const a = this.firstEndingAfter(lo);
+    const b = this.firstEndingAfter(hi);
+    const first = this.all[a];
+    const edge = this.all[b];
+    if ((first && first.s < lo) || (edge && edge.s < hi)) return tokenize(this.masked, lo, hi);
+    return this.all.slice(a, b);
+  }
+}
+
 export function isCap(t: Tok | undefined): boolean {
-  return !!t && t.kind === 'word' && /^\p{Lu}/u.test(t.w);
+  return t?.cap === true;
 }
