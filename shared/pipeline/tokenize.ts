@@ -116,8 +116,15 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-function pushWord(out: Token[], text: string, start: number, end: number): void {
-  const w = text.slice(start, end);
+const LETTER_RE = /[\p{L}]/u;
+
+function pushWord(out: Token[], w: string, start: number, end: number): void {
+  const ap = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
+  if (ap < 0) {
+    // no apostrophe: no clitic to split off
+    out.push({ text: w, start, end });
+    return;
+  }
   // n't
   const lower = w.toLowerCase();
   if (w.length > 3 && (lower.endsWith("n't") || lower.endsWith('n’t'))) {
@@ -125,7 +132,6 @@ function pushWord(out: Token[], text: string, start: number, end: number): void 
     out.push({ text: w.slice(-3), start: end - 3, end });
     return;
   }
-  const ap = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
   if (ap > 0 && CLITICS.has(lower.slice(ap + 1))) {
     out.push({ text: w.slice(0, ap), start, end: start + ap });
     out.push({ text: w.slice(ap), start: start + ap, end });
@@ -140,13 +146,15 @@ export function tokenize(text: string): Token[] {
   TOKEN_RE.lastIndex = 0;
   for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
     const start = m.index;
-    let end = start + m[0].length;
-    const first = m[0].charCodeAt(0);
-    const isLetterStart = /[\p{L}]/u.test(m[0][0] ?? '');
-    if (isLetterStart && m[0].length > 0) {
+    const match = m[0];
+    let end = start + match.length;
+    const first = match.charCodeAt(0);
+    const isLetterStart =
+      first < 0x80 ? (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : LETTER_RE.test(match[0] ?? '');
+    if (isLetterStart && match.length > 0) {
       // An abbreviation keeps its period: single capital (`M.`), known abbreviation (`Capt.`), `U.S.` already has it.
       if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
-        const w = m[0];
+        const w = match;
         const single = w.length === 1 && first >= 65 && first <= 90;
         // ... unless the period ends the line (or the text): then it ends the sentence (`works for Acme Corp.`)
         const rest = text.slice(end + 1, end + 40);
@@ -158,12 +166,12 @@ export function tokenize(text: string): Token[] {
           continue;
         }
       }
-      if (!m[0].endsWith('.')) {
-        pushWord(out, text, start, end);
+      if (match.charCodeAt(match.length - 1) !== 46 /* . */) {
+        pushWord(out, match, start, end);
         continue;
       }
     }
-    out.push({ text: m[0], start, end });
+    out.push({ text: match, start, end });
   }
   return out;
 }
@@ -171,6 +179,12 @@ export function tokenize(text: string): Token[] {
 const TERMINATORS = new Set(['.', '!', '?', '...', '…']);
 const QUOTES = new Set(['"', '”', "'", '’']);
 const CLOSERS = new Set(['"', "'", '’', '”', ')', ']', '»']);
+
+/** Is there a line break in text[from, to)? */
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
 
 function isUpperStart(s: string): boolean {
   const c = s[0] ?? '';
@@ -193,7 +207,7 @@ export function splitSentences(text: string, tokens: Token[] = tokenize(text)): 
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
     const prev = cur[cur.length - 1];
-    if (prev && text.slice(prev.end, tok.start).includes('\n')) flush();
+    if (prev && hasNewline(text, prev.end, tok.start)) flush();
     cur.push(tok);
     const endsWithPeriodAbbrev = tok.text.length > 1 && tok.text.endsWith('.') && !TERMINATORS.has(tok.text);
     if (!TERMINATORS.has(tok.text) && !endsWithPeriodAbbrev) continue;

@@ -3,14 +3,14 @@
  */
 
 import { BOS_LABEL, type DocFeatures, dynamicFeatures, labelPos, labelType, N_LABELS } from './features.ts';
-import type { U32Map } from './hashtable.ts';
+import type { U32Lookup } from './hashtable.ts';
 
 /** Feature hash → row. */
 export { U32Map as FeatureIndex } from './hashtable.ts';
 
 /** Linear weights: `rows` maps a feature hash to its row; row r holds N_LABELS weights at w[r*N_LABELS ..]. */
 export interface WeightTable {
-  rows: U32Map;
+  rows: U32Lookup;
   w: ArrayLike<number>;
 }
 

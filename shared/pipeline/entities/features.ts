@@ -11,7 +11,7 @@
  * the same word earlier in the document.
  */
 
-import { U32Map } from './hashtable.ts';
+import { type U32Lookup, U32Map } from './hashtable.ts';
 
 export const ENTITY_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 export type ConllType = (typeof ENTITY_TYPES)[number];
@@ -65,7 +65,7 @@ export function addPhrase(gaz: Gazetteer, tokens: readonly string[], mask: numbe
 
 // ---------------------------------------------------------------- hashing
 
-const FNV_PRIME = 0x01000193;
+export const FNV_PRIME = 0x01000193;
 
 function hashStr(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
@@ -92,6 +92,26 @@ export function f3(tpl: number, a: string, b: string, c: string): number {
   return hashStr(h, c) >>> 0;
 }
 
+/** Hash state after the first part of an f2 feature: `f2(tpl, a, b) === hashFrom(f2Prefix(tpl, a), b)`. */
+export function f2Prefix(tpl: number, a: string): number {
+  return Math.imul(hashStr(seed(tpl), a) ^ 0x1f, FNV_PRIME);
+}
+
+/** Hash state after two parts of an f3 feature: `f3(tpl, a, b, c) === hashFrom(f3Prefix(tpl, a, b), c)`. */
+export function f3Prefix(tpl: number, a: string, b: string): number {
+  return Math.imul(hashStr(f2Prefix(tpl, a), b) ^ 0x1e, FNV_PRIME);
+}
+
+/** Finish a feature hash from a prefix state (`f2Prefix`, `f3Prefix`, `docCtxPrefix`). */
+export function hashFrom(state: number, s: string): number {
+  return hashStr(state, s) >>> 0;
+}
+
+/** Prefix states of the document-context features: the word before (`<`) / after (`>`) an occurrence. */
+export function docCtxPrefix(side: '<' | '>'): number {
+  return hashStr(seed(TEMPLATES.docCtx), side);
+}
+
 // ---------------------------------------------------------------- token normalisation and shape
 
 /** Typographic variants mapped to the ASCII forms of the training data. */
@@ -112,8 +132,32 @@ export function normalizeToken(t: string): string {
   return x;
 }
 
+/** Shape class of an ASCII character code: `d`, `X`, `x`, or the character itself. */
+function asciiShapeCode(code: number): number {
+  if (code >= 48 && code <= 57) return 100; // d
+  if (code >= 65 && code <= 90) return 88; // X
+  if (code >= 97 && code <= 122) return 120; // x
+  return code;
+}
+
 /** Word shape: `Touré` → `Xxxxx`, short shape collapses runs: `Xx`. */
 export function wordShape(w: string): [long: string, short: string] {
+  let long = '';
+  let short = '';
+  let last = -1;
+  for (let i = 0; i < w.length; i++) {
+    const code = w.charCodeAt(i);
+    if (code >= 128) return wordShapeUnicode(w);
+    const c = asciiShapeCode(code);
+    if (i < 12) long += String.fromCharCode(c);
+    if (c !== last) short += String.fromCharCode(c);
+    last = c;
+  }
+  return [long, short];
+}
+
+/** `wordShape` by code point, with Unicode case. */
+function wordShapeUnicode(w: string): [long: string, short: string] {
   let long = '';
   let short = '';
   let last = '';
@@ -130,13 +174,13 @@ export function wordShape(w: string): [long: string, short: string] {
   return [long, short];
 }
 
-function hasUpper(w: string): boolean {
+export function hasUpper(w: string): boolean {
   return w !== w.toLowerCase();
 }
-function isLowerWord(w: string): boolean {
+export function isLowerWord(w: string): boolean {
   return w !== w.toUpperCase() && w === w.toLowerCase();
 }
-function isCapitalised(w: string): boolean {
+export function isCapitalised(w: string): boolean {
   const c = w[0] ?? '';
   return c !== c.toLowerCase();
 }
@@ -201,13 +245,90 @@ export const TEMPLATES = {
 } as const;
 const T = TEMPLATES;
 
-const DIGITS_RE = /\d/g;
 const NONE: readonly number[] = [];
 /** Gazetteer category slots per token (categories beyond this are ignored). */
-const MAX_CATEGORIES = 16;
-const SMALL_INT = Array.from({ length: 64 }, (_, i) => String(i));
+export const MAX_CATEGORIES = 16;
+/** `String(i)` for small i: the parts of numeric features. */
+export const SMALL_INT: readonly string[] = Array.from({ length: 64 }, (_, i) => String(i));
+/** Padding words and shapes before / after a sentence. */
+export const BOS = '<s>';
+export const EOS = '</s>';
 
-export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFeatures {
+const BIAS_HASH = f1(T.bias, '');
+const PRE_PREFIX = [0, 1, 2, 3, 4].map((k) => f2Prefix(T.pre, SMALL_INT[k]!));
+const SUF_PREFIX = [0, 1, 2, 3, 4].map((k) => f2Prefix(T.suf, SMALL_INT[k]!));
+const LEN_HASH = Array.from({ length: 9 }, (_, k) => f1(T.len, SMALL_INT[k]!));
+const W_SEED = seed(T.w);
+const W_RAW_SEED = seed(T.wRaw);
+const DIGITS_SEED = seed(T.wDigits);
+/** Seed of the long word-shape feature: `f1(T.shape, shape) === hashFrom(SHAPE_SEED, shape)`. */
+export const SHAPE_SEED = seed(T.shape);
+
+/** FNV steps over s[from, to). */
+function hashRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+/**
+ * The word features of a token that are hashes of its text: the word (lower-cased and raw), then its digit form
+ * and affixes. Written to `out` from `at` (at most 11), returns the count. Allocation-free: affixes and the digit
+ * form are hashed in place, giving the same hashes as `f2(T.pre, k, lw.slice(0, k))` etc.
+ */
+export function textFeatures(w: string, lw: string, out: Uint32Array, at = 0): number {
+  let o = at;
+  out[o++] = hashStr(W_SEED, lw) >>> 0;
+  out[o++] = hashStr(W_RAW_SEED, w) >>> 0;
+  const n = lw.length;
+  let digit = false;
+  for (let i = 0; i < n && !digit; i++) {
+    const c = lw.charCodeAt(i);
+    digit = c >= 48 && c <= 57;
+  }
+  if (digit) {
+    // f1(T.wDigits, lw.replace(/\d/g, '0'))
+    let h = DIGITS_SEED;
+    for (let i = 0; i < n; i++) {
+      const c = lw.charCodeAt(i);
+      h ^= c >= 48 && c <= 57 ? 48 : c;
+      h = Math.imul(h, FNV_PRIME);
+    }
+    out[o++] = h >>> 0;
+  }
+  for (let k = 1; k <= 4 && k < n; k++) {
+    out[o++] = hashRange(PRE_PREFIX[k]!, lw, 0, k) >>> 0;
+    out[o++] = hashRange(SUF_PREFIX[k]!, lw, n - k, n) >>> 0;
+  }
+  return o - at;
+}
+
+/** Bias feature (every token). */
+export const BIAS_FEATURE = BIAS_HASH;
+/** Length feature of a word of `length` UTF-16 units. */
+export function lengthFeature(length: number): number {
+  return LEN_HASH[Math.min(length, 8)]!;
+}
+
+/**
+ * Features of a token that depend on nothing but its own text: bias, word, raw word, shapes, digit form, affixes,
+ * length. (The run-time tagger computes them once per distinct token of a document.)
+ */
+export function wordFeatures(w: string, lw: string, shape: string, sshape: string, push: (h: number) => void): void {
+  const text = new Uint32Array(11);
+  const n = textFeatures(w, lw, text);
+  push(BIAS_HASH);
+  push(text[0]!);
+  push(text[1]!);
+  push(hashStr(SHAPE_SEED, shape) >>> 0);
+  push(f1(T.shortShape, sshape));
+  for (let i = 2; i < n; i++) push(text[i]!);
+  push(LEN_HASH[Math.min(w.length, 8)]!);
+}
+
+export function computeDocFeatures(doc: DocTokens, gaz: U32Lookup | null): DocFeatures {
   let n = 0;
   for (const s of doc) n += s.length;
   const key: string[] = [];
@@ -270,8 +391,6 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
   });
 
   let t = 0;
-  const BOS = '<s>';
-  const EOS = '</s>';
   for (let si = 0; si < norm.length; si++) {
     const s = norm[si]!;
     const len = s.length;
@@ -322,17 +441,7 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
       const sm1 = i > 0 ? shapes[i - 1]![1] : BOS;
       const sp1 = i + 1 < len ? shapes[i + 1]![1] : EOS;
 
-      push(f1(T.bias, ''));
-      push(f1(T.w, lw));
-      push(f1(T.wRaw, w));
-      push(f1(T.shape, shape));
-      push(f1(T.shortShape, sshape));
-      if (/\d/.test(lw)) push(f1(T.wDigits, lw.replace(DIGITS_RE, '0')));
-      for (let k = 1; k <= 4 && k < lw.length; k++) {
-        push(f2(T.pre, SMALL_INT[k]!, lw.slice(0, k)));
-        push(f2(T.suf, SMALL_INT[k]!, lw.slice(-k)));
-      }
-      push(f1(T.len, SMALL_INT[Math.min(w.length, 8)]!));
+      wordFeatures(w, lw, shape, sshape, push);
       push(f1(T.wm1, wm1));
       push(f1(T.wp1, wp1));
       push(f1(T.wm2, wm2));
@@ -376,9 +485,10 @@ export function computeDocFeatures(doc: DocTokens, gaz: Gazetteer | null): DocFe
 
 /** Label index used for "before the sentence start" in the label history. */
 export const BOS_LABEL = N_LABELS;
-const LABEL_STR = Array.from({ length: N_LABELS + 1 }, (_, l) => String(l));
+/** Label ids as feature parts (BOS_LABEL included). */
+export const LABEL_STR: readonly string[] = Array.from({ length: N_LABELS + 1 }, (_, l) => String(l));
 /** Document label memory codes: 0 never seen, 1 seen as O, 2.. seen as ENTITY_TYPES[v - 2]. */
-const MEMORY_STR = ['none', 'O', ...ENTITY_TYPES];
+export const MEMORY_STR: readonly string[] = ['none', 'O', ...ENTITY_TYPES];
 
 /**
  * Dynamic features of token t given the previous two labels (BOS_LABEL before the sentence start) and the document

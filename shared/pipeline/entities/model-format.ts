@@ -8,8 +8,10 @@
  */
 import { Buffer } from 'node:buffer';
 import { inflateRawSync } from 'node:zlib';
-import { FeatureIndex, type WeightTable } from './decoder.ts';
+import type { WeightTable } from './decoder.ts';
 import { type Gazetteer, N_LABELS } from './features.ts';
+import { SortedU32Index, type U32Lookup } from './hashtable.ts';
+import { buildRunTables, type RunTables } from './tagger.ts';
 
 export interface ModelHeader {
   version: string;
@@ -26,8 +28,16 @@ export interface ModelHeader {
 
 export interface Model extends WeightTable {
   header: ModelHeader;
-  w: Float32Array;
-  gazetteer: Gazetteer;
+  /** Dense weights (`lut[q[i] + 128]`), materialised on first read. */
+  readonly w: Float32Array;
+  /** Quantised weights, N_LABELS per row. */
+  q: Int8Array;
+  /** int8 → weight. */
+  lut: Float32Array;
+  /** Phrase hash → category mask (see features.ts `Gazetteer`). */
+  gazetteer: U32Lookup;
+  /** Tables of the fast run-time tagger; null when this model's weights cannot be summed exactly in any order. */
+  run: RunTables | null;
 }
 
 const MAGIC = 0x3152454e; // 'NER1' little-endian
@@ -95,22 +105,79 @@ export function encodeModelBytes(
   return new Uint8Array(out.buffer, out.byteOffset, out.length);
 }
 
-/** Read `out.length` varints from `buf` at `o` (prefix sums when `delta`); returns the new offset. */
-function readVarints(buf: Uint8Array, o: number, out: Float64Array, delta: boolean): number {
+/**
+ * Read `out.length` varints (each < 2^32) from `buf` at `o`, prefix sums when `delta`; returns the new offset.
+ * Pure int32 bit arithmetic (wrapping adds give the exact uint32 sums): no overflow deoptimisation while the model
+ * loads in a cold process.
+ */
+function readVarints(buf: Uint8Array, o: number, out: Uint32Array, delta: boolean): number {
   let acc = 0;
   for (let i = 0; i < out.length; i++) {
-    let d = 0;
-    let mul = 1;
-    for (;;) {
-      const b = buf[o++]!;
-      d += (b & 0x7f) * mul;
-      if (b < 0x80) break;
-      mul *= 128;
+    let b = buf[o++]!;
+    let d = b & 0x7f;
+    for (let shift = 7; b >= 0x80; shift += 7) {
+      b = buf[o++]!;
+      d |= (b & 0x7f) << shift;
     }
-    acc = delta ? acc + d : d;
+    acc = delta ? (acc + d) | 0 : d;
     out[i] = acc;
   }
   return o;
+}
+
+/**
+ * Dequantisation table: weight of int8 q is `lut[q + 128]`. Float32, so a sum of up to 2^7 weights in a float64 is
+ * exact (order-independent) whenever the table's magnitudes span few enough binary orders (see `exactSums`).
+ */
+function dequantTable(header: ModelHeader): Float32Array {
+  const lut = new Float32Array(256);
+  for (let v = -127; v <= 127; v++) lut[v + 128] = dequantize(v, header.scale, header.power);
+  return lut;
+}
+
+/**
+ * Can float64 sums of up to 2^7 of these float32 weights be computed exactly, in any order? True when every
+ * partial sum fits the 53-bit mantissa: (binary orders between the smallest and the largest magnitude) + 24
+ * mantissa bits + 7 bits of count + 1. (A token's score sums at most 119 weights: 112 static features — 17 of them
+ * document context, 64 gazetteer — and 7 label-history features, see features.ts.) The shipped model's table spans
+ * 14 binary orders (square-root companding), far inside the limit.
+ */
+function exactSums(lut: Float32Array): boolean {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = 0;
+  for (let i = 0; i < lut.length; i++) {
+    const a = Math.abs(lut[i]!);
+    if (a === 0) continue;
+    if (!Number.isFinite(a)) return false;
+    lo = Math.min(lo, a);
+    hi = Math.max(hi, a);
+  }
+  if (hi === 0) return true;
+  return Math.floor(Math.log2(hi)) - Math.floor(Math.log2(lo)) + 1 + 24 + 7 + 1 <= 53;
+}
+
+class LoadedModel implements Model {
+  private dense: Float32Array | null = null;
+  readonly run: RunTables | null;
+  constructor(
+    readonly header: ModelHeader,
+    readonly rows: U32Lookup,
+    readonly q: Int8Array,
+    readonly lut: Float32Array,
+    readonly gazetteer: U32Lookup,
+  ) {
+    this.run = exactSums(lut) ? buildRunTables(rows, q, lut) : null;
+  }
+  /** Dense float weights, materialised on first use (training-time evaluation, the reference decoder). */
+  get w(): Float32Array {
+    if (!this.dense) {
+      const { q, lut } = this;
+      const w = new Float32Array(q.length);
+      for (let i = 0; i < w.length; i++) w[i] = lut[q[i]! + 128]!;
+      this.dense = w;
+    }
+    return this.dense;
+  }
 }
 
 export function decodeModelBytes(bytes: Uint8Array): Model {
@@ -124,25 +191,20 @@ export function decodeModelBytes(bytes: Uint8Array): Model {
   o += hl;
   const n = buf.readUInt32LE(o);
   o += 4;
-  const hashes = new Float64Array(n);
+  const hashes = new Uint32Array(n);
   o = readVarints(buf, o, hashes, true);
-  const rows = new FeatureIndex(n);
-  for (let r = 0; r < n; r++) rows.set(hashes[r]!, r);
+  // row r holds the weights of the r-th smallest hash
+  const rows = new SortedU32Index(hashes);
   const q = new Int8Array(buf.buffer, buf.byteOffset + o, n * N_LABELS);
-  const lut = new Float32Array(256);
-  for (let v = -127; v <= 127; v++) lut[v + 128] = dequantize(v, header.scale, header.power);
-  const w = new Float32Array(n * N_LABELS);
-  for (let i = 0; i < w.length; i++) w[i] = lut[q[i]! + 128]!;
   o += n * N_LABELS;
   const ng = buf.readUInt32LE(o);
   o += 4;
-  const keys = new Float64Array(ng);
+  const keys = new Uint32Array(ng);
   o = readVarints(buf, o, keys, true);
-  const masks = new Float64Array(ng);
+  const masks = new Uint32Array(ng); // (one element type for readVarints: it stays optimised)
   o = readVarints(buf, o, masks, false);
-  const gazetteer: Gazetteer = new FeatureIndex(ng);
-  for (let i = 0; i < ng; i++) gazetteer.set(keys[i]!, masks[i]!);
-  return { header, rows, w, gazetteer };
+  const gazetteer = new SortedU32Index(keys, new Int32Array(masks.buffer));
+  return new LoadedModel(header, rows, q, dequantTable(header), gazetteer);
 }
 
 /** Inverse of the build step: base64 → inflate → model. */

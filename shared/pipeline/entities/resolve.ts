@@ -143,7 +143,34 @@ function norm(s: string): string {
   return s.replace(/[’‘]/g, "'").replace(/\s+/g, ' ').toLowerCase();
 }
 
+/** Per-call memo of a string function (resolution calls its helpers many times on the same few surfaces). */
+function memo<T>(f: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) {
+      v = f(s);
+      cache.set(s, v);
+    }
+    return v;
+  };
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 export function slugify(s: string): string {
+  if (isAscii(s)) {
+    // ASCII: NFKD and mark removal change nothing, letters and digits are [a-z0-9] once lower-cased
+    return (
+      s
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '') || 'x'
+    );
+  }
   return (
     s
       .normalize('NFKD')
@@ -164,11 +191,15 @@ interface Group {
 }
 
 /** Acronym definitions: acronym → long-form mention. */
-function findAcronyms(text: string, mentions: readonly Mention[]): Map<string, Mention> {
+function findAcronyms(
+  text: string,
+  mentions: readonly Mention[],
+  words: (s: string) => readonly string[],
+): Map<string, Mention> {
   const defs = new Map<string, Mention>();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
-    if (wordsOf(m.text).length < 2) continue;
+    if (words(m.text).length < 2) continue;
     const after = text.slice(m.end, m.end + 120);
     const hit = PAREN_RE.exec(after) ?? KNOWN_AS_RE.exec(after);
     if (hit) {
@@ -266,7 +297,14 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   mentions = mergeLongForms(text, mentions);
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
-  const acronyms = findAcronyms(text, mentions);
+  const normOf = memo(norm);
+  const words = memo(wordsOf);
+  /** First and last word of a form, normalised. */
+  const ends = memo((f: string): [string | undefined, string | undefined] => {
+    const ws = words(normOf(f));
+    return [ws[0], ws[ws.length - 1]];
+  });
+  const acronyms = findAcronyms(text, mentions, words);
   if (acronyms.size > 0) {
     const covered = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
     const extra: Mention[] = [];
@@ -287,7 +325,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     g.mentions.push(m);
     g.forms.set(m.text, (g.forms.get(m.text) ?? 0) + 1);
     g.votes.set(m.type, (g.votes.get(m.type) ?? 0) + 1);
-    byForm.set(norm(m.text), g);
+    byForm.set(normOf(m.text), g);
   };
   const newGroup = (m: Mention): Group => {
     const g: Group = { type: m.type, forms: new Map(), mentions: [], votes: new Map() };
@@ -297,20 +335,21 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
 
   // 1. multi-word mentions first (they define full names), then the rest
-  const multi = mentions.filter((m) => wordsOf(m.text).length > 1);
-  const single = mentions.filter((m) => wordsOf(m.text).length <= 1);
+  const multi = mentions.filter((m) => words(m.text).length > 1);
+  const single = mentions.filter((m) => words(m.text).length <= 1);
   for (const m of multi) {
-    const g = byForm.get(norm(m.text));
+    const g = byForm.get(normOf(m.text));
     if (g) add(g, m);
     else newGroup(m);
   }
   // full-name persons, indexed by last and first word
   const persons = groups.filter((g) => g.type === 'PERSON');
+  const personSet = new Set(persons);
   const personByWord = (w: string, at: number): Group | undefined => {
     const cands = persons.filter((g) =>
       [...g.forms.keys()].some((f) => {
-        const ws = wordsOf(norm(f));
-        return ws[ws.length - 1] === w || ws[0] === w;
+        const [first, last] = ends(f);
+        return last === w || first === w;
       }),
     );
     if (cands.length <= 1) return cands[0];
@@ -321,10 +360,10 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     return before[0]?.g ?? cands[0];
   };
   for (const m of single) {
-    const key = norm(m.text);
+    const key = normOf(m.text);
     const long = acronyms.get(m.text);
     if (long) {
-      const g = byForm.get(norm(long.text));
+      const g = byForm.get(normOf(long.text));
       if (g) {
         add(g, m);
         continue;
@@ -357,12 +396,12 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         type = t;
       }
     }
-    if (persons.includes(g)) type = 'PERSON';
+    if (personSet.has(g)) type = 'PERSON';
     const forms = [...g.forms.keys()];
-    const allCaps = (f: string): boolean => /\p{Ll}/u.test(f) === false && wordsOf(f).length > 0;
+    const allCaps = (f: string): boolean => /\p{Ll}/u.test(f) === false && words(f).length > 0;
     const name = forms.reduce((a, b) => {
-      const wa = wordsOf(a).length;
-      const wb = wordsOf(b).length;
+      const wa = words(a).length;
+      const wb = words(b).length;
       if (wb !== wa) return wb > wa ? b : a;
       if (b.length !== a.length) return b.length > a.length ? b : a;
       return allCaps(a) && !allCaps(b) ? b : a; // `Nairobi` over a dateline's `NAIROBI`

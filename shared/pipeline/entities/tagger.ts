@@ -1,10 +1,51 @@
 /**
  * Run-time tagging: text → tokens → sentences → features → greedy BILOU decoding → typed mentions.
+ *
+ * The fast path computes exactly the scores of `computeDocFeatures` + `greedyDecode` (the reference, also used by
+ * training) without materialising per-token feature hashes: the features that depend only on a token's text (its
+ * word features, and what it contributes as the left/right neighbour of another token) are summed into one score
+ * vector per distinct token of the document; label-history features come from vectors precomputed per model; the
+ * remaining features are hashed from cached prefix states. Regrouping the sums is exact because the model's
+ * weights are float32 values whose float64 sums (≤ 2^7 terms) never round (`Model.run` is null otherwise, and
+ * the reference path is used).
  */
 import { type Sentence, splitSentences, type Token, tokenize } from '../tokenize.ts';
 import type { EntityType, Mention } from '../types.ts';
 import { greedyDecode, labelsToSpans } from './decoder.ts';
-import { computeDocFeatures } from './features.ts';
+import {
+  BIAS_FEATURE,
+  BOS,
+  BOS_LABEL,
+  CATEGORY_MASK,
+  computeDocFeatures,
+  docCtxPrefix,
+  EOS,
+  FNV_PRIME,
+  f1,
+  f2,
+  f2Prefix,
+  f3,
+  f3Prefix,
+  hashFrom,
+  isCapitalised,
+  isLowerWord,
+  LABEL_STR,
+  labelType,
+  lengthFeature,
+  MAX_CATEGORIES,
+  MAX_PHRASE_TOKENS,
+  MEMORY_STR,
+  N_LABELS,
+  normalizeToken,
+  PHRASE_SEED,
+  phraseStep,
+  SHAPE_SEED,
+  SMALL_INT,
+  TEMPLATES as T,
+  textFeatures,
+  wordShape,
+} from './features.ts';
+import type { U32Lookup } from './hashtable.ts';
 import type { Model } from './model-format.ts';
 
 const TYPE_NAMES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION', 'MISC'];
@@ -44,15 +85,31 @@ export function tagWithModel(model: Model, text: string): Mention[] {
   return out;
 }
 
-function tagChunk(model: Model, text: string, sentences: readonly Sentence[], out: Mention[]): void {
-  const flat: Token[] = [];
-  for (const s of sentences) for (const t of s.tokens) flat.push(t);
+/** Reference labels of a chunk: the feature hashes and decoder training uses. */
+export function referenceLabels(model: Model, sentences: readonly Sentence[]): Uint8Array {
   const feats = computeDocFeatures(
     sentences.map((s) => s.tokens.map((t) => t.text)),
     model.gazetteer,
   );
-  const labels = greedyDecode(feats, model);
-  for (const span of labelsToSpans(labels, feats.first)) {
+  return greedyDecode(feats, model);
+}
+
+/** Labels of a chunk of `n` tokens: the fast path when the model allows it (same result as `referenceLabels`). */
+export function chunkLabels(model: Model, sentences: readonly Sentence[], n: number): Uint8Array {
+  return model.run ? fastLabels(model.run, model.gazetteer, sentences, n) : referenceLabels(model, sentences);
+}
+
+function tagChunk(model: Model, text: string, sentences: readonly Sentence[], out: Mention[]): void {
+  const flat: Token[] = [];
+  const first: number[] = [];
+  for (const s of sentences) {
+    for (let i = 0; i < s.tokens.length; i++) {
+      flat.push(s.tokens[i]!);
+      first.push(i === 0 ? 1 : 0);
+    }
+  }
+  const labels = chunkLabels(model, sentences, flat.length);
+  for (const span of labelsToSpans(labels, first)) {
     // never start or end a name on punctuation or a clitic (`'s`)
     let s = span.start;
     let e = span.end;
@@ -63,4 +120,635 @@ function tagChunk(model: Model, text: string, sentences: readonly Sentence[], ou
     const b = flat[e - 1]!;
     out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), type: TYPE_NAMES[span.type]! });
   }
+}
+
+// ---------------------------------------------------------------- per-model tables
+
+const NL = N_LABELS;
+// The hot loops below are written for 17 labels (literal bounds: V8 optimises them best).
+if (NL !== 17) throw new Error('tagger.ts assumes 17 labels');
+/** Label history values: the labels and BOS_LABEL. */
+const NH = N_LABELS + 1;
+const N_MEMORY = MEMORY_STR.length;
+const GAZ_SLOTS = MAX_CATEGORIES * 4;
+
+/** Constant score vectors, rows and hash prefix states of one model, for the fast tagger (built once at load). */
+export interface RunTables {
+  rows: U32Lookup;
+  /** The quantised weights as bytes, and the weight of each byte (`lut[int8 + 128]`, as a float64). */
+  qb: Uint8Array;
+  w8: Float64Array;
+  /** Score vectors (NL each) at the offsets below. */
+  v: Float64Array;
+  /** (p1 * NH + p2) * NL: p1, p2, p12 features. */
+  pair: number;
+  /** + memory * NL: docPrev. */
+  docPrev: number;
+  headline: number;
+  /** + pos * NL (pos: 0 headline, 1 first, 2 mid-sentence): docLower, docCapMid. */
+  docLower: number;
+  docCapMid: number;
+  /** Neighbour features at sentence edges: words/shapes -1 and +1, words -2 and +2. */
+  edgeM1: number;
+  edgeP1: number;
+  edgeM2: number;
+  edgeP2: number;
+  biasRow: number;
+  /** Row of the length feature, by min(length, 8). */
+  lenRow: Int32Array;
+  /** Rows of gazetteer features: gaz[(slot) * 2 + capitalised], gazM1[slot], gazP1[slot], slot = category * 4 + pos. */
+  gaz: Int32Array;
+  gazM1: Int32Array;
+  gazP1: Int32Array;
+  /** Prefix states: gazNext[slot] (then the next shape), p1w/p1s[label], docPrevS[memory], bigram after BOS. */
+  gazNext: Int32Array;
+  p1w: Int32Array;
+  p1s: Int32Array;
+  docPrevS: Int32Array;
+  bimBos: number;
+  ctxPrev: number;
+  ctxNext: number;
+  ctxPrevBos: number;
+  ctxNextEos: number;
+}
+
+/** v[off ..] += weights of row r (none when r < 0). */
+function addRow(v: Float64Array, off: number, r: number, qb: Uint8Array, w8: Float64Array): void {
+  if (r < 0) return;
+  const base = r * 17;
+  for (let l = 0; l < 17; l++) v[off + l]! += w8[qb[base + l]!]!;
+}
+
+function addVec(scores: Float64Array, v: Float64Array, off: number): void {
+  for (let l = 0; l < 17; l++) scores[l]! += v[off + l]!;
+}
+
+export function buildRunTables(rows: U32Lookup, q: Int8Array, lut: Float32Array): RunTables {
+  const qb = new Uint8Array(q.buffer, q.byteOffset, q.length);
+  const w8 = new Float64Array(256);
+  for (let b = 0; b < 256; b++) w8[b] = lut[((b << 24) >> 24) + 128]!;
+  let nv = 0;
+  const at = (count: number): number => {
+    const o = nv * NL;
+    nv += count;
+    return o;
+  };
+  const pair = at(NH * NH);
+  const docPrev = at(N_MEMORY);
+  const headline = at(1);
+  const docLower = at(3);
+  const docCapMid = at(3);
+  const edgeM1 = at(1);
+  const edgeP1 = at(1);
+  const edgeM2 = at(1);
+  const edgeP2 = at(1);
+  const v = new Float64Array(nv * NL);
+  const add = (off: number, h: number): void => addRow(v, off, rows.get(h), qb, w8);
+  const p1 = new Float64Array(NH * NL);
+  const p2 = new Float64Array(NH * NL);
+  for (let a = 0; a < NH; a++) {
+    addRow(p1, a * NL, rows.get(f1(T.p1, LABEL_STR[a]!)), qb, w8);
+    addRow(p2, a * NL, rows.get(f1(T.p2, LABEL_STR[a]!)), qb, w8);
+  }
+  for (let a = 0; a < NH; a++) {
+    for (let b = 0; b < NH; b++) {
+      const o = pair + (a * NH + b) * NL;
+      for (let l = 0; l < NL; l++) v[o + l] = p1[a * NL + l]! + p2[b * NL + l]!;
+      add(o, f2(T.p12, LABEL_STR[a]!, LABEL_STR[b]!));
+    }
+  }
+  for (let m = 0; m < N_MEMORY; m++) add(docPrev + m * NL, f1(T.docPrev, MEMORY_STR[m]!));
+  add(headline, f1(T.headline, ''));
+  ['h', 'f', 'm'].forEach((pos, i) => {
+    add(docLower + i * NL, f1(T.docLower, pos));
+    add(docCapMid + i * NL, f1(T.docCapMid, pos));
+  });
+  add(edgeM1, f1(T.wm1, BOS));
+  add(edgeM1, f1(T.sm1, BOS));
+  add(edgeP1, f1(T.wp1, EOS));
+  add(edgeP1, f1(T.sp1, EOS));
+  add(edgeM2, f1(T.wm2, BOS));
+  add(edgeP2, f1(T.wp2, EOS));
+  const lenRow = new Int32Array(9);
+  for (let k = 0; k <= 8; k++) lenRow[k] = rows.get(lengthFeature(k));
+  const gaz = new Int32Array(GAZ_SLOTS * 2);
+  const gazM1 = new Int32Array(GAZ_SLOTS);
+  const gazP1 = new Int32Array(GAZ_SLOTS);
+  const gazNext = new Int32Array(GAZ_SLOTS);
+  for (let c = 0; c < MAX_CATEGORIES; c++) {
+    for (let pos = 0; pos < 4; pos++) {
+      const slot = c * 4 + pos;
+      const cs = SMALL_INT[c]!;
+      const ps = SMALL_INT[pos]!;
+      gaz[slot * 2] = rows.get(f3(T.gaz, cs, ps, 'l'));
+      gaz[slot * 2 + 1] = rows.get(f3(T.gaz, cs, ps, 'C'));
+      gazM1[slot] = rows.get(f2(T.gazM1, cs, ps));
+      gazP1[slot] = rows.get(f2(T.gazP1, cs, ps));
+      gazNext[slot] = f3Prefix(T.gazNext, cs, ps);
+    }
+  }
+  const p1w = new Int32Array(NH);
+  const p1s = new Int32Array(NH);
+  for (let a = 0; a < NH; a++) {
+    p1w[a] = f2Prefix(T.p1w, LABEL_STR[a]!);
+    p1s[a] = f2Prefix(T.p1s, LABEL_STR[a]!);
+  }
+  const docPrevS = new Int32Array(N_MEMORY);
+  for (let m = 0; m < N_MEMORY; m++) docPrevS[m] = f2Prefix(T.docPrevS, MEMORY_STR[m]!);
+  const ctxPrev = docCtxPrefix('<');
+  const ctxNext = docCtxPrefix('>');
+  return {
+    rows,
+    qb,
+    w8,
+    v,
+    pair,
+    docPrev,
+    headline,
+    docLower,
+    docCapMid,
+    edgeM1,
+    edgeP1,
+    edgeM2,
+    edgeP2,
+    biasRow: rows.get(BIAS_FEATURE),
+    lenRow,
+    gaz,
+    gazM1,
+    gazP1,
+    gazNext,
+    p1w,
+    p1s,
+    docPrevS,
+    bimBos: f2Prefix(T.bim, BOS),
+    ctxPrev,
+    ctxNext,
+    ctxPrevBos: hashFrom(ctxPrev, BOS),
+    ctxNextEos: hashFrom(ctxNext, EOS),
+  };
+}
+
+// ---------------------------------------------------------------- fast decoding
+
+/** Token-type flags. */
+const UPPER = 1;
+const LOWER_WORD = 2;
+const CAPITALISED = 4;
+/** Rules out an all-caps headline (a lower-case word, or a capitalised word with lower case after its first letter). */
+const NOT_HEADLINE = 8;
+/** `"` or `:` (a capital after them is not evidence of a name). */
+const QUOTE_OR_COLON = 16;
+
+/** Score vectors per token type: own word features, then as the word at -1, +1, -2, +2 of another token. */
+const TV = 5 * 17;
+const V_M1 = 17;
+const V_P1 = 2 * 17;
+const V_M2 = 3 * 17;
+const V_P2 = 4 * 17;
+/** Feature hashes per token type: up to 11 text features (`textFeatures`), long shape, word as -1, +1, -2, +2. */
+const TH = 16;
+const H_SHAPE = 11;
+const H_M1 = 12;
+const H_P1 = 13;
+const H_M2 = 14;
+const H_P2 = 15;
+
+/**
+ * Labels of a chunk, equal to `referenceLabels` (see the file comment). Per distinct token text a "type", per
+ * distinct lower-cased normalised word a "key" (document label memory, document evidence), per distinct short shape
+ * a "shape".
+ */
+function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence[], n: number): Uint8Array {
+  const { rows, qb, w8 } = run;
+  const M = run.v;
+
+  // ---- pass 0: token types, keys, shapes
+  const typeOf = new Map<string, number>();
+  const keyOf = new Map<string, number>();
+  const shapeOf = new Map<string, number>();
+  /** Short shapes of up to 3 ASCII classes, by their codes: 7 bits per class, then the count. */
+  const shapeByCode = new Map<number, number>();
+  const tNorm: string[] = [];
+  const tKey = new Int32Array(n);
+  const tSh = new Int32Array(n);
+  const tFlags = new Uint8Array(n);
+  const tShapeHash = new Uint32Array(n);
+  const kStr: string[] = [];
+  const sStr: string[] = [];
+  const shapeId = (s: string): number => {
+    let id = shapeOf.get(s);
+    if (id === undefined) {
+      id = sStr.length;
+      shapeOf.set(s, id);
+      sStr.push(s);
+    }
+    return id;
+  };
+  const tok = new Int32Array(n);
+  const sentStart = new Int32Array(sentences.length + 1);
+  let nTypes = 0;
+  let t = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    sentStart[si] = t;
+    const tokens = sentences[si]!.tokens;
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const text = tokens[ti]!.text;
+      let id = typeOf.get(text);
+      if (id === undefined) {
+        id = nTypes++;
+        typeOf.set(text, id);
+        const w = normalizeToken(text);
+        // one pass over the characters: word shape (see `wordShape`; the long shape is only hashed, the short one
+        // interned) and, for ASCII words, the case flags
+        let h = SHAPE_SEED;
+        let last = -1;
+        let ns = 0;
+        let codes = 0;
+        let ascii = true;
+        let upperSeen = false;
+        let lowerSeen = false;
+        let lowerAfterFirst = false;
+        for (let i = 0; i < w.length; i++) {
+          const code = w.charCodeAt(i);
+          if (code >= 128) {
+            ascii = false;
+            break;
+          }
+          let c = code;
+          if (code >= 48 && code <= 57)
+            c = 100; // d
+          else if (code >= 65 && code <= 90) {
+            c = 88; // X
+            upperSeen = true;
+          } else if (code >= 97 && code <= 122) {
+            c = 120; // x
+            lowerSeen = true;
+            if (i > 0) lowerAfterFirst = true;
+          }
+          if (i < 12) h = Math.imul(h ^ c, FNV_PRIME);
+          if (c !== last) {
+            if (ns < 3) codes |= c << (7 * ns);
+            ns++;
+          }
+          last = c;
+        }
+        let lw: string;
+        let flags: number;
+        if (ascii) {
+          const first = w.charCodeAt(0);
+          const cap = first >= 65 && first <= 90;
+          const lowerWord = lowerSeen && !upperSeen;
+          lw = upperSeen ? w.toLowerCase() : w;
+          flags = (upperSeen ? UPPER : 0) | (lowerWord ? LOWER_WORD : 0) | (cap ? CAPITALISED : 0);
+          if (lowerWord || (cap && lowerAfterFirst)) flags |= NOT_HEADLINE;
+        } else {
+          lw = w.toLowerCase();
+          const lowerWord = isLowerWord(w);
+          const cap = isCapitalised(w);
+          flags = (w !== lw ? UPPER : 0) | (lowerWord ? LOWER_WORD : 0) | (cap ? CAPITALISED : 0);
+          if (lowerWord || (w.length > 1 && cap && w.slice(1) !== w.slice(1).toUpperCase())) flags |= NOT_HEADLINE;
+        }
+        if (w === '"' || w === ':') flags |= QUOTE_OR_COLON;
+        let k = keyOf.get(lw);
+        if (k === undefined) {
+          k = kStr.length;
+          keyOf.set(lw, k);
+          kStr.push(lw);
+        }
+        let sh: number;
+        if (ascii && ns <= 3) {
+          const ck = codes * 4 + ns;
+          let s = shapeByCode.get(ck);
+          if (s === undefined) {
+            s = shapeId(
+              ns === 0
+                ? ''
+                : ns === 1
+                  ? String.fromCharCode(codes)
+                  : ns === 2
+                    ? String.fromCharCode(codes & 127, codes >> 7)
+                    : String.fromCharCode(codes & 127, (codes >> 7) & 127, codes >> 14),
+            );
+            shapeByCode.set(ck, s);
+          }
+          sh = s;
+          tShapeHash[id] = h >>> 0;
+        } else {
+          const [shape, sshape] = wordShape(w);
+          sh = shapeId(sshape);
+          tShapeHash[id] = hashFrom(SHAPE_SEED, shape);
+        }
+        tNorm.push(w);
+        tKey[id] = k;
+        tSh[id] = sh;
+        tFlags[id] = flags;
+      }
+      tok[t++] = id;
+    }
+  }
+  sentStart[sentences.length] = t;
+  const nKeys = kStr.length;
+  const bosShape = shapeId(BOS);
+  const eosShape = shapeId(EOS);
+  const firstShape = shapeId('f');
+  const nShapes = sStr.length;
+
+  // ---- per-shape rows, per-type score vectors, per-key hash states
+  const sShortRow = new Int32Array(nShapes);
+  const sM1Row = new Int32Array(nShapes);
+  const sP1Row = new Int32Array(nShapes);
+  for (let s = 0; s < nShapes; s++) {
+    sShortRow[s] = rows.get(f1(T.shortShape, sStr[s]!));
+    sM1Row[s] = rows.get(f1(T.sm1, sStr[s]!));
+    sP1Row[s] = rows.get(f1(T.sp1, sStr[s]!));
+  }
+  // All feature hashes of all types first, then all their lookups in one tight loop (independent cache misses
+  // overlap), then the sums.
+  const H = new Uint32Array(nTypes * TH);
+  const tText = new Uint8Array(nTypes);
+  for (let id = 0; id < nTypes; id++) {
+    const lw = kStr[tKey[id]!]!;
+    const b = id * TH;
+    tText[id] = textFeatures(tNorm[id]!, lw, H, b);
+    H[b + H_SHAPE] = tShapeHash[id]!;
+    H[b + H_M1] = f1(T.wm1, lw);
+    H[b + H_P1] = f1(T.wp1, lw);
+    H[b + H_M2] = f1(T.wm2, lw);
+    H[b + H_P2] = f1(T.wp2, lw);
+  }
+  const R = new Int32Array(H.length);
+  for (let i = 0; i < H.length; i++) R[i] = rows.get(H[i]!);
+  const V = new Float64Array(nTypes * TV + nKeys * 17);
+  const ctxVecBase = nTypes * TV;
+  const biasRow = run.biasRow;
+  const lenRow = run.lenRow;
+  for (let id = 0; id < nTypes; id++) {
+    const sh = tSh[id]!;
+    const o = id * TV;
+    const b = id * TH;
+    addRow(V, o, biasRow, qb, w8);
+    for (let i = b, end = b + tText[id]!; i < end; i++) addRow(V, o, R[i]!, qb, w8);
+    addRow(V, o, R[b + H_SHAPE]!, qb, w8);
+    addRow(V, o, sShortRow[sh]!, qb, w8);
+    addRow(V, o, lenRow[Math.min(tNorm[id]!.length, 8)]!, qb, w8);
+    addRow(V, o + V_M1, R[b + H_M1]!, qb, w8);
+    addRow(V, o + V_M1, sM1Row[sh]!, qb, w8);
+    addRow(V, o + V_P1, R[b + H_P1]!, qb, w8);
+    addRow(V, o + V_P1, sP1Row[sh]!, qb, w8);
+    addRow(V, o + V_M2, R[b + H_M2]!, qb, w8);
+    addRow(V, o + V_P2, R[b + H_P2]!, qb, w8);
+  }
+  const kBim = new Int32Array(nKeys);
+  const kBip = new Int32Array(nKeys);
+  const kCtxPrev = new Float64Array(nKeys);
+  const kCtxNext = new Float64Array(nKeys);
+  const useGaz = gaz.size > 0;
+  const kPhrase = new Int32Array(nKeys);
+  const kGaz = new Int32Array(nKeys);
+  for (let k = 0; k < nKeys; k++) {
+    const lw = kStr[k]!;
+    kBim[k] = f2Prefix(T.bim, lw);
+    kBip[k] = f2Prefix(T.bip, lw);
+    kCtxPrev[k] = hashFrom(run.ctxPrev, lw);
+    kCtxNext[k] = hashFrom(run.ctxNext, lw);
+    if (useGaz) {
+      const h = phraseStep(PHRASE_SEED, lw);
+      kPhrase[k] = h;
+      kGaz[k] = gaz.get(h);
+    }
+  }
+
+  // ---- pass 1: document evidence
+  const headline = new Uint8Array(sentences.length);
+  const kSeen = new Uint8Array(nKeys); // 1 seen in lower case, 2 capitalised mid-sentence
+  const kCtx: (number[] | undefined)[] = new Array(nKeys);
+  for (let si = 0; si < sentences.length; si++) {
+    const a = sentStart[si]!;
+    const b = sentStart[si + 1]!;
+    let letters = 0;
+    let head = true;
+    for (let i = a; i < b; i++) {
+      const f = tFlags[tok[i]!]!;
+      if (f & NOT_HEADLINE) {
+        head = false;
+        break;
+      }
+      if (f & UPPER) letters++;
+    }
+    head = head && letters >= 2;
+    headline[si] = head ? 1 : 0;
+    for (let i = a; i < b; i++) {
+      const id = tok[i]!;
+      const f = tFlags[id]!;
+      const k = tKey[id]!;
+      if (f & UPPER) {
+        let list = kCtx[k];
+        if (!list) {
+          list = [];
+          kCtx[k] = list;
+        }
+        if (list.length < 16) {
+          const x = i > a ? kCtxPrev[tKey[tok[i - 1]!]!]! : run.ctxPrevBos;
+          const y = i + 1 < b ? kCtxNext[tKey[tok[i + 1]!]!]! : run.ctxNextEos;
+          if (!list.includes(x)) list.push(x);
+          if (!list.includes(y)) list.push(y);
+        }
+      }
+      if (head) continue;
+      if (f & LOWER_WORD) kSeen[k]! |= 1;
+      else if (i > a && f & CAPITALISED && !(tFlags[tok[i - 1]!]! & QUOTE_OR_COLON)) kSeen[k]! |= 2;
+    }
+  }
+
+  // ---- word bigram rows of every token (hashes first, then the lookups in one tight loop)
+  const bigram = new Uint32Array(2 * n);
+  for (let si = 0; si < sentences.length; si++) {
+    const a = sentStart[si]!;
+    const b = sentStart[si + 1]!;
+    for (let t = a; t < b; t++) {
+      const k = tKey[tok[t]!]!;
+      const lw = kStr[k]!;
+      bigram[2 * t] = hashFrom(t > a ? kBim[tKey[tok[t - 1]!]!]! : run.bimBos, lw);
+      bigram[2 * t + 1] = hashFrom(kBip[k]!, t + 1 < b ? kStr[tKey[tok[t + 1]!]!]! : EOS);
+    }
+  }
+  const bigramRow = new Int32Array(2 * n);
+  for (let i = 0; i < bigramRow.length; i++) bigramRow[i] = rows.get(bigram[i]!);
+
+  // ---- pass 2: decode
+  const labels = new Uint8Array(n);
+  const scores = new Float64Array(17);
+  const kMem = new Uint8Array(nKeys);
+  const kCtxDone = new Uint8Array(nKeys);
+  const kHeadW = new Int32Array(nKeys).fill(-2);
+  const sFirst = new Int32Array(nShapes).fill(-2);
+  const sLast = new Int32Array(nShapes).fill(-2);
+  const p1wRow = new Int32Array(nKeys * NH).fill(-2);
+  const p1sRow = new Int32Array(nShapes * NH).fill(-2);
+  const docPrevSRow = new Int32Array(nShapes * N_MEMORY).fill(-2);
+  const s3Row = new Map<number, number>();
+  const { pair, edgeM1, edgeP1, edgeM2, edgeP2 } = run;
+  let codes = new Int32Array(0);
+  let gazAt = new Uint8Array(0);
+  for (let si = 0; si < sentences.length; si++) {
+    const a = sentStart[si]!;
+    const len = sentStart[si + 1]! - a;
+    const head = headline[si] === 1;
+
+    // gazetteer matches: per token, per category, 1 + (BILOU position | match length << 2) of the longest match
+    let anyGaz = false;
+    /** Categories [0, nCat) have matches in this sentence. */
+    let nCat = 0;
+    if (useGaz) {
+      if (codes.length < len * MAX_CATEGORIES) {
+        codes = new Int32Array(len * MAX_CATEGORIES * 2);
+        gazAt = new Uint8Array(len * 2);
+      }
+      for (let i = 0; i < len; i++) {
+        const k0 = tKey[tok[a + i]!]!;
+        let m = kGaz[k0]!;
+        if (m < 0) continue;
+        let h = kPhrase[k0]!;
+        for (let j = i; ; ) {
+          const cats = m & CATEGORY_MASK;
+          if (cats !== 0) {
+            if (!anyGaz) {
+              codes.fill(0, 0, len * MAX_CATEGORIES);
+              gazAt.fill(0, 0, len);
+              anyGaz = true;
+            }
+            const mlen = j - i + 1;
+            for (let c = 0; c < MAX_CATEGORIES && cats >> c !== 0; c++) {
+              if (((cats >> c) & 1) === 0) continue;
+              if (c >= nCat) nCat = c + 1;
+              for (let p = i; p <= j; p++) {
+                const prev = codes[p * MAX_CATEGORIES + c]!;
+                if (prev !== 0 && (prev - 1) >> 2 >= mlen) continue; // a longer match already covers it
+                const pos = mlen === 1 ? 3 : p === i ? 0 : p === j ? 2 : 1;
+                codes[p * MAX_CATEGORIES + c] = 1 + (pos | (mlen << 2));
+                gazAt[p] = 1;
+              }
+            }
+          }
+          j++;
+          if (j >= len || j - i >= MAX_PHRASE_TOKENS) break;
+          h = phraseStep(h, kStr[tKey[tok[a + j]!]!]!);
+          m = gaz.get(h);
+          if (m < 0) break;
+        }
+      }
+    }
+
+    let p1 = BOS_LABEL;
+    let p2 = BOS_LABEL;
+    for (let i = 0; i < len; i++) {
+      const t = a + i;
+      const id = tok[t]!;
+      const f = tFlags[id]!;
+      const k = tKey[id]!;
+      const sh = tSh[id]!;
+      // word features, neighbours ±1 ±2 (or the sentence edges), previous two labels
+      const o = id * TV;
+      const om1 = i > 0 ? tok[t - 1]! * TV + V_M1 : -1;
+      const op1 = i + 1 < len ? tok[t + 1]! * TV + V_P1 : -1;
+      const om2 = i > 1 ? tok[t - 2]! * TV + V_M2 : -1;
+      const op2 = i + 2 < len ? tok[t + 2]! * TV + V_P2 : -1;
+      const pr = pair + (p1 * NH + p2) * 17;
+      for (let l = 0; l < 17; l++) scores[l] = V[o + l]! + M[pr + l]!;
+      if (om1 >= 0) addVec(scores, V, om1);
+      else addVec(scores, M, edgeM1);
+      if (op1 >= 0) addVec(scores, V, op1);
+      else addVec(scores, M, edgeP1);
+      if (om2 >= 0) addVec(scores, V, om2);
+      else addVec(scores, M, edgeM2);
+      if (op2 >= 0) addVec(scores, V, op2);
+      else addVec(scores, M, edgeP2);
+      // shape trigram, word bigrams
+      const smId = i > 0 ? tSh[tok[t - 1]!]! : bosShape;
+      const spId = i + 1 < len ? tSh[tok[t + 1]!]! : eosShape;
+      const s3Key = (smId * nShapes + sh) * nShapes + spId;
+      let r = s3Row.get(s3Key);
+      if (r === undefined) {
+        r = rows.get(f3(T.s3, sStr[smId]!, sStr[sh]!, sStr[spId]!));
+        s3Row.set(s3Key, r);
+      }
+      addRow(scores, 0, r, qb, w8);
+      const lw = kStr[k]!;
+      addRow(scores, 0, bigramRow[2 * t]!, qb, w8);
+      addRow(scores, 0, bigramRow[2 * t + 1]!, qb, w8);
+      if (i === 0) {
+        if (sFirst[sh] === -2) sFirst[sh] = rows.get(f1(T.first, sStr[sh]!));
+        addRow(scores, 0, sFirst[sh]!, qb, w8);
+      }
+      if (i === len - 1) {
+        if (sLast[sh] === -2) sLast[sh] = rows.get(f1(T.lastInSent, sStr[sh]!));
+        addRow(scores, 0, sLast[sh]!, qb, w8);
+      }
+      if (head) {
+        addVec(scores, M, run.headline);
+        if (kHeadW[k] === -2) kHeadW[k] = rows.get(f1(T.headW, lw));
+        addRow(scores, 0, kHeadW[k]!, qb, w8);
+      }
+      const upper = (f & UPPER) !== 0;
+      if (upper) {
+        const pos = head ? 0 : i === 0 ? 1 : 2;
+        if (kSeen[k]! & 1) addVec(scores, M, run.docLower + pos * 17);
+        if (kSeen[k]! & 2) addVec(scores, M, run.docCapMid + pos * 17);
+        const cv = ctxVecBase + k * 17;
+        if (kCtxDone[k] === 0) {
+          kCtxDone[k] = 1;
+          const list = kCtx[k]!;
+          for (let x = 0; x < list.length; x++) addRow(V, cv, rows.get(list[x]!), qb, w8);
+        }
+        addVec(scores, V, cv);
+      }
+      if (anyGaz && (gazAt[i] || (i > 0 && gazAt[i - 1]) || (i + 1 < len && gazAt[i + 1]))) {
+        const capBit = f & CAPITALISED ? 1 : 0;
+        const sp1 = i + 1 < len ? sStr[spId]! : EOS;
+        for (let c = 0; c < nCat; c++) {
+          const here = codes[i * MAX_CATEGORIES + c]!;
+          if (here) {
+            const slot = c * 4 + ((here - 1) & 3);
+            addRow(scores, 0, run.gaz[slot * 2 + capBit]!, qb, w8);
+            addRow(scores, 0, rows.get(hashFrom(run.gazNext[slot]!, sp1)), qb, w8);
+          }
+          const before = i > 0 ? codes[(i - 1) * MAX_CATEGORIES + c]! : 0;
+          if (before) addRow(scores, 0, run.gazM1[c * 4 + ((before - 1) & 3)]!, qb, w8);
+          const after = i + 1 < len ? codes[(i + 1) * MAX_CATEGORIES + c]! : 0;
+          if (after) addRow(scores, 0, run.gazP1[c * 4 + ((after - 1) & 3)]!, qb, w8);
+        }
+      }
+
+      // label history × word / shape, document label memory
+      const wi = k * NH + p1;
+      if (p1wRow[wi] === -2) p1wRow[wi] = rows.get(hashFrom(run.p1w[p1]!, lw));
+      addRow(scores, 0, p1wRow[wi]!, qb, w8);
+      const si2 = sh * NH + p1;
+      if (p1sRow[si2] === -2) p1sRow[si2] = rows.get(hashFrom(run.p1s[p1]!, sStr[sh]!));
+      addRow(scores, 0, p1sRow[si2]!, qb, w8);
+      if (upper) {
+        const mem = kMem[k]!;
+        addVec(scores, M, run.docPrev + mem * 17);
+        const ds = (i === 0 ? firstShape : sh) * N_MEMORY + mem;
+        if (docPrevSRow[ds] === -2) {
+          docPrevSRow[ds] = rows.get(hashFrom(run.docPrevS[mem]!, i === 0 ? 'f' : sStr[sh]!));
+        }
+        addRow(scores, 0, docPrevSRow[ds]!, qb, w8);
+      }
+
+      let best = 0;
+      let bestScore = scores[0]!;
+      for (let l = 1; l < 17; l++) {
+        if (scores[l]! > bestScore) {
+          best = l;
+          bestScore = scores[l]!;
+        }
+      }
+      labels[t] = best;
+      if (upper) kMem[k] = best === 0 ? 1 : labelType(best) + 2;
+      p2 = p1;
+      p1 = best;
+    }
+  }
+  return labels;
 }
