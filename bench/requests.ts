@@ -89,12 +89,24 @@ class FakeS3 {
   }
 }
 
-const KIND_NAMES: Record<string, string> = { T: 'text chunks', Q: 'quotes', S: 'speakers', E: 'entities' };
+const KIND_NAMES: Record<string, string> = {
+  T: 'text chunks',
+  Q: 'quotes',
+  S: 'speakers',
+  E: 'entities',
+  X: 'directory-key lists',
+};
 
 /** `META`, `text chunks`, `quotes`, `speakers`, `entities`, `catalog`; deletes apart. */
 function itemKind(sk: string, deleted: boolean): string {
   const child = /^V#[^#]*#([A-Z])#/.exec(sk)?.[1];
-  const kind = child ? (KIND_NAMES[child] ?? child) : sk === 'META' ? 'META' : 'other';
+  const kind = child
+    ? (KIND_NAMES[child] ?? child)
+    : sk === 'META'
+      ? 'META'
+      : sk === 'MONTHS'
+        ? 'catalog'
+        : 'directory entries';
   return deleted ? `${kind} (delete)` : kind;
 }
 

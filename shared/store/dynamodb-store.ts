@@ -1,20 +1,28 @@
 /**
  * The DynamoDB adapter of `ArticleStore`: one table, versioned writes (see README "Data model").
  *
- *   pk = A#<articleId>   sk = META                          the article record (current version pointer)
- *   pk = A#<articleId>   sk = V#<version>#T#<nnnn>          text chunks (≤ 100,000 chars each: items < 400 KB)
- *   pk = A#<articleId>   sk = V#<version>#Q#<nnnnn>         quotes      gsi1: SPEAKER#<name> / <date>#<id>#<n>
- *   pk = A#<articleId>   sk = V#<version>#E#<entityId>      entities    gsi1: ENTITY#<TYPE>#<name> / <date>#<id>
- *                                                                       gsi2: ENAMES#<TYPE>#<shard> / <name>#<id>
- *   pk = A#<articleId>   sk = V#<version>#S#<name>          speakers    gsi2: SNAMES#<shard> / <name>#<id>
- *   META                                                    gsi1: ARTICLES#<yyyy-mm> / <processedAt>#<id>
- *                                                           gsi2: STATUS#<REJECTED|FAILED> / <processedAt>#<id>
- *   pk = CATALOG         sk = MONTHS                        the months that have articles (for newest-first lists)
+ *   pk = A#<articleId>   sk = META                         the article record (current version pointer)
+ *                                                          gsi1: ARTICLES#<yyyy-mm> / <processedAt>#<id>
+ *                                                          gsi2: STATUS#<REJECTED|FAILED> / <processedAt>#<id>
+ *   pk = A#<articleId>   sk = V#<version>#T#<nnnn>         text chunks (≤ 100,000 chars each, deflated)
+ *   pk = A#<articleId>   sk = V#<version>#Q#<nnnnn>        quotes      gsi1: SPEAKER#<name> / <date>#<id>#<n>
+ *   pk = A#<articleId>   sk = V#<version>#E#<nnnn>         entities, packed (deflated JSON; E#<entityId> when
+ *                                                          written by earlier versions, one per entity)
+ *   pk = A#<articleId>   sk = V#<version>#X#<nnnn>         the keys of this version's directory entries (below)
+ *   pk = ENAMES#<TYPE>#<shard>  sk = <name>#<date>#<id>#<version>#<entityId>   directory + articles by entity
+ *   pk = SNAMES#<shard>         sk = <name>#<id>#<version>                     speaker directory
+ *   pk = CATALOG         sk = MONTHS                       the months that have articles (for newest-first lists)
  *
- * A version is `<sequencer padded>.<write token>`. Children are written first under their version, then META is
- * switched to that version with a condition (only forwards), then older children are deleted. A crash at any
- * point leaves META pointing at a complete version; a retry converges.
+ * A version is `<sequencer padded>.<write token>`. Children are written first under their version (the X items, which
+ * list the directory entries, before those entries), then META is switched to that version with a condition (only
+ * forwards), then older children are deleted (directory entries first, found through their X items). A crash at
+ * any point leaves META pointing at a complete version; a retry converges.
+ *
+ * Write units: every item costs 1 per started KB, plus the same again for each GSI it is indexed in. Directory
+ * entries are table items of their own (1 unit each, no mentions) rather than GSI copies of the article's entity
+ * items with their mentions (1 + 2 copies each), and text chunks are deflated.
  */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
@@ -58,6 +66,14 @@ export const TEXT_CHUNK_CHARS = 100_000;
 const MAX_MENTIONS_STORED = 2_000;
 const MAX_QUOTE_TEXT_STORED = 50_000;
 const BATCH = 25;
+/**
+ * Names (≤ 200 characters after the annotate use case's bounds) and entity ids in directory sort keys are cut to these
+ * lengths: with the date, article id and version the key stays under DynamoDB's 1,024-byte sort-key limit.
+ */
+const MAX_KEY_CHARS = 200;
+const MAX_ID_CHARS = 100;
+/** An entity pack or a key list holds up to this many characters of JSON (deflated, the item stays < 400 KB). */
+const PACK_CHARS = 100_000;
 
 type Item = Record<string, unknown>;
 
@@ -81,6 +97,9 @@ const StatusCursor = z.object({
   k: z.object({ pk: z.string(), sk: z.string(), gsi2pk: z.string(), gsi2sk: z.string() }),
 });
 const ChildCursor = z.object({ pk: z.string(), sk: z.string() });
+/** Position in an article's packed entity list, at one version. */
+const PackCursor = z.object({ pk: z.string(), v: z.string(), i: z.number().int().min(0) });
+const TableKey = z.object({ pk: z.string(), sk: z.string() });
 const Gsi1Key = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
 const NamesCursor = z.object({ t: z.string(), s: z.string(), a: z.string().max(600) });
 
@@ -126,8 +145,10 @@ export class DynamoArticleStore implements ArticleStore {
       }
     }
     const version = `${seq}.${writeToken()}`;
-    const children = this.childItems(bundle, version);
+    const { children, entries } = this.childItems(bundle, version);
+    // The X items (keys of the directory entries) are written before the entries, so a cleanup can always find them.
     await this.batchWrite(children.map((Item) => ({ PutRequest: { Item } })));
+    await this.batchWrite(entries.map((Item) => ({ PutRequest: { Item } })));
 
     const month = article.processedAt.slice(0, 7);
     const meta: Item = {
@@ -136,7 +157,7 @@ export class DynamoArticleStore implements ArticleStore {
       ...article,
       seq,
       version,
-      textChunks: Math.ceil(bundle.text.length / TEXT_CHUNK_CHARS),
+      textChunks: textChunks(bundle.text).length,
       gsi1pk: `ARTICLES#${month}`,
       gsi1sk: `${article.processedAt}#${article.id}`,
       ...(article.status === 'PROCESSED'
@@ -156,6 +177,8 @@ export class DynamoArticleStore implements ArticleStore {
       );
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      // The entries as written, not as listed by the X items: a concurrent save that won may have removed those.
+      await this.batchWrite(entries.map((e) => ({ DeleteRequest: { Key: { pk: e.pk, sk: e.sk } } })));
       await this.deleteChildren(pk, (v) => v === version);
       return current && String(current.seq) === seq ? 'duplicate' : 'stale';
     }
@@ -167,7 +190,8 @@ export class DynamoArticleStore implements ArticleStore {
   async delete(articleId: string): Promise<void> {
     const pk = pkOf(articleId);
     const keys = await this.queryKeys({ pk, prefix: '' });
-    await this.batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+    await this.deleteEntries(pk, versionsOf(keys));
+    await this.batchWrite(lastXItems(keys).map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   async get(articleId: string): Promise<ArticleRecord | null> {
@@ -203,7 +227,7 @@ export class DynamoArticleStore implements ArticleStore {
           ExclusiveStartKey: start,
         }),
       );
-      for (const item of out.Items ?? []) parts.push(String(item.text));
+      for (const item of out.Items ?? []) parts.push(chunkText(item));
       start = out.LastEvaluatedKey;
     } while (start);
     return parts.join('');
@@ -256,8 +280,60 @@ export class DynamoArticleStore implements ArticleStore {
     return this.listChildren(article, 'Q', request, (item) => QuoteRecordSchema.parse(item));
   }
 
+  /**
+   * Entities in the order of their ids. One item per entity (earlier versions): paged by DynamoDB (Limit); packed:
+   * all packs read, paged by position.
+   */
   async listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>> {
-    return this.listChildren(article, 'E', request, (item) => EntityRecordSchema.parse(item));
+    const cursor = request.cursor ? decodeCursor(request.cursor, z.union([ChildCursor, PackCursor])) : null;
+    if (cursor === null || 'sk' in cursor) {
+      const page = await this.listChildren(article, 'E', request, (item) => item);
+      const packed = page.items.some((item) => item.z instanceof Uint8Array);
+      if (!packed)
+        return { items: page.items.map((item) => EntityRecordSchema.parse(item)), nextCursor: page.nextCursor };
+      if (cursor) throw new InvalidCursorError();
+      // Every pack read already (the usual case): no second query.
+      if (!page.nextCursor) return this.listPackedEntities(article, request, null, page.items);
+    }
+    return this.listPackedEntities(article, request, cursor);
+  }
+
+  private async listPackedEntities(
+    article: ArticleRecord,
+    request: PageRequest,
+    cursor: z.infer<typeof PackCursor> | null,
+    preloaded?: Item[],
+  ): Promise<Page<EntityRecord>> {
+    const version = await this.versionOf(article);
+    if (!version) return { items: [], nextCursor: null };
+    const pk = pkOf(article.id);
+    if (cursor && (cursor.pk !== pk || cursor.v !== version)) throw new InvalidCursorError();
+    const stored: Item[] = preloaded ?? [];
+    let start: Item | undefined;
+    while (!preloaded) {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+          ExpressionAttributeValues: { ':pk': pk, ':p': `V#${version}#E#` },
+          ExclusiveStartKey: start,
+        }),
+      );
+      stored.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+      if (!start) break;
+    }
+    const entities: EntityRecord[] = [];
+    for (const item of stored) {
+      // Items written before entities were packed hold one entity each.
+      if (item.z instanceof Uint8Array) entities.push(...z.array(EntityRecordSchema).parse(unpack(item.z)));
+      else entities.push(EntityRecordSchema.parse(item));
+    }
+    const from = cursor?.i ?? 0;
+    const items = entities.slice(from, from + request.limit);
+    // Like a DynamoDB Query with Limit: a full page has a cursor, even when nothing follows.
+    const full = items.length === request.limit;
+    return { items, nextCursor: full ? encodeCursor({ pk, v: version, i: from + items.length }) : null };
   }
 
   async listSpeakers(request: PageRequest & { prefix?: string | undefined }): Promise<Page<NameEntry>> {
@@ -297,8 +373,27 @@ export class DynamoArticleStore implements ArticleStore {
     return this.queryGsi1(`SPEAKER#${normalizeName(name)}`, request, (item) => SpeakerQuoteSchema.parse(item));
   }
 
+  /** The entity's entries in its directory shard (`<name>#<date>#<id>#<version>#<entityId>`), newest first. */
   async listArticlesByEntity(type: EntityType, name: string, request: PageRequest): Promise<Page<EntityArticle>> {
-    return this.queryGsi1(`ENTITY#${type}#${normalizeName(name)}`, request, (item) => EntityArticleSchema.parse(item));
+    const key = normalizeName(name);
+    const partition = `ENAMES#${type}#${nameShard(key)}`;
+    const prefix = `${key.slice(0, MAX_KEY_CHARS)}#`;
+    const cursor = request.cursor ? decodeCursor(request.cursor, TableKey) : null;
+    if (cursor && (cursor.pk !== partition || !cursor.sk.startsWith(prefix))) throw new InvalidCursorError();
+    const out = await this.doc.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
+        ExpressionAttributeValues: { ':p': partition, ':s': prefix },
+        ScanIndexForward: false,
+        Limit: request.limit,
+        ExclusiveStartKey: cursor ?? undefined,
+      }),
+    );
+    return {
+      items: (out.Items ?? []).map((item) => EntityArticleSchema.parse(item)),
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, TableKey)) : null,
+    };
   }
 
   /** Newest-first list of one gsi1 partition. */
@@ -323,9 +418,10 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   /**
-   * Distinct names of a sharded gsi2 directory (`<base><shard>` / `<name>#<articleId>`), alphabetically. Entries of
-   * one name are contiguous, so duplicates (one per article) collapse as they stream by; the cursor is the last
-   * name returned, and the next page starts after all of its entries.
+   * Distinct names of a sharded directory (partition `<base><shard>`, sort key `<name>#…`), alphabetically. Entries
+   * of one name are contiguous, so duplicates (one per article) collapse as they stream by; a name is shown as the
+   * entry of the smallest article id (then entity id) spells it. The cursor is the last name returned, and the next
+   * page starts after all of its entries.
    */
   private async listNames(
     base: string,
@@ -343,6 +439,14 @@ export class DynamoArticleStore implements ArticleStore {
     const items: NameEntry[] = [];
     let shardIndex = cursor ? shards.indexOf(cursor.s) : 0;
     let after = cursor?.a ?? '';
+    /** The name whose entries are streaming by; pushed when the next name starts or the shard ends. */
+    let run: { key: string; name: string; rank: string } | null = null;
+    const finishRun = () => {
+      if (!run) return;
+      items.push({ name: run.name, key: run.key });
+      after = run.key;
+      run = null;
+    };
     while (shardIndex < shards.length) {
       const shard = shards[shardIndex] as string;
       let start: Item | undefined;
@@ -350,8 +454,7 @@ export class DynamoArticleStore implements ArticleStore {
         const out = await this.doc.send(
           new QueryCommand({
             TableName: this.tableName,
-            IndexName: 'gsi2',
-            KeyConditionExpression: 'gsi2pk = :p AND gsi2sk BETWEEN :lo AND :hi',
+            KeyConditionExpression: 'pk = :p AND sk BETWEEN :lo AND :hi',
             ExpressionAttributeValues: {
               ':p': `${base}${shard}`,
               ':lo': after ? `${after}#\uffff` : prefix || ' ',
@@ -362,16 +465,23 @@ export class DynamoArticleStore implements ArticleStore {
           }),
         );
         for (const item of out.Items ?? []) {
-          const key = String(item.key);
-          if (key === after) continue;
+          const key = String(item.key ?? '');
+          if (!key || key === after) continue; // an entity whose name has no letter or digit is not listed
+          const name = String(item.name);
+          const rank = `${String(item.articleId)}\u0000${String(item.id ?? '')}`;
+          if (run && key === run.key) {
+            if (rank < run.rank) run = { key, name, rank };
+            continue;
+          }
+          finishRun();
           if (items.length >= request.limit) {
             return { items, nextCursor: encodeCursor({ t: base, s: shard, a: after }) };
           }
-          items.push({ name: String(item.name), key });
-          after = key;
+          run = { key, name, rank };
         }
         start = out.LastEvaluatedKey;
       } while (start);
+      finishRun();
       shardIndex++;
       after = '';
     }
@@ -432,20 +542,33 @@ export class DynamoArticleStore implements ArticleStore {
     return out.Item ?? null;
   }
 
-  private childItems(bundle: ArticleBundle, version: string): Item[] {
+  /** The version's items in the article's partition, and its directory entries (in other partitions). */
+  private childItems(bundle: ArticleBundle, version: string): { children: Item[]; entries: Item[] } {
     const { article } = bundle;
     const pk = pkOf(article.id);
     const date = article.publishedAt ?? article.processedAt;
-    const items: Item[] = [];
-    for (let i = 0, n = 0; i < bundle.text.length; i += TEXT_CHUNK_CHARS, n++) {
-      items.push({ pk, sk: `V#${version}#T#${pad(n, 4)}`, text: bundle.text.slice(i, i + TEXT_CHUNK_CHARS) });
-    }
+    const children: Item[] = [];
+    const entries: Item[] = [];
+    textChunks(bundle.text).forEach((chunk, n) => {
+      // Deflated: about half the write units of the plain text (1 KB each). 100,000 UTF-16 code units are at most
+      // 300,000 UTF-8 bytes, and deflate adds a few bytes per 16 KB at worst: the item stays < 400 KB.
+      children.push({ pk, sk: `V#${version}#T#${pad(n, 4)}`, z: deflateRawSync(Buffer.from(chunk, 'utf8')) });
+    });
     const context = { articleTitle: article.title, articleDate: date };
-    const speakers = new Map<string, string>();
+    const speakers = new Set<string>();
     for (const quote of bundle.quotes) {
       const speaker = quote.speaker ? normalizeName(quote.speaker) : '';
-      if (speaker && !speakers.has(speaker)) speakers.set(speaker, quote.speaker ?? speaker);
-      items.push({
+      if (speaker && !speakers.has(speaker)) {
+        speakers.add(speaker);
+        entries.push({
+          pk: `SNAMES#${nameShard(speaker)}`,
+          sk: `${speaker.slice(0, MAX_KEY_CHARS)}#${article.id}#${version}`,
+          name: quote.speaker,
+          key: speaker,
+          articleId: article.id,
+        });
+      }
+      children.push({
         pk,
         sk: `V#${version}#Q#${pad(quote.index, 5)}`,
         ...quote,
@@ -454,40 +577,83 @@ export class DynamoArticleStore implements ArticleStore {
         ...(speaker ? { gsi1pk: `SPEAKER#${speaker}`, gsi1sk: `${date}#${article.id}#${pad(quote.index, 5)}` } : {}),
       });
     }
-    for (const [key, name] of speakers) {
-      items.push({
-        pk,
-        sk: `V#${version}#S#${key.slice(0, 200)}`,
-        name,
-        key,
-        gsi2pk: `SNAMES#${nameShard(key)}`,
-        gsi2sk: `${key.slice(0, 400)}#${article.id}`,
-      });
-    }
-    for (const entity of bundle.entities) {
+    // Listed in the order of their ids, as DynamoDB ordered them when each entity was an item of its own.
+    const entities = bundle.entities
+      .map((entity) => ({ ...entity, mentions: entity.mentions.slice(0, MAX_MENTIONS_STORED) }))
+      .sort((a, b) => Buffer.compare(Buffer.from(a.id.slice(0, 300)), Buffer.from(b.id.slice(0, 300))));
+    // Entities packed into one item per PACK_CHARS of JSON, deflated: ~2 write units per article instead of one per
+    // entity (~28 on the bench corpus). Reads also take the one-item-per-entity layout of earlier versions.
+    packs(entities).forEach((pack, n) => {
+      children.push({ pk, sk: `V#${version}#E#${pad(n, 4)}`, z: deflateRawSync(Buffer.from(pack, 'utf8')) });
+    });
+    for (const entity of entities) {
       const key = normalizeName(entity.name);
-      items.push({
-        pk,
-        sk: `V#${version}#E#${entity.id.slice(0, 300)}`,
-        ...entity,
-        ...context,
+      entries.push({
+        pk: `ENAMES#${entity.type}#${nameShard(key)}`,
+        sk: `${key.slice(0, MAX_KEY_CHARS)}#${date}#${article.id}#${version}#${entity.id.slice(0, MAX_ID_CHARS)}`,
+        articleId: article.id,
+        id: entity.id,
+        name: entity.name,
         key,
-        mentions: entity.mentions.slice(0, MAX_MENTIONS_STORED),
-        gsi1pk: `ENTITY#${entity.type}#${key.slice(0, 400)}`,
-        gsi1sk: `${date}#${article.id}`,
-        ...(key
-          ? { gsi2pk: `ENAMES#${entity.type}#${nameShard(key)}`, gsi2sk: `${key.slice(0, 400)}#${article.id}` }
-          : {}),
+        type: entity.type,
+        count: entity.count,
+        salience: entity.salience,
+        ...context,
       });
     }
-    return items;
+    // Entries carry the version, as children do: a cleanup of another version never touches them. One entry per key
+    // (two entity ids or speaker names alike in their first characters would collide).
+    const seen = new Set<string>();
+    const unique = entries.filter((e) => {
+      const id = `${String(e.pk)}\u0000${String(e.sk)}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    // The keys of the entries, for the cleanup of this version (see deleteEntries).
+    packs(unique.map((e) => [e.pk, e.sk])).forEach((pack, n) => {
+      children.push({ pk, sk: `V#${version}#X#${pad(n, 4)}`, z: deflateRawSync(Buffer.from(pack, 'utf8')) });
+    });
+    return { children, entries: unique };
   }
 
-  /** Delete this article's version children whose version matches. */
+  /** Deletes the directory entries of these versions of the article, as listed by their X items. */
+  private async deleteEntries(pk: string, versions: ReadonlySet<string>): Promise<void> {
+    const keys: Item[] = [];
+    for (const version of versions) {
+      let start: Item | undefined;
+      do {
+        const out = await this.doc.send(
+          new QueryCommand({
+            TableName: this.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+            ExpressionAttributeValues: { ':pk': pk, ':p': `V#${version}#X#` },
+            ConsistentRead: true,
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          if (!(item.z instanceof Uint8Array)) continue;
+          for (const [entryPk, entrySk] of z.array(z.tuple([z.string(), z.string()])).parse(unpack(item.z))) {
+            keys.push({ pk: entryPk, sk: entrySk });
+          }
+        }
+        start = out.LastEvaluatedKey;
+      } while (start);
+    }
+    await this.batchWrite(keys.map((Key) => ({ DeleteRequest: { Key } })));
+  }
+
+  /**
+   * Delete this article's version children whose version matches: their directory entries first, then the items of
+   * the article's partition, the X items (which list the entries) last, so that a crash in between leaves them to
+   * the retry.
+   */
   private async deleteChildren(pk: string, match: (version: string) => boolean): Promise<void> {
     const keys = await this.queryKeys({ pk, prefix: 'V#' });
-    const doomed = keys.filter((k) => match(String(k.sk).split('#')[1] ?? ''));
-    await this.batchWrite(doomed.map((Key) => ({ DeleteRequest: { Key } })));
+    const doomed = keys.filter((k) => match(versionOfKey(k)));
+    await this.deleteEntries(pk, versionsOf(doomed));
+    await this.batchWrite(lastXItems(doomed).map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   private async queryKeys({ pk, prefix }: { pk: string; prefix: string }): Promise<Item[]> {
@@ -543,6 +709,63 @@ export class DynamoArticleStore implements ArticleStore {
     const set = out.Item?.months as Set<string> | undefined;
     return [...(set ?? [])].sort().reverse();
   }
+}
+
+/** The text in pieces of at most TEXT_CHUNK_CHARS code units, never splitting a surrogate pair (UTF-8 per piece). */
+function textChunks(text: string): string[] {
+  const chunks: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(text.length, i + TEXT_CHUNK_CHARS);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--;
+    chunks.push(text.slice(i, end));
+    i = end;
+  }
+  return chunks;
+}
+
+/** The version of a child item's key (`V#<version>#…`); '' for META and the like. */
+function versionOfKey(key: Item): string {
+  const sk = String(key.sk);
+  return sk.startsWith('V#') ? (sk.split('#')[1] ?? '') : '';
+}
+
+function versionsOf(keys: readonly Item[]): Set<string> {
+  return new Set(keys.map(versionOfKey).filter((v) => v !== ''));
+}
+
+/** The keys with the X items (lists of directory entries) moved to the end. */
+function lastXItems(keys: readonly Item[]): Item[] {
+  const isX = (k: Item) => /^V#[^#]*#X#/.test(String(k.sk));
+  return [...keys.filter((k) => !isX(k)), ...keys.filter(isX)];
+}
+
+/** JSON arrays of the values, each at most PACK_CHARS characters long unless one value alone is longer. */
+function packs(values: readonly unknown[]): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  let length = 2;
+  for (const value of values) {
+    const json = JSON.stringify(value);
+    if (current.length > 0 && length + json.length + 1 > PACK_CHARS) {
+      out.push(`[${current.join(',')}]`);
+      current = [];
+      length = 2;
+    }
+    current.push(json);
+    length += json.length + 1;
+  }
+  if (current.length > 0) out.push(`[${current.join(',')}]`);
+  return out;
+}
+
+function unpack(bytes: Uint8Array): unknown {
+  return JSON.parse(inflateRawSync(bytes).toString('utf8'));
+}
+
+/** A text chunk's text: deflated UTF-8 in `z`, or (items written before deflating) plain in `text`. */
+function chunkText(item: Item): string {
+  return item.z instanceof Uint8Array ? inflateRawSync(item.z).toString('utf8') : String(item.text ?? '');
 }
 
 function pad(n: number, width: number): string {

@@ -1,8 +1,9 @@
 /**
  * The DynamoDB adapter against AWS's DynamoDB Local through the real SDK v3 client (no mocks).
  */
+import { deflateRawSync } from 'node:zlib';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../scripts/local/resources.ts';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../scripts/local/servers.ts';
@@ -90,6 +91,33 @@ function bundle(key: string, sequencer: string, opts: { quotes?: number; text?: 
   return result;
 }
 
+/** The same bundle with its entity and speaker renamed (a name no other test uses). */
+function named(b: ArticleBundle, name: string): ArticleBundle {
+  return {
+    ...b,
+    quotes: b.quotes.map((q) => ({ ...q, speaker: name })),
+    entities: b.entities.map((e) => ({ ...e, name })),
+  };
+}
+
+/** The article's entries in the speaker and entity directories (table items outside its partition). */
+async function entries(id: string): Promise<Record<string, unknown>[]> {
+  const found = [];
+  for (const shard of [...'abcdefghijklmnopqrstuvwxyz']) {
+    for (const pk of [`SNAMES#${shard}`, `ENAMES#PERSON#${shard}`]) {
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+        }),
+      );
+      found.push(...(out.Items ?? []).filter((i) => i.articleId === id));
+    }
+  }
+  return found;
+}
+
 async function itemCount(id: string): Promise<number> {
   const out = await doc.send(
     new QueryCommand({
@@ -115,7 +143,9 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(record?.title).toBe('Title 0002');
     const quotes = await store.listQuotes(record!, { limit: 100 });
     expect(quotes.items.map((q) => q.text)).toEqual(['quote 0 of 0002', 'quote 1 of 0002']);
-    // META + 1 text chunk + 2 quotes + 1 entity + 1 speaker: nothing of version 0001 survives.
+    const articles = await store.listArticlesByEntity('PERSON', 'Amara Okafor', { limit: 100 });
+    expect(articles.items.filter((a) => a.articleId === first.article.id)).toHaveLength(1);
+    // META + 1 text chunk + 2 quotes + 1 entity pack + 1 list of directory entries: nothing of version 0001 survives.
     expect(await itemCount(first.article.id)).toBe(6);
   });
 
@@ -143,7 +173,7 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(results).toEqual(['written', 'written', 'duplicate']);
     const record = await store.get(old.article.id);
     expect(record?.pipelineVersion).toBe('test-2');
-    expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity, 1 speaker
+    expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity pack, 1 entry list
   });
 
   it('replaces a FAILED status of the same version with a later real outcome, never the other way round', async () => {
@@ -183,12 +213,62 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(quotes.items.map((q) => q.text)).not.toContain('stale');
   });
 
-  it('deletes every item of an article', async () => {
-    const b = bundle('raw/delete me.txt', '0001', { quotes: 30 });
+  it('deletes every item of an article, its directory entries included', async () => {
+    const b = named(bundle('raw/delete me.txt', '0001', { quotes: 30 }), 'Delphine Ostrova');
     await store.save(b);
     await store.delete(b.article.id);
     expect(await store.get(b.article.id)).toBeNull();
     expect(await itemCount(b.article.id)).toBe(0);
+    expect(await entries(b.article.id)).toEqual([]);
+    expect((await store.listArticlesByEntity('PERSON', 'Delphine Ostrova', { limit: 10 })).items).toEqual([]);
+  });
+
+  it('removes the directory entries of an attempt that crashed before the pointer switch', async () => {
+    // Prepare: an attempt writes its children and entries, then dies at the META write.
+    const b = named(bundle('raw/crashed.txt', '0001'), 'Quillon Vasquez');
+    const crashing = new DynamoArticleStore(
+      {
+        send: (command: unknown) =>
+          command instanceof PutCommand ? Promise.reject(new Error('crash')) : doc.send(command as never),
+      } as unknown as DynamoDBDocumentClient,
+      table,
+    );
+    await expect(crashing.save(b)).rejects.toThrow('crash');
+    expect(await entries(b.article.id)).toHaveLength(2);
+    // Act: the retry
+    const result = await store.save(b);
+    // Assess: one entity entry and one speaker entry, of the version META points at
+    expect(result).toBe('written');
+    expect(await entries(b.article.id)).toHaveLength(2);
+    expect(await itemCount(b.article.id)).toBe(6);
+    const articles = await store.listArticlesByEntity('PERSON', 'quillon vasquez', { limit: 10 });
+    expect(articles.items.map((a) => a.articleId)).toEqual([b.article.id]);
+  });
+
+  it('leaves only the winner’s directory entries when two versions are saved at the same time', async () => {
+    // Prepare: version 0001 is about to switch META when version 0002 is saved in between.
+    const older = named(bundle('raw/race.txt', '0001'), 'Tomasz Ellery');
+    const newer = named(bundle('raw/race.txt', '0002'), 'Tomasz Ellery');
+    let raced = false;
+    const slow = new DynamoArticleStore(
+      {
+        send: async (command: unknown) => {
+          if (command instanceof PutCommand && !raced) {
+            raced = true;
+            await store.save(newer);
+          }
+          return doc.send(command as never);
+        },
+      } as unknown as DynamoDBDocumentClient,
+      table,
+    );
+    // Act
+    const result = await slow.save(older);
+    // Assess
+    expect(result).toBe('stale');
+    expect((await store.get(older.article.id))?.sourceSequencer).toBe('0002');
+    expect(await entries(older.article.id)).toHaveLength(2);
+    expect(await itemCount(older.article.id)).toBe(6);
   });
 
   it('round-trips a 1 MB article text with items under 400 KB', async () => {
@@ -208,6 +288,141 @@ describe('DynamoArticleStore versioned writes', () => {
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
     expect(quotes).toHaveLength(300);
+  });
+
+  it('pages through an article’s entities in id order, and refuses the cursor once the article changed', async () => {
+    // Prepare: 25 entities, stored in a shuffled order.
+    const b = bundle('raw/entities.txt', '0001');
+    const template = b.entities[0]!;
+    const ids = Array.from({ length: 25 }, (_, n) => `PERSON:person-${String(n).padStart(2, '0')}`);
+    b.entities = [...ids].reverse().map((id, n) => ({ ...template, id, name: `Person ${n}` }));
+    await store.save(b);
+    const record = (await store.get(b.article.id))!;
+    // Act
+    const pages = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listEntities(record, { limit: 10, cursor });
+      pages.push(page.items.map((e) => e.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    const second = await store.listEntities(record, { limit: 10 });
+    await store.save(bundle('raw/entities.txt', '0002'));
+    // Assess
+    expect(pages.map((p) => p.length)).toEqual([10, 10, 5]);
+    expect(pages.flat()).toEqual(ids);
+    const latest = (await store.get(b.article.id))!;
+    await expect(store.listEntities(latest, { limit: 10, cursor: second.nextCursor! })).rejects.toThrow(
+      InvalidCursorError,
+    );
+  });
+
+  it('round-trips a text whose chunk boundary falls inside a surrogate pair', async () => {
+    // Prepare: an emoji (two UTF-16 code units) straddling the 100,000th code unit.
+    const text = `${'a'.repeat(99_999)}😀 and ${'ü'.repeat(120_000)}`;
+    const b = bundle('raw/emoji.txt', '0001', { text });
+    // Act
+    await store.save(b);
+    // Assess
+    expect(await store.getText((await store.get(b.article.id))!)).toBe(text);
+  });
+
+  it('reads entities stored packed (deflated JSON, several per item)', async () => {
+    // Prepare: the entity item of the current version replaced by a pack of two entities.
+    const b = bundle('raw/packed.txt', '0001');
+    await store.save(b);
+    const out = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': `A#${b.article.id}`, ':v': 'V#' },
+      }),
+    );
+    const entityItem = out.Items?.find((i) => String(i.sk).includes('#E#'));
+    const version = String(entityItem?.sk).split('#')[1];
+    const two = [b.entities[0]!, { ...b.entities[0]!, id: 'PERSON:zed-okafor', name: 'Zed Okafor' }];
+    await doc.send(new DeleteCommand({ TableName: table, Key: { pk: entityItem?.pk, sk: entityItem?.sk } }));
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: {
+          pk: `A#${b.article.id}`,
+          sk: `V#${version}#E#0000`,
+          z: deflateRawSync(Buffer.from(JSON.stringify(two), 'utf8')),
+        },
+      }),
+    );
+    // Act
+    const page = await store.listEntities((await store.get(b.article.id))!, { limit: 10 });
+    // Assess
+    expect(page.items).toEqual(two);
+  });
+
+  it('reads the text of an article stored before text chunks were deflated', async () => {
+    // Prepare: an older item layout (plain `text` attribute) under the current version.
+    const b = bundle('raw/plain-chunk.txt', '0001', { text: 'Deflated text.' });
+    await store.save(b);
+    const chunk = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': `A#${b.article.id}`, ':v': 'V#' },
+      }),
+    );
+    const textItem = chunk.Items?.find((i) => String(i.sk).includes('#T#'));
+    await doc.send(new PutCommand({ TableName: table, Item: { pk: textItem?.pk, sk: textItem?.sk, text: 'Plain.' } }));
+    // Act / Assess
+    expect(await store.getText((await store.get(b.article.id))!)).toBe('Plain.');
+  });
+});
+
+describe('DynamoArticleStore directories', () => {
+  it('writes one directory entry per entity and per speaker, without mentions or quote texts', async () => {
+    // Prepare
+    const b = named(bundle('raw/entries.txt', '0001', { quotes: 3 }), 'Ilse Brandvold');
+    // Act
+    await store.save(b);
+    // Assess: what the directories and the entity lists show, not the bulky attributes.
+    const found = await entries(b.article.id);
+    expect(found.map((e) => [e.pk, e.key]).sort()).toEqual([
+      ['ENAMES#PERSON#i', 'ilse brandvold'],
+      ['SNAMES#i', 'ilse brandvold'],
+    ]);
+    for (const entry of found) {
+      expect(entry).not.toHaveProperty('mentions');
+      expect(entry).not.toHaveProperty('text');
+    }
+    const speakers = await store.listSpeakers({ limit: 10, prefix: 'ilse' });
+    expect(speakers.items).toEqual([{ name: 'Ilse Brandvold', key: 'ilse brandvold' }]);
+  });
+
+  it('lists an entity once in the directory and finds its articles newest first, whatever the spelling', async () => {
+    // Prepare: the same person, spelled two ways, in three articles of three dates.
+    const spellings = [
+      ['raw/zola-1.txt', '2026-04-01', 'Zola Mbeki'],
+      ['raw/zola-2.txt', '2026-04-03', 'ZOLA MBEKI'],
+      ['raw/zola-3.txt', '2026-04-02', 'Zola Mbéki'],
+    ] as const;
+    for (const [key, day, name] of spellings) {
+      const b = bundle(key, '0001', { processedAt: `${day}T09:00:00.000Z` });
+      b.entities = b.entities.map((e) => ({ ...e, name }));
+      await store.save(b);
+    }
+    // Act
+    const names = await store.listEntityNames({ limit: 10, type: 'PERSON', prefix: 'zola' });
+    const first = await store.listArticlesByEntity('PERSON', 'zola mbeki', { limit: 2 });
+    const second = await store.listArticlesByEntity('PERSON', 'zola mbeki', { limit: 2, cursor: first.nextCursor! });
+    // Assess
+    expect(names.items.map((n) => n.key)).toEqual(['zola mbeki']);
+    expect([...first.items, ...second.items].map((a) => [a.articleDate.slice(0, 10), a.name])).toEqual([
+      ['2026-04-03', 'ZOLA MBEKI'],
+      ['2026-04-02', 'Zola Mbéki'],
+      ['2026-04-01', 'Zola Mbeki'],
+    ]);
+    expect(second.nextCursor).toBeNull();
+    await expect(store.listArticlesByEntity('PERSON', 'zola', { limit: 2, cursor: first.nextCursor! })).rejects.toThrow(
+      InvalidCursorError,
+    );
   });
 });
 

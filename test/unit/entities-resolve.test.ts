@@ -212,6 +212,64 @@ describe('resolveMentions', () => {
   });
 });
 
+/** A full name the tagger typed as an organisation: [case, text, mentions as tagged, expected type of the name]. */
+const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, EntityType]> = [
+  [
+    'a given name + surname after a role word is a person',
+    'Republican nominee Marcus Pellew’s tweet drew replies. Pellew did not comment.',
+    [['Marcus Pellew', 'ORGANIZATION']],
+    'Marcus Pellew',
+    'PERSON',
+  ],
+  [
+    'the surname tagged as a person elsewhere makes the full name a person',
+    'Voters who debated Irene Castellano left early. Castellano spoke last.',
+    [
+      ['Irene Castellano', 'ORGANIZATION'],
+      ['Castellano spoke', 'PERSON'],
+    ],
+    'Irene Castellano',
+    'PERSON',
+  ],
+  [
+    '“, who” after the name makes it a person',
+    'The health of Walter Brannigan, who is 70, was questioned.',
+    [['Walter Brannigan', 'ORGANIZATION']],
+    'Walter Brannigan',
+    'PERSON',
+  ],
+  [
+    'a person-shaped club name with no person context stays an organisation',
+    'Crystal Harbour beat Leyton Rovers 2-1 on Saturday.',
+    [
+      ['Crystal Harbour', 'ORGANIZATION'],
+      ['Leyton Rovers', 'ORGANIZATION'],
+    ],
+    'Crystal Harbour',
+    'ORGANIZATION',
+  ],
+  [
+    'a newspaper named after its city stays an organisation',
+    'Editor Ann Marsh said the Chicago Tribune would print it. Mr. Tribune is not a person.',
+    [['Chicago Tribune', 'ORGANIZATION']],
+    'Chicago Tribune',
+    'ORGANIZATION',
+  ],
+];
+
+describe('resolveMentions: a full name the tagger read as an organisation', () => {
+  it.each(RETYPE_ROWS)('%s', (_case, text, spec, name, type) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec).map((m) =>
+      m.text.endsWith(' spoke') ? { ...m, end: m.end - 6, text: m.text.slice(0, -6) } : m,
+    );
+    // Act
+    const entity = resolveMentions(text, mentions).find((e) => e.name === name);
+    // Assess
+    expect(entity?.type).toBe(type);
+  });
+});
+
 describe('lookup helpers', () => {
   const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
   const entities = resolveMentions(

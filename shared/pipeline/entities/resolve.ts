@@ -9,98 +9,36 @@
  * - Identical surfaces are one entity (type by majority, PERSON wins ties with a known full name).
  * Canonical name = the longest form; salience mixes mention count and how early the entity first appears.
  */
-import type { Entity, EntityType, Mention, Span } from '../types.ts';
 
-/** Lower-cased words that are titles or roles, not part of a name (trailing period ignored). */
+import { PERSON_TITLES } from '../titles.ts';
+import type { Entity, EntityType, Mention, Span } from '../types.ts';
+import { personDespiteTag } from './person-names.ts';
+
+/**
+ * Lower-cased words that are titles or roles, not part of a name (trailing period ignored): the shared person titles
+ * plus the words of compound offices (`Foreign Minister`, `Assistant Secretary`, `the late`, `CEO`).
+ */
 export const TITLE_WORDS: ReadonlySet<string> = new Set([
-  'mr',
-  'mrs',
-  'ms',
-  'miss',
-  'mx',
-  'dr',
-  'prof',
-  'professor',
-  'sir',
-  'dame',
-  'lord',
-  'lady',
-  'president',
-  'vice',
-  'prime',
-  'minister',
-  'premier',
-  'chancellor',
-  'secretary',
-  'general',
-  'gen',
-  'capt',
-  'captain',
-  'col',
-  'colonel',
-  'lt',
-  'lieutenant',
-  'maj',
-  'major',
-  'sgt',
-  'sergeant',
-  'cpl',
-  'corporal',
-  'adm',
-  'admiral',
-  'cmdr',
-  'commander',
-  'sen',
-  'senator',
-  'rep',
-  'representative',
-  'gov',
-  'governor',
-  'mayor',
-  'judge',
-  'justice',
-  'king',
-  'queen',
-  'prince',
-  'princess',
-  'pope',
-  'rev',
-  'reverend',
-  'father',
-  'sheikh',
-  'imam',
-  'ambassador',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
-  'chairman',
-  'chairwoman',
-  'chief',
-  'director',
-  'coach',
-  'manager',
-  'officer',
-  'inspector',
-  'detective',
-  'agent',
-  'attorney',
-  'deputy',
+  ...PERSON_TITLES,
   'foreign',
   'defense',
   'defence',
   'interior',
   'finance',
-  'state',
   'assistant',
-  'former',
   'late',
   'ceo',
+  'manager',
 ]);
 
 const POSSESSIVE_RE = /(?:['’]s|['’])$/;
 
+/** Abbreviations that are also given names (`Del. Ann Hobbs` but `Del Harris`): titles only with their full stop. */
+const DOTTED_ONLY: ReadonlySet<string> = new Set(['del']);
+
 function isTitleWord(w: string): boolean {
-  return TITLE_WORDS.has(w.replace(/\.$/, '').toLowerCase());
+  const l = w.replace(/\.$/, '').toLowerCase();
+  return TITLE_WORDS.has(l) && (!DOTTED_ONLY.has(l) || w.endsWith('.'));
 }
 
 /** Trim titles and possessives off a mention span; null when nothing of a name is left. */
@@ -335,7 +273,15 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
 
   // 1. multi-word mentions first (they define full names), then the rest
-  const multi = mentions.filter((m) => words(m.text).length > 1);
+  // a full name the tagger typed as an organisation that the article shows to be a person (person-names.ts)
+  const personWords = new Set(
+    mentions.filter((m) => m.type === 'PERSON' && words(m.text).length === 1).map((m) => m.text.replace(/['’]s$/, '')),
+  );
+  const multi = mentions
+    .filter((m) => words(m.text).length > 1)
+    .map((m) =>
+      m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords) ? { ...m, type: 'PERSON' as const } : m,
+    );
   const single = mentions.filter((m) => words(m.text).length <= 1);
   for (const m of multi) {
     const g = byForm.get(normOf(m.text));

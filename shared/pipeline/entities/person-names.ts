@@ -1,0 +1,75 @@
+/**
+ * Evidence that a mention the tagger typed as an organisation is a person. The tagger learned from 1990s wire text
+ * and sometimes reads a full name it never saw as an organisation (`Republican nominee Donald Trump’s tweet`,
+ * `debated Barack Obama`). The resolver retypes a two- or three-word mention when it has a person's shape (a common
+ * given name first, no place or organisation word) AND the article itself treats the name as a person's: its
+ * surname is tagged as a person on its own elsewhere, or the name or surname follows a person's title or role
+ * (`Mr. Romney`, `nominee Donald Trump`) or comes before `, who`. Neither the shape nor the context alone is enough
+ * (`Crystal Palace`, `Johnson Controls` have the shape; they never have the context).
+ */
+import enNames from 'gender-detection-from-name/names/en.js';
+import { PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
+import { PHRASE_SEED, phraseStep } from './features.ts';
+import { MODEL } from './model.ts';
+
+const GIVEN_NAMES = enNames as Map<string, string>;
+
+/** Gazetteer categories that make a word a poor given name or surname. */
+const PLACE_OR_ORG = new Set(['train:ORG', 'train:LOC', 'city', 'country', 'region', 'nationality']);
+const PLACE_OR_ORG_MASK = MODEL.header.categories.reduce(
+  (mask, c, i) => (PLACE_OR_ORG.has(c) ? mask | (1 << i) : mask),
+  0,
+);
+
+function inPlaceOrOrgList(word: string): boolean {
+  const v = MODEL.gazetteer.get(phraseStep(PHRASE_SEED, word.toLowerCase()));
+  return v > 0 && (v & PLACE_OR_ORG_MASK) !== 0;
+}
+
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
+function nameWords(surface: string): string[] {
+  return surface.replace(/['’]s$/, '').split(/\s+/);
+}
+
+/** `Donald Trump`, `Mary Ann Evans`: yes; `Chicago Tribune`, `West Virginia`, `Fox News`, `Blue Jays`: no. */
+export function hasPersonShape(surface: string): boolean {
+  const words = nameWords(surface);
+  if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const first = words[0]!;
+  if (!GIVEN_NAMES.has(first.toLowerCase()) || inPlaceOrOrgList(first)) return false;
+  return !inPlaceOrOrgList(words[words.length - 1]!);
+}
+
+const isTitle = (w: string): boolean => {
+  const l = w.replace(/\.$/, '').toLowerCase();
+  return PERSON_TITLES.has(l) || PERSON_DESCRIPTORS.has(l);
+};
+
+/** The name, or its surname, right after a title or role word, or followed by `, who`. */
+function personContext(text: string, words: readonly string[]): boolean {
+  const surname = words[words.length - 1]!;
+  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+    const end = at + surname.length;
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+    if (/^,\s+who\b/.test(text.slice(end, end + 7))) return true;
+    // the word before the name: before the surname, or before the given name(s) when they precede it
+    let start = at;
+    const before = text.slice(Math.max(0, at - 60), at);
+    const given = words.slice(0, -1).join(' ');
+    if (given && before.endsWith(`${given} `)) start = at - given.length - 1;
+    const prev = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start));
+    if (prev && isTitle(prev[1]!)) return true;
+  }
+  return false;
+}
+
+/**
+ * A multi-word mention tagged as an organisation that the article shows to be a person. `personWords`: the surfaces
+ * of one-word mentions the tagger typed as persons in the same text.
+ */
+export function personDespiteTag(text: string, surface: string, personWords: ReadonlySet<string>): boolean {
+  if (!hasPersonShape(surface)) return false;
+  const words = nameWords(surface);
+  return personWords.has(words[words.length - 1]!) || personContext(text, words);
+}
