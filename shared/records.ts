@@ -2,7 +2,7 @@
  * The record types: one zod schema per record, shared by the writers (clean, annotate) and the API.
  * Types are `z.infer`red from the schemas so the two sides cannot drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ArticleStatus = z.enum(['PROCESSED', 'REJECTED', 'FAILED']);
 export type ArticleStatus = z.infer<typeof ArticleStatus>;

@@ -1,5 +1,5 @@
 /** The OpenAPI 3.1 document, generated from the same zod schemas the API uses. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { PIPELINE_VERSION } from '../pipeline/version.ts';
 import { type ResponseName, Responses } from './schemas.ts';
 

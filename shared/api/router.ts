@@ -1,7 +1,7 @@
 /**
  * The HTTP API, independent of API Gateway: (method, path, query) → (status, JSON body), over the ArticleStore port.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isArticleId } from '../ids.ts';
 // The version string only: importing the entities stage would load the model into the API function.
 import { MODEL_VERSION } from '../pipeline/entities/model/model-data.ts';

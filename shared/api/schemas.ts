@@ -1,5 +1,5 @@
 /** Response schemas of the API: the OpenAPI document is generated from these, and tests validate against it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ArticleRecordSchema,
   ArticleStatus,

@@ -34,7 +34,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeName } from '../ids.ts';
 import {
   type ArticleBundle,
