@@ -148,6 +148,8 @@ export class SpeakerResolver {
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
+  private readonly rolePatternCache: Map<string, { appositive: RegExp; titled: RegExp }>;
+
   constructor(
     private readonly text: string,
     private readonly masked: string,
@@ -155,6 +157,7 @@ export class SpeakerResolver {
     private readonly entities: Entity[],
     private readonly tokens: TokenIndex = new TokenIndex(masked),
   ) {
+    this.rolePatternCache = new Map();
     this.index();
   }
 
@@ -356,24 +359,36 @@ export class SpeakerResolver {
    * title before the name (`spokeswoman Ann Hobbs`, `Sen. Ann Hobbs`). The latest such name before the phrase wins;
    * null when the article never ties the role to a name.
    */
+  /** The two patterns that tie a role noun to a name, compiled once per role noun and article. */
+  private rolePatterns(head: string): { appositive: RegExp; titled: RegExp } {
+    let p = this.rolePatternCache.get(head);
+    if (!p) {
+      const forms = [head, ...(ROLE_ABBREVIATIONS[head] ?? [])]
+        .map((f) => `[${f[0]!.toUpperCase()}${f[0]}]${f.slice(1).replace(/\./g, '\\.')}`)
+        .join('|');
+      const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
+      p = {
+        appositive: new RegExp(
+          `(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`,
+          'gu',
+        ),
+        titled: new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu'),
+      };
+      this.rolePatternCache.set(head, p);
+    }
+    return p;
+  }
+
   linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null } | null {
     const words = phrase.split(/\s+/).filter(Boolean);
     if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
     const head = norm(words[words.length - 1]!);
     if (!ROLE_NOUNS.has(head)) return null;
-    const forms = [head, ...(ROLE_ABBREVIATIONS[head] ?? [])]
-      .map((f) => `[${f[0]!.toUpperCase()}${f[0]}]${f.slice(1).replace(/\./g, '\\.')}`)
-      .join('|');
-    const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
+    const { appositive, titled } = this.rolePatterns(head);
     const before = this.masked.slice(0, pos);
     const found: Array<{ at: number; name: string; context: number; end: number }> = [];
-    const appositive = new RegExp(
-      `(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`,
-      'gu',
-    );
     for (const m of before.matchAll(appositive))
       found.push({ at: m.index, name: m[1]!, context: m.index, end: m.index + m[0].length });
-    const titled = new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu');
     for (const m of before.matchAll(titled)) {
       // "Vice President Ann Hobbs" is not "the president"
       const mod = m[1]?.toLowerCase();
