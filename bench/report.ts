@@ -266,7 +266,7 @@ export function renderResults(r: BenchResults): string {
       const e = r.e2e;
       out.push(
         `The local stack (\`startLocalStack\`: s3rver, DynamoDB Local, in-process queues with batch 10, ${e.batchWindowMs} ms batching window and ` +
-          `${e.queueConcurrency} concurrent batches per queue, the real handlers, the HTTP API), all handlers in ONE Node process. ` +
+          `${e.queueConcurrency} concurrent batches per queue, the real handlers, the HTTP API), ${e.handlerIsolation === 'workers' ? 'each handler in worker threads (one per concurrent batch)' : 'all handlers in ONE Node process (worker threads are used from 4 cores up: on 2 cores their duplicated warm-up costs more than they gain, docs/local.md)'}. ` +
           `${e.articles} synthetic news-like articles (text/Markdown/HTML, every 10th a project sample) uploaded with ${e.uploadConcurrency} PUTs in flight ` +
           `(all uploaded after ${fmt(e.uploadMs)} ms). Latency = PutObject acknowledged → the article is listed by \`GET /articles\` (polled every 100 ms, 25 per page, paging on while a whole page is new).`,
       );
@@ -301,7 +301,7 @@ export function renderResults(r: BenchResults): string {
       out.push(
         `CPU per article during the run: ${fmt(e.nodeCpuMsPerArticle, 1)} ms in the Node process (handlers, s3rver, queues, API, the uploading client and the poller) + ` +
           `${fmt(e.dynamoCpuMsPerArticle, 1)} ms in DynamoDB Local (Java). With ${r.machine.cores} cores to itself the local stack could do at most about ` +
-          `${fmt(Math.min(1000 / e.nodeCpuMsPerArticle, (r.machine.cores * 1000) / total), 0)} articles/s (the Node process is single-threaded). ` +
+          `${fmt(Math.min(1000 / e.nodeCpuMsPerArticle, (r.machine.cores * 1000) / total), 0)} articles/s${e.handlerIsolation === 'workers' ? '' : ' (the handlers share one thread)'}. ` +
           'Uploads outpace processing, so a queue builds up and the latency grows with the position in the queue: the p95 latency mostly measures the backlog of a burst of N, not the latency of one article.',
       );
       out.push('');
