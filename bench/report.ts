@@ -198,8 +198,8 @@ export function renderResults(r: BenchResults): string {
     } else {
       const c = r.coldStart;
       out.push(
-        'Bundles built with the esbuild options of `infra/node-function.ts` (`BUNDLING`: ESM, node22, minified, source map, AWS SDK bundled). ' +
-          'Each sample: a new `node --enable-source-maps` process imports the bundle (config, SDK clients, model load) and handles one event. ' +
+        'Bundles built with the esbuild options of `infra/node-function.ts` (`BUNDLING`: ESM, node22, minified, source map shipped but not linked, AWS SDK bundled). ' +
+          'Each sample: a new `node` process with the stack’s NODE_OPTIONS (`--enable-source-maps`: nothing to load, the map is not linked) imports the bundle (config, SDK clients, model load) and handles one event. ' +
           (c.mode === 'local-aws'
             ? 'Events are realistic and hit local S3 (s3rver) and DynamoDB Local with the local env vars of runtime.md; each sample uses a newly uploaded article (clean → annotate → api on the same article).'
             : 'DynamoDB Local was not available: clean hits local S3; annotate was not run; api answers `/health`.') +
