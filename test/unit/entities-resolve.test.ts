@@ -270,6 +270,56 @@ describe('resolveMentions: a full name the tagger read as an organisation', () =
   });
 });
 
+/** Places by form, whatever the tagger said: [case, text, mentions as tagged, name, expected type]. */
+const PLACE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, EntityType]> = [
+  [
+    'an all-caps dateline opening the article is a place',
+    'PORT ALDER — The ferry will run again from Monday, the harbour authority said on Thursday afternoon.',
+    [['PORT ALDER', 'ORGANIZATION']],
+    'PORT ALDER',
+    'LOCATION',
+  ],
+  [
+    'a dateline with its state and agency is a place',
+    'Intro line.\nSPRINGVALE, Ore. (AP) — Crews reopened the mountain road on Friday after a week of rockslides and snow.',
+    [['SPRINGVALE', 'ORGANIZATION']],
+    'SPRINGVALE',
+    'LOCATION',
+  ],
+  [
+    'an all-caps sports headline before a dash is not a dateline',
+    'RUGBY UNION - HARBOUR FIFTEEN WIN THE SHIELD.\nThe side won by ten points.',
+    [['RUGBY UNION', 'ORGANIZATION']],
+    'RUGBY UNION',
+    'ORGANIZATION',
+  ],
+  [
+    'a name ending in a geographical head noun is a place',
+    'Barges on the Linden River waited for the flood to pass.',
+    [['Linden River', 'MISC']],
+    'Linden River',
+    'LOCATION',
+  ],
+  [
+    'an organisation named after a river keeps its type without the head noun last',
+    'Linden River Bank raised its rates.',
+    [['Linden River Bank', 'ORGANIZATION']],
+    'Linden River Bank',
+    'ORGANIZATION',
+  ],
+];
+
+describe('resolveMentions: places by form', () => {
+  it.each(PLACE_ROWS)('%s', (_case, text, spec, name, type) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entity = resolveMentions(text, mentions).find((e) => e.name === name);
+    // Assess
+    expect(entity?.type).toBe(type);
+  });
+});
+
 describe('lookup helpers', () => {
   const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
   const entities = resolveMentions(

@@ -227,6 +227,45 @@ function mergeLongForms(text: string, mentions: Mention[]): Mention[] {
 }
 
 /** Resolve tagged mentions of `text` into entities. */
+/** Head nouns that make a name a geographical feature (`Linden River`, `Lake Ontario` has its own gazetteer entry). */
+const PLACE_HEADS: ReadonlySet<string> = new Set([
+  'river',
+  'lake',
+  'mountains',
+  'island',
+  'islands',
+  'sea',
+  'ocean',
+  'peninsula',
+  'desert',
+  'gulf',
+  'strait',
+  'canyon',
+  'creek',
+  'glacier',
+  'fjord',
+]);
+
+/**
+ * After an all-caps name that opens a line: an optional `, STATE` or `(Agency)`, then a dash on the same line and
+ * the body of a paragraph (mixed case, 60+ characters), not an all-caps headline (`RUGBY UNION - NEW ZEALAND WIN`).
+ */
+const DATELINE_TAIL =
+  /^(?:,[ \t]*[\p{L}.]+(?:[ \t]+[\p{L}.]+){0,3})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-][ \t]+(?=\p{Lu}[^\n]{0,30}\p{Ll})[^\n]{60}/u;
+
+/**
+ * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
+ * line, all capitals), or a multi-word name whose last word is a geographical head noun (`Linden River`).
+ */
+function isPlaceByForm(text: string, m: Mention): boolean {
+  const ws = wordsOf(m.text);
+  if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
+  if (/\p{Ll}/u.test(m.text) || !/\p{Lu}{2}/u.test(m.text)) return false;
+  const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
+  if (text.slice(lineStart, m.start).trim() !== '') return false;
+  return DATELINE_TAIL.test(text.slice(m.end, m.end + 160));
+}
+
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let mentions = tagged
     .map((m) => trimMention(text, m))
@@ -271,6 +310,9 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     add(g, m);
     return g;
   };
+
+  // places the text's layout or the name's head noun make certain: a dateline, `Linden River`
+  mentions = mentions.map((m) => (m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m));
 
   // 1. multi-word mentions first (they define full names), then the rest
   // a full name the tagger typed as an organisation that the article shows to be a person (person-names.ts)
