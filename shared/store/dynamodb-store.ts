@@ -66,6 +66,8 @@ export const TEXT_CHUNK_CHARS = 100_000;
 const MAX_MENTIONS_STORED = 2_000;
 const MAX_QUOTE_TEXT_STORED = 50_000;
 const BATCH = 25;
+/** BatchWriteItem calls of one write in flight at once. */
+const WRITE_CONCURRENCY = 4;
 /**
  * Names (≤ 200 characters after the annotate use case's bounds) and entity ids in directory sort keys are cut to these
  * lengths: with the date, article id and version the key stays under DynamoDB's 1,024-byte sort-key limit.
@@ -182,8 +184,7 @@ export class DynamoArticleStore implements ArticleStore {
       await this.deleteChildren(pk, (v) => v === version);
       return current && String(current.seq) === seq ? 'duplicate' : 'stale';
     }
-    await this.registerMonth(month);
-    await this.deleteChildren(pk, (v) => v < version);
+    await Promise.all([this.registerMonth(month), this.deleteChildren(pk, (v) => v < version)]);
     return 'written';
   }
 
@@ -675,17 +676,27 @@ export class DynamoArticleStore implements ArticleStore {
     return keys;
   }
 
-  /** BatchWriteItem in chunks of 25, retrying UnprocessedItems with exponential backoff and jitter. */
+  /**
+   * BatchWriteItem in chunks of 25, up to WRITE_CONCURRENCY chunks in flight (the items of one call have no order
+   * among themselves), each retrying its UnprocessedItems with exponential backoff and jitter.
+   */
   private async batchWrite(requests: NonNullable<BatchWriteCommandInput['RequestItems']>[string]): Promise<void> {
-    for (let i = 0; i < requests.length; i += BATCH) {
-      let pending = requests.slice(i, i + BATCH);
-      for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= 10) throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${attempt} tries`);
-        if (attempt > 0) await this.sleep(Math.min(2_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
-        const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        pending = out.UnprocessedItems?.[this.tableName] ?? [];
+    const chunks: (typeof requests)[] = [];
+    for (let i = 0; i < requests.length; i += BATCH) chunks.push(requests.slice(i, i + BATCH));
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < chunks.length) {
+        let pending = chunks[next++]!;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          if (attempt >= 10)
+            throw new Error(`DynamoDB left ${pending.length} items unprocessed after ${attempt} tries`);
+          if (attempt > 0) await this.sleep(Math.min(2_000, 50 * 2 ** attempt) * (0.5 + Math.random() / 2));
+          const out = await this.doc.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+          pending = out.UnprocessedItems?.[this.tableName] ?? [];
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, chunks.length) }, lane));
   }
 
   private async registerMonth(month: string): Promise<void> {
