@@ -4,7 +4,7 @@
  *    its PutObject acknowledgement until it shows up in `GET /articles` (the API, i.e. queryable), polled every
  *    100 ms.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -198,6 +198,8 @@ export async function measureEndToEnd(options: {
 
     const { profile } = (await session.post('Profiler.stop')) as { profile: CpuProfile };
     session.disconnect();
+    // E2E_PROFILE_OUT=FILE keeps the raw profile (open it in Chrome DevTools or speedscope)
+    if (process.env.E2E_PROFILE_OUT) writeFileSync(process.env.E2E_PROFILE_OUT, JSON.stringify(profile));
     const analysed = analyseCpuProfile(profile, undefined, 10);
     const groups = new Map<string, number>();
     for (const f of analysed.byFile)
