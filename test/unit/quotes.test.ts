@@ -379,6 +379,29 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect(q?.speaker).toBe('Dale Harmon');
     expect(q?.speakerEntityId).toBe('PERSON:dale-harmon');
   });
+
+  it.each([
+    [
+      'a surname seen only in the possessive mid-sentence still counts at sentence starts',
+      'Members argued over Voss’s plan for the port. The council met again on Monday. Nobody agreed. Voss walked out of the room.\n\nHe said:\n\n“We cannot wait another year.”',
+      'Voss',
+    ],
+    [
+      'a full name after “to” is a person, not a place',
+      'The council’s letter went to Ann Hobbs on Friday.\n\n“I will answer it in public,” she said.',
+      'Ann Hobbs',
+    ],
+    [
+      'the article’s own pronouns after a lone surname outrank the first-name list',
+      'Clinton arrived late, and she apologised to her hosts for her delay.\n\nClinton and Marcus Obi then spoke about the budget.\n\n“We need more money,” he said.',
+      'Marcus Obi',
+    ],
+  ])('%s', (_case, text, speaker) => {
+    // Act
+    const q = extractQuotes(text, []).find((x) => x.type === 'direct');
+    // Assess
+    expect(q?.speaker).toBe(speaker);
+  });
 });
 
 describe('extractQuotes: output contract', () => {

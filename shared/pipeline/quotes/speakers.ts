@@ -191,7 +191,8 @@ export class SpeakerResolver {
       if (prev && /^(?:the|a|an)$/i.test(prev.w) && !TITLES.has(norm(toks[a]!.w))) continue;
       if (a === b && NOT_PERSON.has(norm(toks[a]!.w))) continue;
       // "in Michigan", "from Ohio": a place
-      if (prev && PLACE_PREPS.has(prev.w)) continue;
+      // ("on Donald Trump’s claim", "to Ann Hobbs": a given name first makes it a person)
+      if (prev && PLACE_PREPS.has(prev.w) && !(a < b && isFirstName(toks[a]!.w))) continue;
       // "Americans", "African-Americans": a group
       if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
       // "New Jersey governor", "Okafor campaign": a modifier of a following noun
@@ -228,7 +229,7 @@ export class SpeakerResolver {
         sentence: -1,
         ...(initial && a === b ? { initialOnly: true } : {}),
       });
-      if (!initial) midSentence.add(toks[a]!.w);
+      if (!initial) midSentence.add(toks[a]!.w.replace(/['’]s$/, ''));
     }
     // a lone capitalised word that only ever starts sentences ("Profits doubled") is not a name, unless the article
     // gives it as a surname or it is a known first name
@@ -289,6 +290,12 @@ export class SpeakerResolver {
     if (g && g.m + g.f >= 5) {
       if (g.m >= 5 * g.f) return 'm';
       if (g.f >= 5 * g.m) return 'f';
+    }
+    // a lone name the article never gives in full is usually a surname (`Clinton`), so the article's own pronouns
+    // after it outrank the first-name list (which lists `Clinton` as a man's name)
+    if (toks.length === 1 && !g && g0 && g0.m + g0.f >= 3) {
+      if (g0.m >= 3 * g0.f) return 'm';
+      if (g0.f >= 3 * g0.m) return 'f';
     }
     const fg = toks.length >= 2 || !this.fullByLast.has(lastName(toks)) ? firstNameGender(toks[0]) : null;
     if (fg) return fg;
