@@ -102,6 +102,10 @@ export async function startS3Server(options: {
   // s3rver emits no event for DeleteObjects (multi-delete); add them. Must be in place before run() composes the
   // middleware, and just before the router (the last one), where ctx.body is still an object rather than XML.
   server.middleware.splice(Math.max(0, server.middleware.length - 1), 0, multiDeleteEvents(server));
+  // koa-logger formats (and times, and colours) every request and response even when s3rver is silent: drop it
+  // (s3rver's own `ctx.logger` stays, silent)
+  const requestLogger = server.middleware.findIndex((fn) => fn.name === 'logger');
+  if (requestLogger >= 0) server.middleware.splice(requestLogger, 1);
   cacheBucketLookups(server.store);
   server.middleware.unshift(conditionalPuts(server));
   if (options.faults) server.middleware.unshift(faultMiddleware(options.faults));
