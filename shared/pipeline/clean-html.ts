@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isJsSpace } from './clean-chars.ts';
 import {
   type ArticleMeta,
   type Block,
@@ -573,23 +574,6 @@ const GAP_BEFORE = new Set(
   ),
 );
 
-/** JavaScript's `\s` (what the collapsing of whitespace elsewhere uses). */
-function isSpace(c: number): boolean {
-  return (
-    c === 32 ||
-    (c >= 9 && c <= 13) ||
-    (c > 127 &&
-      (c === 160 ||
-        c === 5760 ||
-        (c >= 8192 && c <= 8202) ||
-        c === 8232 ||
-        c === 8233 ||
-        c === 8239 ||
-        c === 8287 ||
-        c === 12288 ||
-        c === 65279))
-  );
-}
 /** Whitespace that separates attributes in a tag. */
 function isTagSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
@@ -634,7 +618,7 @@ export function prepareHtml(html: string): PreparedHtml {
   // element sits in between).
   const dropGap = (lt: number) => {
     let k = lt - 1;
-    while (k >= last && isSpace(html.charCodeAt(k))) k--;
+    while (k >= last && isJsSpace(html.charCodeAt(k))) k--;
     if (k >= last) {
       if (k < lt - 1 && html.charCodeAt(k) === 62) {
         emitUpTo(k + 1);
@@ -647,7 +631,7 @@ export function prepareHtml(html: string): PreparedHtml {
     for (let p = out.length - 1; p >= 0; p--) {
       const piece = out[p]!;
       let e = piece.length - 1;
-      while (e >= 0 && isSpace(piece.charCodeAt(e))) e--;
+      while (e >= 0 && isJsSpace(piece.charCodeAt(e))) e--;
       if (e < 0) continue;
       if (piece.charCodeAt(e) !== 62) return;
       if (!hadSpace && e === piece.length - 1 && p === out.length - 1) return;
@@ -660,7 +644,7 @@ export function prepareHtml(html: string): PreparedHtml {
   // Skips the whitespace after a block-level tag that ends at `e` when another tag follows it.
   const skipGapAfter = (e: number): number => {
     let z = e;
-    while (z < n && isSpace(html.charCodeAt(z))) z++;
+    while (z < n && isJsSpace(html.charCodeAt(z))) z++;
     if (z > e && html.charCodeAt(z) === 60) {
       emitUpTo(e);
       last = z;
@@ -816,7 +800,7 @@ export function prepareHtml(html: string): PreparedHtml {
         const m = e + 2 + name.length;
         if (html.slice(e + 2, m).toLowerCase() === name && !isNameChar(html.charCodeAt(m))) {
           let z = m;
-          while (z < n && isSpace(html.charCodeAt(z))) z++;
+          while (z < n && isJsSpace(html.charCodeAt(z))) z++;
           if (html.charCodeAt(z) === 62) {
             end = z + 1;
             break;
