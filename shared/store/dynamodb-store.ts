@@ -98,10 +98,9 @@ const StatusCursor = z.object({
   s: z.string(),
   k: z.object({ pk: z.string(), sk: z.string(), gsi2pk: z.string(), gsi2sk: z.string() }),
 });
-const ChildCursor = z.object({ pk: z.string(), sk: z.string() });
+const TableKey = z.object({ pk: z.string(), sk: z.string() });
 /** Position in an article's packed entity list, at one version. */
 const PackCursor = z.object({ pk: z.string(), v: z.string(), i: z.number().int().min(0) });
-const TableKey = z.object({ pk: z.string(), sk: z.string() });
 const Gsi1Key = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
 const NamesCursor = z.object({ t: z.string(), s: z.string(), a: z.string().max(600) });
 
@@ -286,7 +285,7 @@ export class DynamoArticleStore implements ArticleStore {
    * all packs read, paged by position.
    */
   async listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>> {
-    const cursor = request.cursor ? decodeCursor(request.cursor, z.union([ChildCursor, PackCursor])) : null;
+    const cursor = request.cursor ? decodeCursor(request.cursor, z.union([TableKey, PackCursor])) : null;
     if (cursor === null || 'sk' in cursor) {
       const page = await this.listChildren(article, 'E', request, (item) => item);
       const packed = page.items.some((item) => item.z instanceof Uint8Array);
@@ -379,22 +378,9 @@ export class DynamoArticleStore implements ArticleStore {
     const key = normalizeName(name);
     const partition = `ENAMES#${type}#${nameShard(key)}`;
     const prefix = `${key.slice(0, MAX_KEY_CHARS)}#`;
-    const cursor = request.cursor ? decodeCursor(request.cursor, TableKey) : null;
-    if (cursor && (cursor.pk !== partition || !cursor.sk.startsWith(prefix))) throw new InvalidCursorError();
-    const out = await this.doc.send(
-      new QueryCommand({
-        TableName: this.tableName,
-        KeyConditionExpression: 'pk = :p AND begins_with(sk, :s)',
-        ExpressionAttributeValues: { ':p': partition, ':s': prefix },
-        ScanIndexForward: false,
-        Limit: request.limit,
-        ExclusiveStartKey: cursor ?? undefined,
-      }),
-    );
-    return {
-      items: (out.Items ?? []).map((item) => EntityArticleSchema.parse(item)),
-      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, TableKey)) : null,
-    };
+    return this.queryPrefix(partition, prefix, request, (item) => EntityArticleSchema.parse(item), {
+      newestFirst: true,
+    });
   }
 
   /** Newest-first list of one gsi1 partition. */
@@ -517,22 +503,32 @@ export class DynamoArticleStore implements ArticleStore {
   ): Promise<Page<T>> {
     const version = await this.versionOf(article);
     if (!version) return { items: [], nextCursor: null };
-    const pk = pkOf(article.id);
-    const prefix = `V#${version}#${kind}#`;
-    const cursor = request.cursor ? decodeCursor(request.cursor, ChildCursor) : null;
+    return this.queryPrefix(pkOf(article.id), `V#${version}#${kind}#`, request, parse);
+  }
+
+  /** One page of the items of partition `pk` whose sort keys start with `prefix`; the cursor must stay inside. */
+  private async queryPrefix<T>(
+    pk: string,
+    prefix: string,
+    request: PageRequest,
+    parse: (item: Item) => T,
+    options: { newestFirst?: boolean } = {},
+  ): Promise<Page<T>> {
+    const cursor = request.cursor ? decodeCursor(request.cursor, TableKey) : null;
     if (cursor && (cursor.pk !== pk || !cursor.sk.startsWith(prefix))) throw new InvalidCursorError();
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
         ExpressionAttributeValues: { ':pk': pk, ':p': prefix },
+        ...(options.newestFirst ? { ScanIndexForward: false } : {}),
         Limit: request.limit,
         ExclusiveStartKey: cursor ?? undefined,
       }),
     );
     return {
       items: (out.Items ?? []).map(parse),
-      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, ChildCursor)) : null,
+      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, TableKey)) : null,
     };
   }
 
