@@ -7,12 +7,10 @@
  * (`Mr. Romney`, `nominee Donald Trump`) or comes before `, who`. Neither the shape nor the context alone is enough
  * (`Crystal Palace`, `Johnson Controls` have the shape; they never have the context).
  */
-import enNames from 'gender-detection-from-name/names/en.js';
+import { isGivenName } from '../given-names.ts';
 import { PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
 import { PHRASE_SEED, phraseStep } from './features.ts';
 import { MODEL } from './model.ts';
-
-const GIVEN_NAMES = enNames as Map<string, string>;
 
 /** Gazetteer categories that make a word a poor given name or surname. */
 const PLACE_OR_ORG = new Set(['train:ORG', 'train:LOC', 'city', 'country', 'region', 'nationality']);
@@ -37,7 +35,7 @@ export function hasPersonShape(surface: string): boolean {
   const words = nameWords(surface);
   if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
   const first = words[0]!;
-  if (!GIVEN_NAMES.has(first.toLowerCase()) || inPlaceOrOrgList(first)) return false;
+  if (!isGivenName(first) || inPlaceOrOrgList(first)) return false;
   return !inPlaceOrOrgList(words[words.length - 1]!);
 }
 

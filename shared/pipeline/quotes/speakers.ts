@@ -6,8 +6,8 @@
  * written and linked through the entity id to the person or organisation the article tied that role to.
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
-import enNames from 'gender-detection-from-name/names/en.js';
 import { entityAt } from '../entities/index.ts';
+import { givenNameGender, isGivenName } from '../given-names.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
@@ -108,7 +108,7 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   }
   i = lastTitle + 1;
   // a capitalised job word before a first name: "Coach Pavel Lindqvist", "Economist Farah Haddad"
-  while (toks.length - i > 2 && !isFirstName(toks[i]!) && isFirstName(toks[i + 1]!)) i++;
+  while (toks.length - i > 2 && !isGivenName(toks[i]!) && isGivenName(toks[i + 1]!)) i++;
   const rest = toks.slice(i);
   while (rest.length > 1 && SUFFIX.test(rest[rest.length - 1]!)) rest.pop();
   if (rest.length > 0) {
@@ -124,13 +124,9 @@ function lastName(tokens: string[]): string {
   return norm(t[t.length - 1] ?? '');
 }
 
-function isFirstName(w: string): boolean {
-  return (enNames as Map<string, string>).has(w.toLowerCase());
-}
-
 function firstNameGender(first: string | undefined): Gender {
   if (!first || first.length < 2 || /\./.test(first)) return null;
-  const g = (enNames as Map<string, string>).get(first.toLowerCase());
+  const g = givenNameGender(first);
   return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
 }
 
@@ -148,7 +144,7 @@ export class SpeakerResolver {
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
-  private readonly rolePatternCache: Map<string, { appositive: RegExp; titled: RegExp }>;
+  private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
 
   constructor(
     private readonly text: string,
@@ -157,7 +153,6 @@ export class SpeakerResolver {
     private readonly entities: Entity[],
     private readonly tokens: TokenIndex = new TokenIndex(masked),
   ) {
-    this.rolePatternCache = new Map();
     this.index();
   }
 
@@ -192,7 +187,7 @@ export class SpeakerResolver {
       if (a === b && NOT_PERSON.has(norm(toks[a]!.w))) continue;
       // "in Michigan", "from Ohio": a place
       // ("on Donald Trump’s claim", "to Ann Hobbs": a given name first makes it a person)
-      if (prev && PLACE_PREPS.has(prev.w) && !(a < b && isFirstName(toks[a]!.w))) continue;
+      if (prev && PLACE_PREPS.has(prev.w) && !(a < b && isGivenName(toks[a]!.w))) continue;
       // "Americans", "African-Americans": a group
       if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
       // "New Jersey governor", "Okafor campaign": a modifier of a following noun
@@ -237,7 +232,7 @@ export class SpeakerResolver {
       const m = this.mentions[x]!;
       if (!m.initialOnly) continue;
       const w = this.text.slice(m.start, m.end);
-      if (midSentence.has(w) || this.fullByLast.has(norm(w)) || isFirstName(w)) continue;
+      if (midSentence.has(w) || this.fullByLast.has(norm(w)) || isGivenName(w)) continue;
       this.mentions.splice(x, 1);
     }
     // sentences of mentions; pronoun evidence after a lone mention
@@ -510,7 +505,7 @@ export class SpeakerResolver {
     // an organisation entity only wins over a person reading when it is the same surface ("Reuters said") and the
     // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
     if (e && e.type === 'ORGANIZATION') {
-      const personFull = canonical.split(' ').length >= 2 && isFirstName(canonical.split(' ')[0]!);
+      const personFull = canonical.split(' ').length >= 2 && isGivenName(canonical.split(' ')[0]!);
       if (
         !personFull &&
         (e.name.toLowerCase() === p.text.toLowerCase() ||
