@@ -259,31 +259,24 @@ export async function measureColdStart(options: {
 
     // 5. Memory on the largest article: the annotate function (realistic) and the pure pipeline.
     const memory: MemoryRow[] = [];
-    const largeText = new TextDecoder().decode(options.largest.raw);
-    const pure = await spawnChild(
-      pipelineFile,
-      { pipeline: { text: largeText, options: { key: options.largest.key } } },
-      { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
-      workDir,
-    );
-    memory.push({
-      what: 'pure pipeline: annotate(raw)',
-      article: options.largest.key,
-      chars: options.largest.chars,
-      rssAfterImportMb: pure.rssAfterImportKb / 1024,
-      peakRssMb: pure.maxRssKb / 1024,
-    });
-    for (const extra of options.extraMemory ?? []) {
+    const pureRuns = [
+      { what: 'pure pipeline: annotate(raw)', article: options.largest },
+      ...(options.extraMemory ?? []).map((extra) => ({
+        what: `pure pipeline: annotate(raw), ${extra.label}`,
+        article: extra,
+      })),
+    ];
+    for (const { what, article } of pureRuns) {
       const result = await spawnChild(
         pipelineFile,
-        { pipeline: { text: new TextDecoder().decode(extra.raw), options: { key: extra.key } } },
+        { pipeline: { text: new TextDecoder().decode(article.raw), options: { key: article.key } } },
         { PATH: process.env.PATH, NODE_OPTIONS: nodeOptions },
         workDir,
       );
       memory.push({
-        what: `pure pipeline: annotate(raw), ${extra.label}`,
-        article: extra.key,
-        chars: extra.chars,
+        what,
+        article: article.key,
+        chars: article.chars,
         rssAfterImportMb: result.rssAfterImportKb / 1024,
         peakRssMb: result.maxRssKb / 1024,
       });
