@@ -11,6 +11,7 @@ import {
   CLAUSE_BREAKERS,
   CUE_FORM_TO_LEMMA,
   DETERMINERS,
+  isLyAdverb,
   NOT_PERSON,
   ORG_WORDS,
   PRONOUNS,
@@ -173,6 +174,11 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (t?.kind !== 'word' || isCap(t)) return null;
   // "as the report put it"
   if (t.l === 'put' && toks[k + 1]?.l === 'it') return 'put';
+  // "went on about “…”", "spoke of “…”", "talked about “…”"
+  const next = toks[k + 1]?.l;
+  if (/^(?:go|goes|went|going)$/.test(t.l) && next === 'on' && toks[k + 2]?.l === 'about') return 'go on';
+  if (/^(?:speak|speaks|spoke|speaking)$/.test(t.l) && (next === 'about' || next === 'of')) return 'speak';
+  if (/^(?:talk|talks|talked|talking)$/.test(t.l) && next === 'about') return 'talk';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
   const prev = toks[k - 1];
@@ -186,7 +192,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
     const nounAfterDet =
       prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
     const namePrev = isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l);
-    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet)) return null;
+    // "is calling", "was warning": a progressive
+    const progressive = /ing$/.test(t.l) && !!prev && /^(?:is|are|was|were|been)$/.test(prev.l);
+    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive)) return null;
   }
   return lemma;
 }
@@ -227,7 +235,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   let j = k - 1;
   while (j >= lo) {
     const t = toks[j]!;
-    if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && /^\w{3,}ly$/.test(t.l))) {
+    if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && isLyAdverb(t.l))) {
       j--;
       continue;
     }
@@ -248,6 +256,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (run) return phrase(text, toks, run[0], run[1], 'name');
     return null;
   }
+  // "the Harbor Police Department which reported “…”": a name right before a restrictive relative
+  if ((toks[j]!.l === 'which' || toks[j]!.l === 'who') && j - 1 >= lo) {
+    const run = runEndingAt(toks, j - 1, lo);
+    if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+  }
   // "Reyes, who has led the union since May, warned …": the name before ", who … ,"
   if (toks[j]!.w === ',') {
     for (let x = j - 1; x > lo + 1; x--) {
@@ -256,6 +269,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (t.l === 'who' && toks[x - 1]!.w === ',') {
         const run = runEndingAt(toks, x - 2, lo);
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+        // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
+        const nominal = run ? null : nameOrNominal(text, toks, lo, x - 2, false);
+        if (nominal?.kind === 'nominal') return nominal;
         break;
       }
     }
@@ -370,7 +386,7 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
   if (!words.some((t) => t.kind === 'word')) return false;
   const last = toks[b]!;
   if (last.kind !== 'word' || PREPS.has(last.l) || DETERMINERS.has(last.l) || CLAUSE_BREAKERS.has(last.l)) return false;
-  if (RELATIVES.has(last.l) || VERB_MODIFIERS.has(last.l) || /ly$/.test(last.l)) return false;
+  if (RELATIVES.has(last.l) || VERB_MODIFIERS.has(last.l) || isLyAdverb(last.l)) return false;
   for (let i = a; i <= b; i++) {
     const t = toks[i]!;
     if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t)) return false;
@@ -474,7 +490,7 @@ function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): S
     // "Ten years ago, a Gazette editorial …": a short opener with lower-case words before a comma
     const comma = toks.findIndex((t, x) => x >= lo && x < hi && t.w === ',');
     // "Ironically, …"
-    if (comma === lo + 1 && /ly$/.test(toks[lo]!.l)) i = comma + 1;
+    if (comma === lo + 1 && isLyAdverb(toks[lo]!.l)) i = comma + 1;
     else if (comma > lo && comma - lo <= 6) {
       const opener = toks.slice(lo, comma);
       if (opener.some((t) => t.kind === 'word' && !isCap(t)) && !opener.some((t) => isPronoun(t))) {
@@ -597,11 +613,29 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t)) continue;
     if (k === lo) continue;
+    // a verb inside a relative clause after the subject (`X, who asked not to be named, told …`): the main verb
+    // after the clause is the cue
+    const relative = toks[k - 1]?.l === 'who' && toks[k - 2]?.w === ',';
+    if (relative && mainCueAfterClause(toks, k, limit)) continue;
     const sp = subjectBefore(text, toks, k, lo);
     if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    if (relative) continue;
     return null;
   }
   return accordingTo(text, toks, lo, hi);
+}
+
+/** A cue verb right after the comma that closes the clause starting at token k (`, who asked …, said`). */
+function mainCueAfterClause(toks: Tok[], k: number, limit: number): boolean {
+  for (let x = k + 1; x < limit; x++) {
+    const t = toks[x]!;
+    if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w)) return false;
+    if (t.w !== ',') continue;
+    let y = x + 1;
+    while (y < limit && (VERB_MODIFIERS.has(toks[y]!.l) || isLyAdverb(toks[y]!.l))) y++;
+    return y < limit && isCueTok(toks, y) !== null;
+  }
+  return false;
 }
 
 function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
@@ -616,7 +650,9 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     const lemma = isCueTok(toks, k);
     if (!lemma) continue;
     if (WEAK_CUES.has(lemma) && hi - k > 10) continue;
-    if (isParticipleCue(t)) {
+    // a progressive (`is calling`, `were saying`) is a finite verb: its subject is before the auxiliary
+    const progressive = /^(?:is|are|was|were|been)$/.test(toks[k - 1]?.l ?? '');
+    if (isParticipleCue(t) && !progressive) {
       // "footage of Okafor saying “…”": the name right before the participle
       const justBefore = runEndingAt(toks, k - 1, lo);
       if (justBefore && !weakRun(toks, justBefore)) {

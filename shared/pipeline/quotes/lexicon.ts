@@ -222,6 +222,18 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Adverbs/auxiliaries that may sit between a subject and its speech verb ("Smith also said", "she has said"). */
+/** Words ending in -ly that are nouns or name groups, not adverbs ("Kopp's family urged", "the elderly said"). */
+const LY_NOUNS: ReadonlySet<string> = new Set(
+  'family families ally rally assembly supply monopoly anomaly bully belly tally folly jelly lily reply homily elderly weekly daily monthly quarterly july italy'.split(
+    ' ',
+  ),
+);
+
+/** An adverb by its -ly form ("repeatedly", "angrily"), not a noun that ends the same way ("family"). */
+export function isLyAdverb(word: string): boolean {
+  return /^\w{3,}ly$/.test(word) && !LY_NOUNS.has(word);
+}
+
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
   'also',
   'later',

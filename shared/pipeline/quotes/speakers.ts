@@ -474,8 +474,10 @@ export class SpeakerResolver {
   /** Resolve a speaker phrase found at its offsets. */
   resolve(p: SpeakerPhrase, preferred: string[] = []): ResolvedSpeaker {
     if (p.kind === 'pronoun') {
-      const who = this.resolvePronoun(p.text, p.start, preferred);
-      if (who) {
+      const found = this.resolvePronoun(p.text, p.start, preferred);
+      if (found) {
+        // the antecedent may be a lone surname (`Berg said … he said`): give the full name the article uses for it
+        const who = found.includes(' ') ? found : this.canonicalName(found, p.start);
         const e = this.entityFor(who, null);
         return { speaker: who, speakerType: 'person', speakerEntityId: e?.id ?? null };
       }
