@@ -210,6 +210,25 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'The hall was full. As Ivo Marsh went on about “how the whole system is rigged,” the crowd cheered.',
     [{ text: 'how the whole system is rigged,', speaker: 'Ivo Marsh', type: 'partial' }],
   ],
+  [
+    'a statement verb-first: “…,” read a statement from X',
+    '“We will appeal the ruling,” read a statement from the Kopp family.',
+    [{ text: 'We will appeal the ruling,', speaker: 'a statement from the Kopp family', verb: 'read' }],
+  ],
+  [
+    'a plural possessive inside curly single quotes does not close the quote',
+    'The council’s leader, Ines Pike, said: ‘We don’t know what the inspectors’ report will say. We won’t guess.’',
+    [{ text: 'We don’t know what the inspectors’ report will say. We won’t guess.', speaker: 'Ines Pike' }],
+  ],
+  [
+    'an article written with straight single quotes (British style plain text)',
+    "Residents' groups were unimpressed by the council's plan on Tuesday night.\n\n'It's the same old story, and we have heard it for ten years,' said Tom Reed, who chairs the Elm Street residents' association.\n\nThe council's leader, Ines Pike, defended the decision. 'We don't know what the inspectors' report will say, and we won't guess,' she told the meeting. 'When we know, residents will know.'",
+    [
+      { text: "It's the same old story, and we have heard it for ten years,", speaker: 'Tom Reed' },
+      { text: "We don't know what the inspectors' report will say, and we won't guess,", speaker: 'Ines Pike' },
+      { text: 'When we know, residents will know.', speaker: 'Ines Pike' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -228,6 +247,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a run-in heading is not the speaker of a quote after its colon',
     'The port budget comes up for a vote on Monday.\n\nHarbour Levy Splits Council: Repairing “the crumbling quay” has topped the agenda of every session this year.',
+    [],
+  ],
+  [
+    'apostrophes in an article with no quotes are not quote marks',
+    "The residents' group met at Joe's cafe on Friday. In the '80s the street's shops sold rock 'n' roll records, and the owners' sons ran the stalls. Fans' tickets sold out.",
     [],
   ],
   ['an inch mark is not a quote', 'The new statue is 6\'3" tall and weighs a ton.\n\nIt was unveiled on Friday.', []],

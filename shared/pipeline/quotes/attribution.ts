@@ -601,7 +601,9 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     const lemma = CUE_FORM_TO_LEMMA.get(toks[lo + 1]!.l)!;
     if (sp) return { speaker: sp, cue: { start: toks[lo + 1]!.s, end: toks[lo + 1]!.e, lemma } };
   }
-  const first = isCueTok(toks, lo);
+  // "“…,” read a statement from X": `read` in the past tense, verb-first right after a quote
+  const readStatement = toks[lo]!.l === 'read' && /^(?:a|the|an)$/.test(toks[lo + 1]?.l ?? '') ? 'read' : null;
+  const first = readStatement ?? isCueTok(toks, lo);
   if (first && !isParticipleCue(toks[lo]!)) {
     const sp = subjectAfter(text, toks, lo + 1, hi);
     if (sp) return { speaker: sp, cue: { start: toks[lo]!.s, end: toks[lo]!.e, lemma: first } };

@@ -207,6 +207,20 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
   return out;
 }
 
+/**
+ * A closing single mark after `from` in the paragraph, before any mark that opens a new quote: one right after
+ * sentence punctuation (`… will say.’`), not followed by a letter.
+ */
+function laterCloser(text: string, c: string, from: number, hi: number): boolean {
+  for (let x = text.indexOf(c, from); x >= 0 && x < hi; x = text.indexOf(c, x + 1)) {
+    const before = text[x - 1] ?? ' ';
+    const after = text[x + 1] ?? ' ';
+    if (isWs(before) && /\p{L}/u.test(after)) return false;
+    if (/[,.!?…;:]/.test(before) && !/\p{L}/u.test(after)) return true;
+  }
+  return false;
+}
+
 /** Curly single quotes (‘…’) and, in headline-like paragraphs, straight single quotes ('…'). */
 function singleSpans(text: string, lo: number, hi: number, headline: boolean, taken: RawSpan[]): RawSpan[] {
   const out: RawSpan[] = [];
@@ -237,7 +251,11 @@ function singleSpans(text: string, lo: number, hi: number, headline: boolean, ta
       while (b >= 0 && b < hi) {
         const after = text[b + 1];
         const before = text[b - 1];
-        if (!isWs(before) && (b + 1 >= hi || !/\p{L}/u.test(after ?? ''))) break;
+        if (!isWs(before) && (b + 1 >= hi || !/\p{L}/u.test(after ?? ''))) {
+          // a plural possessive (`the inspectors’ report`) is an apostrophe when a later mark closes the quote
+          const possessive = before === 's' && after === ' ' && /\p{Ll}/u.test(text[b + 2] ?? '');
+          if (!possessive || !laterCloser(text, c, b + 1, hi)) break;
+        }
         b = find(c, b + 1);
       }
       if (b < 0 || b >= hi) continue;
@@ -258,6 +276,23 @@ function singleSpans(text: string, lo: number, hi: number, headline: boolean, ta
   return out;
 }
 
+/** A straight single-quoted sentence or clause: `'We won't wait,' she said` (apostrophes inside are allowed). */
+const STRAIGHT_SINGLE_QUOTE =
+  /(?:^|[\s(—–])'\p{L}(?:[^'\n]|(?<=\p{L})'(?=\p{L})|(?<=s)'(?= \p{Ll})){0,600}?[,.!?]'(?=[\s)—–]|$)/gmu;
+
+/**
+ * Whether the article writes its quotes in straight single marks (plain text typed in the British style): no double
+ * marks anywhere, and at least two single-quoted sentences or clauses. Then straight singles are quote marks in
+ * every paragraph, not only in headlines.
+ */
+function usesStraightSingles(text: string): boolean {
+  if (/["“”«»„]/.test(text) || !text.includes("'")) return false;
+  let n = 0;
+  STRAIGHT_SINGLE_QUOTE.lastIndex = 0;
+  while (STRAIGHT_SINGLE_QUOTE.exec(text) !== null) if (++n >= 2) return true;
+  return false;
+}
+
 function isHeadlineLike(text: string, p: Span, index: number): boolean {
   const s = text.slice(p.start, p.end);
   const words = s.split(/\s+/).length;
@@ -271,9 +306,10 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
   const paras = paragraphSpans(text);
   const out: QuoteSpan[] = [];
   let prevUnclosed = false;
+  const straightSingles = usesStraightSingles(text);
   paras.forEach((p, pi) => {
     const raw = pairDouble(text, doubleMarks(text, p.start, p.end), p.end);
-    raw.push(...singleSpans(text, p.start, p.end, isHeadlineLike(text, p, pi), raw));
+    raw.push(...singleSpans(text, p.start, p.end, straightSingles || isHeadlineLike(text, p, pi), raw));
     raw.sort((a, b) => a.outerStart - b.outerStart);
     let lastUnclosed = false;
     for (const r of raw) {
