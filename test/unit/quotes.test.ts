@@ -375,7 +375,7 @@ const NOMINAL_ROWS: Array<[string, string, string, string | null]> = [
   ],
 ];
 
-describe('extractQuotes: nominal speakers linked to the person the article names', () => {
+describe('extractQuotes: nominal speakers resolved to the person the article names', () => {
   it.each(NOMINAL_ROWS)('%s', (_name, text, person, expectedId) => {
     // Prepare
     const surname = person.split(' ').at(-1)!;
@@ -383,10 +383,17 @@ describe('extractQuotes: nominal speakers linked to the person the article names
     const entities = [entity(text, id, 'PERSON', person, [person, surname])];
     // Act
     const q = extractQuotes(text, entities).find((x) => x.type !== 'indirect');
-    // Assess
-    expect(q?.speakerType).toBe('nominal');
-    expect(q?.speaker).toMatch(/^the /i);
+    // Assess: a role tied to a full name is that person (the mention keeps the phrase as written); else the phrase
+    // stays the speaker, unlinked
+    expect(q?.speakerMention?.text).toMatch(/^the /i);
     expect(q?.speakerEntityId).toBe(expectedId);
+    if (expectedId) {
+      expect(q?.speaker).toBe(person);
+      expect(q?.speakerType).toBe('person');
+    } else {
+      expect(q?.speaker).toMatch(/^the /i);
+      expect(q?.speakerType).toBe('nominal');
+    }
   });
 });
 

@@ -381,7 +381,7 @@ export class SpeakerResolver {
     return p;
   }
 
-  linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null } | null {
+  linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null; fullName?: boolean } | null {
     const words = phrase.split(/\s+/).filter(Boolean);
     if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
     const head = norm(words[words.length - 1]!);
@@ -424,7 +424,7 @@ export class SpeakerResolver {
       }
       const name = this.canonicalName(tokens.join(' '), f.at);
       const linked = same ?? this.entityFor(name, null);
-      return { name, entity: linked?.type === 'PERSON' ? linked : null };
+      return { name, entity: linked?.type === 'PERSON' ? linked : null, fullName: tokens.length >= 2 };
     }
     return null;
   }
@@ -490,6 +490,10 @@ export class SpeakerResolver {
     }
     if (p.kind === 'nominal') {
       const link = p.org ? null : this.linkNominal(p.text, p.start);
+      // the article ties the role to a full name (`Carla Mendes, the spokeswoman`, `spokeswoman Carla Mendes`): that
+      // person is the speaker; a role tied only to a surname (`President Obama`) stays as written, linked
+      if (link?.entity && link.fullName)
+        return { speaker: link.name, speakerType: 'person', speakerEntityId: link.entity.id };
       return {
         // the phrase stays the speaker (PolNeAR keeps `the mayor` as written: naming it cost 0.011 on dev)
         speaker: p.text,
