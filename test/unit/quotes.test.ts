@@ -229,6 +229,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'When we know, residents will know.', speaker: 'Ines Pike' },
     ],
   ],
+  [
+    'X, appositive, who in YEAR said …: the name before the appositive',
+    'Lee has clashed with Hal Vance, now the Senate majority leader, who in 2010 said the party’s goal was to make Lee a “one-term governor.”',
+    [{ text: 'one-term governor.', speaker: 'Hal Vance', type: 'partial' }],
+  ],
+  [
+    '…, saying “…”: the quantified subject, not the object named after the verb',
+    'In August, several environmental groups granted Dana Kopp an extension, saying her “start-up capital was less than expected.”',
+    [{ text: 'start-up capital was less than expected.', speaker: 'several environmental groups', type: 'partial' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

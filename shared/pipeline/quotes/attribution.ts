@@ -239,6 +239,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       j--;
       continue;
     }
+    // "who in 2010 said": a year after a preposition
+    if (/^(?:1[89]|20)\d\d$/.test(t.w) && toks[j - 1] && /^(?:in|since|by)$/.test(toks[j - 1]!.l)) {
+      j -= 2;
+      continue;
+    }
     if (t.l === 'on' && toks[j + 1] && WEEKDAYS.test(toks[j + 1]!.l)) {
       j--;
       continue;
@@ -250,10 +255,21 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
-  // "Smith, who said"
+  // "Smith, who said"; "Hal Vance, now the majority leader, who said": the name before the appositive
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
     if (run) return phrase(text, toks, run[0], run[1], 'name');
+    let comma = j - 1;
+    for (let x = j - 2; x >= lo && j - x <= 16; x--) {
+      const t = toks[x]!;
+      if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w)) break;
+      if (t.w !== ',') continue;
+      // the segment between the commas must read as an appositive ("now the majority leader", "71")
+      if (!appositiveLike(toks, x + 1, comma - 1)) break;
+      const before = runEndingAt(toks, x - 1, lo);
+      if (before && !weakRun(toks, before)) return phrase(text, toks, before[0], before[1], 'name');
+      comma = x;
+    }
     return null;
   }
   // "the Harbor Police Department which reported “…”": a name right before a restrictive relative
@@ -501,8 +517,8 @@ function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): S
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
-  // a determiner-led noun phrase: "The Republican nominee (also outlined …)"
-  if (/^(?:the|a|an)$/.test(toks[i]!.l)) {
+  // a determiner-led noun phrase: "The Republican nominee (also outlined …)", "several environmental groups"
+  if (/^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other)$/.test(toks[i]!.l)) {
     let b = i;
     while (b + 1 < hi && b - i < 6) {
       const n = toks[b + 1]!;
@@ -519,6 +535,8 @@ function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): S
   for (let x = i; x < Math.min(hi, i + 6); x++) {
     const t = toks[x]!;
     if (t.kind !== 'word' || CUE_FORM_TO_LEMMA.has(t.l)) break;
+    // past the verb: a name after it is its object ("Protesters greeted Mr. Hale")
+    if (x > i && !isCap(t) && /ed$/.test(t.l)) break;
     const run = runStartingAt(toks, x, hi);
     if (run && x === i && gerundOpener(toks, run, hi)) return null;
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
