@@ -239,6 +239,19 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'In August, several environmental groups granted Dana Kopp an extension, saying her “start-up capital was less than expected.”',
     [{ text: 'start-up capital was less than expected.', speaker: 'several environmental groups', type: 'partial' }],
   ],
+  [
+    'an infinitive cue: X took to Twitter to accuse … of being “…”',
+    'Dana Kopp took to Twitter overnight to accuse the mayor’s office of being “duped” by “a con” and urged residents to check.',
+    [
+      { text: 'duped', speaker: 'Dana Kopp', type: 'partial', verb: 'accuse' },
+      { text: 'a con', speaker: 'Dana Kopp', type: 'partial' },
+    ],
+  ],
+  [
+    'an infinitive cue: X went on to praise … as “…”',
+    'Ana Ruiz went on to praise the volunteers as “the backbone of this town.”',
+    [{ text: 'the backbone of this town.', speaker: 'Ana Ruiz', type: 'partial', verb: 'praise' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

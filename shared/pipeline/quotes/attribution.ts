@@ -182,6 +182,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
   const prev = toks[k - 1];
+  // an infinitive ("took to Twitter to accuse", "went on to say"): a verb, its subject is the clause's
+  if (prev?.l === 'to' && lemma === t.l) return lemma;
   // a noun use ("the call", "his claims", "a report")
   if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
     if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one')) return null;
@@ -691,6 +693,12 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
       }
       const sp = sentenceSubject(text, toks, lo, k);
       if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+      continue;
+    }
+    // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
+    if (toks[k - 1]?.l === 'to') {
+      const subj = sentenceSubject(text, toks, lo, k - 1);
+      if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
       continue;
     }
     const sp = subjectBefore(text, toks, k, lo);
