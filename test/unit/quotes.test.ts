@@ -479,6 +479,11 @@ describe('extractQuotes: pronoun antecedents', () => {
       'Ann Hobbs',
     ],
     [
+      'the article’s own pronouns outrank the first-name list for a full name (`Jean` is listed as a man’s name)',
+      'Jean Morrow, who runs the shelter, said she had no beds left, and she asked the city for help.\n\n“We turn people away every night,” she said.',
+      'Jean Morrow',
+    ],
+    [
       'a pronoun whose antecedent is a lone surname gets the full name the article gave',
       'Jonas Berg and Aiko Tanaka met on Friday. Berg said the talks went well.\n\n“We made real progress,” he said.',
       'Jonas Berg',

@@ -286,6 +286,8 @@ export class SpeakerResolver {
       if (g.m >= 5 * g.f) return 'm';
       if (g.f >= 5 * g.m) return 'f';
     }
+    // the article's own pronouns, unanimous, outrank the first-name list (which calls `Joan` and `Jean` men)
+    if (g && g.m + g.f >= 2 && (g.m === 0 || g.f === 0)) return g.m > 0 ? 'm' : 'f';
     // a lone name the article never gives in full is usually a surname (`Clinton`), so the article's own pronouns
     // after it outrank the first-name list (which lists `Clinton` as a man's name)
     if (toks.length === 1 && !g && g0 && g0.m + g0.f >= 3) {
