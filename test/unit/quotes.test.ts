@@ -252,6 +252,24 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Ana Ruiz went on to praise the volunteers as “the backbone of this town.”',
     [{ text: 'the backbone of this town.', speaker: 'Ana Ruiz', type: 'partial', verb: 'praise' }],
   ],
+  [
+    'a long appositive with a place tail and “, and co-author of …,”',
+    '“We get out more than we put in,” Lina Moss, a fellow at the Alder Institute in Munich, Germany, and co-author of the study, said in a statement.',
+    [{ text: 'We get out more than we put in,', speaker: 'Lina Moss' }],
+  ],
+  [
+    'the mayor of a place is a role phrase, not the place',
+    '“It is over,” the mayor of Springfield, Illinois, said.\n\n“It is over,” said the mayor of Brookfield.',
+    [
+      { text: 'It is over,', speaker: 'the mayor of Springfield' },
+      { text: 'It is over,', speaker: 'the mayor of Brookfield' },
+    ],
+  ],
+  [
+    'a title with “of” before the name (Secretary of State X)',
+    '“The talks are over,” said Secretary of State Ann Smith.',
+    [{ text: 'The talks are over,', speaker: 'Ann Smith' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

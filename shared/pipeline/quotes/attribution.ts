@@ -310,7 +310,16 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       continue;
     }
     // "…, the director of X and whose film …, told": "and" before a relative stays inside the appositive
-    const andRelative = t.l === 'and' && RELATIVES.has(toks[i + 1]?.l ?? '');
+    // "…, a fellow at X, and co-author of the study, said": ", and" + a lower-case noun continues the appositive
+    const andRelative =
+      t.l === 'and' &&
+      (RELATIVES.has(toks[i + 1]?.l ?? '') ||
+        (toks[i - 1]?.w === ',' &&
+          toks[i + 1]?.kind === 'word' &&
+          !isCap(toks[i + 1]) &&
+          !isPronoun(toks[i + 1]) &&
+          !CUE_FORM_TO_LEMMA.has(toks[i + 1]!.l) &&
+          !/(?:ed|ing)$/.test(toks[i + 1]!.l)));
     if (
       t.kind === 'quote' ||
       /^[;:—–―-]$/.test(t.w) ||
@@ -335,21 +344,31 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   };
   const segIdx = segs.map(([a, b]) => clean(a, b)).filter((s) => s.length > 0);
   if (segIdx.length === 0) return null;
-  const first = segIdx[0]!;
+  // "… at the institute in Munich, Germany, …", "the mayor of Springfield, Illinois,": a one-word place after an
+  // appositive ending in "in/of Place" continues that appositive, it is not the speaker
+  const placeTail = (s: number): boolean => {
+    const seg = segIdx[s]!;
+    const left = segIdx[s + 1];
+    if (seg.length !== 1 || !left || left.length < 2 || !nameTok(toks[seg[0]!])) return false;
+    return /^(?:in|of|from|at)$/.test(toks[left.at(-1)! - 1]?.l ?? '') && appositiveLike(toks, left[0]!, left.at(-1)!);
+  };
+  const f0 = placeTail(0) ? 1 : 0;
+  const first = segIdx[f0]!;
   const a0 = first[0]!;
   const b0 = first[first.length - 1]!;
   // nearest segment is a name phrase (possibly after a title or descriptors)
-  const direct = nameOrNominal(text, toks, a0, b0, segIdx.length > 1);
+  const direct = nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
   if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
-  if (appositiveLike(toks, a0, b0) || segIdx.length > 1) {
-    for (let s = 1; s < segIdx.length; s++) {
+  if (appositiveLike(toks, a0, b0) || segIdx.length > f0 + 1) {
+    for (let s = f0 + 1; s < segIdx.length; s++) {
       const seg = segIdx[s]!;
       const a = seg[0]!;
       const b = seg[seg.length - 1]!;
-      const run = nameSegment(toks, a, b);
+      const tail = placeTail(s);
+      const run = tail ? null : nameSegment(toks, a, b);
       if (run) return phrase(text, toks, run[0], run[1], 'name');
-      if (s === 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
-      if (!appositiveLike(toks, a, b)) break;
+      if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
+      if (!tail && !appositiveLike(toks, a, b)) break;
     }
   }
   return direct;
@@ -374,6 +393,9 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
         if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
       }
     }
+    // "The mayor of Springfield said": the role phrase, not the place
+    if (before?.l === 'of' && run[0] - 1 > a && lowerHead(toks, a, run[0] - 2) && validNominal(toks, a, b))
+      return phrase(text, toks, a, b, 'nominal');
     // "the Harbor Trust", "the New York Times": an organisation name
     if (run[0] === a + 1 && /^the$/i.test(toks[a]!.w))
       return { ...phrase(text, toks, run[0], run[1], 'name'), org: true };
@@ -396,6 +418,13 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
+}
+
+/** Tokens a..b are a determiner-led phrase of lower-case words (`the mayor`, `a friend`): a role, not a title. */
+function lowerHead(toks: Tok[], a: number, b: number): boolean {
+  if (b < a || !DETERMINERS.has(toks[a]!.l)) return false;
+  for (let x = a + 1; x <= b; x++) if (toks[x]!.kind !== 'word' || isCap(toks[x])) return false;
+  return b > a;
 }
 
 /** A plausible noun phrase: ends in a noun-like word, holds no verb-looking word after a name, no cue verb. */
@@ -429,7 +458,10 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     const t = toks[x]!;
     if (t.w === '/') continue; // "9/11 widow Ana Ruiz"
     if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
-    if (PREPS.has(t.l) && (t.l !== 'of' || lastRun)) break;
+    // "Secretary of State Ann Smith": a title-only run before "of" is part of the title
+    const titleOnly =
+      !!lastRun && toks.slice(lastRun[0], lastRun[1] + 1).every((w) => TITLES.has(w.l.replace(/\.$/, '')));
+    if (PREPS.has(t.l) && (t.l !== 'of' || (lastRun && !titleOnly))) break;
     const r = runStartingAt(toks, x, hi);
     if (r) {
       if (!weakRun(toks, r)) lastRun = r;
@@ -437,7 +469,12 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     }
   }
   const run = runStartingAt(toks, i, hi);
-  if (lastRun && (!run || lastRun[0] > run[0]) && (!run || toks[lastRun[0] - 1]!.l !== 'of')) {
+  // "said the mayor of Springfield": the role phrase, not the place
+  if (lastRun && !run && toks[lastRun[0] - 1]!.l === 'of' && lowerHead(toks, i, lastRun[0] - 2)) {
+    return validNominal(toks, i, lastRun[1]) ? phrase(text, toks, i, lastRun[1], 'nominal') : null;
+  }
+  const runIsTitle = !!run && toks.slice(run[0], run[1] + 1).every((w) => TITLES.has(w.l.replace(/\.$/, '')));
+  if (lastRun && (!run || lastRun[0] > run[0]) && (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')) {
     return phrase(text, toks, lastRun[0], lastRun[1], 'name');
   }
   if (run) return phrase(text, toks, run[0], run[1], 'name');
