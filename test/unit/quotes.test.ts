@@ -270,6 +270,15 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“The talks are over,” said Secretary of State Ann Smith.',
     [{ text: 'The talks are over,', speaker: 'Ann Smith' }],
   ],
+  [
+    'phrasal cues: weighed in, pointed out; more speech verbs (cautioned)',
+    '“We all miss him,” Ivo Marsh weighed in.\n\nPia Rao, head of research at a bank, pointed out that the market is “stock-specific.”\n\n“Safety comes first,” the minister cautioned.',
+    [
+      { text: 'We all miss him,', speaker: 'Ivo Marsh', verb: 'weigh in' },
+      { text: 'stock-specific.', speaker: 'Pia Rao', verb: 'point out' },
+      { text: 'Safety comes first,', speaker: 'the minister', verb: 'caution' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -179,6 +179,10 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (/^(?:go|goes|went|going)$/.test(t.l) && next === 'on' && toks[k + 2]?.l === 'about') return 'go on';
   if (/^(?:speak|speaks|spoke|speaking)$/.test(t.l) && (next === 'about' || next === 'of')) return 'speak';
   if (/^(?:talk|talks|talked|talking)$/.test(t.l) && next === 'about') return 'talk';
+  // "pointed out", "weighed in", "chimed in"
+  if (/^(?:point|points|pointed|pointing)$/.test(t.l) && next === 'out') return 'point out';
+  if (/^(?:weigh|weighs|weighed|weighing)$/.test(t.l) && next === 'in') return 'weigh in';
+  if (/^(?:chime|chimes|chimed|chiming)$/.test(t.l) && next === 'in') return 'chime in';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
   const prev = toks[k - 1];

@@ -103,6 +103,22 @@ const CUE_LEMMAS: Record<string, string[]> = {
   rate: ['rated', 'rates'],
   put: [],
   speculate: ['speculated'],
+  caution: ['cautioned', 'cautions', 'cautioning'],
+  assure: ['assure', 'assured', 'assures', 'assuring'],
+  reassure: ['reassure', 'reassured', 'reassures', 'reassuring'],
+  remind: ['reminded', 'reminds', 'reminding'],
+  mutter: ['muttered', 'mutters'],
+  grumble: ['grumbled', 'grumbles'],
+  gush: ['gushed', 'gushes'],
+  confide: ['confided', 'confides'],
+  confess: ['confess', 'confessed', 'confesses'],
+  allege: ['allege', 'alleged', 'alleges', 'alleging'],
+  threaten: ['threatened', 'threatens', 'threatening'],
+  brag: ['bragged', 'brags', 'bragging'],
+  elaborate: ['elaborated', 'elaborates'],
+  clarify: ['clarified', 'clarifies'],
+  hint: ['hinted', 'hints'],
+  disclose: ['disclosed', 'discloses'],
 };
 
 export const CUE_FORM_TO_LEMMA: ReadonlyMap<string, string> = new Map(
