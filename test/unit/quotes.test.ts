@@ -279,6 +279,19 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'Safety comes first,', speaker: 'the minister', verb: 'caution' },
     ],
   ],
+  [
+    'a gerund opening a sentence is not part of the next name (Hosting Cook …)',
+    'Hosting Cook at the summit, Benioff praised the company.\n\n“I love the way you keep inventing,” Cook said.',
+    [{ text: 'I love the way you keep inventing,', speaker: 'Cook' }],
+  ],
+  [
+    'a capitalised opener that modifies the next word is not a speaker (Untreated …, Consider …)',
+    'The disease is rare.\n\nUntreated pneumonic plague is “always fatal within a few days.”\n\nConsider this entry — “Do not jerk the wheel and drive.”',
+    [
+      { text: 'always fatal within a few days.', speaker: null },
+      { text: 'Do not jerk the wheel and drive.', speaker: null },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -6,6 +6,7 @@
  * participial cues (`…, saying “…”`) that take the subject of the main clause. Quoted text is masked before any of
  * this runs, so a person merely named inside a quote is never taken as its speaker.
  */
+import { isGivenName } from '../given-names.ts';
 import type { Span } from '../types.ts';
 import {
   CLAUSE_BREAKERS,
@@ -37,7 +38,7 @@ export interface Attribution {
 
 /** Capitalised words that do not start or belong to a name. */
 const NOT_NAME = new Set(
-  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those another contrary it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike'.split(
+  'the a an but and so yet or still however meanwhile also then now in on at for with after before when while if as asked according earlier later last this that these those another contrary it he she they we i you his her their our my its there here what why how who where speaking despite during since because although though even just only instead indeed yes no oh well today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december sept oct nov dec jan feb aug not mr. both either neither many some several most all each every one two three four five first second third next from by to of about over under into through against among between without within like unlike plus moreover besides furthermore nevertheless nonetheless otherwise similarly likewise overall finally ultimately additionally separately consider'.split(
     ' ',
   ),
 );
@@ -532,7 +533,13 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
-function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): SpeakerPhrase | null {
+function sentenceSubject(
+  text: string,
+  toks: Tok[],
+  from: number,
+  hi: number,
+  midCaps?: ReadonlySet<string>,
+): SpeakerPhrase | null {
   // a run-in heading ("Veto Power Blocks Relief: Ending “the cycle of war” is …") labels the paragraph; the subject
   // comes after its colon
   const colon = toks.findIndex((t, x) => x >= from && x < Math.min(hi, from + 9) && t.w === ':');
@@ -582,6 +589,7 @@ function sentenceSubject(text: string, toks: Tok[], from: number, hi: number): S
     if (x > i && !isCap(t) && /ed$/.test(t.l)) break;
     const run = runStartingAt(toks, x, hi);
     if (run && x === i && gerundOpener(toks, run, hi)) return null;
+    if (run && x === i && midCaps && modifierOpener(toks, run, hi, midCaps)) return null;
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
     if (run) x = run[1];
   }
@@ -597,6 +605,40 @@ function gerundOpener(toks: Tok[], run: [number, number], hi: number): boolean {
 }
 
 /** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
+/** Words after a one-word subject that show it is one: a verb form, a modal or a possessive's noun. */
+const SUBJECT_FOLLOWERS = new Set([
+  'has',
+  'had',
+  'is',
+  'was',
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'should',
+]);
+
+/**
+ * A one-word capitalised sentence opener that modifies the lower-case word after it (`Untreated pneumonic plague is
+ * “always fatal”`, `Feather duvet lung is …`, `Consider this entry`): not a name, unless it is a given name or a
+ * possessive, or a verb-like word follows (`Okafor argued`, `Okafor says`, `Okafor has`).
+ */
+function modifierOpener(toks: Tok[], run: [number, number], hi: number, midCaps: ReadonlySet<string>): boolean {
+  if (run[0] !== run[1]) return false;
+  const t = toks[run[0]]!;
+  if (/['’]s$/.test(t.w) || isGivenName(t.w) || /\.$/.test(t.w) || midCaps.has(t.w)) return false;
+  const next = run[1] + 1 < hi ? toks[run[1] + 1] : undefined;
+  if (next?.kind !== 'word' || isCap(next)) return false;
+  const verbLike =
+    /ed$/.test(next.l) ||
+    (/[^su]s$/.test(next.l) && !/^(?:this|his|its|yes|thus|plus|perhaps)$/.test(next.l)) ||
+    SUBJECT_FOLLOWERS.has(next.l) ||
+    CUE_FORM_TO_LEMMA.has(next.l);
+  return !verbLike;
+}
+
 function weakRun(toks: Tok[], run: [number, number]): boolean {
   // an all-caps heading ("THE COUNCIL VOTES TONIGHT")
   if (run[1] - run[0] >= 2 && toks.slice(run[0], run[1] + 1).every((t) => !/\p{Ll}/u.test(t.w))) return true;
@@ -826,6 +868,6 @@ export function subjectOfSentence(text: string, tokens: TokenIndex, sent: Span, 
   const toks = tokens.range(sent.start, q.outerStart);
   let lo = toks.length - 1;
   while (lo >= 0 && toks[lo]!.kind !== 'quote') lo--;
-  const sp = sentenceSubject(text, toks, lo + 1, toks.length);
+  const sp = sentenceSubject(text, toks, lo + 1, toks.length, tokens.capitalisedMidSentence());
   return sp ? { speaker: sp, cue: null } : null;
 }

@@ -178,7 +178,14 @@ export class SpeakerResolver {
       i = b;
     }
     const midSentence = new Set<string>();
-    for (const { a, b } of runs) {
+    for (const run of runs) {
+      let a = run.a;
+      const b = run.b;
+      // "Hosting Cook at the event, …": a capitalised gerund opening the sentence is not part of the name
+      const p0 = toks[a - 1];
+      const opensSentence =
+        !p0 || /^[.!?:;"“”]$/.test(p0.w) || p0.kind === 'quote' || /\n/.test(this.text.slice(p0.e, toks[a]!.s));
+      if (a < b && opensSentence && /ing$/.test(toks[a]!.l) && !isGivenName(toks[a]!.w)) a++;
       const surface = this.text.slice(toks[a]!.s, toks[b]!.e);
       const prev = toks[a - 1];
       const next = toks[b + 1];

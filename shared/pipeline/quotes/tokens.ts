@@ -69,6 +69,22 @@ export class TokenIndex {
     return a;
   }
 
+  private midCaps: Set<string> | undefined;
+
+  /** Capitalised words the article uses inside a sentence (names, not just sentence openers); built on first use. */
+  capitalisedMidSentence(): ReadonlySet<string> {
+    if (!this.midCaps) {
+      this.midCaps = new Set();
+      for (let i = 1; i < this.all.length; i++) {
+        const t = this.all[i]!;
+        const prev = this.all[i - 1]!;
+        if (t.cap && prev.kind === 'word' && !this.masked.slice(prev.e, t.s).includes('\n'))
+          this.midCaps.add(t.w.replace(/['’]s$/, ''));
+      }
+    }
+    return this.midCaps;
+  }
+
   range(lo: number, hi: number): Tok[] {
     const a = this.firstEndingAfter(lo);
     const b = this.firstEndingAfter(hi);
