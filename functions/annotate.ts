@@ -2,7 +2,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { annotateObject, articleIdFromCleanedKey, recordAnnotateFailure } from '../shared/app/annotate-object.ts';
-import { dynamo, s3 } from '../shared/aws/clients.ts';
+import { dynamo } from '../shared/aws/dynamodb-client.ts';
+import { s3 } from '../shared/aws/s3-client.ts';
 import { loadConfig } from '../shared/config.ts';
 import { s3BatchHandler } from '../shared/events/s3-batch.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb-store.ts';

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { toHttpResult } from '../shared/api/http.ts';
 import { type ApiResponse, createRouter, errorResponse } from '../shared/api/router.ts';
 import { serveWebAsset } from '../shared/api/web.ts';
-import { dynamo } from '../shared/aws/clients.ts';
+import { dynamo } from '../shared/aws/dynamodb-client.ts';
 import { loadConfig } from '../shared/config.ts';
 import { DynamoArticleStore } from '../shared/store/dynamodb-store.ts';
 

@@ -2,7 +2,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { cleanObject, recordCleanFailure } from '../shared/app/clean-object.ts';
-import { s3 } from '../shared/aws/clients.ts';
+import { s3 } from '../shared/aws/s3-client.ts';
 import { loadConfig } from '../shared/config.ts';
 import { s3BatchHandler } from '../shared/events/s3-batch.ts';
 import { S3Objects } from '../shared/store/s3-objects.ts';

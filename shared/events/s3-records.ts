@@ -68,8 +68,11 @@ export function parseS3Notification(body: string): ObjectEvent[] {
   }
   if (S3TestEvent.safeParse(json).success) return [];
   const parsed = S3Notification.safeParse(json);
-  if (!parsed.success)
-    throw new MalformedEventError(`Not an S3 event notification: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : 'body';
+    throw new MalformedEventError(`Not an S3 event notification: ${where}: ${issue?.message}`);
+  }
   return parsed.data.Records.map((r) => {
     const kind = r.eventName.startsWith('ObjectCreated')
       ? 'created'

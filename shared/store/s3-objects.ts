@@ -8,7 +8,17 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { InputTooLargeError } from '../errors.ts';
-import { type CleanedObject, CleanedObjectSchema } from '../records.ts';
+import type { CleanedObject } from '../records.ts';
+
+/**
+ * The record schemas (and zod) are loaded on the first `readCleaned`, not at module load: the clean function reads a
+ * cleaned object only to recognise a redelivered event, so its cold start builds none of them (docs/bench.md).
+ */
+let cleanedSchema: Promise<typeof import('../records.ts')['CleanedObjectSchema']> | undefined;
+const loadCleanedSchema = () => {
+  cleanedSchema ??= import('../records.ts').then((m) => m.CleanedObjectSchema);
+  return cleanedSchema;
+};
 
 export interface RawObject {
   bytes: Uint8Array;
@@ -91,8 +101,8 @@ export class S3Objects {
   async readCleaned(key: string): Promise<CleanedObject | null> {
     try {
       const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
-      const text = (await out.Body?.transformToString('utf-8')) ?? '';
-      return CleanedObjectSchema.parse(JSON.parse(text));
+      const [text, schema] = await Promise.all([out.Body?.transformToString('utf-8'), loadCleanedSchema()]);
+      return schema.parse(JSON.parse(text ?? ''));
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;

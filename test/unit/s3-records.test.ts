@@ -50,12 +50,67 @@ describe('parseS3Notification', () => {
     expect(parseS3Notification(JSON.stringify({ Service: 'Amazon S3', Event: 's3:TestEvent' }))).toEqual([]);
   });
 
-  it.each([['not json'], ['{"Records":[{"eventName":"ObjectCreated:Put"}]}'], ['{"hello":1}']])(
-    'rejects a body that is not an S3 notification: %s',
-    (body) => {
-      expect(() => parseS3Notification(body)).toThrow(MalformedEventError);
-    },
-  );
+  it.each([
+    ['not json', /not JSON/],
+    ['{"Records":[{"eventName":"ObjectCreated:Put"}]}', /Records\.0\.s3: Invalid input: expected object/],
+    ['{"hello":1}', /Records: Invalid input: expected array/],
+    ['[]', /body: Invalid input: expected object/],
+    ['{"Records":{"0":{}}}', /Records: Invalid input: expected array/],
+    ['{"Records":[null]}', /Records\.0: Invalid input: expected object/],
+    [
+      notification('ObjectCreated:Put', 'raw/a.txt').replace('"key":"raw/a.txt"', '"key":7'),
+      /s3\.object\.key: Invalid input: expected string/,
+    ],
+    [
+      notification('ObjectCreated:Put', 'raw/a.txt').replace('"size":12', '"size":"12"'),
+      /s3\.object\.size: Invalid input: expected number/,
+    ],
+    [
+      notification('ObjectCreated:Put', 'raw/a.txt').replace('"name":"articles"', '"name":null'),
+      /bucket\.name: Invalid input: expected string/,
+    ],
+    [
+      notification('ObjectCreated:Put', 'raw/a.txt').replace('"eTag":"abc"', '"eTag":["abc"]'),
+      /object\.eTag: Invalid input: expected string/,
+    ],
+    [
+      notification('ObjectCreated:Put', 'raw/a.txt').replace('"eventName":"ObjectCreated:Put"', '"eventName":1'),
+      /eventName: Invalid input: expected string/,
+    ],
+    [notification('ObjectRestore:Post', 'raw/a.txt'), /Unsupported S3 event/],
+    [notification('ObjectCreated:Put', 'raw/%E0%A4%A.txt'), /Undecodable S3 key/],
+  ])('rejects a body that is not an S3 notification it can handle: %s', (body, message) => {
+    // Act
+    const parse = () => parseS3Notification(body);
+    // Assess
+    expect(parse).toThrow(MalformedEventError);
+    expect(parse).toThrow(message);
+  });
+
+  it('reads a delete event, which has no size or eTag, and a versioned object', () => {
+    // Prepare
+    const body = JSON.stringify({
+      Records: [
+        {
+          eventName: 'ObjectRemoved:DeleteMarkerCreated',
+          s3: { bucket: { name: 'articles' }, object: { key: 'raw/x.txt', versionId: 'v2', sequencer: '0A' } },
+        },
+      ],
+    });
+    // Act
+    const [event] = parseS3Notification(body);
+    // Assess
+    expect(event).toEqual({
+      kind: 'removed',
+      bucket: 'articles',
+      key: 'raw/x.txt',
+      size: null,
+      eTag: null,
+      versionId: 'v2',
+      sequencer: '0A',
+      eventTime: null,
+    });
+  });
 });
 
 describe('compareSequencers', () => {
