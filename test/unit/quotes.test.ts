@@ -292,6 +292,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'Do not jerk the wheel and drive.', speaker: null },
     ],
   ],
+  [
+    'an organisation word inside a title before the name does not make the speaker an organisation',
+    '“We pray for their recovery,” said White House Press Secretary Ann Grisham.',
+    [{ text: 'We pray for their recovery,', speaker: 'Ann Grisham' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -315,6 +320,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'apostrophes in an article with no quotes are not quote marks',
     "The residents' group met at Joe's cafe on Friday. In the '80s the street's shops sold rock 'n' roll records, and the owners' sons ran the stalls. Fans' tickets sold out.",
+    [],
+  ],
+  [
+    'titles in headline case are not speech, even after a speech verb',
+    'According to the band, fans can expect old hits including “Listen To The Rain,” and Ana Ruiz sang “A Change Is Gonna Come” at the rally.',
     [],
   ],
   ['an inch mark is not a quote', 'The new statue is 6\'3" tall and weighs a ton.\n\nIt was unveiled on Friday.', []],

@@ -108,6 +108,13 @@ function runStartingAt(toks: Tok[], i: number, hi: number): [number, number] | n
 }
 
 function isOrgRun(toks: Tok[], a: number, b: number): boolean {
+  // "White House Press Secretary Stephanie Grisham": only the words after the last title name the speaker
+  for (let i = b - 1; i > a; i--) {
+    if (TITLES.has(toks[i]!.l.replace(/\.$/, ''))) {
+      a = i + 1;
+      break;
+    }
+  }
   for (let i = a; i <= b; i++) {
     const l = toks[i]!.l.replace(/['’]s$/, '');
     if (ORG_WORDS.has(l)) return true;

@@ -54,6 +54,9 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 /** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
 const MAX_QUOTES_PER_SENTENCE = 40;
 
+/** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
+const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)\s/;
+
 function wordCount(s: string): number {
   return (s.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
 }
@@ -271,6 +274,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before)
     )
       continue;
+    // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
+    // a song, book or show, even after a speech verb
+    if (titleCase && words >= 2 && words <= 10 && HEADLINE_MINOR.test(content) && /\p{Ll}/u.test(content)) continue;
     if (!w.attr && words <= 4) continue;
     // a short quote with no speech verb in its sentence is a scare quote or a term, not speech
     if (!w.attr?.cue && w.via === 'sentence' && words <= MAX_CUELESS_WORDS) continue;
