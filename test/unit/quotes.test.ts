@@ -297,6 +297,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“We pray for their recovery,” said White House Press Secretary Ann Grisham.',
     [{ text: 'We pray for their recovery,', speaker: 'Ann Grisham' }],
   ],
+  [
+    'a noun phrase opened by a capitalised adjective is the subject of “…, while chanting”',
+    'Small groups of protesters marched on Sunday, while chanting, “Hands up, do not shoot.”',
+    [{ text: 'Hands up, do not shoot.', speaker: 'Small groups of protesters' }],
+  ],
+  [
+    'a pronoun with a contraction is the pronoun (You’re)',
+    'You’re given a chance to speak, and you’re terrified to say “yes, of course I will.”',
+    [{ text: 'yes, of course I will.', speaker: 'You' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -126,7 +126,7 @@ function isOrgRun(toks: Tok[], a: number, b: number): boolean {
 }
 
 function isPronoun(t: Tok | undefined): boolean {
-  return !!t && t.kind === 'word' && PRONOUNS.has(t.l.replace(/['’]s$/, ''));
+  return !!t && t.kind === 'word' && PRONOUNS.has(t.l.replace(/['’](?:s|re|ve|d|ll|m)$/, ''));
 }
 
 function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKind): SpeakerPhrase {
@@ -136,6 +136,12 @@ function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKin
   if ((kind === 'name' || kind === 'pronoun') && /['’]s$/.test(s)) {
     end -= 2;
     s = s.slice(0, -2);
+  }
+  // "You’re", "He’d", "They’ll": the pronoun without its contraction
+  const contraction = kind === 'pronoun' ? /['’](?:re|ve|d|ll|m)$/.exec(s) : null;
+  if (contraction) {
+    end -= contraction[0].length;
+    s = s.slice(0, -contraction[0].length);
   }
   return {
     start: toks[a]!.s,
@@ -193,6 +199,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (/^(?:chime|chimes|chimed|chiming)$/.test(t.l) && next === 'in') return 'chime in';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
+  // "continue to push", "continued to rise": not speech
+  if (lemma === 'continue' && next === 'to') return null;
   const prev = toks[k - 1];
   // an infinitive ("took to Twitter to accuse", "went on to say"): a verb, its subject is the clause's
   if (prev?.l === 'to' && lemma === t.l) return lemma;
@@ -546,6 +554,7 @@ function sentenceSubject(
   from: number,
   hi: number,
   midCaps?: ReadonlySet<string>,
+  withCue = false,
 ): SpeakerPhrase | null {
   // a run-in heading ("Veto Power Blocks Relief: Ending “the cycle of war” is …") labels the paragraph; the subject
   // comes after its colon
@@ -574,8 +583,19 @@ function sentenceSubject(
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // a capitalised common word opening a noun phrase ("Small groups of protesters … while chanting “…”"): with a speech
+  // cue, the phrase is the subject; without one, nothing (see modifierOpener)
+  const first = runStartingAt(toks, i, hi);
+  const commonOpener =
+    withCue &&
+    !!midCaps &&
+    !!first &&
+    first[0] === first[1] &&
+    toks[i + 1]?.kind === 'word' &&
+    !isCap(toks[i + 1]) &&
+    modifierOpener(toks, first, hi, midCaps, true);
   // a determiner-led noun phrase: "The Republican nominee (also outlined …)", "several environmental groups"
-  if (/^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other)$/.test(toks[i]!.l)) {
+  if (commonOpener || /^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other)$/.test(toks[i]!.l)) {
     let b = i;
     while (b + 1 < hi && b - i < 6) {
       const n = toks[b + 1]!;
@@ -632,12 +652,19 @@ const SUBJECT_FOLLOWERS = new Set([
  * “always fatal”`, `Feather duvet lung is …`, `Consider this entry`): not a name, unless it is a given name or a
  * possessive, or a verb-like word follows (`Okafor argued`, `Okafor says`, `Okafor has`).
  */
-function modifierOpener(toks: Tok[], run: [number, number], hi: number, midCaps: ReadonlySet<string>): boolean {
+function modifierOpener(
+  toks: Tok[],
+  run: [number, number],
+  hi: number,
+  midCaps: ReadonlySet<string>,
+  anyFollower = false,
+): boolean {
   if (run[0] !== run[1]) return false;
   const t = toks[run[0]]!;
   if (/['’]s$/.test(t.w) || isGivenName(t.w) || /\.$/.test(t.w) || midCaps.has(t.w)) return false;
   const next = run[1] + 1 < hi ? toks[run[1] + 1] : undefined;
   if (next?.kind !== 'word' || isCap(next)) return false;
+  if (anyFollower) return true;
   const verbLike =
     /ed$/.test(next.l) ||
     (/[^su]s$/.test(next.l) && !/^(?:this|his|its|yes|thus|plus|perhaps)$/.test(next.l)) ||
@@ -697,8 +724,9 @@ export function attributeInSentence(
   const after = toks[qi + 1];
   const closesClause =
     /[,.!?…—–-]\s*['"”’»]+$/.test(inner) || (after && /^[,—–―]$/.test(after.w)) || qi + 1 >= toks.length;
-  if (closesClause) return attributeRight(text, toks, r0, rEnd) ?? attributeLeft(text, toks, lStart, qi);
-  return attributeLeft(text, toks, lStart, qi) ?? attributeRight(text, toks, r0, rEnd);
+  const midCaps = tokens.capitalisedMidSentence();
+  if (closesClause) return attributeRight(text, toks, r0, rEnd) ?? attributeLeft(text, toks, lStart, qi, midCaps);
+  return attributeLeft(text, toks, lStart, qi, midCaps) ?? attributeRight(text, toks, r0, rEnd);
 }
 
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
@@ -750,7 +778,13 @@ function mainCueAfterClause(toks: Tok[], k: number, limit: number): boolean {
   return false;
 }
 
-function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
+function attributeLeft(
+  text: string,
+  toks: Tok[],
+  lo: number,
+  hi: number,
+  midCaps?: ReadonlySet<string>,
+): Attribution | null {
   if (lo >= hi) return null;
   // "Name: “…”" (transcripts, headlines)
   if (toks[hi - 1]?.w === ':' && hi - 1 > lo) {
@@ -781,13 +815,13 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
           if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
         }
       }
-      const sp = sentenceSubject(text, toks, lo, k);
+      const sp = sentenceSubject(text, toks, lo, k, midCaps, true);
       if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
       continue;
     }
     // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
     if (toks[k - 1]?.l === 'to') {
-      const subj = sentenceSubject(text, toks, lo, k - 1);
+      const subj = sentenceSubject(text, toks, lo, k - 1, midCaps, true);
       if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
       continue;
     }
@@ -795,7 +829,7 @@ function attributeLeft(text: string, toks: Tok[], lo: number, hi: number): Attri
     if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
     // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
     if (toks[k - 1]?.l === 'and') {
-      const subj = sentenceSubject(text, toks, 0, k);
+      const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
       if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
     }
     // verb-first before the quote: "Said Smith: “…”"

@@ -312,6 +312,14 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
   'succinctly',
   'cheerfully',
   'candidly',
+  'cannot',
+  'can',
+  'must',
+  'should',
+  'shall',
+  'may',
+  'might',
+  'somehow',
 ]);
 
 /** Words before a quote that make it a name/label rather than speech ("so-called “reforms”", "dubbed “X”"). */
