@@ -307,6 +307,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'You’re given a chance to speak, and you’re terrified to say “yes, of course I will.”',
     [{ text: 'yes, of course I will.', speaker: 'You' }],
   ],
+  [
+    '“…,” it added: the organisation that spoke just before',
+    'The inquiry was closed on Tuesday, the Harbor Prosecution Authority said.\n\n“The evidence has weakened considerably,” it added.',
+    [{ text: 'The evidence has weakened considerably,', speaker: 'Harbor Prosecution Authority' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -305,15 +305,22 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const quotes: Quote[] = [];
   const lastSpeakers: string[] = [];
   const resolved = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
+  // the last organisation speaker ("the agency said. … “…,” it added"): where it spoke
+  let lastOrg: { r: ReturnType<SpeakerResolver['resolve']>; sentence: number } | null = null;
   const resolve = (sp: SpeakerPhrase) => {
     let r = resolved.get(sp);
     if (!r) {
       r = resolver.resolve(sp, lastSpeakers.slice(-3));
+      const si = resolver.sentenceOf(sp.start);
+      // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
+      if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
+        r = lastOrg.r;
       resolved.set(sp, r);
       if (r.speakerType === 'person') {
         resolver.noteSpeaker(r.speaker, sp.start, sp.end);
         lastSpeakers.push(r.speaker);
-      }
+        lastOrg = null;
+      } else if (r.speakerType === 'organization') lastOrg = { r, sentence: si };
     }
     return r;
   };
