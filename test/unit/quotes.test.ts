@@ -312,6 +312,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'The inquiry was closed on Tuesday, the Harbor Prosecution Authority said.\n\n“The evidence has weakened considerably,” it added.',
     [{ text: 'The evidence has weakened considerably,', speaker: 'Harbor Prosecution Authority' }],
   ],
+  [
+    'a capitalised job title in the appositive; the indirect speaker of “pointed out” is the antecedent of “he”',
+    'Pankaj Rao, Head of Research at Alder Securities, pointed out that this is a stock-specific market. Midcaps are lagging.\n\n“It is a stock-specific market,” he said.',
+    [{ text: 'It is a stock-specific market,', speaker: 'Pankaj Rao' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -347,6 +352,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
 
 /** Reported speech without quote marks. */
 const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    'X pointed out that …',
+    'Analyst Pia Rao pointed out that midcaps are lagging the benchmark this quarter.',
+    [{ text: 'midcaps are lagging the benchmark this quarter', speaker: 'Pia Rao', type: 'indirect' }],
+  ],
   [
     'X says there is …',
     'Economist Farah Haddad says there is an opportunity for small lenders this year.',

@@ -221,6 +221,22 @@ function isCueTok(toks: Tok[], k: number): string | null {
   return lemma;
 }
 
+/** Words a phrasal cue takes after its verb (`pointed out`, `went on about`, `spoke of`). */
+const CUE_PARTICLES: Record<string, number> = {
+  'point out': 1,
+  'weigh in': 1,
+  'chime in': 1,
+  'go on': 2,
+  speak: 1,
+  talk: 1,
+};
+
+/** The offsets of the cue at token k, its particles included. */
+function cueSpan(toks: Tok[], k: number, lemma: string): { start: number; end: number; lemma: string } {
+  const last = toks[Math.min(toks.length - 1, k + (CUE_PARTICLES[lemma] ?? 0))]!;
+  return { start: toks[k]!.s, end: last.e, lemma };
+}
+
 function isParticipleCue(t: Tok): boolean {
   return /ing$/.test(t.l);
 }
@@ -233,6 +249,14 @@ function appositiveLike(toks: Tok[], a: number, b: number): boolean {
   if (f.kind === 'word' && /^\p{N}/u.test(f.w) && b - a <= 1) return true; // age: "Smith, 54, said"
   if (a === b && isCap(f) && /\.$/.test(f.w)) return true; // state abbreviation: "Va."
   if (f.l === 'the' || f.l === 'a' || f.l === 'an') return true;
+  // a capitalised job title: "Pankaj Rao, Head of Research at Alder Securities, said"
+  if (
+    a < b &&
+    /^(?:head|chief|director|founder|co-founder|president|chairman|chairwoman|editor|professor|senior|deputy|executive|managing|vice|secretary|minister|spokesman|spokeswoman|spokesperson)$/.test(
+      f.l,
+    )
+  )
+    return true;
   return false;
 }
 
@@ -744,7 +768,7 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
   const first = readStatement ?? isCueTok(toks, lo);
   if (first && !isParticipleCue(toks[lo]!)) {
     const sp = subjectAfter(text, toks, lo + 1, hi);
-    if (sp) return { speaker: sp, cue: { start: toks[lo]!.s, end: toks[lo]!.e, lemma: first } };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, lo, first) };
   }
   const limit = Math.min(hi, lo + 40);
   for (let k = lo; k < limit; k++) {
@@ -758,7 +782,7 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     const relative = toks[k - 1]?.l === 'who' && toks[k - 2]?.w === ',';
     if (relative && mainCueAfterClause(toks, k, limit)) continue;
     const sp = subjectBefore(text, toks, k, lo);
-    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
     if (relative) continue;
     return null;
   }
@@ -804,7 +828,7 @@ function attributeLeft(
       if (justBefore && !weakRun(toks, justBefore)) {
         return {
           speaker: phrase(text, toks, justBefore[0], justBefore[1], 'name'),
-          cue: { start: t.s, end: t.e, lemma },
+          cue: cueSpan(toks, toks.indexOf(t), lemma),
         };
       }
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
@@ -812,29 +836,29 @@ function attributeLeft(
         const l2 = isCueTok(toks, k2);
         if (l2 && !isParticipleCue(toks[k2]!)) {
           const sp = subjectBefore(text, toks, k2, lo);
-          if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+          if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
         }
       }
       const sp = sentenceSubject(text, toks, lo, k, midCaps, true);
-      if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+      if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
       continue;
     }
     // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
     if (toks[k - 1]?.l === 'to') {
       const subj = sentenceSubject(text, toks, lo, k - 1, midCaps, true);
-      if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
+      if (subj) return { speaker: subj, cue: cueSpan(toks, toks.indexOf(t), lemma) };
       continue;
     }
     const sp = subjectBefore(text, toks, k, lo);
-    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
     // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
     if (toks[k - 1]?.l === 'and') {
       const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
-      if (subj) return { speaker: subj, cue: { start: t.s, end: t.e, lemma } };
+      if (subj) return { speaker: subj, cue: cueSpan(toks, toks.indexOf(t), lemma) };
     }
     // verb-first before the quote: "Said Smith: “…”"
     const after = subjectAfter(text, toks, k + 1, hi);
-    if (after && after.kind === 'name') return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
+    if (after && after.kind === 'name') return { speaker: after, cue: cueSpan(toks, toks.indexOf(t), lemma) };
   }
   // "Okafor’s claim that there were “…”": the owner of a speech noun
   for (let k = hi - 1; k > lo; k--) {
@@ -890,12 +914,12 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Att
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
-    if (sp) return { speaker: sp, cue: { start: t.s, end: t.e, lemma } };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
     // "…, said Smith." at the end of a sentence
     const prev = toks[k - 1];
     if (prev && prev.w === ',') {
       const after = subjectAfter(text, toks, k + 1, hi);
-      if (after) return { speaker: after, cue: { start: t.s, end: t.e, lemma } };
+      if (after) return { speaker: after, cue: cueSpan(toks, toks.indexOf(t), lemma) };
     }
   }
   return acc;

@@ -27,6 +27,18 @@ const REPORTING = new Set([
   'suggest',
   'confirm',
   'deny',
+  'point out',
+  'caution',
+  'concede',
+  'assert',
+  'stress',
+  'emphasize',
+  'reiterate',
+  'allege',
+  'disclose',
+  'reveal',
+  'conclude',
+  'assure',
 ]);
 
 function trimSpan(text: string, s: number, e: number): [number, number] {
