@@ -527,6 +527,18 @@ describe('extractQuotes: organisation phrases linked to the organisation the art
 });
 
 describe('extractQuotes: pronoun antecedents', () => {
+  it('a pronoun after a role phrase the article tied to a full name is that person (the actress → actress Mara Lind)', () => {
+    // Prepare
+    const text =
+      'The film stars actress Mara Lind as a singer from Glasgow.\n\nDespite the few roles for women in their fifties, the actress was not itching to do something else. “I had been somebody who really liked music,” she said.';
+    const entities = [entity(text, 'PERSON:mara-lind', 'PERSON', 'Mara Lind', ['Mara Lind'])];
+    // Act
+    const q = extractQuotes(text, entities).find((x) => x.type === 'direct');
+    // Assess
+    expect(q?.speaker).toBe('Mara Lind');
+    expect(q?.speakerEntityId).toBe('PERSON:mara-lind');
+  });
+
   it('a place the entity stage recognises is not the antecedent of “he”', () => {
     // Prepare
     const text =

@@ -51,7 +51,7 @@ const PLACE_PREPS = new Set([
 ]);
 /** Head nouns of role phrases that can stand for one named person (`the spokeswoman`, `the senator`). */
 const ROLE_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador'.split(
+  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon'.split(
     ' ',
   ),
 );
@@ -360,6 +360,29 @@ export class SpeakerResolver {
       };
       if (sure.length > 0) return pick(sure);
       if (maybe.length > 0 && s >= si - 1) return pick(maybe);
+    }
+    return this.roleAntecedent(want, pos);
+  }
+
+  /**
+   * A pronoun with no name in reach whose sentence or the one before speaks of a role the article tied to a person by
+   * full name (`the actress wasn’t itching to … “…,” she said` after `actress Ana Ruiz`): that person.
+   */
+  private roleAntecedent(want: Gender, pos: number): string | null {
+    const si = this.sentenceOf(pos);
+    for (let s = si; s >= Math.max(0, si - 1); s--) {
+      const sent = this.sentences[s]!;
+      const zone = this.masked.slice(sent.start, Math.min(sent.end, pos));
+      const found: Array<{ phrase: string; at: number }> = [];
+      for (const m of zone.matchAll(/\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?([a-z]+)\b/g)) {
+        if (ROLE_NOUNS.has(m[1]!)) found.push({ phrase: m[0], at: sent.start + m.index });
+      }
+      for (const f of found.reverse()) {
+        const link = this.linkNominal(f.phrase, f.at);
+        if (!link?.fullName || !link.entity) continue;
+        const g = this.genderOf(link.name);
+        if (g === want || g === null) return link.name;
+      }
     }
     return null;
   }
