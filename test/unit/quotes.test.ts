@@ -530,7 +530,7 @@ describe('extractQuotes: pronoun antecedents', () => {
   it('a pronoun after a role phrase the article tied to a full name is that person (the actress → actress Mara Lind)', () => {
     // Prepare
     const text =
-      'The film stars actress Mara Lind as a singer from Glasgow.\n\nDespite the few roles for women in their fifties, the actress was not itching to do something else. “I had been somebody who really liked music,” she said.';
+      'The film stars actress Mara Lind as a singer from Glasgow. It opens next week. Critics have praised the score.\n\nDespite the few roles for women in their fifties, the actress was not itching to do something else. “I had been somebody who really liked music,” she said.';
     const entities = [entity(text, 'PERSON:mara-lind', 'PERSON', 'Mara Lind', ['Mara Lind'])];
     // Act
     const q = extractQuotes(text, entities).find((x) => x.type === 'direct');
