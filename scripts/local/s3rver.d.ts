@@ -39,9 +39,29 @@ declare module 's3rver' {
     putSubresource(bucket: string, key: string | undefined, resource: { type: string }): Promise<void>;
     deleteSubresource(bucket: string, key: string | undefined, type: string): Promise<void>;
     getBucket(bucket: string): Promise<unknown>;
+    getObject(bucket: string, key: string, options?: { start?: number; end?: number }): Promise<S3rverObject | null>;
+    putObject(object: S3rverObject): Promise<{ size: number; md5: string }>;
+    deleteObject(bucket: string, key: string): Promise<void>;
+    copyObject(
+      srcBucket: string,
+      srcKey: string,
+      destBucket: string,
+      destKey: string,
+      replacementMetadata?: Record<string, unknown>,
+    ): Promise<Record<string, unknown>>;
+
     putBucket(bucket: string): Promise<unknown>;
     deleteBucket(bucket: string): Promise<void>;
     reset(): void;
+  }
+
+  /** s3rver's object model (`lib/models/object.js`): content is a readable stream (or, for a PUT, the request). */
+  export interface S3rverObject {
+    bucket: string;
+    key: string;
+    content: NodeJS.ReadableStream | Buffer | null;
+    metadata: Record<string, string | number>;
+    range?: { start: number; end: number };
   }
 
   export default class S3rver extends EventEmitter {
@@ -60,4 +80,19 @@ declare module 's3rver/lib/models/account.js' {
     createKeyPair(accessKeyId: string, secretAccessKey: string): void;
   }
   export const DUMMY_ACCOUNT: AwsAccount;
+}
+
+declare module 's3rver/lib/models/object.js' {
+  import type { S3rverObject } from 's3rver';
+
+  const S3Object: {
+    new (
+      bucket: string,
+      key: string,
+      content: S3rverObject['content'],
+      metadata: Record<string, string | number>,
+    ): S3rverObject;
+    ALLOWED_METADATA: string[];
+  };
+  export default S3Object;
 }

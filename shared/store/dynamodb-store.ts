@@ -5,12 +5,16 @@
  *                                                          gsi1: ARTICLES#<yyyy-mm> / <processedAt>#<id>
  *                                                          gsi2: STATUS#<REJECTED|FAILED> / <processedAt>#<id>
  *   pk = A#<articleId>   sk = V#<version>#T#<nnnn>         text chunks (≤ 100,000 chars each, deflated)
- *   pk = A#<articleId>   sk = V#<version>#Q#<nnnnn>        quotes      gsi1: SPEAKER#<name> / <date>#<id>#<n>
+ *   pk = A#<articleId>   sk = V#<version>#Q#<nnnn>         quotes, packed (deflated JSON; Q#<nnnnn> with a gsi1 copy
+ *                                                          SPEAKER#<name> / <date>#<id>#<n> when written by earlier
+ *                                                          versions, one per quote)
  *   pk = A#<articleId>   sk = V#<version>#E#<nnnn>         entities, packed (deflated JSON; E#<entityId> when
  *                                                          written by earlier versions, one per entity)
  *   pk = A#<articleId>   sk = V#<version>#X#<nnnn>         the keys of this version's directory entries (below)
  *   pk = ENAMES#<TYPE>#<shard>  sk = <name>#<date>#<id>#<version>#<entityId>   directory + articles by entity
- *   pk = SNAMES#<shard>         sk = <name>#<id>#<version>                     speaker directory
+ *   pk = SNAMES#<shard>         sk = <name>#<date>#<id>#<version>#<nnnn>       speaker directory + the speaker's
+ *                                                          quotes of that article, packed (earlier versions:
+ *                                                          <name>#<id>#<version>, no quotes)
  *   pk = CATALOG         sk = MONTHS                       the months that have articles (for newest-first lists)
  *
  * A version is `<sequencer padded>.<write token>`. Children are written first under their version (the X items, which
@@ -20,7 +24,9 @@
  *
  * Write units: every item costs 1 per started KB, plus the same again for each GSI it is indexed in. Directory
  * entries are table items of their own (1 unit each, no mentions) rather than GSI copies of the article's entity
- * items with their mentions (1 + 2 copies each), and text chunks are deflated.
+ * items with their mentions (1 + 2 copies each); quotes, entities and text chunks are packed and deflated, and a
+ * speaker's quotes of an article ride in its speaker directory entry (one item, ~1 unit) instead of a gsi1 copy of
+ * each quote (2 units per quote).
  */
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
@@ -99,10 +105,21 @@ const StatusCursor = z.object({
   k: z.object({ pk: z.string(), sk: z.string(), gsi2pk: z.string(), gsi2sk: z.string() }),
 });
 const TableKey = z.object({ pk: z.string(), sk: z.string() });
-/** Position in an article's packed entity list, at one version. */
-const PackCursor = z.object({ pk: z.string(), v: z.string(), i: z.number().int().min(0) });
+/** Position in an article's packed entity list (quote list with `k: 'Q'`), at one version. */
+const PackCursor = z.object({
+  pk: z.string(),
+  v: z.string(),
+  i: z.number().int().min(0),
+  k: z.literal('Q').optional(),
+});
 const Gsi1Key = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
 const NamesCursor = z.object({ t: z.string(), s: z.string(), a: z.string().max(600) });
+const SpeakerCursor = z.object({ s: z.string(), k: z.string().max(1500) });
+/** A speaker directory entry's payload: the article context and the speaker's quotes in it. */
+const SpeakerPack = z.object({
+  c: z.object({ articleTitle: z.string().nullable(), articleDate: z.string() }),
+  q: z.array(z.looseObject({ index: z.number().int() })),
+});
 
 /** Name directories are sharded by first character so no single GSI partition takes every write. */
 const SHARDS = [...'0123456789abcdefghijklmnopqrstuvwxyz', '_'];
@@ -277,33 +294,45 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   async listQuotes(article: ArticleRecord, request: PageRequest): Promise<Page<QuoteRecord>> {
-    return this.listChildren(article, 'Q', request, (item) => QuoteRecordSchema.parse(item));
+    return this.listPacked(article, 'Q', request, QuoteRecordSchema);
+  }
+
+  /** Entities in the order of their ids. */
+  async listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>> {
+    return this.listPacked(article, 'E', request, EntityRecordSchema);
   }
 
   /**
-   * Entities in the order of their ids. One item per entity (earlier versions): paged by DynamoDB (Limit); packed:
-   * all packs read, paged by position.
+   * An article's quotes (by index) or entities (by id). One item per record (earlier versions): paged by DynamoDB
+   * (Limit); packed: all packs read, paged by position.
    */
-  async listEntities(article: ArticleRecord, request: PageRequest): Promise<Page<EntityRecord>> {
+  private async listPacked<T>(
+    article: ArticleRecord,
+    kind: 'Q' | 'E',
+    request: PageRequest,
+    schema: z.ZodType<T>,
+  ): Promise<Page<T>> {
     const cursor = request.cursor ? decodeCursor(request.cursor, z.union([TableKey, PackCursor])) : null;
+    if (cursor && 'i' in cursor && (cursor.k ?? 'E') !== kind) throw new InvalidCursorError();
     if (cursor === null || 'sk' in cursor) {
-      const page = await this.listChildren(article, 'E', request, (item) => item);
+      const page = await this.listChildren(article, kind, request, (item) => item);
       const packed = page.items.some((item) => item.z instanceof Uint8Array);
-      if (!packed)
-        return { items: page.items.map((item) => EntityRecordSchema.parse(item)), nextCursor: page.nextCursor };
+      if (!packed) return { items: page.items.map((item) => schema.parse(item)), nextCursor: page.nextCursor };
       if (cursor) throw new InvalidCursorError();
       // Every pack read already (the usual case): no second query.
-      if (!page.nextCursor) return this.listPackedEntities(article, request, null, page.items);
+      if (!page.nextCursor) return this.listPacks(article, kind, request, schema, null, page.items);
     }
-    return this.listPackedEntities(article, request, cursor);
+    return this.listPacks(article, kind, request, schema, cursor);
   }
 
-  private async listPackedEntities(
+  private async listPacks<T>(
     article: ArticleRecord,
+    kind: 'Q' | 'E',
     request: PageRequest,
+    schema: z.ZodType<T>,
     cursor: z.infer<typeof PackCursor> | null,
     preloaded?: Item[],
-  ): Promise<Page<EntityRecord>> {
+  ): Promise<Page<T>> {
     const version = await this.versionOf(article);
     if (!version) return { items: [], nextCursor: null };
     const pk = pkOf(article.id);
@@ -315,7 +344,7 @@ export class DynamoArticleStore implements ArticleStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': pk, ':p': `V#${version}#E#` },
+          ExpressionAttributeValues: { ':pk': pk, ':p': `V#${version}#${kind}#` },
           ExclusiveStartKey: start,
         }),
       );
@@ -323,17 +352,18 @@ export class DynamoArticleStore implements ArticleStore {
       start = out.LastEvaluatedKey;
       if (!start) break;
     }
-    const entities: EntityRecord[] = [];
+    const records: T[] = [];
     for (const item of stored) {
-      // Items written before entities were packed hold one entity each.
-      if (item.z instanceof Uint8Array) entities.push(...z.array(EntityRecordSchema).parse(unpack(item.z)));
-      else entities.push(EntityRecordSchema.parse(item));
+      // Items written before packing hold one record each.
+      if (item.z instanceof Uint8Array) records.push(...z.array(schema).parse(unpack(item.z)));
+      else records.push(schema.parse(item));
     }
     const from = cursor?.i ?? 0;
-    const items = entities.slice(from, from + request.limit);
+    const items = records.slice(from, from + request.limit);
     // Like a DynamoDB Query with Limit: a full page has a cursor, even when nothing follows.
     const full = items.length === request.limit;
-    return { items, nextCursor: full ? encodeCursor({ pk, v: version, i: from + items.length }) : null };
+    const next = { pk, v: version, i: from + items.length, ...(kind === 'E' ? {} : { k: kind }) };
+    return { items, nextCursor: full ? encodeCursor(next) : null };
   }
 
   async listSpeakers(request: PageRequest & { prefix?: string | undefined }): Promise<Page<NameEntry>> {
@@ -369,8 +399,75 @@ export class DynamoArticleStore implements ArticleStore {
     return { items, nextCursor: null };
   }
 
+  /**
+   * Newest article first, then by quote index, highest first: the order of the quote's key
+   * `<date>#<articleId>#<index>`. Quotes live in the speaker's directory entries (one per speaker and article); articles
+   * written before that layout have one gsi1 item per quote (`SPEAKER#<name>`). Both are read and merged by that key,
+   * which is also the cursor.
+   */
   async listQuotesBySpeaker(name: string, request: PageRequest): Promise<Page<SpeakerQuote>> {
-    return this.queryGsi1(`SPEAKER#${normalizeName(name)}`, request, (item) => SpeakerQuoteSchema.parse(item));
+    const speaker = normalizeName(name);
+    const partition = `SPEAKER#${speaker}`;
+    const cursor = request.cursor ? decodeCursor(request.cursor, z.union([SpeakerCursor, Gsi1Key])) : null;
+    let after: string | null = null;
+    if (cursor) {
+      const [cursorPartition, key] = 's' in cursor ? [cursor.s, cursor.k] : [cursor.gsi1pk, cursor.gsi1sk];
+      if (cursorPartition !== partition) throw new InvalidCursorError();
+      after = key;
+    }
+    const [packed, indexed] = await Promise.all([
+      this.speakerPackQuotes(speaker, after, request.limit),
+      this.queryGsi1(partition, after, request.limit),
+    ]);
+    const merged = indexed.length === 0 ? packed : [...packed, ...indexed].sort((a, b) => compareUtf8(b.key, a.key));
+    const page = merged.slice(0, request.limit);
+    const last = page[page.length - 1];
+    // Like a DynamoDB Query with Limit: a full page has a cursor, even when nothing follows.
+    return {
+      items: page.map((q) => q.quote),
+      nextCursor: last && page.length === request.limit ? encodeCursor({ s: partition, k: last.key }) : null,
+    };
+  }
+
+  /** At least `limit` quotes (unless there are fewer) of the speaker's directory entries, keys below `after`. */
+  private async speakerPackQuotes(
+    speaker: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ key: string; quote: SpeakerQuote }[]> {
+    const found: { key: string; quote: SpeakerQuote }[] = [];
+    const prefix = `${speaker.slice(0, MAX_KEY_CHARS)}#`;
+    // Entries of the cursor's article (`<date>#<articleId>#…`) and older ones.
+    const hi = `${prefix}${after === null ? '' : after.slice(0, after.lastIndexOf('#') + 1)}\uffff`;
+    let start: Item | undefined;
+    do {
+      const out = await this.doc.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :p AND sk BETWEEN :lo AND :hi',
+          ExpressionAttributeValues: { ':p': `SNAMES#${nameShard(speaker)}`, ':lo': prefix, ':hi': hi },
+          ScanIndexForward: false,
+          Limit: limit,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        // Entries written before quotes moved here carry no quotes (their quotes are in gsi1).
+        if (!(item.z instanceof Uint8Array) || item.key !== speaker) continue;
+        const sk = String(item.sk);
+        // `<name>#<date>#<articleId>#<version>#<pack>` → `<date>#<articleId>#`
+        const article = sk.slice(prefix.length, sk.lastIndexOf('#', sk.lastIndexOf('#') - 1) + 1);
+        const { c, q } = SpeakerPack.parse(unpack(item.z));
+        for (let i = q.length - 1; i >= 0; i--) {
+          const quote = q[i] as QuoteRecord;
+          const key = `${article}${pad(quote.index, 5)}`;
+          if (after !== null && compareUtf8(key, after) >= 0) continue;
+          found.push({ key, quote: SpeakerQuoteSchema.parse({ ...quote, ...c }) });
+        }
+      }
+      start = out.LastEvaluatedKey;
+    } while (start && found.length < limit);
+    return found;
   }
 
   /** The entity's entries in its directory shard (`<name>#<date>#<id>#<version>#<entityId>`), newest first. */
@@ -383,25 +480,23 @@ export class DynamoArticleStore implements ArticleStore {
     });
   }
 
-  /** Newest-first list of one gsi1 partition. */
-  private async queryGsi1<T>(partition: string, request: PageRequest, parse: (item: Item) => T): Promise<Page<T>> {
-    const cursor = request.cursor ? decodeCursor(request.cursor, Gsi1Key) : null;
-    if (cursor && cursor.gsi1pk !== partition) throw new InvalidCursorError();
+  /** Quotes written before they moved into the speaker directory: one gsi1 item each, newest first, below `after`. */
+  private async queryGsi1(
+    partition: string,
+    after: string | null,
+    limit: number,
+  ): Promise<{ key: string; quote: SpeakerQuote }[]> {
     const out = await this.doc.send(
       new QueryCommand({
         TableName: this.tableName,
         IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :p',
-        ExpressionAttributeValues: { ':p': partition },
+        KeyConditionExpression: after === null ? 'gsi1pk = :p' : 'gsi1pk = :p AND gsi1sk < :a',
+        ExpressionAttributeValues: after === null ? { ':p': partition } : { ':p': partition, ':a': after },
         ScanIndexForward: false,
-        Limit: request.limit,
-        ExclusiveStartKey: cursor ?? undefined,
+        Limit: limit,
       }),
     );
-    return {
-      items: (out.Items ?? []).map(parse),
-      nextCursor: out.LastEvaluatedKey ? encodeCursor(pickKey(out.LastEvaluatedKey, Gsi1Key)) : null,
-    };
+    return (out.Items ?? []).map((item) => ({ key: String(item.gsi1sk), quote: SpeakerQuoteSchema.parse(item) }));
   }
 
   /**
@@ -447,6 +542,9 @@ export class DynamoArticleStore implements ArticleStore {
               ':lo': after ? `${after}#\uffff` : prefix || ' ',
               ':hi': `${prefix}\uffff`,
             },
+            // Speaker entries also carry their quotes: only what the list shows is read back.
+            ProjectionExpression: '#k, #n, #a, #i',
+            ExpressionAttributeNames: { '#k': 'key', '#n': 'name', '#a': 'articleId', '#i': 'id' },
             Limit: 200,
             ExclusiveStartKey: start,
           }),
@@ -552,26 +650,35 @@ export class DynamoArticleStore implements ArticleStore {
       children.push({ pk, sk: `V#${version}#T#${pad(n, 4)}`, z: deflateRawSync(Buffer.from(chunk, 'utf8')) });
     });
     const context = { articleTitle: article.title, articleDate: date };
-    const speakers = new Set<string>();
-    for (const quote of bundle.quotes) {
+    // Quotes in the order of their padded indexes (the order of the one-item-per-quote layout), packed and deflated
+    // like entities: ~1 write unit per article instead of 2 per quote with a speaker (the item + its gsi1 copy).
+    const quotes = bundle.quotes
+      .map((quote) => ({ ...quote, text: quote.text.slice(0, MAX_QUOTE_TEXT_STORED) }))
+      .sort((a, b) => compareStrings(pad(a.index, 5), pad(b.index, 5)));
+    packs(quotes).forEach((pack, n) => {
+      children.push({ pk, sk: `V#${version}#Q#${pad(n, 4)}`, z: deflateRawSync(Buffer.from(pack, 'utf8')) });
+    });
+    // Per speaker and article: the speaker's quotes of this article, packed, in the speaker directory (SNAMES). The one
+    // item both lists the name and serves the speaker's quotes, newest article first by its sort key.
+    const bySpeaker = new Map<string, { name: string; quotes: QuoteRecord[] }>();
+    for (const quote of quotes) {
       const speaker = quote.speaker ? normalizeName(quote.speaker) : '';
-      if (speaker && !speakers.has(speaker)) {
-        speakers.add(speaker);
+      if (!speaker) continue;
+      const entry = bySpeaker.get(speaker);
+      if (entry) entry.quotes.push(quote);
+      else bySpeaker.set(speaker, { name: quote.speaker as string, quotes: [quote] });
+    }
+    const contextJson = JSON.stringify(context);
+    for (const [speaker, { name, quotes: own }] of bySpeaker) {
+      packs(own).forEach((pack, n) => {
         entries.push({
           pk: `SNAMES#${nameShard(speaker)}`,
-          sk: `${speaker.slice(0, MAX_KEY_CHARS)}#${article.id}#${version}`,
-          name: quote.speaker,
+          sk: `${speaker.slice(0, MAX_KEY_CHARS)}#${date}#${article.id}#${version}#${pad(n, 4)}`,
+          name,
           key: speaker,
           articleId: article.id,
+          z: deflateRawSync(Buffer.from(`{"c":${contextJson},"q":${pack}}`, 'utf8')),
         });
-      }
-      children.push({
-        pk,
-        sk: `V#${version}#Q#${pad(quote.index, 5)}`,
-        ...quote,
-        ...context,
-        text: quote.text.slice(0, MAX_QUOTE_TEXT_STORED),
-        ...(speaker ? { gsi1pk: `SPEAKER#${speaker}`, gsi1sk: `${date}#${article.id}#${pad(quote.index, 5)}` } : {}),
       });
     }
     // Listed in the order of their ids, as DynamoDB ordered them when each entity was an item of its own.
@@ -773,6 +880,15 @@ function unpack(bytes: Uint8Array): unknown {
 /** A text chunk's text: deflated UTF-8 in `z`, or (items written before deflating) plain in `text`. */
 function chunkText(item: Item): string {
   return item.z instanceof Uint8Array ? inflateRawSync(item.z).toString('utf8') : String(item.text ?? '');
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** DynamoDB's order of string keys: by UTF-8 bytes. */
+function compareUtf8(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
 function pad(n: number, width: number): string {

@@ -145,8 +145,8 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(quotes.items.map((q) => q.text)).toEqual(['quote 0 of 0002', 'quote 1 of 0002']);
     const articles = await store.listArticlesByEntity('PERSON', 'Amara Okafor', { limit: 100 });
     expect(articles.items.filter((a) => a.articleId === first.article.id)).toHaveLength(1);
-    // META + 1 text chunk + 2 quotes + 1 entity pack + 1 list of directory entries: nothing of version 0001 survives.
-    expect(await itemCount(first.article.id)).toBe(6);
+    // META + 1 text chunk + 1 quote pack + 1 entity pack + 1 list of directory entries: nothing of version 0001 survives.
+    expect(await itemCount(first.article.id)).toBe(5);
   });
 
   it('ignores an older or repeated event (stale / duplicate), whatever order they arrive in', async () => {
@@ -159,7 +159,7 @@ describe('DynamoArticleStore versioned writes', () => {
     // Assess
     expect(results).toEqual(['written', 'written', 'stale', 'duplicate', 'stale']);
     expect((await store.get(articleIdForKey(key)))?.title).toBe('Title 00A3');
-    expect(await itemCount(articleIdForKey(key))).toBe(6);
+    expect(await itemCount(articleIdForKey(key))).toBe(5);
   });
 
   it('replaces the same source version when a newer pipeline made it (reprocess)', async () => {
@@ -173,7 +173,7 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(results).toEqual(['written', 'written', 'duplicate']);
     const record = await store.get(old.article.id);
     expect(record?.pipelineVersion).toBe('test-2');
-    expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote, 1 entity pack, 1 entry list
+    expect(await itemCount(old.article.id)).toBe(5); // META, text, 1 quote pack, 1 entity pack, 1 entry list
   });
 
   it('replaces a FAILED status of the same version with a later real outcome, never the other way round', async () => {
@@ -208,7 +208,7 @@ describe('DynamoArticleStore versioned writes', () => {
     const result = await store.save(b);
     // Assess
     expect(result).toBe('duplicate');
-    expect(await itemCount(b.article.id)).toBe(6);
+    expect(await itemCount(b.article.id)).toBe(5);
     const quotes = await store.listQuotesBySpeaker('Amara Okafor', { limit: 100 });
     expect(quotes.items.map((q) => q.text)).not.toContain('stale');
   });
@@ -240,7 +240,7 @@ describe('DynamoArticleStore versioned writes', () => {
     // Assess: one entity entry and one speaker entry, of the version META points at
     expect(result).toBe('written');
     expect(await entries(b.article.id)).toHaveLength(2);
-    expect(await itemCount(b.article.id)).toBe(6);
+    expect(await itemCount(b.article.id)).toBe(5);
     const articles = await store.listArticlesByEntity('PERSON', 'quillon vasquez', { limit: 10 });
     expect(articles.items.map((a) => a.articleId)).toEqual([b.article.id]);
   });
@@ -268,7 +268,7 @@ describe('DynamoArticleStore versioned writes', () => {
     expect(result).toBe('stale');
     expect((await store.get(older.article.id))?.sourceSequencer).toBe('0002');
     expect(await entries(older.article.id)).toHaveLength(2);
-    expect(await itemCount(older.article.id)).toBe(6);
+    expect(await itemCount(older.article.id)).toBe(5);
   });
 
   it('round-trips a 1 MB article text with items under 400 KB', async () => {
@@ -377,7 +377,7 @@ describe('DynamoArticleStore versioned writes', () => {
 });
 
 describe('DynamoArticleStore directories', () => {
-  it('writes one directory entry per entity and per speaker, without mentions or quote texts', async () => {
+  it('writes one directory entry per entity and per speaker, without mentions', async () => {
     // Prepare
     const b = named(bundle('raw/entries.txt', '0001', { quotes: 3 }), 'Ilse Brandvold');
     // Act
@@ -394,6 +394,163 @@ describe('DynamoArticleStore directories', () => {
     }
     const speakers = await store.listSpeakers({ limit: 10, prefix: 'ilse' });
     expect(speakers.items).toEqual([{ name: 'Ilse Brandvold', key: 'ilse brandvold' }]);
+  });
+
+  it('lists a speaker’s quotes newest article first, last quote first, page by page', async () => {
+    // Prepare: three articles of three dates, three quotes each by the same speaker (spelled two ways).
+    const days = ['2026-05-02', '2026-05-03', '2026-05-01'];
+    for (const [n, day] of days.entries()) {
+      const b = named(
+        bundle(`raw/wenna-${n}.txt`, '0001', { quotes: 3, processedAt: `${day}T08:00:00.000Z` }),
+        n === 1 ? 'WENNA Tregarthen' : 'Wenna Tregarthen',
+      );
+      await store.save(b);
+    }
+    // Act
+    const pages = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listQuotesBySpeaker('wenna tregarthen', { limit: 4, cursor });
+      pages.push(page.items.map((q) => `${q.articleDate.slice(0, 10)} ${q.index} ${q.speaker}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // Assess
+    expect(pages).toEqual([
+      [
+        '2026-05-03 2 WENNA Tregarthen',
+        '2026-05-03 1 WENNA Tregarthen',
+        '2026-05-03 0 WENNA Tregarthen',
+        '2026-05-02 2 Wenna Tregarthen',
+      ],
+      [
+        '2026-05-02 1 Wenna Tregarthen',
+        '2026-05-02 0 Wenna Tregarthen',
+        '2026-05-01 2 Wenna Tregarthen',
+        '2026-05-01 1 Wenna Tregarthen',
+      ],
+      ['2026-05-01 0 Wenna Tregarthen'],
+    ]);
+    const first = await store.listQuotesBySpeaker('Wenna Tregarthen', { limit: 4 });
+    expect(first.items[0]?.articleTitle).toBe('Title 0001');
+    await expect(store.listQuotesBySpeaker('Amara Okafor', { limit: 4, cursor: first.nextCursor! })).rejects.toThrow(
+      InvalidCursorError,
+    );
+  });
+
+  it('reads quotes stored one item per quote (earlier layout) and merges them with packed ones by date', async () => {
+    // Prepare: a packed article of 2026-06-02, and one of 2026-06-03 rewritten in the earlier layout: one item per
+    // quote with a gsi1 copy keyed by speaker, and a speaker entry without quotes.
+    const packed = named(
+      bundle('raw/tamsin-1.txt', '0001', { quotes: 2, processedAt: '2026-06-02T08:00:00.000Z' }),
+      'Tamsin Penrose',
+    );
+    const earlier = named(
+      bundle('raw/tamsin-2.txt', '0001', { quotes: 2, processedAt: '2026-06-03T08:00:00.000Z' }),
+      'Tamsin Penrose',
+    );
+    await store.save(packed);
+    await store.save(earlier);
+    const pk = `A#${earlier.article.id}`;
+    const items = await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+      }),
+    );
+    const pack = items.Items?.find((i) => String(i.sk).includes('#Q#'));
+    const version = String(pack?.sk).split('#')[1];
+    await doc.send(new DeleteCommand({ TableName: table, Key: { pk, sk: pack?.sk } }));
+    for (const quote of earlier.quotes) {
+      await doc.send(
+        new PutCommand({
+          TableName: table,
+          Item: {
+            pk,
+            sk: `V#${version}#Q#${String(quote.index).padStart(5, '0')}`,
+            ...quote,
+            articleTitle: earlier.article.title,
+            articleDate: earlier.article.processedAt,
+            gsi1pk: 'SPEAKER#tamsin penrose',
+            gsi1sk: `${earlier.article.processedAt}#${earlier.article.id}#${String(quote.index).padStart(5, '0')}`,
+          },
+        }),
+      );
+    }
+    const entry = (await entries(earlier.article.id)).find((e) => String(e.pk).startsWith('SNAMES#'));
+    await doc.send(
+      new PutCommand({
+        TableName: table,
+        Item: { pk: entry?.pk, sk: entry?.sk, name: entry?.name, key: entry?.key, articleId: entry?.articleId },
+      }),
+    );
+    // Act
+    const record = (await store.get(earlier.article.id))!;
+    const articleQuotes = [];
+    const bySpeaker = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listQuotes(record, { limit: 1, cursor });
+      articleQuotes.push(...page.items.map((q) => q.text));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    do {
+      const page = await store.listQuotesBySpeaker('Tamsin Penrose', { limit: 3, cursor });
+      bySpeaker.push(...page.items.map((q) => `${q.articleDate.slice(0, 10)} ${q.index}`));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // Assess
+    expect(articleQuotes).toEqual(['quote 0 of 0001', 'quote 1 of 0001']);
+    expect(bySpeaker).toEqual(['2026-06-03 1', '2026-06-03 0', '2026-06-02 1', '2026-06-02 0']);
+    expect((await store.listSpeakers({ limit: 10, prefix: 'tamsin' })).items).toEqual([
+      { name: 'Tamsin Penrose', key: 'tamsin penrose' },
+    ]);
+  });
+
+  it('keeps every item under 400 KB when one speaker says many long quotes', async () => {
+    // Prepare: 30 quotes of 20,000 hardly compressible 3-byte characters each (1.8 MB of UTF-8), one speaker.
+    let seed = 7;
+    const noise = (n: number) =>
+      Array.from({ length: n }, () => {
+        seed = (seed * 1103515245 + 12345) % 2 ** 31;
+        return String.fromCharCode(0x4e00 + (seed % 20_000));
+      }).join('');
+    const b = named(bundle('raw/long-quotes.txt', '0001', { quotes: 30 }), 'Morwenna Quick');
+    b.quotes = b.quotes.map((q) => ({ ...q, text: noise(20_000) }));
+    // Act
+    await store.save(b);
+    const record = (await store.get(b.article.id))!;
+    const listed = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.listQuotesBySpeaker('Morwenna Quick', { limit: 7, cursor });
+      listed.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // Assess
+    const stored = [
+      ...((
+        await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': `A#${b.article.id}` },
+          }),
+        )
+      ).Items ?? []),
+      ...(await entries(b.article.id)),
+    ];
+    const bytes = stored.map(
+      (i) =>
+        Buffer.byteLength(JSON.stringify({ ...i, z: undefined })) + ((i.z as Uint8Array | undefined)?.byteLength ?? 0),
+    );
+    expect(Math.max(...bytes)).toBeLessThan(400_000);
+    expect(stored.filter((i) => String(i.pk).startsWith('SNAMES#')).length).toBeGreaterThan(1);
+    expect((await store.listQuotes(record, { limit: 100 })).items.map((q) => q.text)).toEqual(
+      b.quotes.map((q) => q.text),
+    );
+    expect(listed.map((q) => q.index)).toEqual([...b.quotes.keys()].reverse());
+    expect(listed.map((q) => q.text)).toEqual(b.quotes.map((q) => q.text).reverse());
   });
 
   it('lists an entity once in the directory and finds its articles newest first, whatever the spelling', async () => {
