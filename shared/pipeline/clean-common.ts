@@ -113,13 +113,38 @@ const SHARE_BAR = new RegExp(
   'i',
 );
 
+/** "Read more", "Related stories", "More great … stories" and their kin, at the start of a block. */
+const RELATED =
+  /^\[?(?:read more|read (?:the )?full (?:story|article)|more:|related(?: post| posts| video| stories| articles| coverage| content| topics| links| reading| news)?:?|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche|see more|don'?t miss|also on [\w.]+|also:|recent (?:articles|posts|stories|news)|popular (?:this week|now|today|articles|posts|stories)|more great [\p{L} ]+ stories|like this (?:story|article)\?|breaking news$)(?![\p{L}\p{N}])/iu;
+/**
+ * RELATED's prefilter: the same alternation with the letter classes left out (the tail of "more great … stories"
+ * and the closing look-ahead), so it matches whatever RELATED matches.
+ */
+const RELATED_PREFILTER = withoutParts(RELATED, ['[\\p{L} ]+ stories', '(?![\\p{L}\\p{N}])']);
+
+/** `re` with the given parts of its source removed (each must occur once: checked at load). */
+function withoutParts(re: RegExp, parts: readonly string[]): RegExp {
+  let source = re.source;
+  for (const part of parts) {
+    const at = source.indexOf(part);
+    if (at < 0 || source.indexOf(part, at + 1) >= 0) throw new Error(`prefilter: ${part} must occur once in ${re}`);
+    source = source.slice(0, at) + source.slice(at + part.length);
+  }
+  return new RegExp(source, re.flags);
+}
+
 /**
  * Phrase rules for short blocks. Order matters: the first match gives the reason. The rules marked `true` search
- * the whole block (not only its start) and cost the most; a block matching none of them (the usual case) is
- * found by one test of their union (SEARCHING_UNION), after which they are skipped.
+ * the whole block (not only its start) and cost the most; each has a prefilter, and a block matching none of those
+ * (the usual case) is found by one test of their union (SEARCHING_PREFILTER), after which the rules are skipped.
+ *
+ * A rule may carry a prefilter: a cheap pattern that every text the rule matches also matches (a literal part the
+ * rule requires), tested first. V8 compiles a regular expression on its first use, and case-insensitive Unicode
+ * patterns with letter classes (`/iu` + `\p{L}`) cost milliseconds each to compile: with a prefilter, a fresh
+ * process compiles such a rule only when a block could match it, which most articles never have.
  */
-const PHRASE_RULES: Array<[RegExp, string, number, boolean?]> = [
-  // [pattern, reason, max words for the rule to apply, searching rule]
+const PHRASE_RULES: Array<[RegExp, string, number, boolean?, RegExp?]> = [
+  // [pattern, reason, max words for the rule to apply, searching rule, prefilter]
   [
     /^(?:author|profile|staff|contributor|reporter|user)?\s*(?:picture|photo|image|avatar|headshot|portrait|thumbnail)$/i,
     'author-picture',
@@ -136,18 +161,16 @@ const PHRASE_RULES: Array<[RegExp, string, number, boolean?]> = [
     'newsletter',
     45,
     true,
+    /sign(?:ing)?[ -]?up|subscri|register\b|delivered|enter your e|mail address|abonnieren|inscrivez|abonnez|suscr|iscriviti/i,
   ],
-  [
-    /^\[?(?:read more|read (?:the )?full (?:story|article)|more:|related(?: post| posts| video| stories| articles| coverage| content| topics| links| reading| news)?:?|see also|also read|read also|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?(?:like|be interested in|enjoy)|more from|more on (?:this|that)|more stories|further reading|most (?:read|popular|viewed|shared)|trending(?: now| stories)?|editor'?s picks|top stories|latest (?:news|stories)|what to read next|read next|up next|(?:click|tap) here|(?:lesen sie|lies) auch|mehr zum thema|à lire aussi|lire aussi|sur le même sujet|leer más|lee también|leia também|leggi anche|see more|don'?t miss|also on [\w.]+|also:|recent (?:articles|posts|stories|news)|popular (?:this week|now|today|articles|posts|stories)|more great [\p{L} ]+ stories|like this (?:story|article)\?|breaking news$)(?![\p{L}\p{N}])/iu,
-    'related',
-    30,
-  ],
+  [RELATED, 'related', 30, false, RELATED_PREFILTER],
   [/^\[(?:related|see also|read more|more)\b.*\]$/i, 'related', 30],
   [
     /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b|\balle rechte vorbehalten\b|\btous droits réservés\b|\btodos los derechos reservados\b/i,
     'copyright',
     40,
     true,
+    /©|\(c\)|copyright|rights reserved|rechte vorbehalten|droits r|derechos reservados/i,
   ],
   [
     /^(?:(?:photo|photograph|image|picture|illustration|video|graphic|foto|bild|photos|images)(?:\s*(?:credit|courtesy|by|source))?\s*[:：|©]|(?:photo|image|picture)\s+(?:credit|courtesy)\b|(?:credit|source)\s*[:：])/i,
@@ -158,6 +181,8 @@ const PHRASE_RULES: Array<[RegExp, string, number, boolean?]> = [
     /^\(?(?:AP|Reuters|AFP|EPA|Getty Images|Shutterstock|Xinhua|Bloomberg|Alamy|iStock|dpa|ANP|PA)(?:\s*(?:Photo|Images|Wire|Pool))?(?:\s*\/\s*[\p{L} .'-]+)*\)?\.?$/iu,
     'photo-credit',
     10,
+    false,
+    /^\(?(?:AP|Reuters|AFP|EPA|Getty Images|Shutterstock|Xinhua|Bloomberg|Alamy|iStock|dpa|ANP|PA)/iu,
   ],
   [
     /^(?:\d+\s+)?comments?$|^(?:leave|post|add|write) a (?:comment|reply)|^join the (?:conversation|discussion)|^(?:show|view|load|hide) (?:all )?comments|^comments? (?:are|have been) (?:closed|disabled)/i,
@@ -173,6 +198,8 @@ const PHRASE_RULES: Array<[RegExp, string, number, boolean?]> = [
     /^(?:follow (?:us|me|him|her|them|@?[\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?) on (?:twitter|x|facebook|instagram|linkedin|threads|bluesky|tiktok|youtube)|(?:like|follow) us on|connect with us|find us on)\b/iu,
     'social',
     30,
+    false,
+    /^(?:follow |like us on|connect with us|find us on)/iu,
   ],
   [
     /^(?:skip to (?:main )?content|back to top|go to top|menu|home|next (?:article|story|post)|previous (?:article|story|post)|print this (?:article|page)|listen to (?:this )?(?:article|story)|(?:\d+|one|two|three|four|five) min(?:ute)?s? read|reading time\b.*)$/i,
@@ -202,17 +229,21 @@ PHRASE_RULES.push(
     'credits',
     50,
     true,
+    /contributed|additional reporting|citation:/i,
   ],
   [
     /^(?:e-?mail|contact|reach|write to) (?:the (?:author|reporter|writer)s? |[\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,2} )?(?:at|on|via)\b.*(?:@|twitter|\.com)|^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$|^(?:https?:\/\/)?(?:www\.)?(?:twitter|x|facebook|instagram|linkedin)\.com\/\S+$/iu,
     'contact',
     40,
+    false,
+    /@|twitter|\.com/iu, // each alternative needs one of these
   ],
   [
     /\bthis (?:document|article|material) is subject to copyright\b|\bmay not be (?:published|reproduced|copied),? (?:broadcast|rewritten|redistributed)/i,
     'copyright',
     60,
     true,
+    /copyright|may not be/i,
   ],
   [/^(?:enlarge (?:image|photo)|loading(?: content)?\s*(?:\.{3}|…)?|\d{1,3} of \d{1,3})$/i, 'gallery', 4],
   [/^(?:tags|topics|keywords|schlagworte|themen)$/i, 'tags', 1],
@@ -221,6 +252,7 @@ PHRASE_RULES.push(
     'promo',
     45,
     true,
+    /subscri|click|code|for as little as|delivered|access|trial/i,
   ],
   [
     /^(?:image|photo|picture|slide|foto|bild)\s*\d+\s*(?:of|\/|von|de|di)\s*\/?\s*\d*$|^(?:caption|close|expand|enlarge|hide caption|toggle caption|view (?:caption|gallery)|open gallery|launch (?:gallery|slideshow)|this slideshow requires javascript\.?|\d+\s+(?:photos|images))$/i,
@@ -244,12 +276,17 @@ PHRASE_RULES.push(
   ],
 );
 
-/** Matches exactly when one of the searching rules does (all are `/i` without other flags: checked at load). */
-const SEARCHING_UNION = new RegExp(
+/**
+ * Matches whenever one of the searching rules could: the union of their prefilters (for each alternative of a
+ * searching rule, a literal part it requires). Most blocks contain none of these literals, and the rules themselves
+ * (long case-insensitive alternations) are then never compiled. All are `/i` without other flags: checked at load.
+ */
+const SEARCHING_PREFILTER = new RegExp(
   PHRASE_RULES.filter((r) => r[3])
-    .map(([re]) => {
-      if (re.flags !== 'i') throw new Error(`searching phrase rule with flags ${re.flags}`);
-      return `(?:${re.source})`;
+    .map(([re, , , , prefilter]) => {
+      if (re.flags !== 'i' || prefilter?.flags !== 'i')
+        throw new Error(`searching phrase rule ${re} needs /i and an /i prefilter`);
+      return prefilter.source;
     })
     .join('|'),
   'i',
@@ -284,6 +321,9 @@ export const CREDIT_SUFFIX =
 const TRAILING_CREDIT =
   /[.!?]\s+(?:photo|photograph|image|picture|foto|bild|credit|photo credit|illustration)s?\s*(?:by)?\s*[:：]?\s+[\p{Lu}][^.!?]{1,80}$/iu;
 
+/** TRAILING_CREDIT's prefilter: a sentence end and the credit word, without the letter class. */
+const TRAILING_CREDIT_HEAD = /[.!?]\s+(?:photo|image|picture|foto|bild|credit|illustration)/iu;
+
 const NAME = "[\\p{Lu}][\\p{L}.'’-]*";
 /** Photo credit lines: `Jane Doe/Agency/Getty Images`, `Jane Doe | Bloomberg | Getty Images`, `Credit...Jane Doe`. */
 const SLASH_CREDIT = new RegExp(
@@ -304,28 +344,39 @@ export function phraseReason(text: string, words?: number): string | null {
   const n = words ?? wordCount(t);
   if (n > 60) return null; // no rule applies to longer blocks
   let searching: boolean | undefined; // whether any searching rule can match (tested once, when first needed)
-  for (const [re, reason, maxWords, isSearching] of PHRASE_RULES) {
+  for (const [re, reason, maxWords, isSearching, prefilter] of PHRASE_RULES) {
     if (reason === '' || n > maxWords) continue;
     if (isSearching) {
-      searching ??= SEARCHING_UNION.test(t);
+      searching ??= SEARCHING_PREFILTER.test(t);
       if (!searching) continue;
     }
+    if (prefilter && !prefilter.test(t)) continue;
     if (re.test(t)) return reason;
   }
   // Every CREDIT_SUFFIX match ends the block with `)` or `]` and an optional `.`.
-  if (!/^[“"‘']/.test(t) && ((endsWithBracket(t) && CREDIT_SUFFIX.test(t)) || TRAILING_CREDIT.test(t)))
+  if (
+    !/^[“"‘']/.test(t) &&
+    ((endsWithBracket(t) && CREDIT_SUFFIX.test(t)) || (TRAILING_CREDIT_HEAD.test(t) && TRAILING_CREDIT.test(t)))
+  )
     return 'caption';
-  if (n <= 12 && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
+  // every SLASH_CREDIT match has a `/` or `|`
+  if (n <= 12 && hasSlashOrBar(t) && SLASH_CREDIT.test(t) && !/https?:|www\./i.test(t)) return 'photo-credit';
   if (/^credit\s*(?:\.{2,}|…)/i.test(t) && n <= 12) return 'photo-credit';
   if (n <= 14 && isDateLine(t, n)) return 'date';
-  if (n <= 14 && BYLINE_LINE.test(t)) return 'byline';
-  if (n <= 10 && STAFF_LINE.test(t)) return 'byline';
+  if (n <= 14 && isBylineLine(t)) return 'byline';
+  if (n <= 10 && STAFF_TAIL.test(t) && STAFF_LINE.test(t)) return 'byline';
   return null;
+}
+
+function hasSlashOrBar(t: string): boolean {
+  return t.includes('/') || t.includes('|');
 }
 
 /** `Tom Krisher, AP Auto Writer`, `Jane Doe | Staff Reporter`. */
 const STAFF_LINE =
   /^[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}\s*[,|–—-]\s*(?:[\p{L}.]+\s+){0,3}(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff)s?$/iu;
+/** STAFF_LINE's prefilter: its ending, without the letter classes (cheap to compile). */
+const STAFF_TAIL = /(?:writer|reporter|correspondent|editor|contributor|columnist|journalist|staff)s?$/iu;
 
 const BIO_ROLE =
   '(?:reporter|writer|correspondent|editor|journalist|columnist|contributor|producer|photographer|photojournalist|author|fellow|analyst|critic|intern|freelancer|anchor|host|novelist|professor|staff writer)';
@@ -333,6 +384,9 @@ const BIO_START = new RegExp(
   `^(?:[\\p{Lu}][\\p{L}.'’-]+(?:\\s+[\\p{Lu}][\\p{L}.'’-]+){0,3})\\s+(?:covers|writes|reports|has (?:covered|reported|written|been (?:a|an|the) )|joined|is (?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,4}${BIO_ROLE}|was (?:a|an)\\s+(?:[\\p{L}-]+\\s+){0,4}${BIO_ROLE})\\b`,
   'u',
 );
+/** BIO_START's prefilter: one to four words (any non-spaces) and the verb, without the letter classes. */
+const BIO_START_HEAD =
+  /^\S+(?:\s+\S+){0,3}\s+(?:covers|writes|reports|has (?:covered|reported|written|been (?:a|an|the) )|joined|is (?:a|an|the)\s|was (?:a|an)\s)/u;
 const BIO_SIGNALS =
   /\b(?:previously (?:worked|served|covered|reported|was)|is a graduate of|graduated from|holds a (?:degree|master|bachelor)|follow (?:him|her|them) on|can be reached (?:at|by)|(?:contact|email|reach) (?:him|her|them) at|(?:his|her|their) work has appeared|is the author of|lives in|based in)\b/i;
 const FOLLOW_ME =
@@ -340,8 +394,12 @@ const FOLLOW_ME =
 const ABOUT_AUTHOR =
   /^(?:about the (?:author|writer|reporter)s?|(?:the )?author|über den autor|über die autorin|à propos de l'auteur|sobre el autor)\s*:?$/i;
 
+/** ABOUT_AUTHOR's prefilter: the first word of each of its forms. */
+const ABOUT_AUTHOR_START = /^(?:about|the author|author|über|à|sobre)/i;
+
 export function isAboutAuthorHeading(text: string): boolean {
-  return ABOUT_AUTHOR.test(text.trim());
+  const t = text.trim();
+  return ABOUT_AUTHOR_START.test(t) && ABOUT_AUTHOR.test(t);
 }
 
 /** A short third-person paragraph about a journalist ("John covers...; he previously worked for..."). */
@@ -349,9 +407,10 @@ export function looksLikeBio(text: string, words?: number): boolean {
   const t = text.trim();
   const n = words ?? wordCount(t);
   if (n > 90) return false;
-  const signals = (BIO_START.test(t) ? 1 : 0) + (BIO_SIGNALS.test(t) ? 1 : 0);
+  const bioStart = BIO_START_HEAD.test(t) && BIO_START.test(t);
+  const signals = (bioStart ? 1 : 0) + (BIO_SIGNALS.test(t) ? 1 : 0);
   if (FOLLOW_ME.test(t) && n <= 60) return true;
-  return signals >= 2 || (signals === 1 && BIO_START.test(t) && n <= 60);
+  return signals >= 2 || (signals === 1 && bioStart && n <= 60);
 }
 
 /**
@@ -359,10 +418,9 @@ export function looksLikeBio(text: string, words?: number): boolean {
  * Returns the place (`STUTTGART, Germany`) or null.
  */
 export function detectDateline(paragraph: string): string | null {
-  const m =
-    /^((?:[\p{Lu}][\p{Lu}.'’-]+)(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,3}(?:,\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})?)(?:,?\s+(?:[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{Ll}]{2,8}\.?)(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:[—–]|--?|:)\s+\S/u.exec(
-      paragraph,
-    );
+  // The place starts with two capitals (or a capital and . ' ’ -): a cheap test before the long pattern.
+  if (!DATELINE_START.test(paragraph)) return null;
+  const m = DATELINE.exec(paragraph);
   if (!m?.[1]) return null;
   const place = m[1].replace(/[,\s]+$/, '');
   // The city part must be written in capitals and be more than an acronym-like single letter.
@@ -370,6 +428,14 @@ export function detectDateline(paragraph: string): string | null {
   if (city.replace(/[^\p{Lu}]/gu, '').length < 3) return null;
   return place;
 }
+
+const DATELINE_START = /^\p{Lu}[\p{Lu}.'’-]/u;
+/**
+ * The dateline pattern, kept at module level: a literal inside the function would be parsed at load and again at
+ * the function's first call, and its Unicode classes make each parse cost.
+ */
+const DATELINE =
+  /^((?:[\p{Lu}][\p{Lu}.'’-]+)(?:\s+[\p{Lu}][\p{Lu}.'’-]+){0,3}(?:,\s+[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*){0,2})?)(?:,?\s+(?:[\p{Lu}][\p{Ll}]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[\p{Lu}][\p{Ll}]{2,8}\.?)(?:,?\s+\d{4})?)?\s*(?:\([^()]{1,40}\))?\s*(?:[—–]|--?|:)\s+\S/u;
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -439,6 +505,13 @@ export function parseAuthors(byline: string): string[] {
     .filter((a) => a.length > 1 && a.length < 60 && /^[\p{Lu}]/u.test(a) && wordCount(a) <= 5);
 }
 
+/** `BYLINE_LINE.test(t)`, compiling BYLINE_LINE only for texts that start like a byline ("By ", "Posted on … by "). */
+export function isBylineLine(t: string): boolean {
+  return BYLINE_HEAD.test(t) && BYLINE_LINE.test(t);
+}
+/** BYLINE_LINE's prefilter: its opening up to the first space after "by", without the letter classes. */
+const BYLINE_HEAD =
+  /^(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor)\s/u;
 export const BYLINE_LINE =
   /^(?:(?:[Pp]osted|[Ww]ritten|[Pp]ublished)?\s*(?:on\s+.{3,30}?\s+)?(?:[Bb][Yy]|[Vv]on|[Pp]ar|[Pp]or|[Dd]i|[Dd]oor))\s+[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3}(?:\s*(?:,|and|&|und|et|y)\s*[\p{Lu}][\p{L}.'’-]+(?:\s+[\p{Lu}][\p{L}.'’-]+){0,3})*(?:\s*[,|–—·•-]?\s*[\p{L}\d .,:/;|–—·•-]{0,60})?$(?<![.!?])/u;
 

@@ -7,11 +7,11 @@
 import {
   type ArticleMeta,
   type Block,
-  BYLINE_LINE,
   CREDIT_SUFFIX,
   collapse,
   emptyMeta,
   isAboutAuthorHeading,
+  isBylineLine,
   isDateLine,
   keyOf,
   looksLikeBio,
@@ -348,7 +348,7 @@ export function cleanText(input: string, markdown = false): TextResult {
     const t = blocks[i]!.text;
     const dupOfNeighbour =
       keyOf(t) === keyOf(blocks[i + 1]?.text ?? '') || keyOf(t) === keyOf(blocks[i - 1]?.text ?? '');
-    if (phraseReason(t) || dupOfNeighbour || BYLINE_LINE.test(t) || isDateLine(t)) continue;
+    if (phraseReason(t) || dupOfNeighbour || isBylineLine(t) || isDateLine(t)) continue;
     titleCandidate = i;
     break;
   }
@@ -368,7 +368,7 @@ export function cleanText(input: string, markdown = false): TextResult {
         continue;
       }
     }
-    if (BYLINE_LINE.test(b.text) && n <= 15) {
+    if (isBylineLine(b.text) && n <= 15) {
       // "By Jane Doe · 2 June 2026": the date part is the publication date.
       const [who, when] = b.text.split(/\s+[·•|–—]\s+/);
       meta.authors = parseAuthors(who ?? b.text);

@@ -99,17 +99,18 @@ export const CAPITALISED_ABBREVIATIONS: ReadonlySet<string> = new Set(
 /** Clitics split off the end of a word (after an apostrophe). */
 const CLITICS = new Set(['s', 're', 've', 'll', 'd', 'm']);
 
-// One alternative per kind of token; order matters.
+// One alternative per kind of token; order matters. Plain strings, not regex literals: each literal would be
+// parsed and built at load only to read its source (Unicode property classes make that cost milliseconds).
 const TOKEN_RE = new RegExp(
   [
-    /https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)'’]/u.source, // URL
-    /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/u.source, // e-mail
-    /(?:\p{L}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*/u.source, // U.S. a.m. U.S.-led
-    /\p{N}[\p{N}]*(?:[.,:/-]\p{N}+)*(?:-?[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)?/u.source, // 1996-08-30 6-4 20,000 3.5 26-year-old 15th
-    /[A-Z]{1,2}\$/u.source, // C$ A$ US$
-    /[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*/u.source, // words, hyphenated, O'Brien, Mali's, AT&T
-    /\.{2,}|…|-{2,}|[–—]+/u.source, // ellipsis, dashes
-    /[^\s\p{L}\p{M}\p{N}]/u.source, // any other single mark
+    String.raw`https?:\/\/[^\s<>"“”]+[^\s<>"“”.,;:!?)'’]`, // URL
+    String.raw`[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`, // e-mail
+    String.raw`(?:\p{L}\.){2,}(?:-[\p{L}\p{M}\p{N}]+)*`, // U.S. a.m. U.S.-led
+    String.raw`\p{N}[\p{N}]*(?:[.,:/-]\p{N}+)*(?:-?[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:-[\p{L}\p{M}\p{N}]+)*)?`, // 1996-08-30 6-4 20,000 3.5 26-year-old 15th
+    String.raw`[A-Z]{1,2}\$`, // C$ A$ US$
+    String.raw`[\p{L}\p{M}][\p{L}\p{M}\p{N}]*(?:[-'’&][\p{L}\p{M}\p{N}]+)*`, // words, hyphenated, O'Brien, Mali's, AT&T
+    String.raw`\.{2,}|…|-{2,}|[–—]+`, // ellipsis, dashes
+    String.raw`[^\s\p{L}\p{M}\p{N}]`, // any other single mark
   ]
     .map((s) => `(?:${s})`)
     .join('|'),

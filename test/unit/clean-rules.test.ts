@@ -44,7 +44,27 @@ describe('phraseReason: boilerplate blocks and their reasons', () => {
     ['Boats at the quay on Monday. Photo: Jane Doe / Agency', 'caption'],
     ['Boats at the quay (on Monday)', null],
     ['Sign the petition to save the harbour library', null],
+    // Rules tested only after a cheap prefilter (a literal part they require): each still fires.
+    ['Follow Dana Whitfield on Instagram', 'social'],
+    ['Like us on Facebook', 'social'],
+    ['Email the reporter at dana@courier.example', 'contact'],
+    ['dana.whitfield@courier.example', 'contact'],
+    ['twitter.com/danawhitfield', 'contact'],
+    ['AP Photo/Kim Osei', 'photo-credit'],
+    ['More great travel stories', 'related'],
+    ['Recommended for you', 'related'],
+    ['(Additional reporting by Lee Park; Editing by Sam Ortiz)', 'credits'],
+    ['Use the promo code HARBOUR for a discount', 'promo'],
+    ['Alle Rechte vorbehalten', 'copyright'],
+    ['Subscribe to our daily briefing', 'newsletter'],
+    ['Posted on March 3, 2024 by Dana Whitfield', 'byline'],
+    ['Von Jürgen Albers', 'byline'],
+    ['Kim Osei | Riverside Courier', 'photo-credit'],
+    ['Dana Whitfield, Harbour Correspondent', 'byline'],
     // Body text must survive.
+    ['Dana Whitfield, who covers the council, said the vote was close.', null],
+    ['Follow the money, the auditor said.', null],
+    ['The code was published on the council website.', null],
     ['The council voted 7-2 to approve the plan on Tuesday.', null],
     ['“Sign up now or miss out,” the mayor joked as she opened the registration desk for the marathon.', null],
     ['By Monday, the city had restored power to most homes.', null],
@@ -65,6 +85,7 @@ describe('detectDateline', () => {
     ['SAINT-RÉMY, France — The owners of eleven cafés won.', 'SAINT-RÉMY, France'],
     ['The mayor — who took office in May — spoke.', null],
     ['US officials said the talks would resume.', null],
+    ['Police said the road — closed since May — would reopen.', null],
   ];
   it.each(ROWS)('%s', (text, want) => {
     expect(detectDateline(text)).toBe(want);
@@ -100,6 +121,8 @@ describe('parseAuthors and looksLikeBio', () => {
     ['Tomas Berger covers trade and shipping for the Baltic Ledger. He previously worked in Kiel.', true],
     ['Dana Whitfield is a staff reporter covering transport. She previously worked for the Herald.', true],
     ['Mike Hale writes about science. Follow him on Twitter.', true],
+    ['Lena Fischer joined the Courier in 2019. She is a graduate of Kiel University.', true],
+    ['The plan is a compromise, the mayor said. She previously worked on the harbour deal.', false],
     ['Mayor Lena Fischer thanked residents for their patience during the works.', false],
     ['Marquardt said the union would keep the picket lines in place until a written offer arrives.', false],
   ])('%s → %s', (text, want) => {

@@ -103,9 +103,29 @@ export interface U32Lookup {
 }
 
 /**
+ * Bucket index of keys sorted ascending: keys whose top `32 - shift` bits are b are `keys[start[b] .. start[b + 1])`
+ * (about one to four keys per bucket). Built in one sequential pass; a model file may also store it (NER2).
+ */
+export function bucketStarts(keys: Uint32Array): Int32Array {
+  const n = keys.length;
+  let bits = 4;
+  while (bits < 24 && 1 << (bits + 2) < n) bits++;
+  const shift = 32 - bits;
+  const nb = 1 << bits;
+  const start = new Int32Array(nb + 1);
+  let b = 0;
+  for (let i = 0; i < n; i++) {
+    const kb = keys[i]! >>> shift;
+    while (b <= kb) start[b++] = i;
+  }
+  while (b <= nb) start[b++] = n;
+  return start;
+}
+
+/**
  * Read-only map over keys sorted ascending and unique (as a model stores them): the value of `keys[i]` is
- * `values[i]`, or `i` itself. A bucket index over the keys' top bits (about one key per bucket) finds a key with two
- * reads of compact arrays; built in one sequential pass, so loading a model costs next to nothing.
+ * `values[i]`, or `i` itself. A bucket index over the keys' top bits (`bucketStarts`) finds a key with two reads of
+ * compact arrays; given by the model file or built in one sequential pass, so loading a model costs next to nothing.
  */
 export class SortedU32Index implements U32Lookup {
   readonly size: number;
@@ -114,24 +134,16 @@ export class SortedU32Index implements U32Lookup {
   /** Keys with top bits b are keys[start[b] .. start[b + 1]). */
   private readonly start: Int32Array;
   private readonly shift: number;
-  constructor(keys: Uint32Array, values: Int32Array | null = null) {
-    const n = keys.length;
-    let bits = 4;
-    while (bits < 24 && 1 << (bits + 2) < n) bits++;
-    const shift = 32 - bits;
-    const nb = 1 << bits;
-    const start = new Int32Array(nb + 1);
-    let b = 0;
-    for (let i = 0; i < n; i++) {
-      const kb = keys[i]! >>> shift;
-      while (b <= kb) start[b++] = i;
-    }
-    while (b <= nb) start[b++] = n;
-    this.size = n;
+  /** `start`, when given, must be `bucketStarts(keys)` (a model file stores it). */
+  constructor(keys: Uint32Array, values: Int32Array | null = null, start: Int32Array = bucketStarts(keys)) {
+    const nb = start.length - 1;
+    const bits = 31 - Math.clz32(nb);
+    if (nb !== 1 << bits || start[nb] !== keys.length) throw new Error('bucket index does not fit the keys');
+    this.size = keys.length;
     this.keys = keys;
     this.values = values;
     this.start = start;
-    this.shift = shift;
+    this.shift = 32 - bits;
   }
 
   get(k: number): number {

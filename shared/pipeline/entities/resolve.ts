@@ -67,6 +67,8 @@ const KNOWN_AS_RE = new RegExp(
     ACRONYM,
   'u',
 );
+/** KNOWN_AS_RE's prefilter: its opening up to the verb, without the letter classes (cheap to compile). */
+const KNOWN_AS_HEAD = /^\s*[,(]?\s*(?:also\s+|better\s+|commonly\s+|widely\s+)?(?:known|referred\s+to|abbreviated)\s/u;
 const PAREN_RE = new RegExp(String.raw`^\s*\(\s*["“]?` + ACRONYM + String.raw`["”]?\s*[),;]`, 'u');
 
 function isAcronymLike(s: string): boolean {
@@ -139,7 +141,7 @@ function findAcronyms(
     const m = mentions[i]!;
     if (words(m.text).length < 2) continue;
     const after = text.slice(m.end, m.end + 120);
-    const hit = PAREN_RE.exec(after) ?? KNOWN_AS_RE.exec(after);
+    const hit = PAREN_RE.exec(after) ?? (KNOWN_AS_HEAD.test(after) ? KNOWN_AS_RE.exec(after) : null);
     if (hit) {
       const acr = hit[1]!.replace(/[.-]+$/, '');
       if (isAcronymLike(acr) && !defs.has(acr)) defs.set(acr, m);
