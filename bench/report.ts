@@ -329,6 +329,26 @@ export function renderResults(r: BenchResults): string {
     out.push('');
   }
 
+  const requestsLine = (q: RequestCount) =>
+    `Requests per article, counted by running the real \`cleanObject\`/\`annotateObject\` with the real S3 and DynamoDB adapters over counting fakes (${q.articles} articles of the corpus, new keys): ` +
+    Object.entries(q.calls)
+      .map(([k, v]) => `${k} ${fmt(v, 2)}`)
+      .join(', ') +
+    `; DynamoDB ${fmt(q.perArticle.dynamoWriteUnits, 1)} write units (1 KB each, GSI copies included) and ${fmt(q.perArticle.dynamoReadUnits, 1)} read units per article; ` +
+    `write units by item kind: ${Object.entries(q.writeUnitsByKind)
+      .sort((a, b) => b[1] - a[1])
+      .map(([k, v]) => `${k} ${fmt(v, 1)}`)
+      .join(', ')}; ` +
+    `SQS ${fmt(q.perArticle.sqs, 1)} requests (S3's SendMessage to each of the 2 queues + the poller's ReceiveMessage and DeleteMessageBatch per batch of 10).`;
+
+  // `--only requests`: the request counts on their own (the cost model needs the stage timings too)
+  if (r.requests && !r.cost) {
+    out.push('## Requests per article');
+    out.push('');
+    out.push(requestsLine(r.requests));
+    out.push('');
+  }
+
   if (r.cost && r.requests) {
     const c = r.cost;
     const q = r.requests;
@@ -340,18 +360,7 @@ export function renderResults(r: BenchResults): string {
         'Comprehend DetectEntities $0.0001 per 100 characters, 3 units minimum.',
     );
     out.push('');
-    out.push(
-      `Requests per article, counted by running the real \`cleanObject\`/\`annotateObject\` with the real S3 and DynamoDB adapters over counting fakes (${q.articles} articles of the corpus, new keys): ` +
-        Object.entries(q.calls)
-          .map(([k, v]) => `${k} ${fmt(v, 2)}`)
-          .join(', ') +
-        `; DynamoDB ${fmt(q.perArticle.dynamoWriteUnits, 1)} write units (1 KB each, GSI copies included) and ${fmt(q.perArticle.dynamoReadUnits, 1)} read units per article; ` +
-        `write units by item kind: ${Object.entries(q.writeUnitsByKind)
-          .sort((a, b) => b[1] - a[1])
-          .map(([k, v]) => `${k} ${fmt(v, 1)}`)
-          .join(', ')}; ` +
-        `SQS ${fmt(q.perArticle.sqs, 1)} requests (S3's SendMessage to each of the 2 queues + the poller's ReceiveMessage and DeleteMessageBatch per batch of 10).`,
-    );
+    out.push(requestsLine(q));
     out.push('');
     const fnRows = Object.entries(c.lambdaComputeByFunction).map(([name, v]) => [
       name,

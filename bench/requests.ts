@@ -28,7 +28,7 @@ class Counter {
   readonly calls = new Map<string, number>();
   readUnits = 0;
   writeUnits = 0;
-  /** Write units by item kind (META, text chunk, quote, speaker, entity) over the whole run (never reset). */
+  /** Write units by item kind (META, text chunk, quote, entity, directory entries) over the whole run (never reset). */
   readonly writeUnitsByKind = new Map<string, number>();
   count(name: string) {
     this.calls.set(name, (this.calls.get(name) ?? 0) + 1);
@@ -92,13 +92,12 @@ class FakeS3 {
 const KIND_NAMES: Record<string, string> = {
   T: 'text chunks',
   Q: 'quotes',
-  S: 'speakers',
   E: 'entities',
   X: 'directory-key lists',
 };
 
-/** `META`, `text chunks`, `quotes`, `speakers`, `entities`, `catalog`; deletes apart. */
-function itemKind(sk: string, deleted: boolean): string {
+/** `META`, `text chunks`, `quotes`, `entities`, `catalog`, the two directories; deletes apart. */
+function itemKind(pk: string, sk: string, deleted: boolean): string {
   const child = /^V#[^#]*#([A-Z])#/.exec(sk)?.[1];
   const kind = child
     ? (KIND_NAMES[child] ?? child)
@@ -106,7 +105,9 @@ function itemKind(sk: string, deleted: boolean): string {
       ? 'META'
       : sk === 'MONTHS'
         ? 'catalog'
-        : 'directory entries';
+        : pk.startsWith('SNAMES#')
+          ? 'speaker directory entries (with their quotes)'
+          : 'entity directory entries';
   return deleted ? `${kind} (delete)` : kind;
 }
 
@@ -127,7 +128,8 @@ class FakeDynamo {
     const copies = Math.max(next ? indexCopies(next) : 1, previous ? indexCopies(previous) : 1);
     const units = writeUnits(bytes) * copies;
     this.counter.writeUnits += units;
-    const kind = itemKind(String((next ?? previous)?.sk ?? ''), next === undefined);
+    const item = next ?? previous;
+    const kind = itemKind(String(item?.pk ?? ''), String(item?.sk ?? ''), next === undefined);
     this.counter.writeUnitsByKind.set(kind, (this.counter.writeUnitsByKind.get(kind) ?? 0) + units);
   }
   async send(command: Command): Promise<unknown> {
