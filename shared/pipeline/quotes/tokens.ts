@@ -20,9 +20,12 @@ const TOKEN_RE = new RegExp(
   'gu',
 );
 
-/** Titles and abbreviations that keep their trailing full stop. */
+/**
+ * Titles, abbreviations and initials that keep their trailing full stop, tested on the lower-cased word (a
+ * case-insensitive Unicode pattern costs a fresh process about a millisecond more to compile).
+ */
 const KEEP_DOT =
-  /^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|adm|st|jr|sr|rev|del|sens|reps|ft|mt|u\.s|d\.c|(?:\p{L}\.)+\p{L}|\p{Lu})\.$/iu;
+  /^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|adm|st|jr|sr|rev|del|sens|reps|ft|mt|u\.s|d\.c|(?:\p{L}\.)+\p{L}|\p{Ll})\.$/u;
 
 export function tokenize(masked: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
@@ -34,7 +37,7 @@ export function tokenize(masked: string, lo: number, hi: number): Tok[] {
       out.push({ s, e: s + w.length, w: 'Q', l: 'q', kind: 'quote', cap: false });
       continue;
     }
-    if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w)) {
+    if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w.toLowerCase())) {
       w = w.slice(0, -1);
       out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word', cap: CAP_START.test(w) });
       out.push({ s: s + w.length, e: s + w.length + 1, w: '.', l: '.', kind: 'punct', cap: false });
