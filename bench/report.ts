@@ -298,14 +298,15 @@ export function renderResults(r: BenchResults): string {
       );
       out.push('');
       const total = e.nodeCpuMsPerArticle + (Number.isFinite(e.dynamoCpuMsPerArticle) ? e.dynamoCpuMsPerArticle : 0);
+      const main = Number.isFinite(e.mainThreadCpuMsPerArticle) ? e.mainThreadCpuMsPerArticle : undefined;
       out.push(
         `CPU per article during the run: ${fmt(e.nodeCpuMsPerArticle, 1)} ms in the Node process (handlers, s3rver, queues, API, the uploading client and the poller) + ` +
           `${fmt(e.dynamoCpuMsPerArticle, 1)} ms in DynamoDB Local (Java)` +
-          (e.mainThreadCpuMsPerArticle !== undefined
-            ? `; of the Node CPU, ${fmt(e.mainThreadCpuMsPerArticle, 1)} ms on its main thread (the rest is libuv's file and zlib threads and the garbage collector)`
+          (main !== undefined
+            ? `; of the Node CPU, ${fmt(main, 1)} ms on its main thread (the rest is libuv's file and zlib threads and the garbage collector)`
             : '') +
           `. With ${r.machine.cores} cores to itself the local stack could do at most about ` +
-          `${fmt(Math.min(1000 / (e.mainThreadCpuMsPerArticle ?? e.nodeCpuMsPerArticle), (r.machine.cores * 1000) / total), 0)} articles/s${e.handlerIsolation === 'workers' ? '' : ' (the handlers share one thread)'}. ` +
+          `${fmt(Math.min(1000 / (main ?? e.nodeCpuMsPerArticle), (r.machine.cores * 1000) / total), 0)} articles/s${e.handlerIsolation === 'workers' ? '' : ' (the handlers share one thread)'}. ` +
           'Uploads outpace processing, so a queue builds up and the latency grows with the position in the queue: the p95 latency mostly measures the backlog of a burst of N, not the latency of one article.',
       );
       out.push('');
