@@ -7,18 +7,15 @@ import { extractEntities, MODEL_VERSION } from './entities/index.ts';
 import { extractQuotes } from './quotes/index.ts';
 import type { AnnotatedArticle, Annotations, CleanArticle } from './types.ts';
 import { PIPELINE_VERSION } from './version.ts';
+import { countWords } from './words.ts';
+
+export { countWords };
 
 /** Entities and quotes of an already cleaned text. */
 export function annotateText(text: string): Annotations {
   const entities = extractEntities(text);
   const quotes = extractQuotes(text, entities);
   return { entities, quotes };
-}
-
-export function countWords(text: string): number {
-  let n = 0;
-  for (const _ of text.matchAll(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu)) n++;
-  return n;
 }
 
 /** Annotate a cleaned article (what the annotate Lambda does with a `cleaned/` object). */

@@ -11,6 +11,7 @@
  */
 import { entityAt } from '../entities/index.ts';
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
+import { countWords } from '../words.ts';
 import {
   type Attribution,
   attributeBare,
@@ -56,10 +57,6 @@ const MAX_QUOTES_PER_SENTENCE = 40;
 
 /** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
 const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)\s/;
-
-function wordCount(s: string): number {
-  return (s.match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu) ?? []).length;
-}
 
 /** Quotes of `text` with their speakers. Offsets index `text`. */
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
@@ -238,7 +235,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const sent = sentences[w.sentence]!;
     const sPrev = sentences[w.sentence - 1];
     if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
-    if (w.span.outerStart > sent.start + 1 || wordCount(text.slice(w.start, w.end)) < 5) continue;
+    if (w.span.outerStart > sent.start + 1 || countWords(text.slice(w.start, w.end)) < 5) continue;
     const a = subjectOfSentence(text, tokens, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
     // not a name the entity stage reads, as written, as a place or an organisation ("partner at Lenox")
     const e = a ? entityAt(entities, a.speaker.start) : null;
@@ -256,7 +253,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const content = text.slice(w.start, w.end);
     const sent = sentences[w.sentence]!;
     const before = masked.slice(sent.start, w.span.outerStart);
-    const words = wordCount(content);
+    const words = countWords(content);
     if (SCARE_PREFIX.test(before)) continue;
     const prevChar = text.slice(Math.max(0, w.span.outerStart - 3), w.span.outerStart);
     const nextChar = text.slice(w.span.outerEnd, w.span.outerEnd + 2);
