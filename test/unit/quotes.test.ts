@@ -317,6 +317,19 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Pankaj Rao, Head of Research at Alder Securities, pointed out that this is a stock-specific market. Midcaps are lagging.\n\n“It is a stock-specific market,” he said.',
     [{ text: 'It is a stock-specific market,', speaker: 'Pankaj Rao' }],
   ],
+  [
+    'a relative clause after the subject names no speaker (The statement, which was obtained by X, claimed …)',
+    'The statement, which was obtained by the Ledger, claimed that the firms had “come to terms on a licensing deal.”',
+    [{ text: 'come to terms on a licensing deal.', speaker: 'The statement' }],
+  ],
+  [
+    'an appositive opened by CEO; an adverb between pronoun and verb (He instead told)',
+    '“Our strategy is to be where the players are,” Ivo Marsh, CEO of Harbor Games, adds.\n\nHe instead told the interviewer: “We took the judgement call.”',
+    [
+      { text: 'Our strategy is to be where the players are,', speaker: 'Ivo Marsh' },
+      { text: 'We took the judgement call.', speaker: 'Ivo Marsh' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -523,6 +536,25 @@ describe('extractQuotes: organisation phrases linked to the organisation the art
     expect(q?.speaker).toBe('the agency');
     expect(q?.speakerType).toBe('organization');
     expect(q?.speakerEntityId).toBe(expectedId);
+  });
+});
+
+describe('extractQuotes: speakers that are not people', () => {
+  it('a place the entity stage reads as a place speaks as an organisation (its government)', () => {
+    // Prepare
+    const text = 'Norland said it is committed to the “one country, two systems” formula for the port.';
+    const entities = [entity(text, 'LOCATION:norland', 'LOCATION', 'Norland', ['Norland'])];
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q).toMatchObject({ speaker: 'Norland', speakerType: 'organization', speakerEntityId: 'LOCATION:norland' });
+  });
+
+  it('a capitalised plural that only opens sentences is a group (nominal), not a person', () => {
+    // Act
+    const [q] = extractQuotes('Teachers chanted, “Fund our schools,” as hundreds lined the steps.', []);
+    // Assess
+    expect(q).toMatchObject({ speaker: 'Teachers', speakerType: 'nominal' });
   });
 });
 

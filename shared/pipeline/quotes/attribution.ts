@@ -252,7 +252,7 @@ function appositiveLike(toks: Tok[], a: number, b: number): boolean {
   // a capitalised job title: "Pankaj Rao, Head of Research at Alder Securities, said"
   if (
     a < b &&
-    /^(?:head|chief|director|founder|co-founder|president|chairman|chairwoman|editor|professor|senior|deputy|executive|managing|vice|secretary|minister|spokesman|spokeswoman|spokesperson)$/.test(
+    /^(?:head|chief|director|founder|co-founder|president|chairman|chairwoman|chair|ceo|cfo|coo|cto|editor|professor|senior|deputy|executive|managing|vice|secretary|minister|spokesman|spokeswoman|spokesperson)$/.test(
       f.l,
     )
   )
@@ -400,8 +400,10 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const first = segIdx[f0]!;
   const a0 = first[0]!;
   const b0 = first[first.length - 1]!;
+  // "The statement, which was obtained by Variety, claimed": a relative clause names no speaker
+  const relativeFirst = RELATIVES.has(toks[a0]!.l) && segIdx.length > f0 + 1;
   // nearest segment is a name phrase (possibly after a title or descriptors)
-  const direct = nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
+  const direct = relativeFirst ? null : nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
   if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
   if (appositiveLike(toks, a0, b0) || segIdx.length > f0 + 1) {
     for (let s = f0 + 1; s < segIdx.length; s++) {
@@ -414,6 +416,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
       if (!tail && !appositiveLike(toks, a, b)) break;
     }
+  }
+  // …then the phrase before the relative clause is the subject, when it is a noun phrase
+  if (relativeFirst) {
+    const seg = segIdx[f0 + 1]!;
+    const before = nameOrNominal(text, toks, seg[0]!, seg[seg.length - 1]!, false);
+    if (before?.kind === 'nominal') return before;
   }
   return direct;
 }

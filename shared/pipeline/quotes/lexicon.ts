@@ -320,6 +320,12 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
   'may',
   'might',
   'somehow',
+  'instead',
+  'subsequently',
+  'eventually',
+  'initially',
+  'originally',
+  'immediately',
 ]);
 
 /** Words before a quote that make it a name/label rather than speech ("so-called “reforms”", "dubbed “X”"). */

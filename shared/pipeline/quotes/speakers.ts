@@ -539,6 +539,26 @@ export class SpeakerResolver {
       return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const canonical = this.canonicalName(p.text, p.start);
+    // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
+    // government or institutions, an organisation speaker
+    const place = entityAt(this.entities, p.start);
+    if (
+      place?.type === 'LOCATION' &&
+      !this.fullByLast.has(lastName(canonical.split(' '))) &&
+      place.mentions.some((m) => m.start === p.start && m.end === p.end)
+    )
+      return { speaker: place.name, speakerType: 'organization', speakerEntityId: place.id };
+    // a capitalised plural that only opens sentences and that the entity stage does not read as a name (`Teachers
+    // chanted`, `Prosecutors said`): a group, not a name
+    if (
+      !p.text.includes(' ') &&
+      /\p{Ll}(?:ers|ors|ists|ants|ents|ians|ees|als)$/u.test(p.text) &&
+      (place === null || (place.type !== 'PERSON' && place.type !== 'ORGANIZATION')) &&
+      !isGivenName(p.text) &&
+      !this.fullByLast.has(norm(p.text)) &&
+      !this.tokens.capitalisedMidSentence().has(p.text)
+    )
+      return { speaker: p.text, speakerType: 'nominal', speakerEntityId: null };
     const e = this.entityFor(canonical, p);
     // an organisation entity only wins over a person reading when it is the same surface ("Reuters said") and the
     // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
