@@ -550,6 +550,17 @@ describe('extractQuotes: speakers that are not people', () => {
     expect(q).toMatchObject({ speaker: 'Norland', speakerType: 'organization', speakerEntityId: 'LOCATION:norland' });
   });
 
+  it('a lone name the entity stage reads as an organisation is a person when the article calls it he or she', () => {
+    // Prepare
+    const text =
+      'The coach was pleased. Vogel said he was proud of the bench, and he praised the defence.\n\n“He is playing terrific basketball,” Vogel said.';
+    const entities = [entity(text, 'ORGANIZATION:vogel', 'ORGANIZATION', 'Vogel', ['Vogel'])];
+    // Act
+    const q = extractQuotes(text, entities).find((x) => x.type === 'direct');
+    // Assess
+    expect(q).toMatchObject({ speaker: 'Vogel', speakerType: 'person' });
+  });
+
   it('a capitalised plural that only opens sentences is a group (nominal), not a person', () => {
     // Act
     const [q] = extractQuotes('Teachers chanted, “Fund our schools,” as hundreds lined the steps.', []);

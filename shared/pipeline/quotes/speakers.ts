@@ -564,8 +564,12 @@ export class SpeakerResolver {
     // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
     if (e && e.type === 'ORGANIZATION') {
       const personFull = canonical.split(' ').length >= 2 && isGivenName(canonical.split(' ')[0]!);
+      // the article treats the name as a person: `he`/`she` after its mentions, or `, who` right after this one
+      const g = this.gender.get(lastName(canonical.split(' ')));
+      const treatedAsPerson = (!!g && g.m + g.f >= 2) || /^\s*,\s*who\b/.test(this.masked.slice(p.end, p.end + 8));
       if (
         !personFull &&
+        !treatedAsPerson &&
         (e.name.toLowerCase() === p.text.toLowerCase() ||
           e.aliases.some((a) => a.toLowerCase() === p.text.toLowerCase()))
       )
