@@ -480,6 +480,16 @@ export class SpeakerResolver {
     return fits.length === 1 ? fits[0]! : null;
   }
 
+  /** `he`/`she`/`his`/`her` within a few words after each occurrence of `name` (`Vogel said he was …`). */
+  private personalPronounsAfter(name: string): number {
+    let n = 0;
+    for (let at = this.masked.indexOf(name); at >= 0; at = this.masked.indexOf(name, at + name.length)) {
+      const after = this.masked.slice(at + name.length, at + name.length + 40);
+      n += (after.match(/\b(?:he|she|his|her|him)\b/gi) ?? []).length;
+    }
+    return n;
+  }
+
   /** Entity for a resolved name, if the entity stage has one that agrees with it. */
   entityFor(canonical: string, span: Span | null): Entity | null {
     const ln = lastName(canonical.split(' '));
@@ -565,8 +575,8 @@ export class SpeakerResolver {
     if (e && e.type === 'ORGANIZATION') {
       const personFull = canonical.split(' ').length >= 2 && isGivenName(canonical.split(' ')[0]!);
       // the article treats the name as a person: `he`/`she` after its mentions, or `, who` right after this one
-      const g = this.gender.get(lastName(canonical.split(' ')));
-      const treatedAsPerson = (!!g && g.m + g.f >= 2) || /^\s*,\s*who\b/.test(this.masked.slice(p.end, p.end + 8));
+      const treatedAsPerson =
+        this.personalPronounsAfter(p.text) >= 2 || /^\s*,\s*who\b/.test(this.masked.slice(p.end, p.end + 8));
       if (
         !personFull &&
         !treatedAsPerson &&
