@@ -330,6 +330,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'We took the judgement call.', speaker: 'Ivo Marsh' },
     ],
   ],
+  [
+    'two people speaking together are kept as written (X and Y deny …)',
+    'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
+    [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

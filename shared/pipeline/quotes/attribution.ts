@@ -301,6 +301,16 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
+  // "Kopp and Hale (both) denied": two people speaking together, kept as written
+  const pairEnd = toks[j]!.l === 'both' ? j - 1 : j;
+  const second = runEndingAt(toks, pairEnd, lo);
+  if (second && toks[second[0] - 1]?.l === 'and') {
+    const first = runEndingAt(toks, second[0] - 2, lo);
+    const opens =
+      first && (first[0] === lo || /^[,;:]$/.test(toks[first[0] - 1]!.w) || toks[first[0] - 1]!.kind === 'quote');
+    if (first && opens && !weakRun(toks, first) && !weakRun(toks, second) && !isOrgRun(toks, first[0], second[1]))
+      return phrase(text, toks, first[0], second[1], 'nominal');
+  }
   // "Smith, who said"; "Hal Vance, now the majority leader, who said": the name before the appositive
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
