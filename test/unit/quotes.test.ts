@@ -566,6 +566,16 @@ describe('extractQuotes: speakers that are not people', () => {
     expect(q).toMatchObject({ speaker: 'Vogel', speakerType: 'person' });
   });
 
+  it('a place the entity stage found in front of a name is not part of the speaker’s name', () => {
+    // Prepare
+    const text = 'The ambassador to Norland Ivo Marsh said the port would not “sit on its hands” for long.';
+    const entities = [entity(text, 'LOCATION:norland', 'LOCATION', 'Norland', ['Norland'])];
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q).toMatchObject({ speaker: 'Ivo Marsh', speakerType: 'person' });
+  });
+
   it('a capitalised plural that only opens sentences is a group (nominal), not a person', () => {
     // Act
     const [q] = extractQuotes('Teachers chanted, “Fund our schools,” as hundreds lined the steps.', []);

@@ -490,6 +490,24 @@ export class SpeakerResolver {
     return n;
   }
 
+  /**
+   * A name phrase that opens with a place the entity stage found (`ambassador to Britain Liu Xiaoming`): the place is
+   * not part of the name.
+   */
+  private withoutLeadingPlace(p: SpeakerPhrase): SpeakerPhrase {
+    if (p.kind !== 'name') return p;
+    for (const e of this.entities) {
+      if (e.type !== 'LOCATION') continue;
+      const m = e.mentions.find((x) => x.start === p.start && x.end < p.end);
+      if (!m) continue;
+      const rest = this.text.slice(m.end, p.end);
+      const start = m.end + (rest.length - rest.trimStart().length);
+      if (!/^\p{Lu}/u.test(this.text.slice(start, p.end))) return p;
+      return { ...p, start, text: this.text.slice(start, p.end) };
+    }
+    return p;
+  }
+
   /** Entity for a resolved name, if the entity stage has one that agrees with it. */
   entityFor(canonical: string, span: Span | null): Entity | null {
     const ln = lastName(canonical.split(' '));
@@ -514,7 +532,8 @@ export class SpeakerResolver {
   }
 
   /** Resolve a speaker phrase found at its offsets. */
-  resolve(p: SpeakerPhrase, preferred: string[] = []): ResolvedSpeaker {
+  resolve(phrase: SpeakerPhrase, preferred: string[] = []): ResolvedSpeaker {
+    const p = this.withoutLeadingPlace(phrase);
     if (p.kind === 'pronoun') {
       const found = this.resolvePronoun(p.text, p.start, preferred);
       if (found) {
