@@ -568,12 +568,15 @@ describe('extractQuotes: speakers that are not people', () => {
 
   it('a place the entity stage found in front of a name is not part of the speaker’s name', () => {
     // Prepare
-    const text = 'The ambassador to Norland Ivo Marsh said the port would not “sit on its hands” for long.';
-    const entities = [entity(text, 'LOCATION:norland', 'LOCATION', 'Norland', ['Norland'])];
+    const text = 'Beijing’s ambassador to Norland Liu Xiaoming said it would not “sit on its hands” for long.';
+    const entities = [
+      entity(text, 'LOCATION:norland', 'LOCATION', 'Norland', ['Norland']),
+      entity(text, 'PERSON:xiaoming', 'PERSON', 'Xiaoming', ['Xiaoming']),
+    ];
     // Act
     const [q] = extractQuotes(text, entities);
     // Assess
-    expect(q).toMatchObject({ speaker: 'Ivo Marsh', speakerType: 'person' });
+    expect(q).toMatchObject({ speaker: 'Liu Xiaoming', speakerType: 'person' });
   });
 
   it('a capitalised plural that only opens sentences is a group (nominal), not a person', () => {
