@@ -237,20 +237,21 @@ function decodeModel2(input: Buffer): Model {
   o += 4;
   const header = JSON.parse(buf.toString('utf8', o, o + hl)) as ModelHeader;
   o += (hl + 3) & ~3;
-  const u32s = (count: number): Uint32Array => {
+  /** The next `count` 32-bit values: a view of the bytes on little-endian platforms, else a copy. */
+  const next32 = <T extends Uint32Array | Int32Array>(
+    Type: { new (b: ArrayBufferLike, at: number, n: number): T; from(x: ArrayLike<number>): T },
+    read: (at: number) => number,
+    count: number,
+  ): T => {
+    const at = o;
     const view = LITTLE_ENDIAN
-      ? new Uint32Array(buf.buffer, buf.byteOffset + o, count)
-      : Uint32Array.from({ length: count }, (_, i) => buf.readUInt32LE(o + i * 4));
+      ? new Type(buf.buffer, buf.byteOffset + at, count)
+      : Type.from(Array.from({ length: count }, (_, i) => read(at + i * 4)));
     o += count * 4;
     return view;
   };
-  const i32s = (count: number): Int32Array => {
-    const view = LITTLE_ENDIAN
-      ? new Int32Array(buf.buffer, buf.byteOffset + o, count)
-      : Int32Array.from({ length: count }, (_, i) => buf.readInt32LE(o + i * 4));
-    o += count * 4;
-    return view;
-  };
+  const u32s = (count: number) => next32(Uint32Array, (at) => buf.readUInt32LE(at), count);
+  const i32s = (count: number) => next32(Int32Array, (at) => buf.readInt32LE(at), count);
   const n = buf.readUInt32LE(o);
   const nb = buf.readUInt32LE(o + 4);
   o += 8;
