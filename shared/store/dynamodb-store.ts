@@ -233,21 +233,8 @@ export class DynamoArticleStore implements ArticleStore {
   async getText(article: ArticleRecord): Promise<string> {
     const version = await this.versionOf(article);
     if (!version) return '';
-    const parts: string[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': pkOf(article.id), ':p': `V#${version}#T#` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of out.Items ?? []) parts.push(chunkText(item));
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return parts.join('');
+    const chunks = await this.queryAll({ pk: pkOf(article.id), prefix: `V#${version}#T#` });
+    return chunks.map(chunkText).join('');
   }
 
   async listArticles(request: PageRequest & { status?: ArticleStatus | undefined }): Promise<Page<ArticleRecord>> {
@@ -337,21 +324,7 @@ export class DynamoArticleStore implements ArticleStore {
     if (!version) return { items: [], nextCursor: null };
     const pk = pkOf(article.id);
     if (cursor && (cursor.pk !== pk || cursor.v !== version)) throw new InvalidCursorError();
-    const stored: Item[] = preloaded ?? [];
-    let start: Item | undefined;
-    while (!preloaded) {
-      const out = await this.doc.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-          ExpressionAttributeValues: { ':pk': pk, ':p': `V#${version}#${kind}#` },
-          ExclusiveStartKey: start,
-        }),
-      );
-      stored.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-      if (!start) break;
-    }
+    const stored = preloaded ?? (await this.queryAll({ pk, prefix: `V#${version}#${kind}#` }));
     const records: T[] = [];
     for (const item of stored) {
       // Items written before packing hold one record each.
@@ -761,22 +734,29 @@ export class DynamoArticleStore implements ArticleStore {
   }
 
   private async queryKeys({ pk, prefix }: { pk: string; prefix: string }): Promise<Item[]> {
-    const keys: Item[] = [];
+    return this.queryAll({ pk, prefix, keysOnly: true });
+  }
+
+  /**
+   * Every item of partition `pk` whose sort key starts with `prefix` (all when empty), all pages. `keysOnly`: just
+   * the keys, read consistently (what a cleanup must see).
+   */
+  private async queryAll({ pk, prefix, keysOnly = false }: { pk: string; prefix: string; keysOnly?: boolean }) {
+    const items: Item[] = [];
     let start: Item | undefined;
     do {
       const input: QueryCommandInput = {
         TableName: this.tableName,
         KeyConditionExpression: prefix ? 'pk = :pk AND begins_with(sk, :p)' : 'pk = :pk',
         ExpressionAttributeValues: prefix ? { ':pk': pk, ':p': prefix } : { ':pk': pk },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
+        ...(keysOnly ? { ProjectionExpression: 'pk, sk', ConsistentRead: true } : {}),
         ExclusiveStartKey: start,
       };
       const out = await this.doc.send(new QueryCommand(input));
-      keys.push(...(out.Items ?? []));
+      items.push(...(out.Items ?? []));
       start = out.LastEvaluatedKey;
     } while (start);
-    return keys;
+    return items;
   }
 
   /**
