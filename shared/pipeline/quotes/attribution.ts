@@ -215,7 +215,7 @@ function isCueTok(toks: Tok[], k: number): string | null {
       prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
     const namePrev = isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l);
     // "is calling", "was warning": a progressive
-    const progressive = /ing$/.test(t.l) && !!prev && /^(?:is|are|was|were|been)$/.test(prev.l);
+    const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
     if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive)) return null;
   }
   return lemma;
@@ -235,6 +235,15 @@ const CUE_PARTICLES: Record<string, number> = {
 function cueSpan(toks: Tok[], k: number, lemma: string): { start: number; end: number; lemma: string } {
   const last = toks[Math.min(toks.length - 1, k + (CUE_PARTICLES[lemma] ?? 0))]!;
   return { start: toks[k]!.s, end: last.e, lemma };
+}
+
+/** Forms of `be` before a participle that make it a progressive (`is calling`, `were saying`). */
+const BE_FORMS = /^(?:is|are|was|were|been)$/;
+
+/** Every token of the run is a title (`Gov.`, `Secretary`): a title, not a name. */
+function allTitles(toks: Tok[], run: [number, number]): boolean {
+  for (let i = run[0]; i <= run[1]; i++) if (!TITLES.has(toks[i]!.l.replace(/\.$/, ''))) return false;
+  return true;
 }
 
 function isParticipleCue(t: Tok): boolean {
@@ -448,8 +457,7 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
     const before = toks[run[0] - 1];
     if (before && run[0] - 1 > a && (before.l === 'of' || before.l === 'from')) {
       const earlier = runEndingAt(toks, run[0] - 2, a);
-      const onlyTitles =
-        earlier && toks.slice(earlier[0], earlier[1] + 1).every((t) => TITLES.has(t.l.replace(/\.$/, '')));
+      const onlyTitles = earlier && allTitles(toks, earlier);
       if (earlier && !onlyTitles && !isOrgRun(toks, earlier[0], earlier[1]) && !isOrgRun(toks, run[0], run[1])) {
         const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
         if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
@@ -521,8 +529,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     if (t.w === '/') continue; // "9/11 widow Ana Ruiz"
     if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
     // "Secretary of State Ann Smith": a title-only run before "of" is part of the title
-    const titleOnly =
-      !!lastRun && toks.slice(lastRun[0], lastRun[1] + 1).every((w) => TITLES.has(w.l.replace(/\.$/, '')));
+    const titleOnly = !!lastRun && allTitles(toks, lastRun);
     if (PREPS.has(t.l) && (t.l !== 'of' || (lastRun && !titleOnly))) break;
     const r = runStartingAt(toks, x, hi);
     if (r) {
@@ -535,7 +542,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   if (lastRun && !run && toks[lastRun[0] - 1]!.l === 'of' && lowerHead(toks, i, lastRun[0] - 2)) {
     return validNominal(toks, i, lastRun[1]) ? phrase(text, toks, i, lastRun[1], 'nominal') : null;
   }
-  const runIsTitle = !!run && toks.slice(run[0], run[1] + 1).every((w) => TITLES.has(w.l.replace(/\.$/, '')));
+  const runIsTitle = !!run && allTitles(toks, run);
   if (lastRun && (!run || lastRun[0] > run[0]) && (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')) {
     return phrase(text, toks, lastRun[0], lastRun[1], 'name');
   }
@@ -800,7 +807,7 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     const relative = toks[k - 1]?.l === 'who' && toks[k - 2]?.w === ',';
     if (relative && mainCueAfterClause(toks, k, limit)) continue;
     const sp = subjectBefore(text, toks, k, lo);
-    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     if (relative) continue;
     return null;
   }
@@ -839,14 +846,14 @@ function attributeLeft(
     if (!lemma) continue;
     if (WEAK_CUES.has(lemma) && hi - k > 10) continue;
     // a progressive (`is calling`, `were saying`) is a finite verb: its subject is before the auxiliary
-    const progressive = /^(?:is|are|was|were|been)$/.test(toks[k - 1]?.l ?? '');
+    const progressive = BE_FORMS.test(toks[k - 1]?.l ?? '');
     if (isParticipleCue(t) && !progressive) {
       // "footage of Okafor saying “…”": the name right before the participle
       const justBefore = runEndingAt(toks, k - 1, lo);
       if (justBefore && !weakRun(toks, justBefore)) {
         return {
           speaker: phrase(text, toks, justBefore[0], justBefore[1], 'name'),
-          cue: cueSpan(toks, toks.indexOf(t), lemma),
+          cue: cueSpan(toks, k, lemma),
         };
       }
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
@@ -854,29 +861,29 @@ function attributeLeft(
         const l2 = isCueTok(toks, k2);
         if (l2 && !isParticipleCue(toks[k2]!)) {
           const sp = subjectBefore(text, toks, k2, lo);
-          if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+          if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
         }
       }
       const sp = sentenceSubject(text, toks, lo, k, midCaps, true);
-      if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+      if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
       continue;
     }
     // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
     if (toks[k - 1]?.l === 'to') {
       const subj = sentenceSubject(text, toks, lo, k - 1, midCaps, true);
-      if (subj) return { speaker: subj, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+      if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
       continue;
     }
     const sp = subjectBefore(text, toks, k, lo);
-    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
     if (toks[k - 1]?.l === 'and') {
       const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
-      if (subj) return { speaker: subj, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+      if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
     }
     // verb-first before the quote: "Said Smith: “…”"
     const after = subjectAfter(text, toks, k + 1, hi);
-    if (after && after.kind === 'name') return { speaker: after, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+    if (after && after.kind === 'name') return { speaker: after, cue: cueSpan(toks, k, lemma) };
   }
   // "Okafor’s claim that there were “…”": the owner of a speech noun
   for (let k = hi - 1; k > lo; k--) {
@@ -932,12 +939,12 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Att
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
-    if (sp) return { speaker: sp, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+    if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     // "…, said Smith." at the end of a sentence
     const prev = toks[k - 1];
     if (prev && prev.w === ',') {
       const after = subjectAfter(text, toks, k + 1, hi);
-      if (after) return { speaker: after, cue: cueSpan(toks, toks.indexOf(t), lemma) };
+      if (after) return { speaker: after, cue: cueSpan(toks, k, lemma) };
     }
   }
   return acc;

@@ -156,6 +156,15 @@ export class SpeakerResolver {
     this.index();
   }
 
+  /** Token i starts a sentence, a paragraph or a quote's aftermath (nothing but punctuation or a quote before it). */
+  private opensSentence(i: number): boolean {
+    const toks = this.tokens.all;
+    const prev = toks[i - 1];
+    return (
+      !prev || /^[.!?:;"“”]$/.test(prev.w) || prev.kind === 'quote' || /\n/.test(this.text.slice(prev.e, toks[i]!.s))
+    );
+  }
+
   sentenceOf(pos: number): number {
     let lo = 0;
     let hi = this.sentences.length - 1;
@@ -182,10 +191,7 @@ export class SpeakerResolver {
       let a = run.a;
       const b = run.b;
       // "Hosting Cook at the event, …": a capitalised gerund opening the sentence is not part of the name
-      const p0 = toks[a - 1];
-      const opensSentence =
-        !p0 || /^[.!?:;"“”]$/.test(p0.w) || p0.kind === 'quote' || /\n/.test(this.text.slice(p0.e, toks[a]!.s));
-      if (a < b && opensSentence && /ing$/.test(toks[a]!.l) && !isGivenName(toks[a]!.w)) a++;
+      if (a < b && this.opensSentence(a) && /ing$/.test(toks[a]!.l) && !isGivenName(toks[a]!.w)) a++;
       const surface = this.text.slice(toks[a]!.s, toks[b]!.e);
       const prev = toks[a - 1];
       const next = toks[b + 1];
@@ -222,8 +228,7 @@ export class SpeakerResolver {
       const g = this.gender.get(ln) ?? { m: 0, f: 0, honor: null };
       if (gender) g.honor = gender;
       this.gender.set(ln, g);
-      const initial =
-        !prev || /^[.!?:;"“”]$/.test(prev.w) || prev.kind === 'quote' || /\n/.test(this.text.slice(prev.e, at));
+      const initial = this.opensSentence(a);
       this.mentions.push({
         start: at,
         end: toks[b]!.e,
