@@ -33,6 +33,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We played with heart,', speaker: 'Pavel Lindqvist' }],
   ],
   [
+    'capitalised office words before a first name are not part of it',
+    'Public Ombudsman Lidia Arce spoke on Friday. “The inquiry must be independent,” Arce said.',
+    [{ text: 'The inquiry must be independent,', speaker: 'Lidia Arce' }],
+  ],
+  [
+    'a hyphenated first name after an office',
+    '“The evidence has weakened,” said Deputy Director of Public Prosecution Eva-Lotta Brink.',
+    [{ text: 'The evidence has weakened,', speaker: 'Eva-Lotta Brink' }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],
@@ -390,6 +400,23 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'The tunnel will close for repairs next spring, transport official Ben Ito said.',
     [{ text: 'The tunnel will close for repairs next spring', speaker: 'Ben Ito', type: 'indirect' }],
   ],
+  [
+    'a passive reporting verb names no speaker (`was announced by`)',
+    'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
+    [],
+  ],
+  [
+    'a passive participle after the subject',
+    'The levy, announced by the council last week, would fund two new ferry piers.',
+    [],
+  ],
+  ['`it was reported that …`', 'It was reported that the harbour master had resigned after the vote on Monday.', []],
+  [
+    '`X were told …`: the hearers, not the speakers',
+    'Dock workers were told the night shift would be cut from three crews to two.',
+    [],
+  ],
+  ['`X is said to …`', 'The new owner is said to be a shipping family from the northern coast.', []],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -47,9 +47,22 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
+/**
+ * A reporting verb in the passive (`The plan was announced last week`, `The plan, announced by the mayor, …`,
+ * `It was reported that …`): its subject is what was reported, not who reported it.
+ */
+function isPassive(masked: string, cue: Span): boolean {
+  const word = /^[\p{L}’'-]+/u.exec(masked.slice(cue.start, cue.end))?.[0] ?? '';
+  if (/ing$/i.test(word)) return false; // progressive: `is saying`
+  if (/^\s+by\s/.test(masked.slice(cue.end, cue.end + 4))) return true;
+  return /\b(?:am|is|are|was|were|be|been|being)\s+(?:\p{L}+ly\s+)?$/iu.test(
+    masked.slice(Math.max(0, cue.start - 40), cue.start),
+  );
+}
+
 /** The reported content of a sentence without quote marks whose attribution is `a`, or null. */
 export function indirectContent(text: string, masked: string, sent: Span, a: Attribution): Span | null {
-  if (!a.cue || !REPORTING.has(a.cue.lemma)) return null;
+  if (!a.cue || !REPORTING.has(a.cue.lemma) || isPassive(masked, a.cue)) return null;
   const sp = a.speaker;
   let s: number;
   let e: number;

@@ -107,8 +107,10 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
     if (FEMALE_HONORIFICS.has(l)) gender = 'f';
   }
   i = lastTitle + 1;
-  // a capitalised job word before a first name: "Coach Pavel Lindqvist", "Economist Farah Haddad"
-  while (toks.length - i > 2 && !isGivenName(toks[i]!) && isGivenName(toks[i + 1]!)) i++;
+  // capitalised job or office words before a first name: "Coach Pavel Lindqvist", "Public Ombudsman Nadia Cruz"
+  let j = i;
+  while (toks.length - j > 2 && j - i < 3 && !isFirstName(toks[j]!)) j++;
+  if (j > i && isFirstName(toks[j]!)) i = j;
   const rest = toks.slice(i);
   while (rest.length > 1 && SUFFIX.test(rest[rest.length - 1]!)) rest.pop();
   if (rest.length > 0) {
@@ -116,6 +118,11 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
     rest[lastIdx] = rest[lastIdx]!.replace(/['’]s$/, '').replace(/[,.]$/, (m) => (rest.length > 1 ? '' : m));
   }
   return { tokens: rest, gender };
+}
+
+/** A listed given name, or a hyphenated one whose first part is (`Eva-Marie`). */
+function isFirstName(word: string): boolean {
+  return isGivenName(word) || (word.includes('-') && isGivenName(word.slice(0, word.indexOf('-'))));
 }
 
 function lastName(tokens: string[]): string {
