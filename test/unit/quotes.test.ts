@@ -43,9 +43,24 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'The evidence has weakened,', speaker: 'Eva-Lotta Brink' }],
   ],
   [
+    'a two-word quote after a full stop is speech, not a nickname between two names',
+    'Ines Moll walked out. "Fix it," Moll said. Robert "Bobby" Lund agreed.',
+    [{ text: 'Fix it,', speaker: 'Ines Moll' }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],
+  ],
+  [
+    "doubled marks for double quotes: ''…'', ‘‘…’’, “…’’ and ``…''",
+    "''The ferry is late again,'' said Ines Moll. ‘‘We wait every day,’’ Moll said. “It is a scandal,’’ she added. ``Fix it,'' Moll said.",
+    [
+      { text: 'The ferry is late again,', speaker: 'Ines Moll' },
+      { text: 'We wait every day,', speaker: 'Ines Moll' },
+      { text: 'It is a scandal,', speaker: 'Ines Moll' },
+      { text: 'Fix it,', speaker: 'Ines Moll' },
+    ],
   ],
   [
     'title + name before the verb',
@@ -352,6 +367,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   ['scare quote after so-called', 'The council passed its so-called “reforms” on Tuesday without debate.', []],
   ['a nickname between first name and surname', 'Robert "Bobby" Lang opened the market at dawn.', []],
   ['a show title after a possessive', 'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.', []],
+  [
+    'a title after the kind of work it names (podcast, album, series)',
+    'Tove Lind and her husband explained it on an episode of their podcast "Money Talks Back." Her album “Blue Harbour” followed.',
+    [],
+  ],
   [
     'stray opening mark stays inside its paragraph',
     'The mayor said “we will see and then left.\n\nLater that day, the council voted 5-2 to approve the budget. “It passed,” said clerk Ida Moreno.',

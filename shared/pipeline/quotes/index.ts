@@ -258,7 +258,13 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const prevChar = text.slice(Math.max(0, w.span.outerStart - 3), w.span.outerStart);
     const nextChar = text.slice(w.span.outerEnd, w.span.outerEnd + 2);
     // a nickname between first name and surname: Robert "Bobby" Scott
-    if (words <= 2 && /\p{Lu}/u.test(content[0] ?? '') && /\p{L}\.? $/u.test(prevChar) && /^ \p{Lu}/u.test(nextChar))
+    if (
+      words <= 2 &&
+      /\p{Lu}/u.test(content[0] ?? '') &&
+      !/[,.!?]$/.test(content) &&
+      /\p{L}\.? $/u.test(prevChar) &&
+      /^ \p{Lu}/u.test(nextChar)
+    )
       continue;
     // a title (show, book, film): Title Case words after a possessive / "on" / "in"
     const titleCase = content
@@ -268,7 +274,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (
       titleCase &&
       words <= 8 &&
-      /(?:['’]s|\bon|\bin|\bof|\bdocumentary|\bfilm|\bbook|\bshow|\bprogram|,)\s*$/i.test(before)
+      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode)|\b(?:en)?titled|,)\s*$/i.test(
+        before,
+      )
     )
       continue;
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):

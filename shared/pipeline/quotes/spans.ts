@@ -19,7 +19,7 @@ export interface QuoteSpan extends Span {
   unclosed: boolean;
   /** Opens a paragraph right after a paragraph whose last quote was left open (a multi-paragraph quote). */
   continues: boolean;
-  /** `double` for “…”, "…", ''…'', «…»; `single` for ‘…’ and headline '…'. */
+  /** `double` for “…”, "…", ''…'', ‘‘…’’, ``…'', «…»; `single` for ‘…’ and headline '…'. */
   family: 'double' | 'single';
 }
 
@@ -102,6 +102,16 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
     } else if (c === "'" && text[i + 1] === "'") {
       kind = 'straight';
       glyph = 'either';
+      len = 2;
+    } else if ((c === '‘' || c === '’') && text[i + 1] === c) {
+      // two single marks typed for a double one (`‘‘…’’`, or `“…’’`)
+      kind = 'curly';
+      glyph = c === '‘' ? 'open' : 'close';
+      len = 2;
+    } else if (c === '`' && text[i + 1] === '`') {
+      // two backticks open a quote that two straight single marks close (``…'')
+      kind = 'straight';
+      glyph = 'open';
       len = 2;
     } else continue;
     if (hasTags && inTag(text, i, lo)) {
