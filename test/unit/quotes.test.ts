@@ -688,6 +688,26 @@ describe('extractQuotes: pronoun antecedents', () => {
       'Clinton arrived late, and she apologised to her hosts for her delay.\n\nClinton and Marcus Obi then spoke about the budget.\n\n“We need more money,” he said.',
       'Marcus Obi',
     ],
+    [
+      'sentences that speak of the same person by pronoun carry the chain back past the usual window',
+      'Vera Holt ran the county archive for years. She catalogued every map in it. Her work was slow, and the budget was small. Few visitors came.\n\n“It takes patience,” she said.',
+      'Vera Holt',
+    ],
+    [
+      'a name after the same pronoun as subject is not its antecedent: the sentence is still about the earlier person',
+      'Mara Lind sang first at the festival.\n\nShe was more nervous than Rosa Dahl had ever been. “It was terrifying,” she said.',
+      'Mara Lind',
+    ],
+    [
+      'a pronoun in a leading subordinate clause points ahead to the name after it',
+      'The book came out in 2002.\n\nWhen he wrote it, Tomas Ekberg was broke. These days he is not. “It paid the rent,” he said.',
+      'Tomas Ekberg',
+    ],
+    [
+      'a capitalised word that only reads as a name in a title is not a candidate (Web of Angels)',
+      'Ada Brook wrote the novel Web of Angels in 1990. She sold it to a small press. Web of Angels was her first sale.\n\n“I was thrilled,” she said.',
+      'Ada Brook',
+    ],
   ])('%s', (_case, text, speaker) => {
     // Act
     const q = extractQuotes(text, []).find((x) => x.type === 'direct');

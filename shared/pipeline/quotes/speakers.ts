@@ -81,6 +81,8 @@ const ROLE_ABBREVIATIONS: Record<string, string[]> = {
 };
 /** How many sentences before a he/she its antecedent may be (beyond that the pronoun is kept as written). */
 const PRONOUN_WINDOW = 2;
+/** Sentences a chain of the same pronoun may add to the window (see `resolvePronoun`). */
+const MAX_CHAIN = 3;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 function norm(w: string): string {
@@ -125,6 +127,19 @@ function isFirstName(word: string): boolean {
   return isGivenName(word) || (word.includes('-') && isGivenName(word.slice(0, word.indexOf('-'))));
 }
 
+/** Words that open a subordinate clause: a pronoun right after one may point ahead (`When he wrote it, Vance …`). */
+const SUBORDINATORS =
+  /\b(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whether|that)\s+$/i;
+
+/** Offset in `zone` of the first `he`/`she` (global `pronoun`) that is not right after a subordinator, or -1. */
+function mainSubject(zone: string, pronoun: RegExp): number {
+  pronoun.lastIndex = 0;
+  for (let m = pronoun.exec(zone); m; m = pronoun.exec(zone)) {
+    if (!SUBORDINATORS.test(zone.slice(Math.max(0, m.index - 12), m.index))) return m.index;
+  }
+  return -1;
+}
+
 function lastName(tokens: string[]): string {
   const t = [...tokens];
   while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
@@ -148,6 +163,8 @@ export class SpeakerResolver {
   /** mentions by sentence index */
   private readonly bySentence = new Map<number, PersonMention[]>();
   /** last name → full names (in order of first appearance) */
+  /** Capitalised words the article uses inside a sentence somewhere (names, not only sentence openers). */
+  private readonly midSentence = new Set<string>();
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
@@ -193,7 +210,7 @@ export class SpeakerResolver {
       runs.push({ a: i, b });
       i = b;
     }
-    const midSentence = new Set<string>();
+    const midSentence = this.midSentence;
     for (const run of runs) {
       let a = run.a;
       const b = run.b;
@@ -349,23 +366,60 @@ export class SpeakerResolver {
     return !!g && (g.honor !== null || g.m + g.f >= 2);
   }
 
+  /**
+   * Whether a mention reads as a person's name: a speaker, a full name, a surname the article gives in full or with
+   * an honorific, or a name the entity stage calls a person (not `Web` of the title `Web of Angels`, nor `Harsh?` opening a sentence).
+   */
+  private namesPerson(m: PersonMention): boolean {
+    const ln = lastName(m.canonical.split(' '));
+    if (m.speaker || m.canonical.includes(' ') || this.fullByLast.has(ln) || this.gender.get(ln)?.honor) return true;
+    // the entity stage's mention leaves out a title the speaker index keeps (`Mr. Obama`): look at the name's end
+    if (entityAt(this.entities, m.end - 1)?.type === 'PERSON') return true;
+    // a word the article capitalises mid-sentence too (`over Voss’s plan`), here not part of a title (`Web of Angels`)
+    return (
+      this.midSentence.has(m.canonical) &&
+      !/^\s+of\s+\p{Lu}/u.test(this.text.slice(m.end, m.end + 6)) &&
+      !/\p{Lu}\p{L}*\s+of\s+$/u.test(this.text.slice(Math.max(0, m.start - 24), m.start))
+    );
+  }
+
   /** The person a `he`/`she` at `pos` most likely refers to. */
   resolvePronoun(pron: string, pos: number, preferred: string[] = []): string | null {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
     if (!want) return null;
     const si = this.sentenceOf(pos);
-    for (let s = si; s >= Math.max(0, si - PRONOUN_WINDOW); s--) {
-      const here = (this.bySentence.get(s) ?? [])
+    let lo = Math.max(0, si - PRONOUN_WINDOW);
+    const chain = want === 'm' ? /\b(?:he|his|him)\b/i : /\b(?:she|her)\b/i;
+    const subject = want === 'm' ? /\bhe\b/gi : /\bshe\b/gi;
+    for (let s = si; s >= lo; s--) {
+      let here = (this.bySentence.get(s) ?? [])
         .filter((m) => m.start < pos && this.couldBePerson(m))
         .sort((a, b) => a.start - b.start);
+      if (s < si) {
+        const sent = this.sentences[s]!;
+        const zone = this.masked.slice(sent.start, sent.end);
+        // names after the same pronoun as subject are not its antecedent: that sentence is still about the earlier
+        // person (`she was more nervous than Rose Lind has ever been. “…,” she said`)
+        const subj = mainSubject(zone, subject);
+        if (subj >= 0) here = here.filter((m) => m.start <= sent.start + subj || m.speaker);
+        // an earlier sentence that names no one but speaks of someone by the same pronoun carries the chain one
+        // sentence further back (`Smith still finds it hard. She had represented him … “…,” she said`)
+        if (
+          lo > 0 &&
+          si - lo < PRONOUN_WINDOW + MAX_CHAIN &&
+          !here.some((m) => this.namesPerson(m)) &&
+          chain.test(zone)
+        )
+          lo--;
+      }
       if (here.length === 0) continue;
       const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
       const open = (m: PersonMention) => this.genderOf(m.canonical) === null;
       // a speaker of that sentence whose gender does not clash comes first
       const spk = here.find((m) => m.speaker && (fits(m) || open(m)));
       if (spk && s < si) return spk.canonical;
-      const sure = here.filter(fits);
-      const maybe = here.filter(open);
+      const sure = here.filter((m) => fits(m) && this.namesPerson(m));
+      const maybe = here.filter((m) => open(m) && this.namesPerson(m));
       const pick = (list: PersonMention[]) => {
         const pref = list.find((m) => preferred.includes(m.canonical));
         return (pref ?? list[0])?.canonical ?? null;
