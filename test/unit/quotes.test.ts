@@ -48,6 +48,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Fix it,', speaker: 'Ines Moll' }],
   ],
   [
+    'the subject of a speech verb in the passive is not the speaker',
+    'The Harbour Party was accused on Monday of renaming its press account “the fact desk” before the vote.',
+    [{ text: 'the fact desk', speaker: null }],
+  ],
+  [
+    'a short Title Case quote after a passive speech verb is speech by someone unnamed, not a title',
+    'When the checkers examined the claim, it was labeled “Mostly Accurate.” The mayor disagreed.',
+    [{ text: 'Mostly Accurate.', speaker: null }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

@@ -183,6 +183,9 @@ const NOUNABLE = new Set([
   'posted',
 ]);
 
+/** Forms of `be` that make a following participle passive (`was told`, `has been described`, `being asked`). */
+const PASSIVE_AUX = /^(?:am|is|are|was|were|be|been|being)$/;
+
 function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
   if (t?.kind !== 'word' || isCap(t)) return null;
@@ -202,6 +205,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "continue to push", "continued to rise": not speech
   if (lemma === 'continue' && next === 'to') return null;
   const prev = toks[k - 1];
+  // a passive ("was accused of being “…”", "were told “…”", "is widely described as"): its subject is not the speaker
+  const aux = prev && isLyAdverb(prev.l) ? toks[k - 2] : prev;
+  if (aux && PASSIVE_AUX.test(aux.l) && !/ing$/.test(t.l)) return null;
   // an infinitive ("took to Twitter to accuse", "went on to say"): a verb, its subject is the clause's
   if (prev?.l === 'to' && lemma === t.l) return lemma;
   // a noun use ("the call", "his claims", "a report")

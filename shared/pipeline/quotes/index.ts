@@ -20,7 +20,7 @@ import {
   subjectOfSentence,
 } from './attribution.ts';
 import { indirectContent } from './indirect.ts';
-import { SCARE_PREFIX } from './lexicon.ts';
+import { CUE_FORM_TO_LEMMA, SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { SpeakerResolver } from './speakers.ts';
@@ -56,6 +56,14 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 const MAX_QUOTES_PER_SENTENCE = 40;
 
 /** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
+const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
+
+/** A speech verb in the passive in `before`: `was labeled`, `has been described as`, `were widely told`. */
+function passiveSpeechIn(before: string): boolean {
+  for (const m of before.matchAll(PASSIVE)) if (!m[1]!.endsWith('ing') && CUE_FORM_TO_LEMMA.has(m[1]!)) return true;
+  return false;
+}
+
 const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)\s/;
 
 /** Quotes of `text` with their speakers. Offsets index `text`. */
@@ -282,7 +290,10 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
     // a song, book or show, even after a speech verb
     if (titleCase && words >= 2 && words <= 10 && HEADLINE_MINOR.test(content) && /\p{Ll}/u.test(content)) continue;
-    if (!w.attr && words <= 4) continue;
+    // a speech verb in the passive before the quote (`it was labeled “Mostly True”`, `were told “…”`): speech by
+    // someone the sentence does not name, kept without a speaker even when short or in Title Case
+    const passiveSpeech = words >= 2 && !w.attr?.cue && passiveSpeechIn(before);
+    if (!w.attr && words <= 4 && !passiveSpeech) continue;
     // a short quote with no speech verb in its sentence is a scare quote or a term, not speech
     if (!w.attr?.cue && w.via === 'sentence' && words <= MAX_CUELESS_WORDS) continue;
     // stage directions and bracketed notes: "(CROSSTALK)"
@@ -290,7 +301,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     // a quoted section heading: a paragraph that is only a short Title Case quote
     const para = paras[w.span.paragraph]!;
     if (titleCase && words <= 8 && w.span.outerStart === para.start && w.span.outerEnd >= para.end - 1) continue;
-    if ((!w.attr || (!w.attr.cue && w.via === 'sentence')) && titleCase && words <= 8) continue;
+    if ((!w.attr || (!w.attr.cue && w.via === 'sentence')) && titleCase && words <= 8 && !passiveSpeech) continue;
     const lead = before.replace(/\u2063/g, '').trim();
     const startsSentence =
       lead === '' ||
