@@ -379,7 +379,7 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   ['a show title after a possessive', 'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.', []],
   [
     'a title after the kind of work it names (podcast, album, series)',
-    'Tove Lind and her husband explained it on an episode of their podcast "Money Talks Back." Her album “Blue Harbour” followed.',
+    'Tove Lind and her husband explained it on an episode of their podcast "Money Talks Back." Her album “Blue Harbour” followed. A poem called “Winter Pier, North Station,” won a prize.',
     [],
   ],
   [

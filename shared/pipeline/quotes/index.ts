@@ -282,7 +282,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (
       titleCase &&
       words <= 8 &&
-      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode)|\b(?:en)?titled|,)\s*$/i.test(
+      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog)(?:\s+(?:called|named))?|\b(?:en)?titled|,)\s*$/i.test(
         before,
       )
     )
