@@ -431,6 +431,27 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'The tunnel will close for repairs next spring', speaker: 'Ben Ito', type: 'indirect' }],
   ],
   [
+    'a person before the organisation attached to her name',
+    'Dr. Lena Hart of the County Department of Health and Human Services says the risk will last until the first frost.',
+    [{ text: 'the risk will last until the first frost', speaker: 'Lena Hart', type: 'indirect' }],
+  ],
+  [
+    'an organisation named across its small words',
+    'In 2018, the Department of Parks and Recreation announced that the two piers would be rebuilt by spring.',
+    [
+      {
+        text: 'the two piers would be rebuilt by spring',
+        speaker: 'Department of Parks and Recreation',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    'a group of people before the place attached to it',
+    'Health authorities in North Alder have confirmed that a second case was found this week.',
+    [{ text: 'a second case was found this week', speaker: 'Health authorities', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

@@ -79,7 +79,7 @@ const INTRO_WORDS = new Set([
   'of',
 ]);
 const PERSON_HEAD =
-  /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts)s?$/;
+  /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts|authorities|members)s?$/;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 
 function nameTok(t: Tok | undefined): boolean {
@@ -316,6 +316,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
+  const attached = speakerBeforeAttachment(text, toks, j, lo);
+  if (attached) return attached;
   // "Kopp and Hale (both) denied": two people speaking together, kept as written
   const pairEnd = toks[j]!.l === 'both' ? j - 1 : j;
   const second = runEndingAt(toks, pairEnd, lo);
@@ -494,6 +496,54 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
+}
+
+/** Prepositions that attach a place or an organisation to the speaker before them (`Ann Lee of the agency`). */
+const POST_PREPS = new Set(['of', 'at', 'from', 'in', 'with', 'for']);
+/** Words inside a proper name made of several capitalised parts (`Department of Health and Human Services`). */
+const NAME_JOINERS = new Set([...POST_PREPS, 'and', '&', 'the']);
+
+/**
+ * The speaker before a place or an organisation attached by a preposition, right before the verb: a person's full
+ * name (`Dr. Ann Lee of the Department of Health and Human Services says`), or a plural group of people (`Health
+ * authorities in Inner Mongolia confirmed`). Null when the words before the verb do not read so.
+ */
+function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: number): SpeakerPhrase | null {
+  if (!runEndingAt(toks, j, lo)) return null;
+  // the capitalised chunk ending at j, across the small words inside names
+  let c = j;
+  while (c - 1 >= lo && (nameTok(toks[c - 1]) || NAME_JOINERS.has(toks[c - 1]!.l))) c--;
+  while (c < j && !nameTok(toks[c])) c++;
+  // a person's name, then a preposition, inside the chunk
+  let p = c + 1;
+  while (p < j && !POST_PREPS.has(toks[p]!.l)) p++;
+  if (p < j && (nameTok(toks[p + 1]) || toks[p + 1]?.l === 'the')) {
+    const name = runEndingAt(toks, p - 1, c);
+    if (name && name[0] === c) {
+      let first = name[0];
+      while (first < name[1] && TITLES.has(toks[first]!.l.replace(/\.$/, ''))) first++;
+      if (name[1] > first && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name))
+        return phrase(text, toks, name[0], name[1], 'name');
+    }
+  }
+  // an organisation's name across its small words (`Bank of America said`, `Department of Health and Human Services`)
+  const firstRun = runStartingAt(toks, c, j + 1);
+  if (
+    firstRun &&
+    firstRun[1] < j &&
+    isOrgRun(toks, firstRun[0], firstRun[1]) &&
+    (c === lo || !isCap(toks[c - 1]) || toks[c - 1]!.l === 'the')
+  )
+    return { ...phrase(text, toks, c, j, 'name'), org: true };
+  // a plural group of people, then a preposition, then the chunk
+  const prep = toks[c - 1];
+  const head = toks[c - 2];
+  if (!prep || !head || prep.l === 'of' || !POST_PREPS.has(prep.l)) return null;
+  if (head.kind !== 'word' || isCap(head) || !/s$/.test(head.l) || !PERSON_HEAD.test(head.l)) return null;
+  let a = c - 2;
+  while (a - 1 >= lo && c - 2 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l))
+    a--;
+  return nameOrNominal(text, toks, a, c - 2, false);
 }
 
 /** Tokens a..b are a determiner-led phrase of lower-case words (`the mayor`, `a friend`): a role, not a title. */
