@@ -452,6 +452,30 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'a second case was found this week', speaker: 'Health authorities', type: 'indirect' }],
   ],
   [
+    'when and where it was said come before the content (`reported on Friday that`, `said in an interview that`)',
+    'The Harbour Gazette reported on Friday that the ferry company is facing an audit. Mayor Ana Ruiz said in an interview that the audit was overdue.',
+    [
+      { text: 'the ferry company is facing an audit', speaker: 'Harbour Gazette', type: 'indirect' },
+      { text: 'the audit was overdue', speaker: 'Ana Ruiz', type: 'indirect' },
+    ],
+  ],
+  [
+    '`…, X said in a statement on Wednesday.`: the content is before the speaker',
+    'Two ferries were withdrawn from the northern route, the port authority said in a statement on Wednesday.',
+    [{ text: 'Two ferries were withdrawn from the northern route', speaker: 'the port authority', type: 'indirect' }],
+  ],
+  [
+    'a reporting verb with a plain noun phrase reports nothing (`wrote hundreds of songs`, `added a goal`)',
+    'She wrote hundreds of songs that summer. Striker Ivo Kane added two goals and an assist. The company reported a loss of $3 million.',
+    [],
+  ],
+  [
+    '`denied being …`: a gerund clause is reported speech',
+    'The harbour master has consistently denied being told about the leak.',
+    [{ text: 'being told about the leak', speaker: 'The harbour master', type: 'indirect' }],
+  ],
+  ['generic `you` reports no one', 'You can say all you want that ferries are cheaper, and you will be right.', []],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

@@ -219,7 +219,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
     const pp = toks[k - 2];
     const nounAfterDet =
       prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
-    const namePrev = isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l);
+    // (not a dotted place abbreviation used as an adjective: `in U.S. states where …`)
+    const namePrev =
+      isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l) && !/^(?:\p{Lu}\.){2,}$/u.test(prev!.w);
     // "is calling", "was warning": a progressive
     const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
     if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive)) return null;

@@ -41,6 +41,43 @@ const REPORTING = new Set([
   'assure',
 ]);
 
+/** Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`. */
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|earlier|later)\s+[^,.;:!?]{1,40}?|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+/** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
+const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s*,)?\s+that\s`, 'i');
+/** `told reporters that`, `told a news conference on Friday that`. */
+const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,6}?that\s/i;
+/** Nothing but an adverbial after the cue (`…, the agency said in a statement on Wednesday.`). */
+const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL})?\s*[.!?]?\s*$`, 'i');
+/** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
+const SPEAKING_HEAD =
+  /(?:er|or|ist|ian|man|woman|person|official|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
+
+/** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
+const NP_TAKERS = new Set([
+  'write',
+  'reveal',
+  'acknowledge',
+  'announce',
+  'report',
+  'confirm',
+  'deny',
+  'admit',
+  'disclose',
+  'add',
+  'stress',
+  'emphasize',
+  'note',
+  'predict',
+  'suggest',
+  'allege',
+  'reiterate',
+  'conclude',
+]);
+/** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
+const CLAUSE_START =
+  /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
+
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1] ?? '')) e--;
@@ -63,6 +100,8 @@ function isPassive(masked: string, cue: Span): boolean {
 /** The reported content of a sentence without quote marks whose attribution is `a`, or null. */
 export function indirectContent(text: string, masked: string, sent: Span, a: Attribution): Span | null {
   if (!a.cue || !REPORTING.has(a.cue.lemma) || isPassive(masked, a.cue)) return null;
+  // generic `you`/`one` (`You can say all you want`) and broken phrases (`do or don’t say`) report no one's words
+  if (/^(?:you|one)$/i.test(a.speaker.text) || /n[’']t$/i.test(a.speaker.text)) return null;
   const sp = a.speaker;
   let s: number;
   let e: number;
@@ -77,12 +116,26 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     const after = masked.slice(a.cue.end, sent.end);
     const tail = trimSpan(text, a.cue.end, sent.end);
     const head = trimSpan(text, sent.start, sp.start);
-    if (/^[\s,]*[.!?]?\s*$/.test(after) || (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after))) [s, e] = head;
+    // `…, the agency said in a statement on Wednesday.`: only when the speaker follows the content's comma, and is
+    // someone who speaks (not `…, a deal announced last week.`)
+    const speakerAfterComma =
+      /,\s*$/.test(text.slice(Math.max(0, sp.start - 3), sp.start)) &&
+      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
+    if (
+      /^[\s,]*[.!?]?\s*$/.test(after) ||
+      (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
+      (head[1] - head[0] > 15 && speakerAfterComma && ADVERBIAL_ONLY.test(after))
+    )
+      [s, e] = head;
     else {
       [s, e] = tail;
-      const that = /^(?:\s+(?:\w+\s+){0,3}?that)\s/.exec(text.slice(s - 1, e));
-      if (a.cue.lemma !== 'tell' && /^that\s/.test(text.slice(s, e))) s += 5;
-      else if (that && a.cue.lemma === 'tell') s += that[0].length - 1;
+      const rest = text.slice(s, e);
+      const lead = (a.cue.lemma === 'tell' ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
+      if (/^that\s/.test(rest)) s += 5;
+      else if (lead) s += lead[0].length;
+      // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
+      // reports speech only with a clause after it
+      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(rest)) return null;
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
