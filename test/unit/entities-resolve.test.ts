@@ -255,9 +255,30 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'Chicago Tribune',
     'ORGANIZATION',
   ],
+  [
+    'a name without a given name first, after an organisation noun, is an organisation',
+    'Her first albums came out on the record label Iron Kettle, which was sold last year.',
+    [['Iron Kettle', 'PERSON']],
+    'Iron Kettle',
+    'ORGANIZATION',
+  ],
+  [
+    'a person-shaped name followed by “, which” stays a person (the clause is about the sentence)',
+    'The script went to Marta Lindqvist, which surprised the studio.',
+    [['Marta Lindqvist', 'PERSON']],
+    'Marta Lindqvist',
+    'PERSON',
+  ],
+  [
+    '“, who” after a name keeps it a person even after an organisation noun',
+    'The band Iron Lantern played first. Iron Lantern, who is 40, sang alone.',
+    [['Iron Lantern', 'PERSON']],
+    'Iron Lantern',
+    'PERSON',
+  ],
 ];
 
-describe('resolveMentions: a full name the tagger read as an organisation', () => {
+describe('resolveMentions: a full name the tagger read as an organisation, an organisation it read as a person', () => {
   it.each(RETYPE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare
     const mentions = mentionsOf(text, spec).map((m) =>

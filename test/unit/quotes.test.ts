@@ -702,6 +702,21 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect(q?.speakerEntityId).toBe('PERSON:mara-lind');
   });
 
+  it('an organisation of several words is not the antecedent of “she”, even when it spoke of her', () => {
+    // Prepare
+    const text =
+      'A row between singer Lena Vik and her old label is ending.\n\nThe group that owns her music, Iron Kettle, says she may play the old songs.\n\nIn a post at the time she called the sale “the worst case.”';
+    const entities = [
+      entity(text, 'PERSON:lena-vik', 'PERSON', 'Lena Vik', ['Lena Vik']),
+      entity(text, 'ORGANIZATION:iron-kettle', 'ORGANIZATION', 'Iron Kettle', ['Iron Kettle']),
+    ];
+    // Act
+    const quotes = extractQuotes(text, entities);
+    // Assess
+    expect(quotes.find((q) => q.type === 'indirect')?.speakerType).toBe('organization');
+    expect(quotes.find((q) => q.type === 'partial')?.speaker).toBe('Lena Vik');
+  });
+
   it('a place the entity stage recognises is not the antecedent of “he”', () => {
     // Prepare
     const text =

@@ -71,3 +71,25 @@ export function personDespiteTag(text: string, surface: string, personWords: Rea
   const words = nameWords(surface);
   return personWords.has(words[words.length - 1]!) || personContext(text, words);
 }
+
+/** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
+const ORG_HEAD_BEFORE =
+  /\b(?:company|firm|group|label|band|club|team|agency|bank|fund|network|brand|startup|retailer|publisher|studio|chain|airline|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|broadcaster|manufacturer|maker|insurer|lender|developer|operator)\s+$/i;
+
+/**
+ * A multi-word mention tagged as a person that the article shows to be an organisation: it lacks a person's shape
+ * (no common given name first) AND the article names it right after an organisation noun (`record label Big
+ * Machine`) or follows it with `, which`, and never with `, who`.
+ */
+export function organizationDespiteTag(text: string, surface: string): boolean {
+  if (hasPersonShape(surface) || nameWords(surface).length < 2) return false;
+  let orgContext = false;
+  for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+    const end = at + surface.length;
+    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
+    const after = text.slice(end, end + 8);
+    if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
+    if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;
+  }
+  return orgContext;
+}

@@ -12,7 +12,7 @@
 
 import { PERSON_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
-import { personDespiteTag } from './person-names.ts';
+import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
 
 /**
  * Lower-cased words that are titles or roles, not part of a name (trailing period ignored): the shared person titles
@@ -321,11 +321,21 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   const personWords = new Set(
     mentions.filter((m) => m.type === 'PERSON' && words(m.text).length === 1).map((m) => m.text.replace(/['’]s$/, '')),
   );
+  // and a name without a person's shape tagged as a person that the article shows to be an organisation
+  const retyped = new Map<string, EntityType>();
   const multi = mentions
     .filter((m) => words(m.text).length > 1)
-    .map((m) =>
-      m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords) ? { ...m, type: 'PERSON' as const } : m,
-    );
+    .map((m) => {
+      const key = `${m.type}\u0000${m.text}`;
+      let type = retyped.get(key);
+      if (type === undefined) {
+        type = m.type;
+        if (m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords)) type = 'PERSON';
+        else if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) type = 'ORGANIZATION';
+        retyped.set(key, type);
+      }
+      return type === m.type ? m : { ...m, type };
+    });
   const single = mentions.filter((m) => words(m.text).length <= 1);
   for (const m of multi) {
     const g = byForm.get(normOf(m.text));

@@ -359,6 +359,17 @@ export class SpeakerResolver {
    * person; the first-name list is not evidence here: it lists `West` and `Chicago`).
    */
   private couldBePerson(m: PersonMention): boolean {
+    // a name of several words the entity stage reads as an organisation (`Big Machine`) is no he or she, unless it
+    // opens with a given name or has an honorific (the tagger misreads `House Speaker Paul Ryan`)
+    const org = entityAt(this.entities, m.end - 1);
+    if (
+      org?.type === 'ORGANIZATION' &&
+      org.name.includes(' ') &&
+      m.canonical.includes(' ') &&
+      !isGivenName(m.canonical.split(' ')[0]!) &&
+      !this.gender.get(lastName(m.canonical.split(' ')))?.honor
+    )
+      return false;
     if (m.speaker) return true;
     const e = entityAt(this.entities, m.start);
     if (e?.type !== 'LOCATION') return true;
@@ -660,8 +671,10 @@ export class SpeakerResolver {
     if (e && e.type === 'ORGANIZATION') {
       const personFull = canonical.split(' ').length >= 2 && isGivenName(canonical.split(' ')[0]!);
       // the article treats the name as a person: `he`/`she` after its mentions, or `, who` right after this one
+      // (a lone name only: `Big Machine, says she …` is the label speaking of the singer)
       const treatedAsPerson =
-        this.personalPronounsAfter(p.text) >= 2 || /^\s*,\s*who\b/.test(this.masked.slice(p.end, p.end + 8));
+        (!p.text.includes(' ') && this.personalPronounsAfter(p.text) >= 2) ||
+        /^\s*,\s*who\b/.test(this.masked.slice(p.end, p.end + 8));
       if (
         !personFull &&
         !treatedAsPerson &&
