@@ -58,6 +58,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Mostly Accurate.', speaker: null }],
   ],
   [
+    'generic `you` with no speech verb is no speaker',
+    'Your side will stay comfortable, that is for sure.\n\nBut you will always wonder, “What would have happened if I had pushed past it?”',
+    [{ text: 'What would have happened if I had pushed past it?', speaker: null }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],
@@ -377,6 +382,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   ['scare quote after so-called', 'The council passed its so-called “reforms” on Tuesday without debate.', []],
   ['a nickname between first name and surname', 'Robert "Bobby" Lang opened the market at dawn.', []],
   ['a show title after a possessive', 'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.', []],
+  [
+    'a song title after played/sang, minor words capitalised to its end',
+    'The brass band played “We Will Not Give It” on the steps, and the choir sang “Harbour Lights Are On.”',
+    [],
+  ],
   [
     'a title after the kind of work it names (podcast, album, series)',
     'Tove Lind and her husband explained it on an episode of their podcast "Money Talks Back." Her album “Blue Harbour” followed. A poem called “Winter Pier, North Station,” won a prize.',

@@ -1017,5 +1017,7 @@ export function subjectOfSentence(text: string, tokens: TokenIndex, sent: Span, 
   let lo = toks.length - 1;
   while (lo >= 0 && toks[lo]!.kind !== 'quote') lo--;
   const sp = sentenceSubject(text, toks, lo + 1, toks.length, tokens.capitalisedMidSentence());
-  return sp ? { speaker: sp, cue: null } : null;
+  // generic `you` (`you've probably thought of it as “…”`) is no one in particular
+  if (!sp || (sp.kind === 'pronoun' && /^you$/i.test(sp.text))) return null;
+  return { speaker: sp, cue: null };
 }

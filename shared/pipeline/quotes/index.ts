@@ -64,7 +64,7 @@ function passiveSpeechIn(before: string): boolean {
   return false;
 }
 
-const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)\s/;
+const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)(?:\s|[.,!?]?$)/;
 
 /** Quotes of `text` with their speakers. Offsets index `text`. */
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
@@ -282,7 +282,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (
       titleCase &&
       words <= 8 &&
-      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog)(?:\s+(?:called|named))?|\b(?:en)?titled|,)\s*$/i.test(
+      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
       )
     )
