@@ -63,6 +63,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'What would have happened if I had pushed past it?', speaker: null }],
   ],
   [
+    'a lone first name gets the one full name the article gives with it',
+    'Dale Brunner runs the ferry with his sister. “We never closed,” Dale said.',
+    [{ text: 'We never closed,', speaker: 'Dale Brunner' }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

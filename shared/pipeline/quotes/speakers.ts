@@ -304,11 +304,26 @@ export class SpeakerResolver {
     const ln = lastName(tokens);
     if (tokens.length >= 2) return tokens.join(' ');
     const list = this.fullByLast.get(ln);
-    if (!list || list.length === 0) return tokens.join(' ');
+    if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
     let best: { name: string; at: number } | undefined;
     for (const x of list) if (x.at <= pos && (!best || x.at >= best.at)) best = x;
     best ??= list[0];
     return best!.name;
+  }
+
+  /** The one full name the article gives that starts with this given name (`Mike` → `Mike Ford`), or null. */
+  private fullByFirst(first: string): string | null {
+    // (not a word the entity stage reads as an organisation or a place: `Those Uber “…”`)
+    if (!isGivenName(first) || this.entities.some((e) => e.type !== 'PERSON' && e.name === first)) return null;
+    let found: string | null = null;
+    for (const list of this.fullByLast.values()) {
+      for (const x of list) {
+        if (x.name.split(' ')[0] !== first || x.name === found) continue;
+        if (found) return null;
+        found = x.name;
+      }
+    }
+    return found;
   }
 
   genderOf(canonical: string): Gender {
