@@ -68,6 +68,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We never closed,', speaker: 'Dale Brunner' }],
   ],
   [
+    'a colon in the quote’s own sentence gives the words to its subject, not to the paragraph’s earlier speaker',
+    'Tom Hale directed it. “It just worked,” he said. Ada Vik, who joined by phone, had the same feeling: “It was the song.”',
+    [
+      { text: 'It just worked,', speaker: 'Tom Hale' },
+      { text: 'It was the song.', speaker: 'Ada Vik' },
+    ],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

@@ -148,6 +148,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       w.from = i - 1;
       return;
     }
+    // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
+    const own = sentences[w.sentence]!;
+    const headline = w.span.paragraph === 0 || isHeadline(text, para0);
+    if (!headline && /\p{L}[^\p{L}]*:\s*$/u.test(masked.slice(own.start, w.span.outerStart))) {
+      const a = subjectOfSentence(text, tokens, own, w.span);
+      if (a && a.speaker.kind !== 'pronoun') {
+        w.attr = a;
+        w.via = 'sentence';
+        return;
+      }
+    }
     // split quote / later quote of the same paragraph
     for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
       if (work[k]!.attr) {
