@@ -76,6 +76,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    '`and` inside an organisation’s name does not end the appositive',
+    '“We are close,” Jane Ruud, a professor at the School of Law and Government, said. “Very close,” Ivo Lind, a fellow at the Centre for Food and Water told reporters.',
+    [
+      { text: 'We are close,', speaker: 'Jane Ruud' },
+      { text: 'Very close,', speaker: 'Ivo Lind' },
+    ],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

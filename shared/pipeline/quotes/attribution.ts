@@ -393,10 +393,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
           !isPronoun(toks[i + 1]) &&
           !CUE_FORM_TO_LEMMA.has(toks[i + 1]!.l) &&
           !/(?:ed|ing)$/.test(toks[i + 1]!.l)));
+    // "the School of Law and Government": `and` between capitalised words is inside a name
+    const andInName = t.l === 'and' && isCap(toks[i - 1]) && isCap(toks[i + 1]);
     if (
       t.kind === 'quote' ||
       /^[;:—–―-]$/.test(t.w) ||
-      (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t) && !andRelative)
+      (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && !isCap(t) && !andRelative && !andInName)
     ) {
       break;
     }
