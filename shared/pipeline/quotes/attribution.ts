@@ -532,12 +532,15 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
   }
   // an organisation's name across its small words (`Bank of America said`, `Department of Health and Human Services`)
   const firstRun = runStartingAt(toks, c, j + 1);
-  if (
-    firstRun &&
-    firstRun[1] < j &&
-    isOrgRun(toks, firstRun[0], firstRun[1]) &&
-    (c === lo || !isCap(toks[c - 1]) || toks[c - 1]!.l === 'the')
-  )
+  // (the subject itself: at the clause start, not after `a fellow at the`)
+  let before = c - 1;
+  if (toks[before]?.l === 'the') before--;
+  const opensClause =
+    before < lo ||
+    toks[before]!.kind === 'quote' ||
+    /^[,;:(—–-]$/.test(toks[before]!.w) ||
+    CLAUSE_BREAKERS.has(toks[before]!.l);
+  if (firstRun && firstRun[1] < j && opensClause && isOrgRun(toks, firstRun[0], firstRun[1]))
     return { ...phrase(text, toks, c, j, 'name'), org: true };
   // a plural group of people, then a preposition, then the chunk
   const prep = toks[c - 1];
