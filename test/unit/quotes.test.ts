@@ -678,6 +678,24 @@ describe('extractQuotes: organisation phrases linked to the organisation the art
 });
 
 describe('extractQuotes: speakers that are not people', () => {
+  it('an organisation speaks by its whole name when the entity stage keeps only its end', () => {
+    // Prepare
+    const text = '“The evidence has weakened,” the Nordic Harbour Prosecution Authority said.';
+    const entities = [entity(text, 'ORGANIZATION:authority', 'ORGANIZATION', 'Authority', ['Authority'])];
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q?.speaker).toBe('Nordic Harbour Prosecution Authority');
+    expect(q?.speakerType).toBe('organization');
+  });
+
+  it('an office named by its remit speaks as written (High Commissioner for …)', () => {
+    const text = '“We are concerned,” the Harbour Council High Commissioner for Coastal Rights said.';
+    const [q] = extractQuotes(text, []);
+    expect(q?.speaker).toBe('Harbour Council High Commissioner for Coastal Rights');
+    expect(q?.speakerType).toBe('nominal');
+  });
+
   it('a place the entity stage reads as a place speaks as an organisation (its government)', () => {
     // Prepare
     const text = 'Norland said it is committed to the “one country, two systems” formula for the port.';

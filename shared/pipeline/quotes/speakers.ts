@@ -140,6 +140,17 @@ function mainSubject(zone: string, pronoun: RegExp): number {
   return -1;
 }
 
+/** `High Commissioner for Human Rights`, `Minister of Education`: a title, `of`/`for`, then no given name. */
+function isOfficeByRemit(phrase: string): boolean {
+  const toks = phrase.split(/\s+/);
+  for (let k = toks.length - 3; k >= 0; k--) {
+    if (!TITLES.has(norm(toks[k]!)) || !/^(?:of|for)$/.test(toks[k + 1]!)) continue;
+    const tail = toks.slice(k + 2).filter((t) => t !== 'the');
+    return tail.length > 0 && tail.every((t) => /^\p{Lu}/u.test(t) && !isGivenName(t));
+  }
+  return false;
+}
+
 function lastName(tokens: string[]): string {
   const t = [...tokens];
   while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
@@ -654,10 +665,20 @@ export class SpeakerResolver {
         speakerEntityId: link ? (link.entity?.id ?? null) : (this.linkOrgNominal(p.text, p.start)?.id ?? null),
       };
     }
+    // an office named by its remit, with no person's name after it (`the UN High Commissioner for Human Rights`,
+    // `the Minister of Education`): the role speaks, as written
+    if (isOfficeByRemit(p.text))
+      return { speaker: p.text.replace(/^the\s+/i, ''), speakerType: 'nominal', speakerEntityId: null };
     if (p.org) {
       const e = this.entityFor(p.text, p);
       const name = p.text.replace(/^the\s+/i, '');
-      return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+      // the entity stage may keep only the end of a long name (`Authority` of `Swedish Prosecution Authority`)
+      // (an organisation's name, not a title before a person's, `Senate Majority Leader Mitch McConnell`)
+      const words = name.split(/\s+/);
+      const longer =
+        e?.type === 'ORGANIZATION' && name.endsWith(` ${e.name}`) && !isGivenName(words[words.length - 2] ?? '');
+      const speaker = longer ? name : (e?.name ?? name);
+      return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const canonical = this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
