@@ -409,6 +409,16 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   [
+    'a term being named (what’s called “…”, a type of “…”)',
+    'Doctors were puzzled.\n\nThe patient was diagnosed with what\'s called "harbour lung," a rare illness. Harbour lung is a type of "dust pneumonitis" in which the lungs react.',
+    [],
+  ],
+  [
+    'a title used as a modifier between an article and a noun',
+    '"We never take it for granted," the "Blue Harbour" actor said. Fans of the “Night Ferry” singer cheered.',
+    [{ text: 'We never take it for granted,', speaker: 'actor' }],
+  ],
+  [
     'a title after the kind of work it names (podcast, album, series)',
     'Tove Lind and her husband explained it on an episode of their podcast "Money Talks Back." Her album “Blue Harbour” followed. A poem called “Winter Pier, North Station,” won a prize.',
     [],

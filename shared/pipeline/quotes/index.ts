@@ -56,6 +56,9 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 const MAX_QUOTES_PER_SENTENCE = 40;
 
 /** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
+/** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
+const TERM_PREFIX = /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:a|one) (?:type|form|kind) of)\s*$/i;
+
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
 
 /** A speech verb in the passive in `before`: `was labeled`, `has been described as`, `were widely told`. */
@@ -274,6 +277,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const before = masked.slice(sent.start, w.span.outerStart);
     const words = countWords(content);
     if (SCARE_PREFIX.test(before)) continue;
+    // a term being named (`what's called “feather duvet lung”`, `a type of “hypersensitive pneumonitis”`)
+    if (words <= 6 && TERM_PREFIX.test(before)) continue;
     const prevChar = text.slice(Math.max(0, w.span.outerStart - 3), w.span.outerStart);
     const nextChar = text.slice(w.span.outerEnd, w.span.outerEnd + 2);
     // a nickname between first name and surname: Robert "Bobby" Scott
@@ -298,6 +303,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       )
     )
       continue;
+    // a title used as a modifier between an article and a noun (`the “Pose” actor`, `a “Fargo” fan`)
+    if (titleCase && words <= 4 && /\b(?:the|a|an)\s*$/i.test(before) && /^ \p{Ll}/u.test(nextChar)) continue;
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
     // a song, book or show, even after a speech verb
     if (titleCase && words >= 2 && words <= 10 && HEADLINE_MINOR.test(content) && /\p{Ll}/u.test(content)) continue;
