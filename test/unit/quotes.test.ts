@@ -409,6 +409,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   [
+    '`phone call` is a noun, not a speech verb',
+    'The aides think a "skinny" deal is not enough, a second person briefed on the phone call said.',
+    [],
+  ],
+  [
     'a term being named (what’s called “…”, a type of “…”)',
     'Doctors were puzzled.\n\nThe patient was diagnosed with what\'s called "harbour lung," a rare illness. Harbour lung is a type of "dust pneumonitis" in which the lungs react.',
     [],
@@ -697,6 +702,16 @@ describe('extractQuotes: speakers that are not people', () => {
     // Assess
     expect(q?.speaker).toBe('Nordic Harbour Prosecution Authority');
     expect(q?.speakerType).toBe('organization');
+  });
+
+  it('a production company speaks as an organisation, and `they` after it is that company', () => {
+    const text =
+      'The company that runs the show, Harbour Productions, denies that anything has been agreed, though.\n\n"Any final agreement needs to be made with her team," they said.';
+    const quotes = extractQuotes(text, []);
+    expect(quotes.map((q) => [q.type, q.speaker, q.speakerType])).toEqual([
+      ['indirect', 'Harbour Productions', 'organization'],
+      ['direct', 'Harbour Productions', 'organization'],
+    ]);
   });
 
   it('an office named by its remit speaks as written (High Commissioner for …)', () => {

@@ -154,6 +154,7 @@ function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKin
 
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
 const NOUNABLE = new Set([
+  'call',
   'tweets',
   'claims',
   'reports',
@@ -215,6 +216,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
     if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one')) return null;
   }
   if (NOUNABLE.has(t.l)) {
+    // a noun before the verb (`the phone call said`, `the reports say`)
+    if (next && CUE_FORM_TO_LEMMA.has(next)) return null;
     // only right after a name, a pronoun or a determiner + noun: "Smith tweets", "she reports", "the letter reads"
     const pp = toks[k - 2];
     const nounAfterDet =
