@@ -364,9 +364,9 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Hands up, do not shoot.', speaker: 'Small groups of protesters' }],
   ],
   [
-    'a pronoun with a contraction is the pronoun (You’re)',
-    'You’re given a chance to speak, and you’re terrified to say “yes, of course I will.”',
-    [{ text: 'yes, of course I will.', speaker: 'You' }],
+    'a pronoun with a contraction is the pronoun (We’re)',
+    'We’re given a chance to speak, and we’re terrified to say “yes, of course we will.”',
+    [{ text: 'yes, of course we will.', speaker: 'We' }],
   ],
   [
     '“…,” it added: the organisation that spoke just before',
@@ -406,6 +406,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a song title after played/sang, minor words capitalised to its end',
     'The brass band played “We Will Not Give It” on the steps, and the choir sang “Harbour Lights Are On.”',
+    [],
+  ],
+  [
+    'generic `you` with a speech verb quotes no one (a short quote after it is a term)',
+    'You get an interview request, and you are terrified to say “yes, of course.”',
     [],
   ],
   [

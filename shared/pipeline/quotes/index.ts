@@ -122,6 +122,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       via = 'transcript';
     } else if (!crowded(si)) {
       attr = attributeInSentence(text, tokens, sent, span);
+      // generic `you` (`you’re terrified to say “yes”`) quotes no one in particular
+      if (attr?.speaker.kind === 'pronoun' && /^you$/i.test(attr.speaker.text)) attr = null;
       if (attr) via = 'sentence';
     }
     return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
