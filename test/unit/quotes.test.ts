@@ -527,6 +527,27 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   ],
   ['generic `you` reports no one', 'You can say all you want that ferries are cheaper, and you will be right.', []],
   [
+    '`according to a study published …`: the study, and a dateline is not part of the content',
+    'PORT ALDER, Norland — The glacier lost more ice last summer than ever before, according to a study published on Tuesday by the institute.',
+    [{ text: 'The glacier lost more ice last summer than ever before', speaker: 'a study', type: 'indirect' }],
+  ],
+  [
+    'an attribution in a parenthetical gives the whole sentence; inside a relative clause, nothing',
+    'The new rota, the union said, is doubling night shifts for drivers. The dispute is about a rota, which the union says has doubled the night shifts.',
+    [
+      {
+        text: 'The new rota, the union said, is doubling night shifts for drivers',
+        speaker: 'the union',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    'the noun before `that` speaks (`a letter that says …`), not a time word before it',
+    'He released a letter from his doctor on Friday. The board published a short notice that said the pier would reopen in May.',
+    [{ text: 'the pier would reopen in May', speaker: 'a short notice', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

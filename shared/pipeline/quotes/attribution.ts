@@ -350,6 +350,22 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     }
     return null;
   }
+  // "signs that read “…”", "a letter that says": the noun before `that`
+  if (toks[j]!.l === 'that' && j - 1 >= lo) {
+    const head = toks[j - 1]!;
+    const timeWord =
+      WEEKDAYS.test(head.l) || /^(?:morning|afternoon|evening|night|day|week|month|year|weekend)s?$/.test(head.l);
+    if (head.kind === 'word' && !isCap(head) && !isPronoun(head) && !CUE_FORM_TO_LEMMA.has(head.l) && !timeWord) {
+      let a = j - 1;
+      while (a - 1 >= lo && j - 1 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !isCap(toks[a - 1])) {
+        const w = toks[a - 1]!.l;
+        if (CLAUSE_BREAKERS.has(w) || PREPS.has(w) || /ing$/.test(w) || CUE_FORM_TO_LEMMA.has(w)) break;
+        a--;
+        if (DETERMINERS.has(w)) break;
+      }
+      if (validNominal(toks, a, j - 1)) return phrase(text, toks, a, j - 1, 'nominal');
+    }
+  }
   // "the Harbor Police Department which reported “…”": a name right before a restrictive relative
   if ((toks[j]!.l === 'which' || toks[j]!.l === 'who') && j - 1 >= lo) {
     const run = runEndingAt(toks, j - 1, lo);
@@ -637,6 +653,21 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     'later',
     'recently',
     'told',
+    // a participle after the head noun: `a study published on Tuesday`, `a report released by …`
+    'published',
+    'released',
+    'conducted',
+    'issued',
+    'commissioned',
+    'compiled',
+    'funded',
+    'led',
+    'prepared',
+    'obtained',
+    'filed',
+    'posted',
+    'written',
+    'carried',
   ]);
   while (b + 1 < hi) {
     const n = toks[b + 1]!;

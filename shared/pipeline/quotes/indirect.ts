@@ -145,6 +145,22 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     const comma = rel < 0 ? -1 : s + rel;
     if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
   }
+  // a dateline opening the article's first sentence is not part of what was said (`KIRKVALE, Norland — …`)
+  const dateline = /^(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?\s*[—–]\s*(?:\*\*)?\s*/u.exec(
+    text.slice(s, e),
+  );
+  if (dateline) s += dateline[0].length;
+  // content that opens with a verb: the attribution sits inside the sentence. As a parenthetical (`The tuft cell,
+  // Herbert said, is constantly sensing …`) the whole sentence is the content; inside a relative clause (`Rail, which
+  // the union says has doubled …`) there is no content of its own
+  if (/^(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s/i.test(text.slice(s, e))) {
+    const parenthetical =
+      /,\s*$/.test(text.slice(Math.max(sent.start, sp.start - 3), sp.start)) &&
+      /^\s*,/.test(text.slice(a.cue.end, a.cue.end + 3)) &&
+      sp.start < a.cue.start;
+    if (!parenthetical) return null;
+    [s, e] = trimSpan(text, sent.start, sent.end);
+  }
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   return { start: s, end: e };
 }

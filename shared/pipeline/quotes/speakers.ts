@@ -675,8 +675,7 @@ export class SpeakerResolver {
       // the entity stage may keep only the end of a long name (`Authority` of `Swedish Prosecution Authority`)
       // (an organisation's name, not a title before a person's, `Senate Majority Leader Mitch McConnell`)
       const words = name.split(/\s+/);
-      const longer =
-        e?.type === 'ORGANIZATION' && name.endsWith(` ${e.name}`) && !isGivenName(words[words.length - 2] ?? '');
+      const longer = !!e && name.endsWith(` ${e.name}`) && !isGivenName(words[words.length - 2] ?? '');
       const speaker = longer ? name : (e?.name ?? name);
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
