@@ -84,6 +84,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    '`and` between nouns inside an appositive does not end it',
+    'Fan Weili, deputy director of the region’s disease prevention and control centre, told the media the case is “isolated and unrelated” to the others.',
+    [{ text: 'isolated and unrelated', speaker: 'Fan Weili' }],
+  ],
+  [
+    '`As X, an appositive, put it`',
+    'As Ivo Brandt, a tax lawyer and senior fellow at the Harbour Institute, recently put it, “Did the levy pay for the pier or not?”',
+    [{ text: 'Did the levy pay for the pier or not?', speaker: 'Ivo Brandt' }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],
@@ -427,6 +437,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'a title used as a modifier between an article and a noun',
     '"We never take it for granted," the "Blue Harbour" actor said. Fans of the “Night Ferry” singer cheered.',
     [{ text: 'We never take it for granted,', speaker: 'actor' }],
+  ],
+  [
+    'a title with an ampersand after `a role in`',
+    'Tom Hale said she landed a key role in “War & Peace” that year.',
+    [],
   ],
   [
     'a title after the kind of work it names (podcast, album, series)',

@@ -284,7 +284,11 @@ function appositiveLike(toks: Tok[], a: number, b: number): boolean {
 function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null {
   const run = runEndingAt(toks, b, a);
   if (!run) return null;
-  if (INTRO_WORDS.has(toks[a]!.l)) return null;
+  // (`As Steven Rosenthal, a tax lawyer …, put it`: an introductory word right before the name)
+  if (INTRO_WORDS.has(toks[a]!.l)) {
+    if (toks[a]!.l !== 'as' || run[0] !== a + 1) return null;
+    a++;
+  }
   for (let i = a; i < run[0]; i++) {
     const t = toks[i]!;
     if (t.kind !== 'word') return null;
@@ -412,8 +416,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
           !isPronoun(toks[i + 1]) &&
           !CUE_FORM_TO_LEMMA.has(toks[i + 1]!.l) &&
           !/(?:ed|ing)$/.test(toks[i + 1]!.l)));
-    // "the School of Law and Government": `and` between capitalised words is inside a name
-    const andInName = t.l === 'and' && isCap(toks[i - 1]) && isCap(toks[i + 1]);
+    // "the School of Law and Government": `and` between capitalised words is inside a name; "Fan Mengguang, deputy
+    // director of the disease prevention and control centre, told": `and` between nouns inside an appositive
+    const andInName = t.l === 'and' && ((isCap(toks[i - 1]) && isCap(toks[i + 1])) || andInAppositive(toks, i, lo));
     if (
       t.kind === 'quote' ||
       /^[;:—–―-]$/.test(t.w) ||
@@ -570,6 +575,25 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
   while (a - 1 >= lo && c - 2 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l))
     a--;
   return nameOrNominal(text, toks, a, c - 2, false);
+}
+
+/**
+ * `and` at token i joins two nouns inside an appositive: lower-case words on both sides, and further left, before
+ * any verb or clause word, a comma right after a name (`Fan Mengguang, deputy director of … prevention and control`).
+ */
+function andInAppositive(toks: Tok[], i: number, lo: number): boolean {
+  const next = toks[i + 1];
+  if (!next || next.kind !== 'word' || isCap(next) || isPronoun(next) || CUE_FORM_TO_LEMMA.has(next.l)) return false;
+  if (DETERMINERS.has(next.l) || /(?:ed|ing)$/.test(next.l)) return false;
+  for (let x = i - 1; x >= lo && i - x <= 16; x--) {
+    const t = toks[x]!;
+    if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w) || CUE_FORM_TO_LEMMA.has(t.l) || RELATIVES.has(t.l)) return false;
+    if (t.w === ',') {
+      const run = runEndingAt(toks, x - 1, lo);
+      return !!run && !weakRun(toks, run);
+    }
+  }
+  return false;
 }
 
 /** Tokens a..b are a determiner-led phrase of lower-case words (`the mayor`, `a friend`): a role, not a title. */

@@ -296,7 +296,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const titleCase = content
       .replace(/[.,!?]+$/, '')
       .split(/\s+/)
-      .every((t) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
+      .every((t) => /^[\p{Lu}\p{N}&]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
     if (
       titleCase &&
       words <= 8 &&
