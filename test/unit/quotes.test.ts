@@ -94,6 +94,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Did the levy pay for the pier or not?', speaker: 'Ivo Brandt' }],
   ],
   [
+    'an attribution that closes the sentence covers an earlier quote of that sentence',
+    'The pier was closed.\n\nThe closures have been “terribly disruptive” and the port is acting, but “we will not gamble with safety,” harbour master Ana Ruiz said.',
+    [
+      { text: 'terribly disruptive', speaker: 'Ana Ruiz' },
+      { text: 'we will not gamble with safety,', speaker: 'Ana Ruiz' },
+    ],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

@@ -164,6 +164,24 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         return;
       }
     }
+    // `The outages have been “…” and the utility is acting, but “…,” its CEO said.`: an attribution that closes the
+    // sentence after a later quote covers this one too
+    for (let k = i + 1; k < work.length && work[k]!.sentence === w.sentence; k++) {
+      const later = work[k]!;
+      const cue = later.attr?.cue;
+      const sentEnd = sentences[w.sentence]!.end;
+      if (
+        later.via === 'sentence' &&
+        cue &&
+        cue.start >= later.span.outerEnd &&
+        /^[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$/u.test(masked.slice(cue.end, sentEnd))
+      ) {
+        w.attr = later.attr;
+        w.via = 'inherited';
+        w.from = k;
+        return;
+      }
+    }
     // split quote / later quote of the same paragraph
     for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
       if (work[k]!.attr) {
