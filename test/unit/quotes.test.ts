@@ -571,6 +571,27 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'the pier would reopen in May', speaker: 'a short notice', type: 'indirect' }],
   ],
   [
+    '`according to X` as a parenthetical gives the whole sentence; a news agency dateline is not content',
+    '(Harbourwire) — The port is investigating the ferry firm, according to two people familiar with the matter. One of the crews, according to port records, had worked four night shifts in a row.',
+    [
+      {
+        text: 'The port is investigating the ferry firm',
+        speaker: 'two people familiar with the matter',
+        type: 'indirect',
+      },
+      {
+        text: 'One of the crews, according to port records, had worked four night shifts in a row',
+        speaker: 'port records',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    'a discourse word between commas is not the subject (`Economists, however, argue`)',
+    'Most harbour economists, however, argue that consumers pay for the levy in the end.',
+    [{ text: 'consumers pay for the levy in the end', speaker: 'Most harbour economists', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

@@ -318,6 +318,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       j--;
       continue;
     }
+    // "Most economists, however, argue": a discourse word between commas
+    if (t.w === ',' && DISCOURSE.has(toks[j - 1]?.l ?? '') && toks[j - 2]?.w === ',') {
+      j -= 3;
+      continue;
+    }
     break;
   }
   if (j < lo) return null;
@@ -525,6 +530,26 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
 }
+
+/** Discourse words set off by commas between a subject and its verb (`Economists, however, argue`). */
+const DISCOURSE = new Set([
+  'however',
+  'though',
+  'too',
+  'meanwhile',
+  'instead',
+  'therefore',
+  'also',
+  'nonetheless',
+  'nevertheless',
+  'moreover',
+  'furthermore',
+  'meantime',
+  'likewise',
+  'similarly',
+  'overall',
+  'indeed',
+]);
 
 /** Prepositions that attach a place or an organisation to the speaker before them (`Ann Lee of the agency`). */
 const POST_PREPS = new Set(['of', 'at', 'from', 'in', 'with', 'for']);

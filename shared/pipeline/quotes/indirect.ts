@@ -105,9 +105,19 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const sp = a.speaker;
   let s: number;
   let e: number;
+  /** The content is the whole sentence, attribution included (a parenthetical attribution). */
+  let whole = false;
   if (sp.start > a.cue.start) {
-    // "…, said X." / "…, according to X."
-    [s, e] = trimSpan(text, sent.start, a.cue.start);
+    // "…, said X." / "…, according to X."; a parenthetical (`One of the officers, according to prison records, had
+    // worked …`): the whole sentence
+    const parenthetical =
+      a.cue.lemma === 'according to' &&
+      /^,\s*(?!(?:a|an|the|his|her|its|their|who|which|whose|where|when|so|and|but|or|while|although|though|because|as|since|with|after|before|than|if|then)\b|\p{Ll}+ing\b)\p{Ll}/u.test(
+        text.slice(sp.end, sp.end + 20),
+      ) &&
+      /,\s*$/.test(text.slice(sent.start, a.cue.start));
+    [s, e] = trimSpan(text, sent.start, parenthetical ? sent.end : a.cue.start);
+    whole = parenthetical;
   } else if (a.cue.lemma === 'according to') {
     [s, e] = trimSpan(text, sent.start, sp.start);
     if (e - s < 15) [s, e] = trimSpan(text, sp.end, sent.end);
@@ -139,16 +149,17 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
-  if (e > sp.start - 2 || (sp.start > e && sp.start - e < 60)) {
+  if (!whole && (e > sp.start - 2 || (sp.start > e && sp.start - e < 60))) {
     const upto = Math.min(e, sp.start);
     const rel = upto > s ? text.slice(s, upto).lastIndexOf(',') : -1;
     const comma = rel < 0 ? -1 : s + rel;
     if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
   }
   // a dateline opening the article's first sentence is not part of what was said (`KIRKVALE, Norland — …`)
-  const dateline = /^(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?\s*[—–]\s*(?:\*\*)?\s*/u.exec(
-    text.slice(s, e),
-  );
+  const dateline =
+    /^(?:(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?|\(\p{Lu}[\p{L}.]+\))\s*[—–]\s*(?:\*\*)?\s*/u.exec(
+      text.slice(s, e),
+    );
   if (dateline) s += dateline[0].length;
   // content that opens with a verb: the attribution sits inside the sentence. As a parenthetical (`The tuft cell,
   // Herbert said, is constantly sensing …`) the whole sentence is the content; inside a relative clause (`Rail, which
@@ -160,6 +171,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       sp.start < a.cue.start;
     if (!parenthetical) return null;
     [s, e] = trimSpan(text, sent.start, sent.end);
+    whole = true;
   }
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   return { start: s, end: e };
