@@ -672,6 +672,12 @@ function entity(text: string, id: string, type: Entity['type'], name: string, su
  */
 const NOMINAL_ROWS: Array<[string, string, string, string | null]> = [
   [
+    'an appositive role with its own complement (the president of a bank) is no plain `the president`',
+    'Ivo Sand, the president of the Harbour Savings Bank, spoke on Monday. Tariffs went up again.\n\n“It is working,” the president said.',
+    'Ivo Sand',
+    null,
+  ],
+  [
     'appositive: X, the agency’s spokeswoman',
     'Lena Marsh, the agency’s spokeswoman, declined to give numbers. The audit is due in May.\n\n“We will publish every page,” the spokeswoman said.',
     'Lena Marsh',

@@ -524,8 +524,12 @@ export class SpeakerResolver {
     const { appositive, titled } = this.rolePatterns(head);
     const before = this.masked.slice(0, pos);
     const found: Array<{ at: number; name: string; context: number; end: number }> = [];
-    for (const m of before.matchAll(appositive))
-      found.push({ at: m.index, name: m[1]!, context: m.index, end: m.index + m[0].length });
+    for (const m of before.matchAll(appositive)) {
+      // "John Williams, the president of the Federal Reserve Bank of New York" is no plain "the president"
+      const end = m.index + m[0].length;
+      if (words.length === 2 && /^\s+(?:of|at|for)\s/.test(this.masked.slice(end, end + 6))) continue;
+      found.push({ at: m.index, name: m[1]!, context: m.index, end });
+    }
     for (const m of before.matchAll(titled)) {
       // "Vice President Ann Hobbs" is not "the president"
       const mod = m[1]?.toLowerCase();
