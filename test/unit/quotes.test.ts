@@ -102,6 +102,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    '`“…,” as X told me` and a title after lower-case words heading a nominal',
+    'Better yet, they are focused on their customers’ “financial health,” as one neo-bank CEO told me.',
+    [{ text: 'financial health,', speaker: 'one neo-bank CEO' }],
+  ],
+  [
+    'a name inside a participle phrase before the verb is not its subject',
+    'The authors of the study published in the journal Harbour Medicine argued that the policies brought “important social benefits” to the town.',
+    [{ text: 'important social benefits', speaker: 'The authors of the study' }],
+  ],
+  [
     'guillemets',
     'Minister Claire Dubois answered quickly. «Nous restons ici», Dubois said.',
     [{ text: 'Nous restons ici', speaker: 'Claire Dubois' }],

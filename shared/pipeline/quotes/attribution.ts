@@ -330,7 +330,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
-  const attached = speakerBeforeAttachment(text, toks, j, lo);
+  const attached = speakerBeforeAttachment(text, toks, j, lo) ?? subjectBeforeParticiple(text, toks, j, lo);
   if (attached) return attached;
   // "Kopp and Hale (both) denied": two people speaking together, kept as written
   const pairEnd = toks[j]!.l === 'both' ? j - 1 : j;
@@ -493,6 +493,16 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   if (a > b) return null;
   const run = runEndingAt(toks, b, a);
   if (INTRO_WORDS.has(toks[a]!.l) && (!run || run[0] === a)) return null;
+  // "one neo-bank CEO", "the company's CEO": a title after lower-case words heads a nominal
+  if (
+    run &&
+    run[0] > a &&
+    run[1] === b &&
+    !isCap(toks[run[0] - 1]) &&
+    (allTitles(toks, run) || (run[0] === run[1] && /^c[efot]o$/.test(toks[run[0]]!.l))) &&
+    validNominal(toks, a, b)
+  )
+    return phrase(text, toks, a, b, 'nominal');
   if (run) {
     // "Gov. Ann Smith of Ohio": the person before the place
     const before = toks[run[0] - 1];
@@ -529,6 +539,26 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
+}
+
+/**
+ * A name inside a participle phrase right before the verb is not its subject: `The authors of the study published in
+ * the journal Harbour Medicine argued` → `The authors of the study`.
+ */
+function subjectBeforeParticiple(text: string, toks: Tok[], j: number, lo: number): SpeakerPhrase | null {
+  const run = runEndingAt(toks, j, lo);
+  if (!run) return null;
+  let x = run[0] - 1;
+  if (toks[x] && toks[x]!.kind === 'word' && !isCap(toks[x]) && !PREPS.has(toks[x]!.l)) x--; // `the journal`
+  if (toks[x]?.l === 'the') x--;
+  if (!toks[x] || !PREPS.has(toks[x]!.l)) return null;
+  const participle = toks[x - 1];
+  if (!participle || participle.kind !== 'word' || isCap(participle) || !/ed$/.test(participle.l)) return null;
+  let a = x - 2;
+  while (a - 1 >= lo && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l) && x - 2 - a < 8) a--;
+  if (a > x - 2) return null;
+  const np = nameOrNominal(text, toks, a, x - 2, false);
+  return np?.kind === 'nominal' ? np : null;
 }
 
 /** Discourse words set off by commas between a subject and its verb (`Economists, however, argue`). */
@@ -674,6 +704,11 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     return validNominal(toks, i, lastRun[1]) ? phrase(text, toks, i, lastRun[1], 'nominal') : null;
   }
   const runIsTitle = !!run && allTitles(toks, run);
+  // "one neo-bank CEO": a title after lower-case words is the head of a nominal, not a name
+  const titleRun =
+    !!lastRun && (allTitles(toks, lastRun) || (lastRun[0] === lastRun[1] && /^c[efot]o$/.test(toks[lastRun[0]]!.l)));
+  if (lastRun && !run && lastRun[0] > i && titleRun && validNominal(toks, i, lastRun[1]))
+    return phrase(text, toks, i, lastRun[1], 'nominal');
   if (lastRun && (!run || lastRun[0] > run[0]) && (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')) {
     return phrase(text, toks, lastRun[0], lastRun[1], 'name');
   }
@@ -926,6 +961,11 @@ export function attributeInSentence(
 
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   if (lo >= hi) return null;
+  // "“…,” as one bank chief told me": the comment clause after `as`
+  if (toks[lo]!.l === 'as' && lo + 2 < hi) {
+    const r = attributeRight(text, toks, lo + 1, Math.min(hi, lo + 12));
+    if (r?.cue && r.speaker.kind !== 'pronoun') return r;
+  }
   const acc = toks[lo]!.l === 'according' ? accordingTo(text, toks, lo, hi) : null;
   if (acc) return acc;
   // passive: "“…” was written by X"
