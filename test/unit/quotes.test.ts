@@ -602,6 +602,23 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'consumers pay for the levy in the end', speaker: 'Most harbour economists', type: 'indirect' }],
   ],
   [
+    'an inverted parenthetical (`X, says Y, is …`) gives Y the whole sentence; `…, said Y, senior …` the part before',
+    'The key to the levy, says Ivo Brandt, is the harbour it pays for. The levy may fall next year, said Lena Marsh, senior analyst at the port.',
+    [
+      {
+        text: 'The key to the levy, says Ivo Brandt, is the harbour it pays for',
+        speaker: 'Ivo Brandt',
+        type: 'indirect',
+      },
+      { text: 'The levy may fall next year', speaker: 'Lena Marsh', type: 'indirect' },
+    ],
+  ],
+  [
+    'a lower-case particle inside a name is part of it',
+    'Firms will pass the increase on to consumers, said Monica de Vries, a senior fellow at the institute.',
+    [{ text: 'Firms will pass the increase on to consumers', speaker: 'Monica de Vries', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

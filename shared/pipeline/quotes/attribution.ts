@@ -1062,8 +1062,9 @@ function attributeLeft(
     }
     const sp = subjectBefore(text, toks, k, lo);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
-    // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”"
-    if (toks[k - 1]?.l === 'and') {
+    // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”", "He describes it as
+    // “exciting,” but cautions that “…”"
+    if (/^(?:and|but|yet)$/.test(toks[k - 1]?.l ?? '')) {
       const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
       if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
     }
@@ -1124,10 +1125,18 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Att
     const t = toks[k]!;
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
+    const prev = toks[k - 1];
+    // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
+    // after the verb
+    if (prev?.w === ',' && nameTok(toks[k + 1])) {
+      const after = subjectAfter(text, toks, k + 1, hi);
+      if (after?.kind === 'name' && toks.some((t, x) => x > k + 1 && t.w === ',')) {
+        return { speaker: after, cue: cueSpan(toks, k, lemma) };
+      }
+    }
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     // "…, said Smith." at the end of a sentence
-    const prev = toks[k - 1];
     if (prev && prev.w === ',') {
       const after = subjectAfter(text, toks, k + 1, hi);
       if (after) return { speaker: after, cue: cueSpan(toks, k, lemma) };

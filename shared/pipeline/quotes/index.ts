@@ -318,7 +318,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (
       titleCase &&
       words <= 8 &&
-      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
+      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
       )
     )

@@ -41,6 +41,27 @@ const REPORTING = new Set([
   'assure',
 ]);
 
+/** A finite verb right after the comma: the sentence's own clause goes on. */
+const CONTINUATION_VERB =
+  /^,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|remains?|helps?|seems?|appears?|needs?|means?|\p{Ll}+ed)\b/u;
+
+/** Words that start a new clause or an appositive, not the rest of the sentence's own clause. */
+const NOT_CONTINUATION =
+  /^,\s*(?:(?:a|an|the|his|her|its|their|who|which|whose|where|when|so|and|but|or|while|although|though|because|as|since|with|after|before|than|if|then)\b|\p{Ll}+ing\b)/u;
+
+/**
+ * Whether the sentence's own clause goes on after an attribution set off by commas (`One of the crews, according to
+ * port records, had worked …`; `This system, says Ann Lee, an immunologist, helps …`): then the whole sentence is
+ * the content, past the speaker's appositive if there is one.
+ */
+function continuesAfter(rest: string): boolean {
+  let r = rest;
+  const appositive = /^,\s*(?:a|an|the|his|her|its|their)\b[^,]{0,80}(?=,)/u.exec(r);
+  if (appositive) r = r.slice(appositive[0].length);
+  // the clause's verb comes next (not an appositive without an article: `said Juan Perez, senior trader at …`)
+  return CONTINUATION_VERB.test(r) && !NOT_CONTINUATION.test(r);
+}
+
 /** Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`. */
 const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|earlier|later)\s+[^,.;:!?]{1,40}?|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
@@ -111,11 +132,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // "…, said X." / "…, according to X."; a parenthetical (`One of the officers, according to prison records, had
     // worked …`): the whole sentence
     const parenthetical =
-      a.cue.lemma === 'according to' &&
-      /^,\s*(?!(?:a|an|the|his|her|its|their|who|which|whose|where|when|so|and|but|or|while|although|though|because|as|since|with|after|before|than|if|then)\b|\p{Ll}+ing\b)\p{Ll}/u.test(
-        text.slice(sp.end, sp.end + 20),
-      ) &&
-      /,\s*$/.test(text.slice(sent.start, a.cue.start));
+      /,\s*$/.test(text.slice(sent.start, a.cue.start)) && continuesAfter(text.slice(sp.end, sent.end));
     [s, e] = trimSpan(text, sent.start, parenthetical ? sent.end : a.cue.start);
     whole = parenthetical;
   } else if (a.cue.lemma === 'according to') {

@@ -104,7 +104,8 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   let lastTitle = -1;
   for (let k = 0; k < toks.length - 1; k++) {
     const l = norm(toks[k]!);
-    if (TITLES.has(l) || ORG_WORDS.has(l) || /^\p{Ll}/u.test(toks[k]!)) lastTitle = k;
+    // (a lower-case particle inside a name is no job word: `Monica de Bolle`, `Ursula von der Leyen`)
+    if (TITLES.has(l) || ORG_WORDS.has(l) || (/^\p{Ll}/u.test(toks[k]!) && !PARTICLES.has(l))) lastTitle = k;
     if (MALE_HONORIFICS.has(l)) gender = 'm';
     if (FEMALE_HONORIFICS.has(l)) gender = 'f';
   }
