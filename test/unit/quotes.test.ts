@@ -817,6 +817,17 @@ describe('extractQuotes: speakers that are not people', () => {
     ]);
   });
 
+  it('a nominal phrase is an organisation by its head noun, not by any word in it', () => {
+    const text =
+      'The pier closed.\n\n“We had no choice,” the agency said. “It was safe,” an agency spokesman said. “It was not,” said a local police source.';
+    const types = extractQuotes(text, []).map((q) => [q.speaker, q.speakerType]);
+    expect(types).toEqual([
+      ['the agency', 'organization'],
+      ['an agency spokesman', 'nominal'],
+      ['a local police source', 'nominal'],
+    ]);
+  });
+
   it('an office named by its remit speaks as written (High Commissioner for …)', () => {
     const text = '“We are concerned,” the Harbour Council High Commissioner for Coastal Rights said.';
     const [q] = extractQuotes(text, []);

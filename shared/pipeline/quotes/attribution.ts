@@ -148,8 +148,27 @@ function phrase(text: string, toks: Tok[], a: number, b: number, kind: PhraseKin
     end,
     text: s,
     kind,
-    org: kind !== 'pronoun' && isOrgRun(toks, a, b),
+    org: kind === 'name' ? isOrgRun(toks, a, b) : kind === 'nominal' && nominalIsOrg(toks, a, b),
   };
+}
+
+/**
+ * A nominal phrase names an organisation by its head noun, the last word before any preposition (`the agency`,
+ * `his team`, `the prosecutor’s office`), not by any word in it (`an agency spokesman`, `court records`, `a report
+ * from Kotak Institutional Equities` are not organisations).
+ */
+function nominalIsOrg(toks: Tok[], a: number, b: number): boolean {
+  let head = b;
+  for (let x = a + 1; x <= b; x++) {
+    if (PREPS.has(toks[x]!.l)) {
+      head = x - 1;
+      break;
+    }
+  }
+  while (head > a && toks[head]!.kind !== 'word') head--;
+  const w = toks[head]!;
+  if (isCap(w)) return isOrgRun(toks, a, head);
+  return ORG_WORDS.has(w.l.replace(/['’]s$/, ''));
 }
 
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
