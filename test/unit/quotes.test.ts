@@ -817,6 +817,13 @@ describe('extractQuotes: speakers that are not people', () => {
     ]);
   });
 
+  it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {
+    const text =
+      'The pier closed after the storm, and the authorities closed the road too.\n\nAuthorities say that the pier will stay closed until the spring.';
+    const [q] = extractQuotes(text, []);
+    expect([q?.speaker, q?.speakerType]).toEqual(['Authorities', 'nominal']);
+  });
+
   it('a nominal phrase is an organisation by its head noun, not by any word in it', () => {
     const text =
       'The pier closed.\n\n“We had no choice,” the agency said. “It was safe,” an agency spokesman said. “It was not,” said a local police source.';
@@ -945,6 +952,11 @@ describe('extractQuotes: pronoun antecedents', () => {
       'the article’s own pronouns after a lone surname outrank the first-name list',
       'Clinton arrived late, and she apologised to her hosts for her delay.\n\nClinton and Marcus Obi then spoke about the budget.\n\n“We need more money,” he said.',
       'Marcus Obi',
+    ],
+    [
+      'a name with a middle initial is a full name for pronouns and surnames',
+      'Sonya A. Brandt, the family’s lawyer, spoke to the board on Friday.\n\n“He meant no harm,” she said in an email.',
+      'Sonya A. Brandt',
     ],
     [
       'sentences that speak of the same person by pronoun carry the chain back past the usual window',

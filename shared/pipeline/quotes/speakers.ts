@@ -167,6 +167,8 @@ function firstNameGender(first: string | undefined): Gender {
 function nameTok(t: Tok | undefined): boolean {
   if (t?.kind !== 'word') return false;
   if (PARTICLES.has(t.l)) return true;
+  // a middle initial (`Sonya A. Zoghlin`), though `a` is no name word
+  if (/^\p{Lu}\.$/u.test(t.w)) return true;
   return isCap(t) && !NOT_NAME.has(norm(t.w));
 }
 
@@ -327,15 +329,14 @@ export class SpeakerResolver {
   private fullByFirst(first: string): string | null {
     // (not a word the entity stage reads as an organisation or a place: `Those Uber “…”`)
     if (!isGivenName(first) || this.entities.some((e) => e.type !== 'PERSON' && e.name === first)) return null;
-    let found: string | null = null;
-    for (const list of this.fullByLast.values()) {
-      for (const x of list) {
-        if (x.name.split(' ')[0] !== first || x.name === found) continue;
-        if (found) return null;
-        found = x.name;
-      }
-    }
-    return found;
+    const names = new Set<string>();
+    for (const list of this.fullByLast.values())
+      for (const x of list) if (x.name.split(' ')[0] === first) names.add(x.name);
+    // one name, or names that extend one another (`Sonya A.`, `Sonya A. Zoghlin`): the longest
+    const sorted = [...names].sort((a, b) => b.length - a.length);
+    const longest = sorted[0];
+    if (!longest || !sorted.every((n) => longest.startsWith(n))) return null;
+    return longest;
   }
 
   genderOf(canonical: string): Gender {
@@ -414,6 +415,9 @@ export class SpeakerResolver {
     // the entity stage's mention leaves out a title the speaker index keeps (`Mr. Obama`): look at the name's end
     if (entityAt(this.entities, m.end - 1)?.type === 'PERSON') return true;
     // a word the article capitalises mid-sentence too (`over Voss’s plan`), here not part of a title (`Web of Angels`)
+    // and not a name the entity stage reads as an organisation or a place (`provided by Statista`)
+    const other = entityAt(this.entities, m.end - 1);
+    if (other && other.type !== 'PERSON' && other.type !== 'MISC') return false;
     return (
       this.midSentence.has(m.canonical) &&
       !/^\s+of\s+\p{Lu}/u.test(this.text.slice(m.end, m.end + 6)) &&
@@ -696,13 +700,15 @@ export class SpeakerResolver {
       return { speaker: place.name, speakerType: 'organization', speakerEntityId: place.id };
     // a capitalised plural that only opens sentences and that the entity stage does not read as a name (`Teachers
     // chanted`, `Prosecutors said`): a group, not a name
+    // (also a plural the article writes in lower case elsewhere: `Authorities say`, `Analysts say`, `Sources told`)
+    const plural = /\p{Ll}(?:ers|ors|ists|ysts|ants|ents|ians|ees|als|ies|ces)$/u.test(p.text);
     if (
       !p.text.includes(' ') &&
-      /\p{Ll}(?:ers|ors|ists|ants|ents|ians|ees|als)$/u.test(p.text) &&
+      (plural || (/\p{Ll}s$/u.test(p.text) && this.text.includes(` ${p.text.toLowerCase()}`))) &&
       (place === null || (place.type !== 'PERSON' && place.type !== 'ORGANIZATION')) &&
       !isGivenName(p.text) &&
       !this.fullByLast.has(norm(p.text)) &&
-      !this.tokens.capitalisedMidSentence().has(p.text)
+      (!this.tokens.capitalisedMidSentence().has(p.text) || this.text.includes(` ${p.text.toLowerCase()} `))
     )
       return { speaker: p.text, speakerType: 'nominal', speakerEntityId: null };
     const e = this.entityFor(canonical, p);
