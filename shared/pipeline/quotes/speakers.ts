@@ -6,7 +6,6 @@
  * written and linked through the entity id to the person or organisation the article tied that role to.
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
-import { entityAt } from '../entities/index.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
@@ -182,6 +181,8 @@ export class SpeakerResolver {
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
+  /** Entity mentions sorted by start, for `entityAt` (the entity stage's lookup is linear in the mentions). */
+  private mentionIndex: Array<{ start: number; end: number; entity: Entity }> | null = null;
   private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
 
   constructor(
@@ -381,6 +382,29 @@ export class SpeakerResolver {
     }
   }
 
+  /** The entity one of whose mentions covers `offset`, or null (binary search over the sorted mentions). */
+  private entityAt(offset: number): Entity | null {
+    if (!this.mentionIndex) {
+      this.mentionIndex = this.entities
+        .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
+        .sort((a, b) => a.start - b.start);
+    }
+    const list = this.mentionIndex;
+    let lo = 0;
+    let hi = list.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= offset) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // mentions do not nest, but look back a little in case two overlap
+    for (let x = at; x >= 0 && x >= at - 3; x--) if (offset < list[x]!.end) return list[x]!.entity;
+    return null;
+  }
+
   /**
    * A mention the entity stage reads as a place is not a pronoun's antecedent (`led by West Virginia. … he said`),
    * unless the article gives it a gender by an honorific or by its pronouns (the entity stage can be wrong about a
@@ -389,7 +413,7 @@ export class SpeakerResolver {
   private couldBePerson(m: PersonMention): boolean {
     // a name of several words the entity stage reads as an organisation (`Big Machine`) is no he or she, unless it
     // opens with a given name or has an honorific (the tagger misreads `House Speaker Paul Ryan`)
-    const org = entityAt(this.entities, m.end - 1);
+    const org = this.entityAt(m.end - 1);
     if (
       org?.type === 'ORGANIZATION' &&
       org.name.includes(' ') &&
@@ -399,7 +423,7 @@ export class SpeakerResolver {
     )
       return false;
     if (m.speaker) return true;
-    const e = entityAt(this.entities, m.start);
+    const e = this.entityAt(m.start);
     if (e?.type !== 'LOCATION') return true;
     const g = this.gender.get(lastName(m.canonical.split(' ')));
     return !!g && (g.honor !== null || g.m + g.f >= 2);
@@ -413,10 +437,10 @@ export class SpeakerResolver {
     const ln = lastName(m.canonical.split(' '));
     if (m.speaker || m.canonical.includes(' ') || this.fullByLast.has(ln) || this.gender.get(ln)?.honor) return true;
     // the entity stage's mention leaves out a title the speaker index keeps (`Mr. Obama`): look at the name's end
-    if (entityAt(this.entities, m.end - 1)?.type === 'PERSON') return true;
+    if (this.entityAt(m.end - 1)?.type === 'PERSON') return true;
     // a word the article capitalises mid-sentence too (`over Voss’s plan`), here not part of a title (`Web of Angels`)
     // and not a name the entity stage reads as an organisation or a place (`provided by Statista`)
-    const other = entityAt(this.entities, m.end - 1);
+    const other = this.entityAt(m.end - 1);
     if (other && other.type !== 'PERSON' && other.type !== 'MISC') return false;
     return (
       this.midSentence.has(m.canonical) &&
@@ -555,7 +579,7 @@ export class SpeakerResolver {
       const { tokens } = stripTitles(f.name);
       while (tokens.length > 1 && NOT_NAME.has(norm(tokens[0]!))) tokens.shift();
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)) || NOT_NAME.has(norm(t)))) continue;
-      const e = entityAt(this.entities, f.at + f.name.length - 1);
+      const e = this.entityAt(f.at + f.name.length - 1);
       if (e && e.type !== 'PERSON') continue;
       const same = e && lastName(stripTitles(e.name).tokens) === lastName(tokens) ? e : null;
       // a lone surname that several people of the article share stays a surname, unlinked: "President Obama" after
@@ -691,7 +715,7 @@ export class SpeakerResolver {
     const canonical = this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
     // government or institutions, an organisation speaker
-    const place = entityAt(this.entities, p.start);
+    const place = this.entityAt(p.start);
     if (
       place?.type === 'LOCATION' &&
       !this.fullByLast.has(lastName(canonical.split(' '))) &&
