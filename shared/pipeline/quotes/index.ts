@@ -155,8 +155,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
     const own = sentences[w.sentence]!;
-    const headline = isHeadline(text, para0);
-    if (!headline && /\p{L}[^\p{L}]*:\s*$/u.test(masked.slice(own.start, w.span.outerStart))) {
+    if (/\p{L}[^\p{L}]*:\s*$/u.test(masked.slice(own.start, w.span.outerStart)) && !isHeadline(text, para0)) {
       const a = subjectOfSentence(text, tokens, own, w.span);
       if (a && a.speaker.kind !== 'pronoun') {
         w.attr = a;

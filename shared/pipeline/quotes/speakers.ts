@@ -167,7 +167,7 @@ function nameTok(t: Tok | undefined): boolean {
   if (t?.kind !== 'word') return false;
   if (PARTICLES.has(t.l)) return true;
   // a middle initial (`Sonya A. Zoghlin`), though `a` is no name word
-  if (/^\p{Lu}\.$/u.test(t.w)) return true;
+  if (t.w.length === 2 && t.w[1] === '.' && isCap(t)) return true;
   return isCap(t) && !NOT_NAME.has(norm(t.w));
 }
 
@@ -183,6 +183,7 @@ export class SpeakerResolver {
 
   /** Entity mentions sorted by start, for `entityAt` (the entity stage's lookup is linear in the mentions). */
   private mentionIndex: Array<{ start: number; end: number; entity: Entity }> | null = null;
+  private readonly fullByFirstCache = new Map<string, string | null>();
   private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
 
   constructor(
@@ -328,6 +329,15 @@ export class SpeakerResolver {
 
   /** The one full name the article gives that starts with this given name (`Mike` → `Mike Ford`), or null. */
   private fullByFirst(first: string): string | null {
+    let found = this.fullByFirstCache.get(first);
+    if (found === undefined) {
+      found = this.findFullByFirst(first);
+      this.fullByFirstCache.set(first, found);
+    }
+    return found;
+  }
+
+  private findFullByFirst(first: string): string | null {
     // (not a word the entity stage reads as an organisation or a place: `Those Uber “…”`)
     if (!isGivenName(first) || this.entities.some((e) => e.type !== 'PERSON' && e.name === first)) return null;
     const names = new Set<string>();
