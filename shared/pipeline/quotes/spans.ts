@@ -80,6 +80,17 @@ function doubleMarks(text: string, lo: number, hi: number): Mark[] {
   const marks: Mark[] = [];
   const hasTags = text.slice(lo, hi).includes('<');
   for (let i = lo; i < hi; i++) {
+    // most characters are no mark: skip them on their code (" ' ` « » and ‘ ’ ‚ ‛ “ ” „ ‟)
+    const code = text.charCodeAt(i);
+    if (
+      code !== 0x22 &&
+      code !== 0x27 &&
+      code !== 0x60 &&
+      code !== 0xab &&
+      code !== 0xbb &&
+      (code < 0x2018 || code > 0x201f)
+    )
+      continue;
     const c = text[i];
     let len = 1;
     let kind: Kind;

@@ -6,6 +6,7 @@
  * written and linked through the entity id to the person or organisation the article tied that role to.
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
+import { entityAt } from '../entities/index.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
@@ -181,8 +182,7 @@ export class SpeakerResolver {
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
-  /** Entity mentions sorted by start, for `entityAt` (the entity stage's lookup is linear in the mentions). */
-  private mentionIndex: Array<{ start: number; end: number; entity: Entity }> | null = null;
+  private readonly entityAtCache = new Map<number, Entity | null>();
   private readonly fullByFirstCache = new Map<string, string | null>();
   private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
 
@@ -392,27 +392,14 @@ export class SpeakerResolver {
     }
   }
 
-  /** The entity one of whose mentions covers `offset`, or null (binary search over the sorted mentions). */
+  /** The entity one of whose mentions covers `offset`, or null (remembered per offset: the same few are asked). */
   private entityAt(offset: number): Entity | null {
-    if (!this.mentionIndex) {
-      this.mentionIndex = this.entities
-        .flatMap((entity) => entity.mentions.map((m) => ({ start: m.start, end: m.end, entity })))
-        .sort((a, b) => a.start - b.start);
+    let found = this.entityAtCache.get(offset);
+    if (found === undefined) {
+      found = entityAt(this.entities, offset);
+      this.entityAtCache.set(offset, found);
     }
-    const list = this.mentionIndex;
-    let lo = 0;
-    let hi = list.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start <= offset) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    // mentions do not nest, but look back a little in case two overlap
-    for (let x = at; x >= 0 && x >= at - 3; x--) if (offset < list[x]!.end) return list[x]!.entity;
-    return null;
+    return found;
   }
 
   /**

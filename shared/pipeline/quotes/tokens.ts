@@ -27,6 +27,22 @@ const TOKEN_RE = new RegExp(
 const KEEP_DOT =
   /^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|adm|st|jr|sr|rev|del|sens|reps|ft|mt|u\.s|d\.c|(?:\p{L}\.)+\p{L}|\p{Ll})\.$/u;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** A single character that is a letter or a digit (ASCII by its code, else by its Unicode class). */
+function isWordChar(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return WORD_CHAR.test(c);
+}
+
+/** Whether a word starts with a capital (ASCII by its code, else by its Unicode class). */
+function capStart(w: string): boolean {
+  const code = w.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return CAP_START.test(w);
+}
+
 export function tokenize(masked: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
   const slice = masked.slice(lo, hi);
@@ -39,12 +55,13 @@ export function tokenize(masked: string, lo: number, hi: number): Tok[] {
     }
     if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w.toLowerCase())) {
       w = w.slice(0, -1);
-      out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word', cap: CAP_START.test(w) });
+      out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word', cap: capStart(w) });
       out.push({ s: s + w.length, e: s + w.length + 1, w: '.', l: '.', kind: 'punct', cap: false });
       continue;
     }
-    const kind = /[\p{L}\p{N}]/u.test(w) ? 'word' : 'punct';
-    out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind, cap: kind === 'word' && CAP_START.test(w) });
+    // every token of two or more characters is a word (TOKEN_RE); a single character is one if it is a letter/digit
+    const kind = w.length > 1 || isWordChar(w) ? 'word' : 'punct';
+    out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind, cap: kind === 'word' && capStart(w) });
   }
   return out;
 }
