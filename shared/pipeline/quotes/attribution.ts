@@ -572,7 +572,7 @@ function subjectBeforeParticiple(text: string, toks: Tok[], j: number, lo: numbe
   if (toks[x]?.l === 'the') x--;
   if (!toks[x] || !PREPS.has(toks[x]!.l)) return null;
   const participle = toks[x - 1];
-  if (!participle || participle.kind !== 'word' || isCap(participle) || !/ed$/.test(participle.l)) return null;
+  if (participle?.kind !== 'word' || isCap(participle) || !/ed$/.test(participle.l)) return null;
   let a = x - 2;
   while (a - 1 >= lo && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l) && x - 2 - a < 8) a--;
   if (a > x - 2) return null;
@@ -657,7 +657,7 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
  */
 function andInAppositive(toks: Tok[], i: number, lo: number): boolean {
   const next = toks[i + 1];
-  if (!next || next.kind !== 'word' || isCap(next) || isPronoun(next) || CUE_FORM_TO_LEMMA.has(next.l)) return false;
+  if (next?.kind !== 'word' || isCap(next) || isPronoun(next) || CUE_FORM_TO_LEMMA.has(next.l)) return false;
   if (DETERMINERS.has(next.l) || /(?:ed|ing)$/.test(next.l)) return false;
   for (let x = i - 1; x >= lo && i - x <= 16; x--) {
     const t = toks[x]!;
