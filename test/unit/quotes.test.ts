@@ -619,6 +619,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Firms will pass the increase on to consumers', speaker: 'Monica de Vries', type: 'indirect' }],
   ],
   [
+    '`X of the Times reports`: the reporter, not the paper',
+    'Ana Wee covers the region. Wee of the Harbour Times reports that censors told news sites to block the story.',
+    [{ text: 'censors told news sites to block the story', speaker: 'Ana Wee', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

@@ -580,6 +580,10 @@ function subjectBeforeParticiple(text: string, toks: Tok[], j: number, lo: numbe
   return np?.kind === 'nominal' ? np : null;
 }
 
+/** Last words of a newspaper's or agency's name (`the Times`, `the Post`, `the Associated Press`). */
+const PUBLICATION =
+  /^(?:times|post|journal|news|tribune|herald|guardian|telegraph|chronicle|gazette|press|globe|sun|star|examiner|inquirer|observer|reporter|wire|magazine)$/;
+
 /** Discourse words set off by commas between a subject and its verb (`Economists, however, argue`). */
 const DISCOURSE = new Set([
   'however',
@@ -626,6 +630,12 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
       while (first < name[1] && TITLES.has(toks[first]!.l.replace(/\.$/, ''))) first++;
       if (name[1] > first && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name))
         return phrase(text, toks, name[0], name[1], 'name');
+      // a lone surname before a newspaper (`Wee of the Times reports`): the reporter, not the paper
+      const org = runStartingAt(toks, toks[p + 1]?.l === 'the' ? p + 2 : p + 1, j + 1);
+      if (name[0] === name[1] && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name) && org) {
+        if (org[1] === j && org[0] > p && PUBLICATION.test(toks[j]!.l))
+          return phrase(text, toks, name[0], name[1], 'name');
+      }
     }
   }
   // an organisation's name across its small words (`Bank of America said`, `Department of Health and Human Services`)
