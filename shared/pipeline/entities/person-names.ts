@@ -44,12 +44,19 @@ const isTitle = (w: string): boolean => {
   return PERSON_TITLES.has(l) || PERSON_DESCRIPTORS.has(l);
 };
 
+/** Offsets where `phrase` occurs in `text` as whole words (no letter or digit right before or after it). */
+function* wholeOccurrences(text: string, phrase: string): Generator<number> {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+    const end = at + phrase.length;
+    if (!/[\p{L}\p{N}]/u.test(text[end] ?? '') && !/[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) yield at;
+  }
+}
+
 /** The name, or its surname, right after a title or role word, or followed by `, who`. */
 function personContext(text: string, words: readonly string[]): boolean {
   const surname = words[words.length - 1]!;
-  for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+  for (const at of wholeOccurrences(text, surname)) {
     const end = at + surname.length;
-    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
     if (/^,\s+who\b/.test(text.slice(end, end + 7))) return true;
     // the word before the name: before the surname, or before the given name(s) when they precede it
     let start = at;
@@ -84,9 +91,8 @@ const ORG_HEAD_BEFORE =
 export function organizationDespiteTag(text: string, surface: string): boolean {
   if (hasPersonShape(surface) || nameWords(surface).length < 2) return false;
   let orgContext = false;
-  for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + 1)) {
+  for (const at of wholeOccurrences(text, surface)) {
     const end = at + surface.length;
-    if (/[\p{L}\p{N}]/u.test(text[end] ?? '') || /[\p{L}\p{N}]/u.test(text[at - 1] ?? '')) continue;
     const after = text.slice(end, end + 8);
     if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
     if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;

@@ -513,14 +513,7 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   const run = runEndingAt(toks, b, a);
   if (INTRO_WORDS.has(toks[a]!.l) && (!run || run[0] === a)) return null;
   // "one neo-bank CEO", "the company's CEO": a title after lower-case words heads a nominal
-  if (
-    run &&
-    run[0] > a &&
-    run[1] === b &&
-    !isCap(toks[run[0] - 1]) &&
-    (allTitles(toks, run) || (run[0] === run[1] && /^c[efot]o$/.test(toks[run[0]]!.l))) &&
-    validNominal(toks, a, b)
-  )
+  if (run && run[0] > a && run[1] === b && !isCap(toks[run[0] - 1]) && titleOnly(toks, run) && validNominal(toks, a, b))
     return phrase(text, toks, a, b, 'nominal');
   if (run) {
     // "Gov. Ann Smith of Ohio": the person before the place
@@ -558,6 +551,11 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
+}
+
+/** A run of titles only (`President`, `Chief Executive`), or a lone `CEO`/`CFO`/`COO`/`CTO`. */
+function titleOnly(toks: Tok[], run: [number, number]): boolean {
+  return allTitles(toks, run) || (run[0] === run[1] && /^c[efot]o$/.test(toks[run[0]]!.l));
 }
 
 /**
@@ -628,14 +626,12 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
     if (name && name[0] === c) {
       let first = name[0];
       while (first < name[1] && TITLES.has(toks[first]!.l.replace(/\.$/, ''))) first++;
-      if (name[1] > first && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name))
-        return phrase(text, toks, name[0], name[1], 'name');
+      const personLike = !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name);
+      if (personLike && name[1] > first) return phrase(text, toks, name[0], name[1], 'name');
       // a lone surname before a newspaper (`Wee of the Times reports`): the reporter, not the paper
       const org = runStartingAt(toks, toks[p + 1]?.l === 'the' ? p + 2 : p + 1, j + 1);
-      if (name[0] === name[1] && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name) && org) {
-        if (org[1] === j && org[0] > p && PUBLICATION.test(toks[j]!.l))
-          return phrase(text, toks, name[0], name[1], 'name');
-      }
+      if (personLike && name[0] === name[1] && org && org[1] === j && org[0] > p && PUBLICATION.test(toks[j]!.l))
+        return phrase(text, toks, name[0], name[1], 'name');
     }
   }
   // an organisation's name across its small words (`Bank of America said`, `Department of Health and Human Services`)
@@ -734,9 +730,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   }
   const runIsTitle = !!run && allTitles(toks, run);
   // "one neo-bank CEO": a title after lower-case words is the head of a nominal, not a name
-  const titleRun =
-    !!lastRun && (allTitles(toks, lastRun) || (lastRun[0] === lastRun[1] && /^c[efot]o$/.test(toks[lastRun[0]]!.l)));
-  if (lastRun && !run && lastRun[0] > i && titleRun && validNominal(toks, i, lastRun[1]))
+  if (lastRun && !run && lastRun[0] > i && titleOnly(toks, lastRun) && validNominal(toks, i, lastRun[1]))
     return phrase(text, toks, i, lastRun[1], 'nominal');
   if (lastRun && (!run || lastRun[0] > run[0]) && (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')) {
     return phrase(text, toks, lastRun[0], lastRun[1], 'name');
@@ -1154,22 +1148,17 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Att
     const t = toks[k]!;
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
-    const prev = toks[k - 1];
+    // the speaker after the verb, when a comma comes before it (`…, said Smith.`)
+    const after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
     // after the verb
-    if (prev?.w === ',' && nameTok(toks[k + 1])) {
-      const after = subjectAfter(text, toks, k + 1, hi);
-      if (after?.kind === 'name' && toks.some((t, x) => x > k + 1 && t.w === ',')) {
-        return { speaker: after, cue: cueSpan(toks, k, lemma) };
-      }
+    if (after?.kind === 'name' && nameTok(toks[k + 1]) && toks.some((t, x) => x > k + 1 && t.w === ',')) {
+      return { speaker: after, cue: cueSpan(toks, k, lemma) };
     }
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     // "…, said Smith." at the end of a sentence
-    if (prev && prev.w === ',') {
-      const after = subjectAfter(text, toks, k + 1, hi);
-      if (after) return { speaker: after, cue: cueSpan(toks, k, lemma) };
-    }
+    if (after) return { speaker: after, cue: cueSpan(toks, k, lemma) };
   }
   return acc;
 }

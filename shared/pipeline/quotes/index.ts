@@ -55,10 +55,10 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 /** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
 const MAX_QUOTES_PER_SENTENCE = 40;
 
-/** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
 const TERM_PREFIX = /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:a|one) (?:type|form|kind) of)\s*$/i;
 
+/** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
 
 /** A speech verb in the passive in `before`: `was labeled`, `has been described as`, `were widely told`. */
@@ -67,6 +67,7 @@ function passiveSpeechIn(before: string): boolean {
   return false;
 }
 
+/** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
 const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)(?:\s|[.,!?]?$)/;
 
 /** Quotes of `text` with their speakers. Offsets index `text`. */
@@ -168,12 +169,11 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     for (let k = i + 1; k < work.length && work[k]!.sentence === w.sentence; k++) {
       const later = work[k]!;
       const cue = later.attr?.cue;
-      const sentEnd = sentences[w.sentence]!.end;
       if (
         later.via === 'sentence' &&
         cue &&
         cue.start >= later.span.outerEnd &&
-        /^[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$/u.test(masked.slice(cue.end, sentEnd))
+        /^[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$/u.test(masked.slice(cue.end, own.end))
       ) {
         w.attr = later.attr;
         w.via = 'inherited';

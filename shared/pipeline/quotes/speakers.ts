@@ -152,6 +152,14 @@ function isOfficeByRemit(phrase: string): boolean {
   return false;
 }
 
+/** `map`'s value for `key`, computed and stored on first use. */
+function remember<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
+  if (map.has(key)) return map.get(key) as V;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
 function lastName(tokens: string[]): string {
   const t = [...tokens];
   while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
@@ -176,9 +184,9 @@ export class SpeakerResolver {
   private readonly mentions: PersonMention[] = [];
   /** mentions by sentence index */
   private readonly bySentence = new Map<number, PersonMention[]>();
-  /** last name → full names (in order of first appearance) */
   /** Capitalised words the article uses inside a sentence somewhere (names, not only sentence openers). */
   private readonly midSentence = new Set<string>();
+  /** last name → full names (in order of first appearance) */
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
 
@@ -329,12 +337,7 @@ export class SpeakerResolver {
 
   /** The one full name the article gives that starts with this given name (`Mike` → `Mike Ford`), or null. */
   private fullByFirst(first: string): string | null {
-    let found = this.fullByFirstCache.get(first);
-    if (found === undefined) {
-      found = this.findFullByFirst(first);
-      this.fullByFirstCache.set(first, found);
-    }
-    return found;
+    return remember(this.fullByFirstCache, first, () => this.findFullByFirst(first));
   }
 
   private findFullByFirst(first: string): string | null {
@@ -394,12 +397,7 @@ export class SpeakerResolver {
 
   /** The entity one of whose mentions covers `offset`, or null (remembered per offset: the same few are asked). */
   private entityAt(offset: number): Entity | null {
-    let found = this.entityAtCache.get(offset);
-    if (found === undefined) {
-      found = entityAt(this.entities, offset);
-      this.entityAtCache.set(offset, found);
-    }
-    return found;
+    return remember(this.entityAtCache, offset, () => entityAt(this.entities, offset));
   }
 
   /**
@@ -434,11 +432,11 @@ export class SpeakerResolver {
     const ln = lastName(m.canonical.split(' '));
     if (m.speaker || m.canonical.includes(' ') || this.fullByLast.has(ln) || this.gender.get(ln)?.honor) return true;
     // the entity stage's mention leaves out a title the speaker index keeps (`Mr. Obama`): look at the name's end
-    if (this.entityAt(m.end - 1)?.type === 'PERSON') return true;
+    const e = this.entityAt(m.end - 1);
+    if (e?.type === 'PERSON') return true;
     // a word the article capitalises mid-sentence too (`over Voss’s plan`), here not part of a title (`Web of Angels`)
     // and not a name the entity stage reads as an organisation or a place (`provided by Statista`)
-    const other = this.entityAt(m.end - 1);
-    if (other && other.type !== 'PERSON' && other.type !== 'MISC') return false;
+    if (e && e.type !== 'MISC') return false;
     return (
       this.midSentence.has(m.canonical) &&
       !/^\s+of\s+\p{Lu}/u.test(this.text.slice(m.end, m.end + 6)) &&
