@@ -330,6 +330,21 @@ const PLACE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, En
   ],
 ];
 
+describe('resolveMentions: an honorific', () => {
+  it('makes a person of a name the tagger read as an organisation, one entity with its bare surname', () => {
+    // Prepare
+    const text = 'Mr. Vance has brought his love of show business to the talks. Later Vance spoke to reporters.';
+    const mentions = mentionsOf(text, [
+      ['Mr. Vance', 'ORGANIZATION'],
+      ['Vance spoke', 'PERSON'],
+    ]).map((m) => (m.text.endsWith(' spoke') ? { ...m, end: m.end - 6, text: m.text.slice(0, -6) } : m));
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.type, e.name, e.count])).toEqual([['PERSON', 'Vance', 2]]);
+  });
+});
+
 describe('resolveMentions: places by form', () => {
   it.each(PLACE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare

@@ -268,8 +268,13 @@ function isPlaceByForm(text: string, m: Mention): boolean {
   return DATELINE_TAIL.test(text.slice(m.end, m.end + 160));
 }
 
+/** Honorifics that only ever come before a person's name (`Mr. Trump`, `Mrs Patel`), never an organisation's. */
+const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
+
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let mentions = tagged
+    // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
+    .map((m) => (m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m))
     .map((m) => trimMention(text, m))
     .filter((m): m is Mention => m !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
