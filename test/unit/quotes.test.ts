@@ -420,6 +420,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'an attribution sentence after the quote that says no more than who, when and where, however long',
+    'The talks stalled.\n\n“What is the incentive for them to sign this deal at all?” Wang Lifen, the former executive director for Norland at the International Monetary Fund, said at a Nov. 6 event at the Harrow Institute in Eastport.',
+    [{ text: 'What is the incentive for them to sign this deal at all?', speaker: 'Wang Lifen' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],
@@ -640,6 +645,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   ['`X is said to …`', 'The new owner is said to be a shipping family from the northern coast.', []],
+  [
+    'when and where it was said is not what was said',
+    'Ivo Brandt, the port director, said at a Nov. 6 event at the Harrow Institute in Eastport.',
+    [],
+  ],
+  [
+    'content after several adverbials and `that`',
+    'The Harbour Company announced on Sept. 30 in a filing that it was withdrawing its offer for the ferry line.',
+    [{ text: 'it was withdrawing its offer for the ferry line', speaker: 'Harbour Company', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -19,7 +19,7 @@ import {
   type SpeakerPhrase,
   subjectOfSentence,
 } from './attribution.ts';
-import { indirectContent } from './indirect.ts';
+import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
 import { CUE_FORM_TO_LEMMA, SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
@@ -217,7 +217,11 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const sNext = sentences[w.sentence + 1];
     if (sNext && sNext.paragraph === p && !hasQuote(w.sentence + 1)) {
       const b = bare(w.sentence + 1);
-      if (b && b.speaker.start - sNext.start < 40 && sNext.end - sNext.start < 120) {
+      // a short sentence, or one that says no more than who said it, when and where (`Wang Li, the former director
+      // for China at the fund, said at a Nov. 6 event at the institute.`)
+      const rest = b?.cue ? masked.slice(b.cue.end, sNext.end) : '';
+      const onlyAttribution = /^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest);
+      if (b && b.speaker.start - sNext.start < 40 && (sNext.end - sNext.start < 120 || (b.cue && onlyAttribution))) {
         w.attr = b;
         w.via = 'lead-in';
         return;

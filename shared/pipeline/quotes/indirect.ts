@@ -62,14 +62,19 @@ function continuesAfter(rest: string): boolean {
   return CONTINUATION_VERB.test(r) && !NOT_CONTINUATION.test(r);
 }
 
-/** Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`. */
-const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|earlier|later)\s+[^,.;:!?]{1,40}?|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+/** A character of a prepositional phrase: no clause punctuation, no clause opener; a full stop only in `Nov. 6`. */
+const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when)\b)[^,.;:!?]|\.(?=\s*\d))`;
+/**
+ * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
+ * Nov. 6 event at the institute`.
+ */
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
-const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s*,)?\s+that\s`, 'i');
+const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** `told reporters that`, `told a news conference on Friday that`. */
 const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,6}?that\s/i;
 /** Nothing but an adverbial after the cue (`…, the agency said in a statement on Wednesday.`). */
-const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL})?\s*[.!?]?\s*$`, 'i');
+export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*[.!?]?\s*$`, 'i');
 /** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
 const SPEAKING_HEAD =
   /(?:er|or|ist|ian|man|woman|person|official|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
@@ -154,6 +159,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       (head[1] - head[0] > 15 && speakerAfterComma && ADVERBIAL_ONLY.test(after))
     )
       [s, e] = head;
+    // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
+    else if (ADVERBIAL_ONLY.test(after)) return null;
     else {
       [s, e] = tail;
       const rest = text.slice(s, e);
