@@ -425,6 +425,15 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'What is the incentive for them to sign this deal at all?', speaker: 'Wang Lifen' }],
   ],
   [
+    'a verb of judging or comparing gives its subject’s words without a speech verb',
+    'The harbour has been busy all year.\n\nSenator Ida Roan has been pounding the mayor as a “ferry wrecker” all week. Norland branded the harbour board an “outlaw club.” Lena Voss, the port director, compared the mayor to a captain who is “steering by the stars.”',
+    [
+      { text: 'ferry wrecker', speaker: 'Ida Roan', type: 'partial' },
+      { text: 'outlaw club.', speaker: 'Norland', type: 'partial' },
+      { text: 'steering by the stars.', speaker: 'Lena Voss', type: 'partial' },
+    ],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],
@@ -433,6 +442,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    'a term in quote marks after a subject that says nothing is no one’s words',
+    'The harbour has been busy all year.\n\nA scan of the hull showed a “hairline crack” pattern near the keel. Those Harbor Line “night owl” adverts ran all summer. And I can “dial up” my hours when the ferries are full. The deal could raise more if a “green shoe” is used.',
+    [],
+  ],
   ['scare quote after so-called', 'The council passed its so-called “reforms” on Tuesday without debate.', []],
   ['a nickname between first name and surname', 'Robert "Bobby" Lang opened the market at dawn.', []],
   ['a show title after a possessive', 'Senator Nora Quist appeared on WKRT’s “Morning Desk” to discuss the vote.', []],

@@ -71,6 +71,33 @@ function passiveSpeechIn(before: string): boolean {
 const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)(?:\s|[.,!?]?$)/;
 
 /** Quotes of `text` with their speakers. Offsets index `text`. */
+/**
+ * Words between a subject and a quote that show the quote gives someone's words, with no speech verb: a verb of
+ * judging or naming (`pounding Trump as a “…”`, `Japan branded North Korea an “…”`) or a noun for what was said
+ * (`his statement about “…”`).
+ */
+const INTRODUCER =
+  /\b(?:brand(?:s|ed|ing)?|attack(?:s|ed|ing)?|admir(?:e|es|ed|ing)|laud(?:s|ed|ing)?|denounc\w*|pound(?:s|ed|ing)|g(?:o|oes|one|oing|ent) after|exhort\w*|referenc\w*|invok\w*|derid\w*|mock(?:s|ed|ing)?|hail(?:s|ed|ing)?|ridicul\w*|portray\w*|lash(?:es|ed|ing)? out|rail(?:s|ed|ing)? against|defend(?:s|ed|ing)?|insult(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|compar(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|eulogi[sz]\w*|beg(?:s|ged|ging)?|refer(?:s|red|ring)? to|statements?|remarks?|criticism|claims?|words|message|letter|tweets?|speech|posts?|comments?|pledges?|promises?|vows?|complaint|interview|editorial|column|op-ed|memo|testimony|filing|lawsuit|campaign)\b/i;
+
+/**
+ * Whether a quote with no speech verb in reach is the words of its sentence's subject (`Reid has been pounding Trump
+ * as a “con artist”`, `Hale’s “plan”`), rather than a term in quote marks after any subject (`U.S. imports of
+ * “intermediate goods”`, `a scan showed a “ground glass” pattern`): a long quote, a possessive subject, a speech or
+ * judging verb or a noun for words between them, or `as a “…”`.
+ */
+function introducesWords(
+  masked: string,
+  sentStart: number,
+  subjectEnd: number,
+  quoteStart: number,
+  words: number,
+): boolean {
+  if (words >= 8 || /^['’]s?\s/.test(masked.slice(subjectEnd, quoteStart))) return true;
+  const before = masked.slice(sentStart, quoteStart);
+  if (/\bas\s+(?:a|an|the|his|her|its|their)?\s*$/i.test(before) || INTRODUCER.test(before)) return true;
+  return before.split(/[^\p{L}'’-]+/u).some((w) => CUE_FORM_TO_LEMMA.has(w.toLowerCase()));
+}
+
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const spans = findQuoteSpans(text);
   const masked = maskQuotes(text, spans);
@@ -267,7 +294,11 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   for (const w of work) {
     if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
     const a = subjectOfSentence(text, tokens, sentences[w.sentence]!, w.span);
-    if (a) {
+    const sentStart = sentences[w.sentence]!.start;
+    if (
+      a &&
+      introducesWords(masked, sentStart, a.speaker.end, w.span.outerStart, countWords(text.slice(w.start, w.end)))
+    ) {
       w.attr = a;
       w.via = 'sentence';
     }
