@@ -443,6 +443,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
+    'a title in quote marks opening a paragraph does not continue the last speaker',
+    'The film did well.\n\n“I still love acting,” Jane Smith said.\n\n“Wild Rose” is now available on DVD and on streaming services.',
+    [{ text: 'I still love acting,', speaker: 'Jane Smith' }],
+  ],
+  [
     'a term in quote marks after a subject that says nothing is no one’s words',
     'The harbour has been busy all year.\n\nA scan of the hull showed a “hairline crack” pattern near the keel. Those Harbor Line “night owl” adverts ran all summer. And I can “dial up” my hours when the ferries are full. The deal could raise more if a “green shoe” is used.',
     [],

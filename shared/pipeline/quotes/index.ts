@@ -98,6 +98,15 @@ function introducesWords(
   return before.split(/[^\p{L}'’-]+/u).some((w) => CUE_FORM_TO_LEMMA.has(w.toLowerCase()));
 }
 
+/**
+ * A quote shaped like speech rather than like a name: it ends in punctuation inside its marks (`“We are ready,”`),
+ * or nothing but punctuation follows it in its sentence.
+ */
+function speechShaped(text: string, masked: string, span: QuoteSpan, sent: Span): boolean {
+  if (/[,.!?…:;—–-]\s*$/.test(text.slice(span.start, span.end))) return true;
+  return /^[^\p{L}\p{N}]*$/u.test(masked.slice(span.outerEnd, sent.end));
+}
+
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const spans = findQuoteSpans(text);
   const masked = maskQuotes(text, spans);
@@ -265,8 +274,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         }
       }
     }
-    // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph
-    if (w.span.outerStart === para.start && p > 0) {
+    // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph; not a name in
+    // quote marks that the sentence goes on about (`“Wild Rose” is now on DVD.`)
+    if (w.span.outerStart === para.start && p > 0 && speechShaped(text, masked, w.span, own)) {
       const lastSent = lastSentenceOf[p - 1] ?? -1;
       if (lastSent >= 0) {
         const ls = sentences[lastSent]!;
