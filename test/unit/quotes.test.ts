@@ -434,6 +434,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'a pronoun beyond the window is the last quoted speaker when no one else is named since',
+    'The vote was on Monday.\n\n“We are ready,” Ann Lee said. The council met at noon. The budget passed without debate.\n\n“It is a good day for the harbour,” she said.',
+    [
+      { text: 'We are ready,', speaker: 'Ann Lee' },
+      { text: 'It is a good day for the harbour,', speaker: 'Ann Lee' },
+    ],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -83,6 +83,8 @@ const ROLE_ABBREVIATIONS: Record<string, string[]> = {
 const PRONOUN_WINDOW = 2;
 /** Sentences a chain of the same pronoun may add to the window (see `resolvePronoun`). */
 const MAX_CHAIN = 3;
+/** Sentences before the window in which the last quoted speaker may still be a he/she (see `lastSpeakerBefore`). */
+const LAST_SPEAKER_REACH = 4;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
 function norm(w: string): string {
@@ -488,7 +490,22 @@ export class SpeakerResolver {
       if (sure.length > 0) return pick(sure);
       if (maybe.length > 0 && s >= si - 1) return pick(maybe);
     }
-    return this.roleAntecedent(want, pos);
+    return this.roleAntecedent(want, pos) ?? this.lastSpeakerBefore(want, lo);
+  }
+
+  /**
+   * Further back than the window: the last quoted speaker of that gender, when no one else at all is named between
+   * it and the pronoun (`“We are ready,” Lee said. The council met. The budget passed. “It is a good day,” she
+   * said.`).
+   */
+  private lastSpeakerBefore(want: Gender, lo: number): string | null {
+    for (let s = lo - 1; s >= Math.max(0, lo - LAST_SPEAKER_REACH); s--) {
+      const here = (this.bySentence.get(s) ?? []).filter((m) => this.couldBePerson(m) && this.namesPerson(m));
+      if (here.length === 0) continue;
+      const last = here.reduce((a, b) => (b.start > a.start ? b : a));
+      return last.speaker && this.genderOf(last.canonical) === want ? last.canonical : null;
+    }
+    return null;
   }
 
   /**
