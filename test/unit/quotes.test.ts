@@ -442,6 +442,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'words after the quote, then `, said X` (the name after the verb, not a name before it)',
+    'Talks resumed.\n\n"The mayor wants the option of walking away from the deal" he signed in May, said Ivo Brandt, a council member.',
+    [{ text: 'The mayor wants the option of walking away from the deal', speaker: 'Ivo Brandt' }],
+  ],
+  [
+    '`, told X`: X is the hearer, the speaker comes before',
+    'Talks resumed.\n\n"This is how a strike begins," Dr. Ana Ruiz, a member of the group, told Harbor News.',
+    [{ text: 'This is how a strike begins,', speaker: 'Ana Ruiz' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

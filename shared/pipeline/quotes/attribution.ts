@@ -982,6 +982,9 @@ export function attributeInSentence(
   return attributeLeft(text, toks, lStart, qi, midCaps) ?? attributeRight(text, toks, r0, rEnd);
 }
 
+/** Cues that come before their speaker in `…, said X` (not `told X`, `asked X`: there X is the hearer). */
+const INVERTED_CUES: ReadonlySet<string> = new Set(['say', 'add', 'write', 'explain', 'note', 'continue', 'argue']);
+
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   if (lo >= hi) return null;
   // "“…,” as one bank chief told me": the comment clause after `as`
@@ -1015,6 +1018,11 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     // after the clause is the cue
     const relative = toks[k - 1]?.l === 'who' && toks[k - 2]?.w === ',';
     if (relative && mainCueAfterClause(toks, k, limit)) continue;
+    // "“…” announced in October, said Derek Scissors": words after the quote, then an inverted attribution
+    if (toks[k - 1]?.w === ',' && INVERTED_CUES.has(lemma) && nameTok(toks[k + 1])) {
+      const after = subjectAfter(text, toks, k + 1, hi);
+      if (after?.kind === 'name') return { speaker: after, cue: cueSpan(toks, k, lemma) };
+    }
     const sp = subjectBefore(text, toks, k, lo);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     if (relative) continue;
