@@ -683,6 +683,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   ],
   ['`X is said to …`', 'The new owner is said to be a shipping family from the northern coast.', []],
   [
+    'the subject before `, which … ,`, not a noun inside the relative clause',
+    'The German automaker, which has focused on electric cars after its diesel scandal, says the new plant will open next year.',
+    [{ text: 'the new plant will open next year', speaker: 'The German automaker', type: 'indirect' }],
+  ],
+  [
+    '`, which` after an organisation inside an appositive leaves the person the subject',
+    'Ann Roe, president of the Harbor Federation of Teachers, which represents city teachers, said the strike would go ahead.',
+    [{ text: 'the strike would go ahead', speaker: 'Ann Roe', type: 'indirect' }],
+  ],
+  [
     'when and where it was said is not what was said',
     'Ivo Brandt, the port director, said at a Nov. 6 event at the Harrow Institute in Eastport.',
     [],

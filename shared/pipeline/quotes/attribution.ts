@@ -399,12 +399,16 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const run = runEndingAt(toks, j - 1, lo);
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
   }
-  // "Reyes, who has led the union since May, warned …": the name before ", who … ,"
+  // "Reyes, who has led the union since May, warned …": the name before ", who … ,"; "The automaker, which has
+  // focused on electric cars after its diesel scandal, says …": the subject before ", which … ,"
   if (toks[j]!.w === ',') {
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
       if (t.kind === 'quote' || t.w === ';') break;
-      if (t.l === 'who' && toks[x - 1]!.w === ',') {
+      // (`which` only after the clause's own subject, not after a name inside an appositive: `Ann Roe, president of
+      // the Harbor Federation of Teachers, which represents …, said`)
+      const relative = t.l === 'who' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
+      if (relative && toks[x - 1]!.w === ',') {
         const run = runEndingAt(toks, x - 2, lo);
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
