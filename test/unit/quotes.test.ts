@@ -683,6 +683,22 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   ],
   ['`X is said to …`', 'The new owner is said to be a shipping family from the northern coast.', []],
   [
+    'a negated report says nothing',
+    'The companies have not disclosed how many of the ferries will be sold this year.',
+    [],
+  ],
+  ['`declined to say`', 'The harbour master declined to say when the quay would reopen to ferries.', []],
+  [
+    '`claim` with a noun phrase is taking, not saying',
+    'The family claimed his body and cleaned out his flat before the funeral.',
+    [],
+  ],
+  [
+    '`claim` with a clause is saying',
+    'Ivo Brandt claimed the vote had been rigged against him from the start.',
+    [{ text: 'the vote had been rigged against him from the start', speaker: 'Ivo Brandt', type: 'indirect' }],
+  ],
+  [
     'the subject before `, which … ,`, not a noun inside the relative clause',
     'The German automaker, which has focused on electric cars after its diesel scandal, says the new plant will open next year.',
     [{ text: 'the new plant will open next year', speaker: 'The German automaker', type: 'indirect' }],

@@ -99,7 +99,10 @@ const NP_TAKERS = new Set([
   'allege',
   'reiterate',
   'conclude',
+  'claim',
 ]);
+/** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
+const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
@@ -128,6 +131,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (!a.cue || !REPORTING.has(a.cue.lemma) || isPassive(masked, a.cue)) return null;
   // generic `you`/`one` (`You can say all you want`) and broken phrases (`do or don’t say`) report no one's words
   if (/^(?:you|one)$/i.test(a.speaker.text) || /n[’']t$/i.test(a.speaker.text)) return null;
+  // a negated or refused report says nothing (`The companies have not disclosed how many …`, `declined to say`)
+  if (NEGATED.test(masked.slice(Math.max(sent.start, a.cue.start - 24), a.cue.start))) return null;
   const sp = a.speaker;
   let s: number;
   let e: number;
