@@ -683,6 +683,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   ],
   ['`X is said to …`', 'The new owner is said to be a shipping family from the northern coast.', []],
   [
+    'an attribution in a fronted `While …` clause: the content ends at its comma',
+    'While the post claimed that the ferry was two hours late, other passengers have offered a different account.',
+    [{ text: 'the ferry was two hours late', speaker: 'the post', type: 'indirect' }],
+  ],
+  [
+    '`As X points out in its report, …`: the main clause is the content',
+    'As the port authority points out in its report, the new quay cannot take the largest ships.',
+    [{ text: 'the new quay cannot take the largest ships', speaker: 'the port authority', type: 'indirect' }],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

@@ -103,6 +103,10 @@ const NP_TAKERS = new Set([
 ]);
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
+/** A subordinate clause opening the sentence, up to where its subject starts: `While `, `Before `, `As `. */
+const FRONTED = /^\s*(while|whereas|although|though|before|after|because|since|as|when|once|until|if)\s+$/i;
+/** Adverbials and the comma that closes an `As X points out …,` clause. */
+const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*,\s*`, 'i');
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
@@ -170,11 +174,20 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       [s, e] = tail;
       const rest = text.slice(s, e);
       const lead = (a.cue.lemma === 'tell' ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
-      if (/^that\s/.test(rest)) s += 5;
+      // the attribution in a clause that opens the sentence: `As the authority points out in its report, ⟦the quay
+      // cannot …⟧` (the main clause after it); `While the post claimed that ⟦A⟧, other users …` (up to its comma)
+      const opener = FRONTED.exec(text.slice(sent.start, sp.start));
+      const asLead = opener?.[1]?.toLowerCase() === 'as' ? ADVERBIAL_COMMA.exec(rest) : null;
+      if (opener && opener[1]!.toLowerCase() !== 'as') {
+        const comma = text.indexOf(',', s);
+        if (comma > s && comma < e) e = trimSpan(text, s, comma)[1];
+      }
+      if (asLead) s += asLead[0].length;
+      else if (/^that\s/.test(rest)) s += 5;
       else if (lead) s += lead[0].length;
       // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
       // reports speech only with a clause after it
-      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(rest)) return null;
+      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(text.slice(s, e))) return null;
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
