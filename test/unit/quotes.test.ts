@@ -693,6 +693,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'the new quay cannot take the largest ships', speaker: 'the port authority', type: 'indirect' }],
   ],
   [
+    '`what X said` names words, it does not report them',
+    'Remember what I said about choosing your treats at the harbour fair?',
+    [],
+  ],
+  [
+    'an object pronoun after the verb is the hearer (`tell me …`)',
+    'Q: So far in your journey, tell me one thing that you have learned about running a ferry.',
+    [],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

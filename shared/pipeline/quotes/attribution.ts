@@ -711,6 +711,8 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
 export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): SpeakerPhrase | null {
   while (i < hi && (VERB_MODIFIERS.has(toks[i]!.l) || WEEKDAYS.test(toks[i]!.l))) i++;
   if (i >= hi) return null;
+  // "tell me one thing", "asked us": an object pronoun is the hearer, never the speaker
+  if (/^(?:me|us|him|them)$/.test(toks[i]!.l)) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
   // descriptors then a name: the last name run before any punctuation or clause word
   let lastRun: [number, number] | null = null;
