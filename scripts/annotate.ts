@@ -34,8 +34,8 @@ for (const file of positionals) {
     if (values.stage === 'clean') {
       result = { file, article };
     } else {
-      const { quotes, entities, wordCount, pipelineVersion, modelVersion } = annotateArticle(article);
-      result = { file, article, wordCount, pipelineVersion, modelVersion, quotes, entities };
+      const { quotes, entities, warnings, wordCount, pipelineVersion, modelVersion } = annotateArticle(article);
+      result = { file, article, wordCount, pipelineVersion, modelVersion, warnings, quotes, entities };
     }
   } catch (error) {
     failures++;

@@ -132,7 +132,7 @@ export function toBundle(cleaned: CleanedObject, processedAt: string): ArticleBu
         speakers: speakers.size,
       },
       boilerplate: article.boilerplate.slice(0, 200).map((b) => ({ text: b.text.slice(0, 500), reason: b.reason })),
-      warnings: [...warnings, ...article.warnings].slice(0, 50),
+      warnings: [...annotated.warnings, ...warnings, ...article.warnings].slice(0, 50),
       pipelineVersion: annotated.pipelineVersion,
       modelVersion: annotated.modelVersion,
       sourceSequencer: cleaned.sourceSequencer,

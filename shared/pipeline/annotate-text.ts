@@ -18,11 +18,30 @@ export function annotateText(text: string): Annotations {
   return { entities, quotes };
 }
 
-/** Annotate a cleaned article (what the annotate Lambda does with a `cleaned/` object). */
+/**
+ * The languages the entity model (trained on English news) and the quote rules (English speech verbs and syntax)
+ * are written for. A text in another language would get junk: every German noun is capitalised, an Italian title
+ * reads as a speaker.
+ */
+const ANNOTATED_LANGUAGES: ReadonlySet<string> = new Set(['en']);
+
+/** Whether entities and quotes are extracted for a text in `language` (null: too little evidence, so tried). */
+export function annotatesLanguage(language: string | null): boolean {
+  return language === null || ANNOTATED_LANGUAGES.has(language);
+}
+
+/**
+ * Annotate a cleaned article (what the annotate Lambda does with a `cleaned/` object). An article in a language the
+ * stages are not written for keeps its text and metadata, with no entities or quotes and a warning that says why.
+ */
 export function annotateArticle(article: CleanArticle): AnnotatedArticle {
+  const supported = annotatesLanguage(article.language);
   return {
     article,
-    ...annotateText(article.text),
+    ...(supported ? annotateText(article.text) : { entities: [], quotes: [] }),
+    warnings: supported
+      ? []
+      : [`Entities and quotes are extracted from English text only; this article is in '${article.language}'.`],
     wordCount: countWords(article.text),
     pipelineVersion: PIPELINE_VERSION,
     modelVersion: MODEL_VERSION,

@@ -562,7 +562,9 @@ export function assemble(
     dateline,
     publishedAt: meta.publishedAt,
     url: meta.url,
-    language: meta.language ?? detectLanguage(text),
+    // what the text is written in; the page's declared language only when the text gives too little evidence
+    // (a page template can declare `de` for an English story)
+    language: detectLanguage(text) ?? meta.language,
     format,
     boilerplate,
     warnings,

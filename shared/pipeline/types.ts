@@ -103,6 +103,8 @@ export interface Annotations {
 
 export interface AnnotatedArticle extends Annotations {
   article: CleanArticle;
+  /** What the annotation stages could not do for this article (a language they are not written for). */
+  warnings: string[];
   wordCount: number;
   pipelineVersion: string;
   modelVersion: string;
