@@ -703,6 +703,34 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   [
+    'a comma inside a number does not end the content',
+    'The film made $320,000 in its first week at the box office, Hale said.',
+    [{ text: 'The film made $320,000 in its first week at the box office', speaker: 'Hale', type: 'indirect' }],
+  ],
+  ['`add up` is not `add`', 'These little delays add up, and could have soured me on the whole ferry trip.', []],
+  [
+    '`…, said` + a role and a name closing the sentence: the speaker after the verb, the clause before it',
+    'The rains are heavier near the equator, which is drier than the poles, said study co-author Ana Lind.',
+    [
+      {
+        text: 'The rains are heavier near the equator, which is drier than the poles',
+        speaker: 'Ana Lind',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    '`…, says the …` closing the sentence',
+    'Symptoms appear within a week of the first contact with the animals, says the Harbor Health Agency.',
+    [
+      {
+        text: 'Symptoms appear within a week of the first contact with the animals',
+        speaker: 'Harbor Health Agency',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

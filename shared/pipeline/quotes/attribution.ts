@@ -222,8 +222,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (/^(?:chime|chimes|chimed|chiming)$/.test(t.l) && next === 'in') return 'chime in';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
-  // "continue to push", "continued to rise": not speech
+  // "continue to push", "continued to rise", "the costs add up": not speech
   if (lemma === 'continue' && next === 'to') return null;
+  if (lemma === 'add' && next === 'up') return null;
   const prev = toks[k - 1];
   // a passive ("was accused of being “…”", "were told “…”", "is widely described as"): its subject is not the speaker
   const aux = prev && isLyAdverb(prev.l) ? toks[k - 2] : prev;
@@ -1153,6 +1154,9 @@ const SPEECH_NOUNS = new Set([
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
  * to carry a speaker into the quote that follows.
  */
+/** What may follow a speaker that closes its sentence: an appositive or relative clause, then the full stop. */
+const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[^]*)?[\s.!?"”’)]*$/;
+
 export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
@@ -1167,6 +1171,11 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Att
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
     // after the verb
     if (after?.kind === 'name' && nameTok(toks[k + 1]) && toks.some((t, x) => x > k + 1 && t.w === ',')) {
+      return { speaker: after, cue: cueSpan(toks, k, lemma) };
+    }
+    // "…, said study co-author Anna Solomon." / "…, says the World Health Organization.": the speaker after the verb
+    // closes the sentence (perhaps with an appositive), so it is the one speaking
+    if (after && INVERTED_CUES.has(lemma) && CLOSING_SPEAKER.test(text.slice(after.end, sent.end))) {
       return { speaker: after, cue: cueSpan(toks, k, lemma) };
     }
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);

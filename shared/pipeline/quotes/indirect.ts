@@ -111,6 +111,22 @@ const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
 
+/** The first comma at or after `from` that is not inside a number (`$320,000`), or -1. */
+function firstClauseComma(text: string, from: number): number {
+  for (let i = text.indexOf(',', from); i >= 0; i = text.indexOf(',', i + 1)) {
+    if (!(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+  }
+  return -1;
+}
+
+/** The last comma of `s` that is not inside a number (`$320,000`), or -1. */
+function lastClauseComma(s: string): number {
+  for (let i = s.lastIndexOf(','); i >= 0; i = s.lastIndexOf(',', i - 1)) {
+    if (!(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return i;
+  }
+  return -1;
+}
+
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1] ?? '')) e--;
@@ -181,7 +197,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       const opener = FRONTED.exec(text.slice(sent.start, sp.start));
       const asLead = opener?.[1]?.toLowerCase() === 'as' ? ADVERBIAL_COMMA.exec(rest) : null;
       if (opener && opener[1]!.toLowerCase() !== 'as') {
-        const comma = text.indexOf(',', s);
+        const comma = firstClauseComma(text, s);
         if (comma > s && comma < e) e = trimSpan(text, s, comma)[1];
       }
       if (asLead) s += asLead[0].length;
@@ -193,9 +209,11 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
-  if (!whole && (e > sp.start - 2 || (sp.start > e && sp.start - e < 60))) {
+  // (not when the speaker follows the verb: `…, which is drier than the poles, said Anna Solomon` keeps its clause)
+  const speakerAfterVerb = sp.start > a.cue.start;
+  if (!whole && !speakerAfterVerb && (e > sp.start - 2 || (sp.start > e && sp.start - e < 60))) {
     const upto = Math.min(e, sp.start);
-    const rel = upto > s ? text.slice(s, upto).lastIndexOf(',') : -1;
+    const rel = upto > s ? lastClauseComma(text.slice(s, upto)) : -1;
     const comma = rel < 0 ? -1 : s + rel;
     if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
   }
