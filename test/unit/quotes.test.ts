@@ -731,6 +731,27 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'a day after the verb is not content (`said Monday the …`)',
+    'Police officials said Monday the body was found near the ferry terminal late at night.',
+    [
+      {
+        text: 'the body was found near the ferry terminal late at night',
+        speaker: 'Police officials',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    '`for decades that …`',
+    'Norland argued for decades that it was the first victim of the harbour dispute.',
+    [{ text: 'it was the first victim of the harbour dispute', speaker: 'Norland', type: 'indirect' }],
+  ],
+  [
+    '`As I said earlier, …`: the main clause after the adverb',
+    'As I said earlier, I do not think the ferry will make money this year.',
+    [{ text: 'I do not think the ferry will make money this year', speaker: 'I', type: 'indirect' }],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

@@ -68,7 +68,7 @@ const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when)\b)[^,.;:
  * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
  * Nov. 6 event at the institute`.
  */
-const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** `told reporters that`, `told a news conference on Friday that`. */
@@ -103,6 +103,9 @@ const NP_TAKERS = new Set([
 ]);
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
+/** A day or time word right after the cue (`said Monday the victim …`). */
+const WHEN_LEAD =
+  /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
 /** A subordinate clause opening the sentence, up to where its subject starts: `While `, `Before `, `As `. */
 const FRONTED = /^\s*(while|whereas|although|though|before|after|because|since|as|when|once|until|if)\s+$/i;
 /** Adverbials and the comma that closes an `As X points out …,` clause. */
@@ -200,9 +203,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
         const comma = firstClauseComma(text, s);
         if (comma > s && comma < e) e = trimSpan(text, s, comma)[1];
       }
+      const when = WHEN_LEAD.exec(rest);
       if (asLead) s += asLead[0].length;
       else if (/^that\s/.test(rest)) s += 5;
       else if (lead) s += lead[0].length;
+      // `said Monday the victim was …`: a day, then the clause without `that`
+      else if (when && CLAUSE_START.test(rest.slice(when[0].length))) s += when[0].length;
       // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
       // reports speech only with a clause after it
       else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(text.slice(s, e))) return null;
