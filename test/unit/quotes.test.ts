@@ -452,6 +452,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'This is how a strike begins,', speaker: 'Ana Ruiz' }],
   ],
   [
+    'an appositive whose organisation has commas in its name (Defense, Space, and Security)',
+    'Talks went on.\n\n“We can reach the moon in one launch,” Jim Calder, senior vice president for space at Harbor Defense, Space, and Security, said in a statement.',
+    [{ text: 'We can reach the moon in one launch,', speaker: 'Jim Calder' }],
+  ],
+  [
+    'an appositive naming two places of work with commas (in Greenbelt, Maryland, and Eastport University in …)',
+    'Talks went on.\n\n“The plume is real,” study lead author Lucas Pagan, a scientist at the Goddard Center in Greenbelt, Maryland, and Eastport University in Washington, D.C., said in a statement.',
+    [{ text: 'The plume is real,', speaker: 'Lucas Pagan' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -447,7 +447,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
           !/(?:ed|ing)$/.test(toks[i + 1]!.l)));
     // "the School of Law and Government": `and` between capitalised words is inside a name; "Fan Mengguang, deputy
     // director of the disease prevention and control centre, told": `and` between nouns inside an appositive
-    const andInName = t.l === 'and' && ((isCap(toks[i - 1]) && isCap(toks[i + 1])) || andInAppositive(toks, i, lo));
+    // ("Boeing Defense, Space, and Security", "Greenbelt, Maryland, and American University": `, and` in a list of
+    // capitalised names)
+    const andInName =
+      t.l === 'and' &&
+      ((isCap(toks[i - 1]) && isCap(toks[i + 1])) ||
+        (toks[i - 1]?.w === ',' && isCap(toks[i - 2]) && isCap(toks[i + 1])) ||
+        andInAppositive(toks, i, lo));
     if (
       t.kind === 'quote' ||
       /^[;:—–―-]$/.test(t.w) ||
@@ -480,6 +486,21 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (seg.length !== 1 || !left || left.length < 2 || !nameTok(toks[seg[0]!])) return false;
     return /^(?:in|of|from|at)$/.test(toks[left.at(-1)! - 1]?.l ?? '') && appositiveLike(toks, left[0]!, left.at(-1)!);
   };
+  // "Jim Chilton, a vice president at Boeing Defense, Space and Security, said": capitalised segments that go on
+  // with a name ending the appositive before them (an organisation's name with commas, `Greenbelt, Maryland, and
+  // American University`) are not the speaker; the name before the appositive is
+  const namesGoOn = (seg: number[]): boolean =>
+    seg.length <= 8 &&
+    (isCap(toks[seg[0]!]) || toks[seg[0]!]!.l === 'and') &&
+    seg.every((x) => isCap(toks[x]) || /^(?:and|&|of|in|at|for|the|on)$/.test(toks[x]!.l));
+  let g = 0;
+  while (g < segIdx.length && g < 3 && namesGoOn(segIdx[g]!)) g++;
+  const app = segIdx[g];
+  const named = segIdx[g + 1];
+  if (g > 0 && app && named && appositiveLike(toks, app[0]!, app.at(-1)!) && isCap(toks[app.at(-1)!])) {
+    const run = nameSegment(toks, named[0]!, named.at(-1)!);
+    if (run) return phrase(text, toks, run[0], run[1], 'name');
+  }
   const f0 = placeTail(0) ? 1 : 0;
   const first = segIdx[f0]!;
   const a0 = first[0]!;
