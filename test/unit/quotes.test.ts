@@ -762,6 +762,43 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'I do not think the ferry will make money this year', speaker: 'I', type: 'indirect' }],
   ],
   [
+    '`told X` + a clause: the hearer is not content',
+    'Hawk Sawyer told lawmakers no evidence supports anything other than an accident at the quay.',
+    [
+      {
+        text: 'no evidence supports anything other than an accident at the quay',
+        speaker: 'Hawk Sawyer',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    '`told Harbor News` + a clause',
+    'Tom Lind told Harbor News the crews have been in the yard since the spring.',
+    [{ text: 'the crews have been in the yard since the spring', speaker: 'Tom Lind', type: 'indirect' }],
+  ],
+  [
+    '`told the story of …` reports nothing',
+    'She told the story of the ferry to anyone who would listen at the quay.',
+    [],
+  ],
+  ['`told X to …` is an order, not a report', 'Ivo Brandt told harbour staff to look for new sources of revenue.', []],
+  [
+    'the narrator’s closing attribution is not content (`…, Morrison testified.`)',
+    'Afterward, Hale said he had relayed the offer to the envoy from Norland, Morrison testified.',
+    [{ text: 'he had relayed the offer to the envoy from Norland', speaker: 'Hale', type: 'indirect' }],
+  ],
+  [
+    'the narrator’s `, but he gave …` is not content',
+    'He said the ferry would be provided next year, but he gave no details on the payments.',
+    [{ text: 'the ferry would be provided next year', speaker: 'He', type: 'indirect' }],
+  ],
+  [
+    'a backshifted `, but it would …` is still what was said',
+    'He said the ferry would run again, but it would be late every day.',
+    [{ text: 'the ferry would run again, but it would be late every day', speaker: 'He', type: 'indirect' }],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

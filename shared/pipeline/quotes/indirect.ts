@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types.ts';
 import type { Attribution } from './attribution.ts';
+import { CUE_FORM_TO_LEMMA } from './lexicon.ts';
 
 const REPORTING = new Set([
   'say',
@@ -72,7 +73,7 @@ const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** `told reporters that`, `told a news conference on Friday that`. */
-const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,6}?that\s/i;
+const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,10}?that\s/i;
 /** Nothing but an adverbial after the cue (`…, the agency said in a statement on Wednesday.`). */
 export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*[.!?]?\s*$`, 'i');
 /** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
@@ -103,6 +104,21 @@ const NP_TAKERS = new Set([
 ]);
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
+/** Who was told, before the clause: `told lawmakers …`, `told the committee …`, `told Harbor News …`. */
+const HEARER =
+  /^(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)\s+/u;
+/**
+ * A clause of the narrator's after the reported one: a closing attribution (`, Morrison testified.`) or `, but` /
+ * `, and` + a pronoun (`, but he gave no details`).
+ */
+const NARRATOR_TAIL =
+  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|gave|spoke|declined|refused|offered|provided)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+
+/** `, but he gave no details` (a past tense, not the report's backshifted `would`), or `, Morrison testified`. */
+function isNarratorTail(m: RegExpExecArray): boolean {
+  return !m[1] || CUE_FORM_TO_LEMMA.has(m[2]!);
+}
+
 /** A day or time word right after the cue (`said Monday the victim …`). */
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
@@ -207,6 +223,14 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       if (asLead) s += asLead[0].length;
       else if (/^that\s/.test(rest)) s += 5;
       else if (lead) s += lead[0].length;
+      // `told lawmakers no evidence supports …`: the hearer, then the clause (`told the story` reports nothing)
+      else if (a.cue.lemma === 'tell') {
+        const hearer = HEARER.exec(rest);
+        const clause = hearer ? rest.slice(hearer[0].length) : '';
+        if (!hearer || /^(?:of|to|in|on|about|for|with|at|from|by|who|which|that)\s/i.test(clause)) return null;
+        if (!CLAUSE_START.test(clause) && !/^(?:\S+\s+){1,4}?\p{Ll}+(?:s|ed)\s/u.test(clause)) return null;
+        s += hearer[0].length;
+      }
       // `said Monday the victim was …`: a day, then the clause without `that`
       else if (when && CLAUSE_START.test(rest.slice(when[0].length))) s += when[0].length;
       // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
@@ -241,6 +265,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     [s, e] = trimSpan(text, sent.start, sent.end);
     whole = true;
   }
+  // the narrator goes on after the report: `…, Morrison testified.`, `…, but he gave no details`
+  const content = text.slice(s, e);
+  const tail = NARRATOR_TAIL.exec(content);
+  if (tail && !whole && isNarratorTail(tail)) e = trimSpan(text, s, s + tail.index)[1];
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   return { start: s, end: e };
 }
