@@ -462,6 +462,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'The plume is real,', speaker: 'Lucas Pagan' }],
   ],
   [
+    'a lone surname has the gender of the full name the article gives it (Hale → Mark Hale), so `he` is Hale',
+    'Intro.\n\nMark Hale runs the bakery. Hale praised Jones’s recipe. “It is the best bread in town,” he said.',
+    [{ text: 'It is the best bread in town,', speaker: 'Mark Hale' }],
+  ],
+  [
+    'a name in a clause opening the sentence gives way to one in the main clause',
+    'Intro.\n\nWhile Barack Obama had many songs written about him, that worries Henry Crespo, president of the caucus.\n\n“No one is writing songs for her,” he said.',
+    [{ text: 'No one is writing songs for her,', speaker: 'Henry Crespo' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -134,6 +134,10 @@ function isFirstName(word: string): boolean {
 const SUBORDINATORS =
   /\b(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whether|that)\s+$/i;
 
+/** A sentence opening with a subordinate clause (`While …`, `Although …`, `When …`). */
+const OPENING_CLAUSE =
+  /^\s*(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whereas)\s/i;
+
 /** Offset in `zone` of the first `he`/`she` (global `pronoun`) that is not right after a subordinator, or -1. */
 function mainSubject(zone: string, pronoun: RegExp): number {
   pronoun.lastIndex = 0;
@@ -355,6 +359,12 @@ export class SpeakerResolver {
     return longest;
   }
 
+  /** A lone surname's gender by the first names of the full names the article gives it (`Hale` → `Mark Hale`). */
+  private fullNamesGender(ln: string): Gender {
+    const genders = new Set((this.fullByLast.get(ln) ?? []).map((f) => firstNameGender(f.name.split(' ')[0])));
+    return genders.size === 1 ? ([...genders][0] ?? null) : null;
+  }
+
   genderOf(canonical: string): Gender {
     const toks = canonical.split(' ');
     const ln = lastName(toks);
@@ -374,7 +384,7 @@ export class SpeakerResolver {
       if (g0.m >= 3 * g0.f) return 'm';
       if (g0.f >= 3 * g0.m) return 'f';
     }
-    const fg = toks.length >= 2 || !this.fullByLast.has(lastName(toks)) ? firstNameGender(toks[0]) : null;
+    const fg = toks.length >= 2 || !this.fullByLast.has(ln) ? firstNameGender(toks[0]) : this.fullNamesGender(ln);
     if (fg) return fg;
     if (g && g.m + g.f >= 2) {
       if (g.m >= 2 * g.f) return 'm';
@@ -446,6 +456,14 @@ export class SpeakerResolver {
     );
   }
 
+  /** Whether a mention sits in a subordinate clause that opens its sentence, before that clause's comma. */
+  private inOpeningClause(m: PersonMention): boolean {
+    const sent = this.sentences[m.sentence];
+    if (!sent) return false;
+    const head = this.masked.slice(sent.start, m.start);
+    return OPENING_CLAUSE.test(head) && !head.includes(',');
+  }
+
   /** The person a `he`/`she` at `pos` most likely refers to. */
   resolvePronoun(pron: string, pos: number, preferred: string[] = []): string | null {
     const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
@@ -481,8 +499,14 @@ export class SpeakerResolver {
       // a speaker of that sentence whose gender does not clash comes first
       const spk = here.find((m) => m.speaker && (fits(m) || open(m)));
       if (spk && s < si) return spk.canonical;
-      const sure = here.filter((m) => fits(m) && this.namesPerson(m));
+      let sure = here.filter((m) => fits(m) && this.namesPerson(m));
       const maybe = here.filter((m) => open(m) && this.namesPerson(m));
+      // a name inside a clause that opens the sentence (`While Obama had …, that concerns Henry Crespo, …`) gives way
+      // to one in the main clause
+      if (sure.length > 1 && s < si) {
+        const main = sure.filter((m) => !this.inOpeningClause(m));
+        if (main.length > 0) sure = main;
+      }
       const pick = (list: PersonMention[]) => {
         const pref = list.find((m) => preferred.includes(m.canonical));
         return (pref ?? list[0])?.canonical ?? null;
