@@ -472,6 +472,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'No one is writing songs for her,', speaker: 'Henry Crespo' }],
   ],
   [
+    'two role nouns after one determiner are one speaker (the singer and guitarist)',
+    'Intro.\n\n“We will be back next summer,” the singer and guitarist told the crowd.',
+    [{ text: 'We will be back next summer,', speaker: 'the singer and guitarist' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -453,7 +453,14 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       t.l === 'and' &&
       ((isCap(toks[i - 1]) && isCap(toks[i + 1])) ||
         (toks[i - 1]?.w === ',' && isCap(toks[i - 2]) && isCap(toks[i + 1])) ||
-        andInAppositive(toks, i, lo));
+        andInAppositive(toks, i, lo) ||
+        // "the singer and guitarist told": two nouns after one determiner, right before the verb
+        (i + 1 === j &&
+          /^(?:the|a|an|his|her|its|their)$/.test(toks[i - 2]?.l ?? '') &&
+          toks[i - 1]?.kind === 'word' &&
+          !isCap(toks[i - 1]) &&
+          toks[i + 1]?.kind === 'word' &&
+          !isCap(toks[i + 1])));
     if (
       t.kind === 'quote' ||
       /^[;:—–―-]$/.test(t.w) ||
