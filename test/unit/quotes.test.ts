@@ -477,6 +477,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We will be back next summer,', speaker: 'the singer and guitarist' }],
   ],
   [
+    'capitalised job words before a given name and surname: the person (SciSpace Team Leader Jennifer Ngo-Anh)',
+    'Intro.\n\n“We are ready for the launch,” explains SciSpace Team Leader Jennifer Ngo-Anh.',
+    [{ text: 'We are ready for the launch,', speaker: 'Jennifer Ngo-Anh' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

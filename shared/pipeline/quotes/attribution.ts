@@ -115,6 +115,12 @@ function isOrgRun(toks: Tok[], a: number, b: number): boolean {
       break;
     }
   }
+  // "SciSpace Team Leader Jennifer Ngo-Anh", "CBS Sports NFL Insider Jason La Canfora": a given name then one or two
+  // name words closing the run is a person, whatever job words come before it
+  for (let i = Math.max(a + 1, b - 2); i < b; i++) {
+    if (isGivenName(toks[i]!.w) && !ORG_WORDS.has(toks[i]!.l) && !ORG_WORDS.has(toks[b]!.l.replace(/['’]s$/, '')))
+      return false;
+  }
   for (let i = a; i <= b; i++) {
     const l = toks[i]!.l.replace(/['’]s$/, '');
     if (ORG_WORDS.has(l)) return true;
