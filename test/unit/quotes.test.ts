@@ -1103,6 +1103,31 @@ describe('extractQuotes: speakers that are not people', () => {
   });
 });
 
+describe('extractQuotes: surnames written first', () => {
+  it('a lone surname stands for the full name the entity stage reads as a person (Liu → Liu Xiaoming)', () => {
+    // Prepare
+    const text = 'Intro.\n\nThe ambassador Liu Xiaoming spoke on Monday. “The ships are already there,” Liu said.';
+    const liu = entity(text, 'PERSON:liu-xiaoming', 'PERSON', 'Liu Xiaoming', ['Liu Xiaoming', 'Liu']);
+    // Act
+    const got = simplify(text, [liu]);
+    // Assess
+    expect(got.map((q) => [q.text, q.speaker])).toEqual([['The ships are already there,', 'Liu Xiaoming']]);
+  });
+
+  it('not the first word of an organisation’s name (Border agents ≠ Border Protection)', () => {
+    // Prepare
+    const text =
+      'Intro.\n\nOfficers of Customs and Border Protection met on Monday. Border agents "say you have to watch the crossings every single night," the report found.';
+    const cbp = entity(text, 'ORGANIZATION:cbp', 'ORGANIZATION', 'Customs and Border Protection', [
+      'Customs and Border Protection',
+    ]);
+    // Act
+    const got = simplify(text, [cbp]);
+    // Assess
+    expect(got.map((q) => q.speaker)).not.toContain('Border Protection');
+  });
+});
+
 describe('extractQuotes: pronoun antecedents', () => {
   it('a pronoun after a role phrase the article tied to a full name is that person (the actress → actress Mara Lind)', () => {
     // Prepare

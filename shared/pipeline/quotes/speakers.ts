@@ -341,17 +341,26 @@ export class SpeakerResolver {
     return best!.name;
   }
 
-  /** The one full name the article gives that starts with this given name (`Mike` → `Mike Ford`), or null. */
+  /**
+   * The one full name the article gives that starts with this given name (`Mike` → `Mike Ford`), or with this
+   * surname written first (`Liu` → `Liu Xiaoming`, a two-word name whose first word is no given name), or null.
+   */
   private fullByFirst(first: string): string | null {
     return remember(this.fullByFirstCache, first, () => this.findFullByFirst(first));
   }
 
   private findFullByFirst(first: string): string | null {
     // (not a word the entity stage reads as an organisation or a place: `Those Uber “…”`)
-    if (!isGivenName(first) || this.entities.some((e) => e.type !== 'PERSON' && e.name === first)) return null;
+    if (this.entities.some((e) => e.type !== 'PERSON' && e.name === first)) return null;
+    const given = isGivenName(first);
     const names = new Set<string>();
     for (const list of this.fullByLast.values())
-      for (const x of list) if (x.name.split(' ')[0] === first) names.add(x.name);
+      for (const x of list) {
+        const words = x.name.split(' ');
+        // (a surname first: only a name the entity stage reads as a person's, not `Border Protection`)
+        const surnameFirst = words.length === 2 && this.entities.some((e) => e.type === 'PERSON' && e.name === x.name);
+        if (words[0] === first && (given || surnameFirst)) names.add(x.name);
+      }
     // one name, or names that extend one another (`Sonya A.`, `Sonya A. Zoghlin`): the longest
     const sorted = [...names].sort((a, b) => b.length - a.length);
     const longest = sorted[0];
