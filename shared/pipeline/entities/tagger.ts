@@ -184,6 +184,11 @@ function addRow(v: Float64Array, off: number, r: number, qb: Uint8Array, w8: Flo
   for (let l = 0; l < 17; l++) v[off + l]! += w8[qb[base + l]!]!;
 }
 
+/** Start in `qb` of row `r`, or of the zero row when `r` is -1 (a feature the model lacks). */
+function rowStart(r: number, zeroRow: number): number {
+  return (r < 0 ? zeroRow : r) * 17;
+}
+
 /** Row of feature hash `h`, or `zeroRow` when the model lacks the feature. */
 function rowOrZero(rows: U32Lookup, h: number, zeroRow: number): number {
   const r = rows.get(h);
@@ -501,23 +506,31 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
   const V = new Float64Array(EDGES + nTypes * TV + nKeys * 17);
   V.set(M.subarray(run.edges, run.edges + EDGES), EDGE_M1);
   const ctxVecBase = EDGES + nTypes * TV;
-  const biasRow = run.biasRow;
-  const lenRow = run.lenRow;
+  const qBias = rowStart(run.biasRow, zeroRow);
   for (let id = 0; id < nTypes; id++) {
     const sh = tSh[id]!;
     const o = EDGES + id * TV;
     const b = id * TH;
-    addRow(V, o, biasRow, qb, w8);
+    // The rows every type has (a missing feature is the zero row), in one pass over the labels: as the word itself
+    // (bias, long and short shape, length), as the neighbour -1 and +1 (word and shape), -2 and +2 (word).
+    const qShape = rowStart(R[b + H_SHAPE]!, zeroRow);
+    const qShort = rowStart(sShortRow[sh]!, zeroRow);
+    const qLen = rowStart(run.lenRow[Math.min(tNorm[id]!.length, 8)]!, zeroRow);
+    const qWm1 = rowStart(R[b + H_M1]!, zeroRow);
+    const qSm1 = rowStart(sM1Row[sh]!, zeroRow);
+    const qWp1 = rowStart(R[b + H_P1]!, zeroRow);
+    const qSp1 = rowStart(sP1Row[sh]!, zeroRow);
+    const qWm2 = rowStart(R[b + H_M2]!, zeroRow);
+    const qWp2 = rowStart(R[b + H_P2]!, zeroRow);
+    for (let l = 0; l < 17; l++) {
+      V[o + l] = w8[qb[qBias + l]!]! + w8[qb[qShape + l]!]! + w8[qb[qShort + l]!]! + w8[qb[qLen + l]!]!;
+      V[o + V_M1 + l] = w8[qb[qWm1 + l]!]! + w8[qb[qSm1 + l]!]!;
+      V[o + V_P1 + l] = w8[qb[qWp1 + l]!]! + w8[qb[qSp1 + l]!]!;
+      V[o + V_M2 + l] = w8[qb[qWm2 + l]!]!;
+      V[o + V_P2 + l] = w8[qb[qWp2 + l]!]!;
+    }
+    // then its text features (up to 11, most of them often missing)
     for (let i = b, end = b + tText[id]!; i < end; i++) addRow(V, o, R[i]!, qb, w8);
-    addRow(V, o, R[b + H_SHAPE]!, qb, w8);
-    addRow(V, o, sShortRow[sh]!, qb, w8);
-    addRow(V, o, lenRow[Math.min(tNorm[id]!.length, 8)]!, qb, w8);
-    addRow(V, o + V_M1, R[b + H_M1]!, qb, w8);
-    addRow(V, o + V_M1, sM1Row[sh]!, qb, w8);
-    addRow(V, o + V_P1, R[b + H_P1]!, qb, w8);
-    addRow(V, o + V_P1, sP1Row[sh]!, qb, w8);
-    addRow(V, o + V_M2, R[b + H_M2]!, qb, w8);
-    addRow(V, o + V_P2, R[b + H_P2]!, qb, w8);
   }
   const kBim = new Int32Array(nKeys);
   const kBip = new Int32Array(nKeys);
