@@ -119,8 +119,17 @@ const TOKEN_RE = new RegExp(
 
 const LETTER_RE = /[\p{L}]/u;
 
+/** Index of the last `'` or `’` in `w`, or -1 (a loop: two `lastIndexOf` calls cost a third of tokenizing). */
+function lastApostrophe(w: string): number {
+  for (let i = w.length - 1; i >= 0; i--) {
+    const c = w.charCodeAt(i);
+    if (c === 39 || c === 0x2019) return i;
+  }
+  return -1;
+}
+
 function pushWord(out: Token[], w: string, start: number, end: number): void {
-  const ap = Math.max(w.lastIndexOf("'"), w.lastIndexOf('’'));
+  const ap = lastApostrophe(w);
   if (ap < 0) {
     // no apostrophe: no clitic to split off
     out.push({ text: w, start, end });
@@ -141,40 +150,102 @@ function pushWord(out: Token[], w: string, start: number, end: number): void {
   out.push({ text: w, start, end });
 }
 
+// Fast paths of `tokenize`. Most tokens of news text are plain ASCII words and single marks; finding each with
+// TOKEN_RE means trying its URL, e-mail, abbreviation and number alternatives first at every token. The scan below
+// takes those tokens itself when no other alternative could match there, and asks TOKEN_RE for everything else.
+
+const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * Marks that TOKEN_RE only ever matches alone (its last alternative): no other alternative starts with them. (Not
+ * `.` `-` `_` `%` `+`, which may start an e-mail address, an ellipsis or a dash; not `–` `—`, which run together.)
+ */
+const SINGLE_MARKS = new Set([...',;:!?"\'()[]{}/\\*#&=<>|~^`$@“”‘’'].map((c) => c.charCodeAt(0)));
+/** ASCII characters after which a run of letters and digits may continue as another TOKEN_RE alternative. */
+const NOT_PLAIN_WORD_STOPS = new Set([...".-_%+@:$'&"].map((c) => c.charCodeAt(0)));
+/** Non-ASCII characters that end a plain word: neither letters, marks nor numbers, nor a `’` joining words. */
+const PLAIN_WORD_STOPS = new Set([0x00a0, 0x2013, 0x2014, 0x2018, 0x201c, 0x201d, 0x2026]);
+
+/**
+ * End of the token starting with the ASCII letter at `p` when it is a plain word (ASCII letters and digits) that
+ * TOKEN_RE would match with its word alternative, else -1. A run of ASCII letters and digits can only be matched
+ * otherwise when the character after it is one of NOT_PLAIN_WORD_STOPS (URL, e-mail, `C$`, `O'Brien`, `AT&T`, …)
+ * or a non-ASCII letter, mark or number; a `.` after it is fine unless an e-mail address or `U.S.` could follow.
+ */
+function plainWordEnd(text: string, p: number): number {
+  let j = p + 1;
+  while (j < text.length && isAsciiAlnum(text.charCodeAt(j))) j++;
+  if (j === text.length) return j;
+  const c = text.charCodeAt(j);
+  if (c < 128) {
+    if (c === 46 /* . */) return j > p + 1 && !emailAhead(text, j) ? j : -1;
+    return NOT_PLAIN_WORD_STOPS.has(c) ? -1 : j;
+  }
+  return PLAIN_WORD_STOPS.has(c) ? j : -1;
+}
+
+/** Could TOKEN_RE's e-mail alternative match through the `.` at `j`? (ASCII `[\w.%+-]` up to an `@` or non-ASCII.) */
+function emailAhead(text: string, j: number): boolean {
+  for (let k = j; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (isAsciiAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45) continue;
+    return c === 64 /* @ */ || c >= 128;
+  }
+  return false;
+}
+
 /** Split `text` into tokens with offsets. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  TOKEN_RE.lastIndex = 0;
-  for (let m = TOKEN_RE.exec(text); m !== null; m = TOKEN_RE.exec(text)) {
-    const start = m.index;
-    const match = m[0];
-    let end = start + match.length;
-    const first = match.charCodeAt(0);
-    const isLetterStart =
-      first < 0x80 ? (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : LETTER_RE.test(match[0] ?? '');
-    if (isLetterStart && match.length > 0) {
-      // An abbreviation keeps its period: single capital (`M.`), known abbreviation (`Capt.`), `U.S.` already has it.
-      if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
-        const w = match;
-        const single = w.length === 1 && first >= 65 && first <= 90;
-        // ... unless the period ends the line (or the text): then it ends the sentence (`works for Acme Corp.`)
-        const rest = text.slice(end + 1, end + 40);
-        const endsLine = /^["'”’)]?[ \t]*(?:\r?\n|$)/.test(rest);
-        if (!endsLine && (single || ABBREVIATIONS.has(w.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(w))) {
-          end += 1;
-          out.push({ text: text.slice(start, end), start, end });
-          TOKEN_RE.lastIndex = end;
-          continue;
-        }
-      }
-      if (match.charCodeAt(match.length - 1) !== 46 /* . */) {
-        pushWord(out, match, start, end);
-        continue;
-      }
+  let p = 0;
+  while (p < text.length) {
+    const c = text.charCodeAt(p);
+    if (isAsciiSpace(c)) {
+      p++;
+      continue;
     }
-    out.push({ text: match, start, end });
+    const plainEnd = isAsciiLetter(c) ? plainWordEnd(text, p) : SINGLE_MARKS.has(c) ? p + 1 : -1;
+    if (plainEnd > 0) {
+      p = addMatch(out, text, p, text.slice(p, plainEnd));
+      continue;
+    }
+    TOKEN_RE.lastIndex = p;
+    const m = TOKEN_RE.exec(text);
+    if (m === null) break;
+    p = addMatch(out, text, m.index, m[0]);
   }
   return out;
+}
+
+/** Add the token(s) of a TOKEN_RE match at `start`; returns where the next match may start. */
+function addMatch(out: Token[], text: string, start: number, match: string): number {
+  let end = start + match.length;
+  const first = match.charCodeAt(0);
+  const isLetterStart =
+    first < 0x80 ? (first >= 65 && first <= 90) || (first >= 97 && first <= 122) : LETTER_RE.test(match[0] ?? '');
+  if (isLetterStart && match.length > 0) {
+    // An abbreviation keeps its period: single capital (`M.`), known abbreviation (`Capt.`), `U.S.` already has it.
+    if (text.charCodeAt(end) === 46 /* . */ && text.charCodeAt(end + 1) !== 46) {
+      const w = match;
+      const single = w.length === 1 && first >= 65 && first <= 90;
+      // ... unless the period ends the line (or the text): then it ends the sentence (`works for Acme Corp.`)
+      const rest = text.slice(end + 1, end + 40);
+      const endsLine = /^["'”’)]?[ \t]*(?:\r?\n|$)/.test(rest);
+      if (!endsLine && (single || ABBREVIATIONS.has(w.toLowerCase()) || CAPITALISED_ABBREVIATIONS.has(w))) {
+        end += 1;
+        out.push({ text: text.slice(start, end), start, end });
+        return end;
+      }
+    }
+    if (match.charCodeAt(match.length - 1) !== 46 /* . */) {
+      pushWord(out, match, start, end);
+      return end;
+    }
+  }
+  out.push({ text: match, start, end });
+  return end;
 }
 
 const TERMINATORS = new Set(['.', '!', '?', '...', '…']);

@@ -135,9 +135,14 @@ const GAZ_SLOTS = MAX_CATEGORIES * 4;
 /** Constant score vectors, rows and hash prefix states of one model, for the fast tagger (built once at load). */
 export interface RunTables {
   rows: U32Lookup;
-  /** The quantised weights as bytes, and the weight of each byte (`lut[int8 + 128]`, as a float64). */
+  /**
+   * The quantised weights as bytes, and the weight of each byte (`lut[int8 + 128]`, as a float64). `qb` ends with
+   * one row of zero bytes (weight 0), `zeroRow`: it stands for a feature the model lacks where a sum takes a fixed
+   * number of rows.
+   */
   qb: Uint8Array;
   w8: Float64Array;
+  zeroRow: number;
   /** Score vectors (NL each) at the offsets below. */
   v: Float64Array;
   /** (p1 * NH + p2) * NL: p1, p2, p12 features. */
@@ -148,11 +153,11 @@ export interface RunTables {
   /** + pos * NL (pos: 0 headline, 1 first, 2 mid-sentence): docLower, docCapMid. */
   docLower: number;
   docCapMid: number;
-  /** Neighbour features at sentence edges: words/shapes -1 and +1, words -2 and +2. */
-  edgeM1: number;
-  edgeP1: number;
-  edgeM2: number;
-  edgeP2: number;
+  /**
+   * + 4 * NL: neighbour features at sentence edges, four vectors in this order: word and shape -1, word and shape
+   * +1, word -2, word +2 (each document's score vectors start with a copy, at EDGE_M1 … EDGE_P2).
+   */
+  edges: number;
   biasRow: number;
   /** Row of the length feature, by min(length, 8). */
   lenRow: Int32Array;
@@ -179,14 +184,28 @@ function addRow(v: Float64Array, off: number, r: number, qb: Uint8Array, w8: Flo
   for (let l = 0; l < 17; l++) v[off + l]! += w8[qb[base + l]!]!;
 }
 
+/** Start in `qb` of row `r`, or of the zero row when `r` is -1 (a feature the model lacks). */
+function rowStart(r: number, zeroRow: number): number {
+  return (r < 0 ? zeroRow : r) * 17;
+}
+
+/** Row of feature hash `h`, or `zeroRow` when the model lacks the feature. */
+function rowOrZero(rows: U32Lookup, h: number, zeroRow: number): number {
+  const r = rows.get(h);
+  return r < 0 ? zeroRow : r;
+}
+
 function addVec(scores: Float64Array, v: Float64Array, off: number): void {
   for (let l = 0; l < 17; l++) scores[l]! += v[off + l]!;
 }
 
 export function buildRunTables(rows: U32Lookup, q: Int8Array, lut: Float32Array): RunTables {
-  const qb = new Uint8Array(q.buffer, q.byteOffset, q.length);
+  const zeroRow = q.length / NL;
+  const qb = new Uint8Array(q.length + NL);
+  qb.set(new Uint8Array(q.buffer, q.byteOffset, q.length));
   const w8 = new Float64Array(256);
   for (let b = 0; b < 256; b++) w8[b] = lut[((b << 24) >> 24) + 128]!;
+  if (w8[0] !== 0) throw new Error('the zero row needs a zero weight for byte 0');
   let nv = 0;
   const at = (count: number): number => {
     const o = nv * NL;
@@ -198,10 +217,11 @@ export function buildRunTables(rows: U32Lookup, q: Int8Array, lut: Float32Array)
   const headline = at(1);
   const docLower = at(3);
   const docCapMid = at(3);
-  const edgeM1 = at(1);
-  const edgeP1 = at(1);
-  const edgeM2 = at(1);
-  const edgeP2 = at(1);
+  const edges = at(4);
+  const edgeM1 = edges;
+  const edgeP1 = edges + NL;
+  const edgeM2 = edges + 2 * NL;
+  const edgeP2 = edges + 3 * NL;
   const v = new Float64Array(nv * NL);
   const add = (off: number, h: number): void => addRow(v, off, rows.get(h), qb, w8);
   const p1 = new Float64Array(NH * NL);
@@ -261,16 +281,14 @@ export function buildRunTables(rows: U32Lookup, q: Int8Array, lut: Float32Array)
     rows,
     qb,
     w8,
+    zeroRow,
     v,
     pair,
     docPrev,
     headline,
     docLower,
     docCapMid,
-    edgeM1,
-    edgeP1,
-    edgeM2,
-    edgeP2,
+    edges,
     biasRow: rows.get(BIAS_FEATURE),
     lenRow,
     gaz,
@@ -305,6 +323,12 @@ const V_M1 = 17;
 const V_P1 = 2 * 17;
 const V_M2 = 3 * 17;
 const V_P2 = 4 * 17;
+/** Offsets in a document's score vectors (`V`) of the sentence-edge vectors as neighbours -1, +1, -2, +2. */
+const EDGE_M1 = 0;
+const EDGE_P1 = 17;
+const EDGE_M2 = 2 * 17;
+const EDGE_P2 = 3 * 17;
+const EDGES = 4 * 17;
 /** Feature hashes per token type: up to 11 text features (`textFeatures`), long shape, word as -1, +1, -2, +2. */
 const TH = 16;
 const H_SHAPE = 11;
@@ -319,7 +343,7 @@ const H_P2 = 15;
  * a "shape".
  */
 function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence[], n: number): Uint8Array {
-  const { rows, qb, w8 } = run;
+  const { rows, qb, w8, zeroRow } = run;
   const M = run.v;
 
   // ---- pass 0: token types, keys, shapes
@@ -478,25 +502,35 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
   }
   const R = new Int32Array(H.length);
   for (let i = 0; i < H.length; i++) R[i] = rows.get(H[i]!);
-  const V = new Float64Array(nTypes * TV + nKeys * 17);
-  const ctxVecBase = nTypes * TV;
-  const biasRow = run.biasRow;
-  const lenRow = run.lenRow;
+  // V: the four sentence-edge vectors (as neighbours -1, +1, -2, +2), then TV per type, then 17 per key (context)
+  const V = new Float64Array(EDGES + nTypes * TV + nKeys * 17);
+  V.set(M.subarray(run.edges, run.edges + EDGES), EDGE_M1);
+  const ctxVecBase = EDGES + nTypes * TV;
+  const qBias = rowStart(run.biasRow, zeroRow);
   for (let id = 0; id < nTypes; id++) {
     const sh = tSh[id]!;
-    const o = id * TV;
+    const o = EDGES + id * TV;
     const b = id * TH;
-    addRow(V, o, biasRow, qb, w8);
+    // The rows every type has (a missing feature is the zero row), in one pass over the labels: as the word itself
+    // (bias, long and short shape, length), as the neighbour -1 and +1 (word and shape), -2 and +2 (word).
+    const qShape = rowStart(R[b + H_SHAPE]!, zeroRow);
+    const qShort = rowStart(sShortRow[sh]!, zeroRow);
+    const qLen = rowStart(run.lenRow[Math.min(tNorm[id]!.length, 8)]!, zeroRow);
+    const qWm1 = rowStart(R[b + H_M1]!, zeroRow);
+    const qSm1 = rowStart(sM1Row[sh]!, zeroRow);
+    const qWp1 = rowStart(R[b + H_P1]!, zeroRow);
+    const qSp1 = rowStart(sP1Row[sh]!, zeroRow);
+    const qWm2 = rowStart(R[b + H_M2]!, zeroRow);
+    const qWp2 = rowStart(R[b + H_P2]!, zeroRow);
+    for (let l = 0; l < 17; l++) {
+      V[o + l] = w8[qb[qBias + l]!]! + w8[qb[qShape + l]!]! + w8[qb[qShort + l]!]! + w8[qb[qLen + l]!]!;
+      V[o + V_M1 + l] = w8[qb[qWm1 + l]!]! + w8[qb[qSm1 + l]!]!;
+      V[o + V_P1 + l] = w8[qb[qWp1 + l]!]! + w8[qb[qSp1 + l]!]!;
+      V[o + V_M2 + l] = w8[qb[qWm2 + l]!]!;
+      V[o + V_P2 + l] = w8[qb[qWp2 + l]!]!;
+    }
+    // then its text features (up to 11, most of them often missing)
     for (let i = b, end = b + tText[id]!; i < end; i++) addRow(V, o, R[i]!, qb, w8);
-    addRow(V, o, R[b + H_SHAPE]!, qb, w8);
-    addRow(V, o, sShortRow[sh]!, qb, w8);
-    addRow(V, o, lenRow[Math.min(tNorm[id]!.length, 8)]!, qb, w8);
-    addRow(V, o + V_M1, R[b + H_M1]!, qb, w8);
-    addRow(V, o + V_M1, sM1Row[sh]!, qb, w8);
-    addRow(V, o + V_P1, R[b + H_P1]!, qb, w8);
-    addRow(V, o + V_P1, sP1Row[sh]!, qb, w8);
-    addRow(V, o + V_M2, R[b + H_M2]!, qb, w8);
-    addRow(V, o + V_P2, R[b + H_P2]!, qb, w8);
   }
   const kBim = new Int32Array(nKeys);
   const kBip = new Int32Array(nKeys);
@@ -573,7 +607,7 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     }
   }
   const bigramRow = new Int32Array(2 * n);
-  for (let i = 0; i < bigramRow.length; i++) bigramRow[i] = rows.get(bigram[i]!);
+  for (let i = 0; i < bigramRow.length; i++) bigramRow[i] = rowOrZero(rows, bigram[i]!, zeroRow);
 
   // ---- pass 2: decode
   const labels = new Uint8Array(n);
@@ -587,7 +621,7 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
   const p1sRow = new Int32Array(nShapes * NH).fill(-2);
   const docPrevSRow = new Int32Array(nShapes * N_MEMORY).fill(-2);
   const s3Row = new Map<number, number>();
-  const { pair, edgeM1, edgeP1, edgeM2, edgeP2 } = run;
+  const pair = run.pair;
   let codes = new Int32Array(0);
   let gazAt = new Uint8Array(0);
   for (let si = 0; si < sentences.length; si++) {
@@ -647,35 +681,48 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
       const f = tFlags[id]!;
       const k = tKey[id]!;
       const sh = tSh[id]!;
-      // word features, neighbours ±1 ±2 (or the sentence edges), previous two labels
-      const o = id * TV;
-      const om1 = i > 0 ? tok[t - 1]! * TV + V_M1 : -1;
-      const op1 = i + 1 < len ? tok[t + 1]! * TV + V_P1 : -1;
-      const om2 = i > 1 ? tok[t - 2]! * TV + V_M2 : -1;
-      const op2 = i + 2 < len ? tok[t + 2]! * TV + V_P2 : -1;
+      const lw = kStr[k]!;
+      // The features every token has, summed in one pass over the labels (the order of a sum does not matter, see
+      // the file comment): vectors of the word itself, of its neighbours ±1 ±2 (or the sentence edges) and of the
+      // previous two labels; rows (a missing feature is the zero row) of the shape trigram, the two word bigrams
+      // and the previous label × word and × shape.
+      const o = EDGES + id * TV;
+      const om1 = i > 0 ? EDGES + tok[t - 1]! * TV + V_M1 : EDGE_M1;
+      const op1 = i + 1 < len ? EDGES + tok[t + 1]! * TV + V_P1 : EDGE_P1;
+      const om2 = i > 1 ? EDGES + tok[t - 2]! * TV + V_M2 : EDGE_M2;
+      const op2 = i + 2 < len ? EDGES + tok[t + 2]! * TV + V_P2 : EDGE_P2;
       const pr = pair + (p1 * NH + p2) * 17;
-      for (let l = 0; l < 17; l++) scores[l] = V[o + l]! + M[pr + l]!;
-      if (om1 >= 0) addVec(scores, V, om1);
-      else addVec(scores, M, edgeM1);
-      if (op1 >= 0) addVec(scores, V, op1);
-      else addVec(scores, M, edgeP1);
-      if (om2 >= 0) addVec(scores, V, om2);
-      else addVec(scores, M, edgeM2);
-      if (op2 >= 0) addVec(scores, V, op2);
-      else addVec(scores, M, edgeP2);
-      // shape trigram, word bigrams
       const smId = i > 0 ? tSh[tok[t - 1]!]! : bosShape;
       const spId = i + 1 < len ? tSh[tok[t + 1]!]! : eosShape;
       const s3Key = (smId * nShapes + sh) * nShapes + spId;
-      let r = s3Row.get(s3Key);
-      if (r === undefined) {
-        r = rows.get(f3(T.s3, sStr[smId]!, sStr[sh]!, sStr[spId]!));
-        s3Row.set(s3Key, r);
+      let r3 = s3Row.get(s3Key);
+      if (r3 === undefined) {
+        r3 = rowOrZero(rows, f3(T.s3, sStr[smId]!, sStr[sh]!, sStr[spId]!), zeroRow);
+        s3Row.set(s3Key, r3);
       }
-      addRow(scores, 0, r, qb, w8);
-      const lw = kStr[k]!;
-      addRow(scores, 0, bigramRow[2 * t]!, qb, w8);
-      addRow(scores, 0, bigramRow[2 * t + 1]!, qb, w8);
+      const wi = k * NH + p1;
+      if (p1wRow[wi] === -2) p1wRow[wi] = rowOrZero(rows, hashFrom(run.p1w[p1]!, lw), zeroRow);
+      const si2 = sh * NH + p1;
+      if (p1sRow[si2] === -2) p1sRow[si2] = rowOrZero(rows, hashFrom(run.p1s[p1]!, sStr[sh]!), zeroRow);
+      const q3 = r3 * 17;
+      const qBim = bigramRow[2 * t]! * 17;
+      const qBip = bigramRow[2 * t + 1]! * 17;
+      const qP1w = p1wRow[wi]! * 17;
+      const qP1s = p1sRow[si2]! * 17;
+      for (let l = 0; l < 17; l++) {
+        scores[l] =
+          V[o + l]! +
+          V[om1 + l]! +
+          V[op1 + l]! +
+          V[om2 + l]! +
+          V[op2 + l]! +
+          M[pr + l]! +
+          w8[qb[q3 + l]!]! +
+          w8[qb[qBim + l]!]! +
+          w8[qb[qBip + l]!]! +
+          w8[qb[qP1w + l]!]! +
+          w8[qb[qP1s + l]!]!;
+      }
       if (i === 0) {
         if (sFirst[sh] === -2) sFirst[sh] = rows.get(f1(T.first, sStr[sh]!));
         addRow(scores, 0, sFirst[sh]!, qb, w8);
@@ -719,13 +766,7 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
         }
       }
 
-      // label history × word / shape, document label memory
-      const wi = k * NH + p1;
-      if (p1wRow[wi] === -2) p1wRow[wi] = rows.get(hashFrom(run.p1w[p1]!, lw));
-      addRow(scores, 0, p1wRow[wi]!, qb, w8);
-      const si2 = sh * NH + p1;
-      if (p1sRow[si2] === -2) p1sRow[si2] = rows.get(hashFrom(run.p1s[p1]!, sStr[sh]!));
-      addRow(scores, 0, p1sRow[si2]!, qb, w8);
+      // document label memory
       if (upper) {
         const mem = kMem[k]!;
         addVec(scores, M, run.docPrev + mem * 17);
