@@ -43,26 +43,94 @@ function capStart(w: string): boolean {
   return CAP_START.test(w);
 }
 
+/** TOKEN_RE anchored at `lastIndex`: the tokens the ASCII scan of `tokenize` does not take itself. */
+const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
+
+/** ASCII letters and digits, by code. */
+function isAsciiAlnum(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/**
+ * After an ASCII word, a character that no alternative of TOKEN_RE could continue through (not a letter, digit or
+ * mark of any script, not `’ ' - .`): the word ends there.
+ */
+function endsAsciiWord(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return !isAsciiAlnum(code) && code !== 39 && code !== 45 && code !== 46;
+  return code !== 0x2019 && !LETTER_MARK_NUMBER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+const LETTER_MARK_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+
+/**
+ * The tokens of `masked` in [lo, hi), exactly as `slice.matchAll(TOKEN_RE)` finds them: plain ASCII words and ASCII
+ * marks are taken by a scan, everything else by TOKEN_RE from the same position.
+ */
 export function tokenize(masked: string, lo: number, hi: number): Tok[] {
   const out: Tok[] = [];
   const slice = masked.slice(lo, hi);
-  for (const m of slice.matchAll(TOKEN_RE)) {
-    let w = m[0];
-    const s = lo + m.index;
+  const n = slice.length;
+  let i = 0;
+  while (i < n) {
+    const code = slice.charCodeAt(i);
+    // ASCII whitespace
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      i++;
+      continue;
+    }
+    // a plain ASCII word: letters, then letters or digits, then a character that ends it
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+      let j = i + 1;
+      while (j < n && isAsciiAlnum(slice.charCodeAt(j))) j++;
+      if (j === n || endsAsciiWord(slice, j)) {
+        const w = slice.slice(i, j);
+        out.push({ s: lo + i, e: lo + j, w, l: w.toLowerCase(), kind: 'word', cap: code <= 90 });
+        i = j;
+        continue;
+      }
+    } else if (code < 128 && !isAsciiAlnum(code)) {
+      // an ASCII mark on its own
+      const w = slice[i]!;
+      out.push({ s: lo + i, e: lo + i + 1, w, l: w, kind: 'punct', cap: false });
+      i++;
+      continue;
+    }
+    TOKEN_AT.lastIndex = i;
+    const m = TOKEN_AT.exec(slice);
+    if (!m) {
+      i++; // other whitespace
+      continue;
+    }
+    i = TOKEN_AT.lastIndex;
+    pushMatch(out, m[0], lo + m.index);
+  }
+  return out;
+}
+
+function pushMatch(out: Tok[], match: string, s: number): void {
+  let w = match;
+  {
     if (w[0] === MASK) {
       out.push({ s, e: s + w.length, w: 'Q', l: 'q', kind: 'quote', cap: false });
-      continue;
+      return;
     }
     if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w.toLowerCase())) {
       w = w.slice(0, -1);
       out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind: 'word', cap: capStart(w) });
       out.push({ s: s + w.length, e: s + w.length + 1, w: '.', l: '.', kind: 'punct', cap: false });
-      continue;
+      return;
     }
     // every token of two or more characters is a word (TOKEN_RE); a single character is one if it is a letter/digit
     const kind = w.length > 1 || isWordChar(w) ? 'word' : 'punct';
     out.push({ s, e: s + w.length, w, l: w.toLowerCase(), kind, cap: kind === 'word' && capStart(w) });
   }
+}
+
+/** The reference: every token by TOKEN_RE (what `tokenize` must give; used by the tests). */
+export function tokenizeByRegex(masked: string, lo: number, hi: number): Tok[] {
+  const out: Tok[] = [];
+  for (const m of masked.slice(lo, hi).matchAll(TOKEN_RE)) pushMatch(out, m[0], lo + m.index);
   return out;
 }
 
