@@ -209,12 +209,20 @@ const NOUNABLE = new Set([
   'posted',
 ]);
 
+/** The words a cue can start with (its forms, phrasal verbs, `put it`): any other word is no cue (a fast test). */
+const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
+  ...CUE_FORM_TO_LEMMA.keys(),
+  ...'put go goes went going speak speaks spoke speaking talk talks talked talking point points pointed pointing weigh weighs weighed weighing chime chimes chimed chiming'.split(
+    ' ',
+  ),
+]);
+
 /** Forms of `be` that make a following participle passive (`was told`, `has been described`, `being asked`). */
 const PASSIVE_AUX = /^(?:am|is|are|was|were|be|been|being)$/;
 
 function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
-  if (t?.kind !== 'word' || isCap(t)) return null;
+  if (t?.kind !== 'word' || isCap(t) || !CUE_FIRST_WORDS.has(t.l)) return null;
   // "as the report put it"
   if (t.l === 'put' && toks[k + 1]?.l === 'it') return 'put';
   // "went on about “…”", "spoke of “…”", "talked about “…”"

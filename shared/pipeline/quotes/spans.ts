@@ -315,11 +315,25 @@ function usesStraightSingles(text: string): boolean {
 }
 
 function isHeadlineLike(text: string, p: Span, index: number): boolean {
-  const s = text.slice(p.start, p.end);
-  const words = s.split(/\s+/).length;
-  if (words > 25) return false;
+  // more than 25 words (25 runs of whitespace or more), counted without splitting the paragraph
+  if (whitespaceRuns(text, p.start, p.end, 25) >= 25) return false;
   if (index === 0) return true;
-  return !/[.!?]["”’]?$/.test(s);
+  return !/[.!?]["”’]?$/.test(text.slice(Math.max(p.start, p.end - 2), p.end));
+}
+
+const SPACE = /\s/;
+
+/** Runs of whitespace in text[start, end), counted up to `limit`. */
+function whitespaceRuns(text: string, start: number, end: number, limit: number): number {
+  let runs = 0;
+  let inRun = false;
+  for (let i = start; i < end && runs < limit; i++) {
+    const c = text.charCodeAt(i);
+    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+    if (space && !inRun) runs++;
+    inRun = space;
+  }
+  return runs;
 }
 
 /** All quoted regions of `text`, in order. Content offsets exclude the marks and surrounding whitespace. */

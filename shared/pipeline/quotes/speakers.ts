@@ -198,6 +198,7 @@ export class SpeakerResolver {
 
   private readonly entityAtCache = new Map<number, Entity | null>();
   private readonly fullByFirstCache = new Map<string, string | null>();
+  private readonly lastNameCache = new Map<string, string>();
   private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
 
   constructor(
@@ -416,6 +417,11 @@ export class SpeakerResolver {
     }
   }
 
+  /** The last name of a name without its titles (remembered: asked for every entity on each lookup). */
+  private lastNameOf(name: string): string {
+    return remember(this.lastNameCache, name, () => lastName(stripTitles(name).tokens));
+  }
+
   /** The entity one of whose mentions covers `offset`, or null (remembered per offset: the same few are asked). */
   private entityAt(offset: number): Entity | null {
     return remember(this.entityAtCache, offset, () => entityAt(this.entities, offset));
@@ -626,7 +632,7 @@ export class SpeakerResolver {
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)) || NOT_NAME.has(norm(t)))) continue;
       const e = this.entityAt(f.at + f.name.length - 1);
       if (e && e.type !== 'PERSON') continue;
-      const same = e && lastName(stripTitles(e.name).tokens) === lastName(tokens) ? e : null;
+      const same = e && this.lastNameOf(e.name) === lastName(tokens) ? e : null;
       // a lone surname that several people of the article share stays a surname, unlinked: "President Obama" after
       // "Michelle Obama" is not her
       const namesakes = new Set((this.fullByLast.get(lastName(tokens)) ?? []).map((x) => x.name));
@@ -696,7 +702,7 @@ export class SpeakerResolver {
       for (const e of this.entities) {
         if (e.type === 'LOCATION' || e.type === 'MISC') continue;
         if (!e.mentions.some((m) => m.start < span.end && m.end > span.start)) continue;
-        const en = lastName(stripTitles(e.name).tokens);
+        const en = this.lastNameOf(e.name);
         if (en === ln) return e;
       }
     }
@@ -705,7 +711,7 @@ export class SpeakerResolver {
       if (e.type !== 'PERSON' && e.type !== 'ORGANIZATION') continue;
       const names = [e.name, ...e.aliases];
       if (names.some((n) => n.toLowerCase() === canonical.toLowerCase())) return e;
-      if (e.type === 'PERSON' && lastName(stripTitles(e.name).tokens) === ln && canonical.split(' ').length >= 1) {
+      if (e.type === 'PERSON' && this.lastNameOf(e.name) === ln && canonical.split(' ').length >= 1) {
         if (!best || e.count > best.count) best = e;
       }
     }
@@ -800,7 +806,7 @@ export class SpeakerResolver {
       return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
     }
     const speaker =
-      e && lastName(stripTitles(e.name).tokens) === lastName(canonical.split(' ')) && e.name.length > canonical.length
+      e && this.lastNameOf(e.name) === lastName(canonical.split(' ')) && e.name.length > canonical.length
         ? stripTitles(e.name).tokens.join(' ')
         : canonical;
     return { speaker, speakerType: 'person', speakerEntityId: e?.id ?? null };
