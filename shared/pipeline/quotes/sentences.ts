@@ -36,6 +36,9 @@ export function splitSentences(text: string, masked: string, lo: number, hi: num
   const out: Span[] = [];
   let start = lo;
   for (let i = lo; i < hi; i++) {
+    // only `.`, `!`, `?`, `…` and the mask can end a sentence: every other character is skipped by its code
+    const code = masked.charCodeAt(i);
+    if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026 && code !== 0x2063) continue;
     const c = masked[i];
     let endsAt = -1;
     if (c === '.' || c === '!' || c === '?' || c === '…') {
