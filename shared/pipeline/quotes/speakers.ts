@@ -134,6 +134,9 @@ function isFirstName(word: string): boolean {
 const SUBORDINATORS =
   /\b(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whether|that)\s+$/i;
 
+/** The word (and the spaces or hyphen) right before a role word: `Vice ` of `Vice President`. */
+const MODIFIER_BEFORE = /([\p{L}.]+)[\s-]+$/u;
+
 /** A sentence opening with a subordinate clause (`While …`, `Although …`, `When …`). */
 const OPENING_CLAUSE =
   /^\s*(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whereas)\s/i;
@@ -570,12 +573,6 @@ export class SpeakerResolver {
     return null;
   }
 
-  /**
-   * The person a definite role phrase (`the spokeswoman`, `the Vermont senator`, `The president`) stands for, when
-   * the article has tied that role to a name before it: an appositive (`Ann Hobbs, the party's spokeswoman`) or a
-   * title before the name (`spokeswoman Ann Hobbs`, `Sen. Ann Hobbs`). The latest such name before the phrase wins;
-   * null when the article never ties the role to a name.
-   */
   /** The two patterns that tie a role noun to a name, compiled once per role noun and article. */
   private rolePatterns(head: string): { appositive: RegExp; titled: RegExp } {
     let p = this.rolePatternCache.get(head);
@@ -589,13 +586,45 @@ export class SpeakerResolver {
           `(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`,
           'gu',
         ),
-        titled: new RegExp(`(?:([\\p{L}.]+)[\\s-]+)?\\b(?:${forms})\\.?\\s+(${name})`, 'gu'),
+        titled: new RegExp(`\\b(?:${forms})\\.?\\s+(${name})`, 'gu'),
       };
       this.rolePatternCache.set(head, p);
     }
     return p;
   }
 
+  /**
+   * The matches of a `titled` pattern (`spokeswoman Ann Hobbs`) in `before`, each with the word right before the
+   * role word when no earlier match took it (`Vice President Ann Hobbs`: `Vice`). The word is read back from the role
+   * word instead of being an optional group at the front of the pattern, which the engine would try at every
+   * position of the text.
+   */
+  private *titledMatches(
+    before: string,
+    titled: RegExp,
+  ): Generator<{ start: number; modifier: string | undefined; name: string; end: number }> {
+    let prevEnd = 0;
+    for (const m of before.matchAll(titled)) {
+      let start = m.index;
+      let from = Math.max(prevEnd, m.index - 64);
+      let mod = MODIFIER_BEFORE.exec(before.slice(from, m.index));
+      // a longer word than the window: read it whole
+      if (mod && mod.index === 0 && from > prevEnd && /[\p{L}.]/u.test(before[from - 1]!)) {
+        from = prevEnd;
+        mod = MODIFIER_BEFORE.exec(before.slice(from, m.index));
+      }
+      if (mod) start = from + mod.index;
+      prevEnd = m.index + m[0].length;
+      yield { start, modifier: mod?.[1], name: m[1]!, end: prevEnd };
+    }
+  }
+
+  /**
+   * The person a definite role phrase (`the spokeswoman`, `the Vermont senator`, `The president`) stands for, when
+   * the article has tied that role to a name before it: an appositive (`Ann Hobbs, the party's spokeswoman`) or a
+   * title before the name (`spokeswoman Ann Hobbs`, `Sen. Ann Hobbs`). The latest such name before the phrase wins;
+   * null when the article never ties the role to a name.
+   */
   linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null; fullName?: boolean } | null {
     const words = phrase.split(/\s+/).filter(Boolean);
     if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
@@ -610,16 +639,11 @@ export class SpeakerResolver {
       if (words.length === 2 && /^\s+(?:of|at|for)\s/.test(this.masked.slice(end, end + 6))) continue;
       found.push({ at: m.index, name: m[1]!, context: m.index, end });
     }
-    for (const m of before.matchAll(titled)) {
+    for (const m of this.titledMatches(before, titled)) {
       // "Vice President Ann Hobbs" is not "the president"
-      const mod = m[1]?.toLowerCase();
+      const mod = m.modifier?.toLowerCase();
       if (mod && ROLE_MODIFIERS.has(mod) && !words.some((w) => w.toLowerCase() === mod)) continue;
-      found.push({
-        at: m.index + m[0].length - m[2]!.length,
-        name: m[2]!,
-        context: m.index,
-        end: m.index + m[0].length,
-      });
+      found.push({ at: m.end - m.name.length, name: m.name, context: m.start, end: m.end });
     }
     // the phrase's own modifiers must be there: "the Republican nominee" is not "Democratic nominee Tim Kaine"
     const modifiers = words.slice(1, -1).map((w) => w.toLowerCase());
