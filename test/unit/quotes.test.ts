@@ -819,6 +819,27 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'the ferry would run again, but it would be late every day', speaker: 'He', type: 'indirect' }],
   ],
   [
+    'the speaker’s next report is not content (`…, and demanded …`)',
+    'The union said that the new rota has confused the crews, and demanded a delay from the board.',
+    [{ text: 'the new rota has confused the crews', speaker: 'The union', type: 'indirect' }],
+  ],
+  [
+    'a second predicate of the content’s own subject stays (`…, and showed no symptoms`)',
+    'The agency reports that twenty passengers were kept on board, and showed no symptoms of the fever.',
+    [
+      {
+        text: 'twenty passengers were kept on board, and showed no symptoms of the fever',
+        speaker: 'The agency',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    'a date after the verb (`announced Nov. 18 that …`)',
+    'The port announced Nov. 18 that it was adding five companies to the list of ferry operators.',
+    [{ text: 'it was adding five companies to the list of ferry operators', speaker: 'The port', type: 'indirect' }],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

@@ -69,7 +69,7 @@ const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when)\b)[^,.;:
  * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
  * Nov. 6 event at the institute`.
  */
-const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** `told reporters that`, `told a news conference on Friday that`. */
@@ -114,6 +114,11 @@ const HEARER =
 const NARRATOR_TAIL =
   /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|gave|spoke|declined|refused|offered|provided)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
 
+/**
+ * A second report of the speaker's (`, and demanded …`, `, but added …`: a speech verb in the past right after
+ * `and`/`but`) or a second source (`, according to`).
+ */
+const NEXT_PREDICATE = /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed)\s|according\s+to\s)/u;
 /** `, but he gave no details` (a past tense, not the report's backshifted `would`), or `, Morrison testified`. */
 function isNarratorTail(m: RegExpExecArray): boolean {
   return !m[1] || CUE_FORM_TO_LEMMA.has(m[2]!);
@@ -269,6 +274,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const content = text.slice(s, e);
   const tail = NARRATOR_TAIL.exec(content);
   if (tail && !whole && isNarratorTail(tail)) e = trimSpan(text, s, s + tail.index)[1];
+  // the speaker's own next act (`…, and demanded an extension`) or a second source (`…, according to the Times`)
+  const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
+  if (next && (!next[1] || CUE_FORM_TO_LEMMA.has(next[1]))) e = trimSpan(text, s, s + next.index)[1];
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   return { start: s, end: e };
 }
