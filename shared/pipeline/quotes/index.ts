@@ -20,7 +20,7 @@ import {
   subjectOfSentence,
 } from './attribution.ts';
 import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
-import { CUE_FORM_TO_LEMMA, SCARE_PREFIX } from './lexicon.ts';
+import { CUE_FORM_TO_LEMMA, INTRODUCER, SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { SpeakerResolver } from './speakers.ts';
@@ -70,15 +70,6 @@ function passiveSpeechIn(before: string): boolean {
 /** A capitalised minor word inside a phrase: `To The`, `Is`, `Of A` (headline case, not speech). */
 const HEADLINE_MINOR = /\s(?:To|The|Of|And|In|On|At|For|With|A|An|Is|It|Or|By|From)(?:\s|[.,!?]?$)/;
 
-/** Quotes of `text` with their speakers. Offsets index `text`. */
-/**
- * Words between a subject and a quote that show the quote gives someone's words, with no speech verb: a verb of
- * judging or naming (`pounding Trump as a “…”`, `Japan branded North Korea an “…”`) or a noun for what was said
- * (`his statement about “…”`).
- */
-const INTRODUCER =
-  /\b(?:brand(?:s|ed|ing)?|attack(?:s|ed|ing)?|admir(?:e|es|ed|ing)|laud(?:s|ed|ing)?|denounc\w*|pound(?:s|ed|ing)|g(?:o|oes|one|oing|ent) after|exhort\w*|referenc\w*|invok\w*|derid\w*|mock(?:s|ed|ing)?|hail(?:s|ed|ing)?|ridicul\w*|portray\w*|lash(?:es|ed|ing)? out|rail(?:s|ed|ing)? against|defend(?:s|ed|ing)?|insult(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|compar(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|eulogi[sz]\w*|beg(?:s|ged|ging)?|refer(?:s|red|ring)? to|statements?|remarks?|criticism|claims?|words|message|letter|tweets?|speech|posts?|comments?|pledges?|promises?|vows?|complaint|interview|editorial|column|op-ed|memo|testimony|filing|lawsuit|campaign)\b/i;
-
 /**
  * Whether a quote with no speech verb in reach is the words of its sentence's subject (`Reid has been pounding Trump
  * as a “con artist”`, `Hale’s “plan”`), rather than a term in quote marks after any subject (`U.S. imports of
@@ -107,6 +98,7 @@ function speechShaped(text: string, masked: string, span: QuoteSpan, sent: Span)
   return /^[^\p{L}\p{N}]*$/u.test(masked.slice(span.outerEnd, sent.end));
 }
 
+/** Quotes of `text` with their speakers. Offsets index `text`. */
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const spans = findQuoteSpans(text);
   const masked = maskQuotes(text, spans);
@@ -256,8 +248,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // a short sentence, or one that says no more than who said it, when and where (`Wang Li, the former director
       // for China at the fund, said at a Nov. 6 event at the institute.`)
       const rest = b?.cue ? masked.slice(b.cue.end, sNext.end) : '';
-      const onlyAttribution = /^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest);
-      if (b && b.speaker.start - sNext.start < 40 && (sNext.end - sNext.start < 120 || (b.cue && onlyAttribution))) {
+      const onlyAttribution = !!b?.cue && (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest));
+      if (b && b.speaker.start - sNext.start < 40 && (sNext.end - sNext.start < 120 || onlyAttribution)) {
         w.attr = b;
         w.via = 'lead-in';
         return;

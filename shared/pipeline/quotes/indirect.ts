@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types.ts';
 import type { Attribution } from './attribution.ts';
-import { CUE_FORM_TO_LEMMA } from './lexicon.ts';
+import { CLAUSE_OPENERS, CUE_FORM_TO_LEMMA } from './lexicon.ts';
 
 const REPORTING = new Set([
   'say',
@@ -112,43 +112,47 @@ const HEARER =
  * `, and` + a pronoun (`, but he gave no details`).
  */
 const NARRATOR_TAIL =
-  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|gave|spoke|declined|refused|offered|provided)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+
+/** `, but he gave no details` (a past tense, not the report's backshifted `would`), or `, Morrison testified`. */
+function isNarratorTail(m: RegExpExecArray): boolean {
+  return !m[1] || CUE_FORM_TO_LEMMA.has(m[2]!);
+}
 
 /**
  * A second report of the speaker's (`, and demanded …`, `, but added …`: a speech verb in the past right after
  * `and`/`but`) or a second source (`, according to`).
  */
 const NEXT_PREDICATE = /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed)\s|according\s+to\s)/u;
-/** `, but he gave no details` (a past tense, not the report's backshifted `would`), or `, Morrison testified`. */
-function isNarratorTail(m: RegExpExecArray): boolean {
-  return !m[1] || CUE_FORM_TO_LEMMA.has(m[2]!);
-}
 
 /** A day or time word right after the cue (`said Monday the victim …`). */
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
 /** A subordinate clause opening the sentence, up to where its subject starts: `While `, `Before `, `As `. */
-const FRONTED = /^\s*(while|whereas|although|though|before|after|because|since|as|when|once|until|if)\s+$/i;
+const FRONTED = new RegExp(String.raw`^\s*(${CLAUSE_OPENERS})\s+$`, 'i');
 /** Adverbials and the comma that closes an `As X points out …,` clause. */
 const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*,\s*`, 'i');
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
 
-/** The first comma at or after `from` that is not inside a number (`$320,000`), or -1. */
-function firstClauseComma(text: string, from: number): number {
-  for (let i = text.indexOf(',', from); i >= 0; i = text.indexOf(',', i + 1)) {
-    if (!(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
-  }
-  return -1;
+/** A comma between two digits (`$320,000`) is part of a number, not a clause boundary. */
+function inNumber(text: string, i: number): boolean {
+  return /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
 }
 
-/** The last comma of `s` that is not inside a number (`$320,000`), or -1. */
+/** The first comma at or after `from` that is not inside a number, or -1. */
+function firstClauseComma(text: string, from: number): number {
+  let i = text.indexOf(',', from);
+  while (i >= 0 && inNumber(text, i)) i = text.indexOf(',', i + 1);
+  return i;
+}
+
+/** The last comma of `s` that is not inside a number, or -1. */
 function lastClauseComma(s: string): number {
-  for (let i = s.lastIndexOf(','); i >= 0; i = s.lastIndexOf(',', i - 1)) {
-    if (!(/\d/.test(s[i - 1] ?? '') && /\d/.test(s[i + 1] ?? ''))) return i;
-  }
-  return -1;
+  let i = s.lastIndexOf(',');
+  while (i >= 0 && inNumber(s, i)) i = i > 0 ? s.lastIndexOf(',', i - 1) : -1;
+  return i;
 }
 
 function trimSpan(text: string, s: number, e: number): [number, number] {

@@ -338,3 +338,15 @@ export const NOT_PERSON: ReadonlySet<string> = new Set(
     ' ',
   ),
 );
+
+/**
+ * Words between a subject and a quote that show the quote gives someone's words, with no speech verb: a verb of
+ * judging or naming (`pounding Trump as a “…”`, `Japan branded North Korea an “…”`) or a noun for what was said
+ * (`his statement about “…”`).
+ */
+export const INTRODUCER =
+  /\b(?:brand(?:s|ed|ing)?|attack(?:s|ed|ing)?|admir(?:e|es|ed|ing)|laud(?:s|ed|ing)?|denounc\w*|pound(?:s|ed|ing)|g(?:o|oes|one|oing|ent) after|exhort\w*|referenc\w*|invok\w*|derid\w*|mock(?:s|ed|ing)?|hail(?:s|ed|ing)?|ridicul\w*|portray\w*|lash(?:es|ed|ing)? out|rail(?:s|ed|ing)? against|defend(?:s|ed|ing)?|insult(?:s|ed|ing)?|dubb?(?:s|ed|ing)?|compar(?:e|es|ed|ing)|rul(?:e|es|ed|ing)|eulogi[sz]\w*|beg(?:s|ged|ging)?|refer(?:s|red|ring)? to|statements?|remarks?|criticism|claims?|words|message|letter|tweets?|speech|posts?|comments?|pledges?|promises?|vows?|complaint|interview|editorial|column|op-ed|memo|testimony|filing|lawsuit|campaign)\b/i;
+
+/** Words that open a subordinate clause at the start of a sentence (`While …, `, `Although …, `, `As …, `). */
+export const CLAUSE_OPENERS =
+  'when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whereas';

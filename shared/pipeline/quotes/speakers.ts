@@ -10,7 +10,7 @@ import { entityAt } from '../entities/index.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
-import { FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
+import { CLAUSE_OPENERS, FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
 import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
@@ -138,8 +138,7 @@ const SUBORDINATORS =
 const MODIFIER_BEFORE = /([\p{L}.]+)[\s-]+$/u;
 
 /** A sentence opening with a subordinate clause (`While …`, `Although …`, `When …`). */
-const OPENING_CLAUSE =
-  /^\s*(?:when|whenever|if|because|as|after|before|while|since|although|though|once|until|unless|whereas)\s/i;
+const OPENING_CLAUSE = new RegExp(String.raw`^\s*(?:${CLAUSE_OPENERS})\s`, 'i');
 
 /** Offset in `zone` of the first `he`/`she` (global `pronoun`) that is not right after a subordinator, or -1. */
 function mainSubject(zone: string, pronoun: RegExp): number {
