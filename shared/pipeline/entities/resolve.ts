@@ -228,7 +228,6 @@ function mergeLongForms(text: string, mentions: Mention[]): Mention[] {
   return out;
 }
 
-/** Resolve tagged mentions of `text` into entities. */
 /** Head nouns that make a name a geographical feature (`Linden River`, `Lake Ontario` has its own gazetteer entry). */
 const PLACE_HEADS: ReadonlySet<string> = new Set([
   'river',
@@ -271,6 +270,7 @@ function isPlaceByForm(text: string, m: Mention): boolean {
 /** Honorifics that only ever come before a person's name (`Mr. Trump`, `Mrs Patel`), never an organisation's. */
 const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
 
+/** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let mentions = tagged
     // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides

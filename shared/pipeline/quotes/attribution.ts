@@ -933,7 +933,6 @@ function gerundOpener(toks: Tok[], run: [number, number], hi: number): boolean {
   return !next || next.kind === 'quote' || /^(?:the|a|an|his|her|its|their|our|this|that|these|those)$/.test(next.l);
 }
 
-/** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
 /** Words after a one-word subject that show it is one: a verb form, a modal or a possessive's noun. */
 const SUBJECT_FOLLOWERS = new Set([
   'has',
@@ -975,6 +974,7 @@ function modifierOpener(
   return !verbLike;
 }
 
+/** A run made only of titles and party/nationality words ("Democratic", "Former Gov."): not a name on its own. */
 function weakRun(toks: Tok[], run: [number, number]): boolean {
   // an all-caps heading ("THE COUNCIL VOTES TONIGHT")
   if (run[1] - run[0] >= 2 && toks.slice(run[0], run[1] + 1).every((t) => !/\p{Ll}/u.test(t.w))) return true;
@@ -1192,13 +1192,13 @@ const SPEECH_NOUNS = new Set([
   'reply',
 ]);
 
+/** What may follow a speaker that closes its sentence: an appositive or relative clause, then the full stop. */
+const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[\s\S]*)?[\s.!?"”’)]*$/;
+
 /**
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
  * to carry a speaker into the quote that follows.
  */
-/** What may follow a speaker that closes its sentence: an appositive or relative clause, then the full stop. */
-const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[^]*)?[\s.!?"”’)]*$/;
-
 export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;

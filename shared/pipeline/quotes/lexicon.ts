@@ -237,7 +237,6 @@ export const CLAUSE_BREAKERS: ReadonlySet<string> = new Set([
   'what',
 ]);
 
-/** Adverbs/auxiliaries that may sit between a subject and its speech verb ("Smith also said", "she has said"). */
 /** Words ending in -ly that are nouns or name groups, not adverbs ("Kopp's family urged", "the elderly said"). */
 const LY_NOUNS: ReadonlySet<string> = new Set(
   'family families ally rally assembly supply monopoly anomaly bully belly tally folly jelly lily reply homily elderly weekly daily monthly quarterly july italy'.split(
@@ -250,6 +249,7 @@ export function isLyAdverb(word: string): boolean {
   return /^\w{3,}ly$/.test(word) && !LY_NOUNS.has(word);
 }
 
+/** Adverbs/auxiliaries that may sit between a subject and its speech verb ("Smith also said", "she has said"). */
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
   'also',
   'later',
