@@ -840,6 +840,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'it was adding five companies to the list of ferry operators', speaker: 'The port', type: 'indirect' }],
   ],
   [
+    'a participle phrase between subject and verb names no speaker (`X, citing a source, reported`)',
+    'The news agency, citing an anonymous government source, reported that the talks had stalled over the tariffs.',
+    [{ text: 'the talks had stalled over the tariffs', speaker: 'The news agency', type: 'indirect' }],
+  ],
+  [
     'a negated report says nothing',
     'The companies have not disclosed how many of the ferries will be sold this year.',
     [],

@@ -526,8 +526,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const first = segIdx[f0]!;
   const a0 = first[0]!;
   const b0 = first[first.length - 1]!;
-  // "The statement, which was obtained by Variety, claimed": a relative clause names no speaker
-  const relativeFirst = RELATIVES.has(toks[a0]!.l) && segIdx.length > f0 + 1;
+  // "The statement, which was obtained by Variety, claimed", "The news organization, citing an anonymous source,
+  // reported": a relative clause or a participle phrase names no speaker
+  const opener = toks[a0]!;
+  const participle = opener.kind === 'word' && !isCap(opener) && /^\w{3,}ing$/.test(opener.l);
+  const relativeFirst = (RELATIVES.has(opener.l) || participle) && segIdx.length > f0 + 1;
   // nearest segment is a name phrase (possibly after a title or descriptors)
   const direct = relativeFirst ? null : nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
   if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
