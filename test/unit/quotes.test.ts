@@ -482,6 +482,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We are ready for the launch,', speaker: 'Jennifer Ngo-Anh' }],
   ],
   [
+    'an order is speech (`“…,” an officer ordered`)',
+    'Intro.\n\n“Hands! Let me see your hands!” an officer ordered as the crew broke down the door.',
+    [{ text: 'Hands! Let me see your hands!', speaker: 'an officer' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

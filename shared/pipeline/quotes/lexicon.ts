@@ -71,6 +71,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   encourage: ['encouraged', 'encourages', 'encouraging'],
   plead: ['pleaded', 'pled'],
   demand: ['demanded', 'demands'],
+  order: ['ordered'],
   maintain: ['maintained', 'maintains'],
   reveal: ['revealed', 'reveals'],
   recount: ['recounted', 'recounts'],
