@@ -487,6 +487,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Hands! Let me see your hands!', speaker: 'an officer' }],
   ],
   [
+    '`According to X, one user on Y, which …, posted:` — the user, not the source',
+    'Intro.\n\nAccording to Harbor News, one user on Ferrychat, which is the town’s own forum, posted: “I just want to know when the boats will run.”',
+    [{ text: 'I just want to know when the boats will run.', speaker: 'one user' }],
+  ],
+  [
+    'the person before an organisation and its `, which …,` clause',
+    'Intro.\n\nAnn Lee of the Harbor Board, which runs the port, said: “We are ready for the season.”',
+    [{ text: 'We are ready for the season.', speaker: 'Ann Lee' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

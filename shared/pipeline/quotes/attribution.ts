@@ -261,7 +261,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
       isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l) && !/^(?:\p{Lu}\.){2,}$/u.test(prev!.w);
     // "is calling", "was warning": a progressive
     const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
-    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive)) return null;
+    // "one user, …, posted: “…”": a colon or the quote right after it makes it the verb
+    const introducesQuote = prev?.w === ',' && (toks[k + 1]?.w === ':' || toks[k + 1]?.kind === 'quote');
+    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive || introducesQuote)) return null;
   }
   return lemma;
 }
@@ -424,6 +426,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       // the Harbor Federation of Teachers, which represents …, said`)
       const relative = t.l === 'who' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       if (relative && toks[x - 1]!.w === ',') {
+        // "Ann Lee of the Harbor Board, which runs the port, said": the person before the organisation
+        const attached = speakerBeforeAttachment(text, toks, x - 2, lo);
+        if (attached) return attached;
         const run = runEndingAt(toks, x - 2, lo);
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
@@ -551,6 +556,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const seg = segIdx[f0 + 1]!;
     const before = nameOrNominal(text, toks, seg[0]!, seg[seg.length - 1]!, false);
     if (before?.kind === 'nominal') return before;
+    // "one user on Weibo, which is …, posted": the noun phrase's head before its preposition, not the name after it
+    const prep = seg.findIndex((x) => PREPS.has(toks[x]!.l));
+    const quantified = /^(?:one|a|an|the|some|many|several|another|each|every|most|two|three)$/.test(toks[seg[0]!]!.l);
+    if (before?.kind === 'name' && prep > 0 && quantified && validNominal(toks, seg[0]!, seg[prep - 1]!))
+      return phrase(text, toks, seg[0]!, seg[prep - 1]!, 'nominal');
   }
   return direct;
 }
