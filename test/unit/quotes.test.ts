@@ -497,6 +497,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We are ready for the season.', speaker: 'Ann Lee' }],
   ],
   [
+    '`and` inside an appositive opened by an article (a mother of two and the school’s principal)',
+    'Intro.\n\n“We will act fast,” Anna Berg, a mother of two and the school’s principal, said.',
+    [{ text: 'We will act fast,', speaker: 'Anna Berg' }],
+  ],
+  [
+    'a name inside an appositive opened by `a` is not the speaker; the noun phrase before it is',
+    'Intro.\n\nThe whistleblower, a protégé of John Bolton and Dick Cheney, claimed that the call had been “improper.”',
+    [{ text: 'improper.', speaker: 'The whistleblower' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -551,6 +551,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (!tail && !appositiveLike(toks, a, b)) break;
     }
   }
+  // "The whistleblower, a protégé of John Bolton and Dick Cheney, claimed": a name inside an appositive that opens
+  // with an article is not the speaker; the noun phrase before the appositive is
+  if (!relativeFirst && direct?.kind === 'name' && /^(?:a|an)$/.test(toks[a0]!.l) && segIdx.length > f0 + 1) {
+    const seg = segIdx[f0 + 1]!;
+    const before = nameOrNominal(text, toks, seg[0]!, seg[seg.length - 1]!, false);
+    if (before?.kind === 'nominal') return before;
+  }
   // …then the phrase before the relative clause is the subject, when it is a noun phrase
   if (relativeFirst) {
     const seg = segIdx[f0 + 1]!;
@@ -724,11 +731,15 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
 function andInAppositive(toks: Tok[], i: number, lo: number): boolean {
   const next = toks[i + 1];
   if (next?.kind !== 'word' || isCap(next) || isPronoun(next) || CUE_FORM_TO_LEMMA.has(next.l)) return false;
-  if (DETERMINERS.has(next.l) || /(?:ed|ing)$/.test(next.l)) return false;
+  if (/(?:ed|ing)$/.test(next.l)) return false;
   for (let x = i - 1; x >= lo && i - x <= 16; x--) {
     const t = toks[x]!;
     if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w) || CUE_FORM_TO_LEMMA.has(t.l) || RELATIVES.has(t.l)) return false;
     if (t.w === ',') {
+      // a determiner after `and` only in an appositive opened by one (`Anna Berg, a mother of two and the school's
+      // principal, said`), not a second person (`a teacher, and the principal`)
+      if (DETERMINERS.has(next.l) && (toks[i - 1]?.w === ',' || !/^(?:a|an|the)$/.test(toks[x + 1]?.l ?? '')))
+        return false;
       const run = runEndingAt(toks, x - 1, lo);
       return !!run && !weakRun(toks, run);
     }
