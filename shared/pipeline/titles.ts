@@ -69,6 +69,7 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'minister',
   'secretary',
   'ambassador',
+  'envoy',
   'sen',
   'sens',
   'senator',

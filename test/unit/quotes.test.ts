@@ -507,6 +507,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'improper.', speaker: 'The whistleblower' }],
   ],
   [
+    'a role `to` a place speaks, not the place (the U.S. envoy to Norland)',
+    'Intro.\n\n“We will act fast,” the U.S. envoy to Norland said.',
+    [{ text: 'We will act fast,', speaker: 'the U.S. envoy' }],
+  ],
+  [
+    'a role `for` an organisation speaks, not the organisation (a spokeswoman for Acme Corp)',
+    'Intro.\n\n“We will act fast,” a spokeswoman for Acme Corp said.',
+    [{ text: 'We will act fast,', speaker: 'a spokeswoman' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -713,11 +713,16 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
     CLAUSE_BREAKERS.has(toks[before]!.l);
   if (firstRun && firstRun[1] < j && opensClause && isOrgRun(toks, firstRun[0], firstRun[1]))
     return { ...phrase(text, toks, c, j, 'name'), org: true };
-  // a plural group of people, then a preposition, then the chunk
+  // a plural group of people, or a role (`the U.S. envoy to Ukraine`, `a spokeswoman for Acme`), then a preposition,
+  // then the chunk
   const prep = toks[c - 1];
   const head = toks[c - 2];
-  if (!prep || !head || prep.l === 'of' || !POST_PREPS.has(prep.l)) return null;
-  if (head.kind !== 'word' || isCap(head) || !/s$/.test(head.l) || !PERSON_HEAD.test(head.l)) return null;
+  if (!prep || !head || prep.l === 'of' || !(POST_PREPS.has(prep.l) || prep.l === 'to')) return null;
+  const group = /s$/.test(head.l) && PERSON_HEAD.test(head.l);
+  if (head.kind !== 'word' || isCap(head) || !(group || TITLES.has(head.l))) return null;
+  // (`China’s ambassador to Britain Liu Xiaoming said`: a person's name after the place is the speaker)
+  if (!group && j - c >= 2 && !isOrgRun(toks, c, j)) return null;
+  if (!group) for (let x = c + 1; x <= j; x++) if (isGivenName(toks[x]!.w)) return null;
   let a = c - 2;
   while (a - 1 >= lo && c - 2 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l))
     a--;
