@@ -517,6 +517,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'We will act fast,', speaker: 'a spokeswoman' }],
   ],
   [
+    'a quote paragraph after a paragraph that ends in reported speech continues its speaker',
+    'Intro.\n\nSaeb Erekat said it was only the latest move against the talks.\n\n“This is a dangerous step for the whole region.”',
+    [{ text: 'This is a dangerous step for the whole region.', speaker: 'Saeb Erekat' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

@@ -289,6 +289,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
           return;
         }
       }
+      // `Saeb Erekat said it was only the latest move. ¶ “This is a dangerous step.”`: a previous paragraph with no
+      // quote that ends in reported speech hands over its speaker (a name or a pronoun, not a nominal)
+      const prevQuoted = work.some((x) => x.span.paragraph === p - 1);
+      if (lastSent >= 0 && !prevQuoted && sentences[lastSent]!.paragraph === p - 1) {
+        const b = bare(lastSent);
+        if (b?.cue && (b.speaker.kind === 'name' || b.speaker.kind === 'pronoun')) {
+          w.attr = b;
+          w.via = 'lead-in';
+          return;
+        }
+      }
     }
   });
 
