@@ -522,6 +522,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'This is a dangerous step for the whole region.', speaker: 'Saeb Erekat' }],
   ],
   [
+    '`including a nurse who said …`: the noun phrase before `who` is the speaker',
+    'Intro.\n\nSeveral witnesses testified, including a nurse who said the ward was “chaotic and unsafe.”',
+    [{ text: 'chaotic and unsafe.', speaker: 'a nurse' }],
+  ],
+  [
+    'an object before `who` is not the speaker (`told a young woman who suggested …`)',
+    'Intro.\n\nAnn Lee, the director of the league, told a young woman who suggested that people may stay home that “staying home is not an option.”',
+    [{ text: 'staying home is not an option.', speaker: 'Ann Lee' }],
+  ],
+  [
     'two people speaking together are kept as written (X and Y deny …)',
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],

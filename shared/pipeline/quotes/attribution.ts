@@ -415,6 +415,21 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if ((toks[j]!.l === 'which' || toks[j]!.l === 'who') && j - 1 >= lo) {
     const run = runEndingAt(toks, j - 1, lo);
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+    // "including a nurse who said": a determiner-led noun phrase right before `who`
+    if (toks[j]!.l === 'who') {
+      let a = j - 1;
+      while (a - 1 >= lo && j - a < 4 && toks[a]!.kind === 'word' && !isCap(toks[a]) && !DETERMINERS.has(toks[a]!.l))
+        a--;
+      // (a subject, not an object: after a comma, `including` or the clause start, not `told a woman who …`)
+      const prev = toks[a - 1];
+      const subject = a === lo || prev?.w === ',' || prev?.l === 'including' || prev?.kind === 'quote';
+      // (not a count of people: `the number who said`, `the share who said`)
+      const count = /^(?:number|share|percentage|proportion|majority|minority|half|third|fraction|rest)$/.test(
+        toks[j - 1]!.l,
+      );
+      if (subject && !count && /^(?:a|an|the|one)$/.test(toks[a]?.l ?? '') && a < j - 1 && validNominal(toks, a, j - 1))
+        return phrase(text, toks, a, j - 1, 'nominal');
+    }
   }
   // "Reyes, who has led the union since May, warned …": the name before ", who … ,"; "The automaker, which has
   // focused on electric cars after its diesel scandal, says …": the subject before ", which … ,"
