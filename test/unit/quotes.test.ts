@@ -541,6 +541,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
+    'a name given in the passive (`it is called “…”`) is a term, not speech',
+    'Intro.\n\nWhen the illness occurs in a person breeding pigeons, it is called “pigeon breeder’s lung.”',
+    [],
+  ],
+  [
     'a title in quote marks opening a paragraph does not continue the last speaker',
     'The film did well.\n\n“I still love acting,” Jane Smith said.\n\n“Wild Rose” is now available on DVD and on streaming services.',
     [{ text: 'I still love acting,', speaker: 'Jane Smith' }],

@@ -56,7 +56,8 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 const MAX_QUOTES_PER_SENTENCE = 40;
 
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
-const TERM_PREFIX = /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:a|one) (?:type|form|kind) of)\s*$/i;
+const TERM_PREFIX =
+  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of)\s*$/i;
 
 /** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
