@@ -334,6 +334,21 @@ function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null
 }
 
 /**
+ * Where a short phrase of lower-case words ending at token `end` starts: back over up to three more words, through
+ * its determiner (`a letter`, `the phone call`, `a nurse`), never past a clause word, preposition, -ing form or cue.
+ */
+function lowerPhraseStart(toks: Tok[], end: number, lo: number): number {
+  let a = end;
+  while (a - 1 >= lo && end - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !isCap(toks[a - 1])) {
+    const w = toks[a - 1]!.l;
+    if (CLAUSE_BREAKERS.has(w) || PREPS.has(w) || /ing$/.test(w) || CUE_FORM_TO_LEMMA.has(w)) break;
+    a--;
+    if (DETERMINERS.has(w)) break;
+  }
+  return a;
+}
+
+/**
  * The speaker phrase that is the subject of the verb at token k: walks left over adverbs, appositives between
  * commas and parentheticals. `lo` bounds the search (a quote or the sentence start).
  */
@@ -401,13 +416,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const timeWord =
       WEEKDAYS.test(head.l) || /^(?:morning|afternoon|evening|night|day|week|month|year|weekend)s?$/.test(head.l);
     if (head.kind === 'word' && !isCap(head) && !isPronoun(head) && !CUE_FORM_TO_LEMMA.has(head.l) && !timeWord) {
-      let a = j - 1;
-      while (a - 1 >= lo && j - 1 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !isCap(toks[a - 1])) {
-        const w = toks[a - 1]!.l;
-        if (CLAUSE_BREAKERS.has(w) || PREPS.has(w) || /ing$/.test(w) || CUE_FORM_TO_LEMMA.has(w)) break;
-        a--;
-        if (DETERMINERS.has(w)) break;
-      }
+      const a = lowerPhraseStart(toks, j - 1, lo);
       if (validNominal(toks, a, j - 1)) return phrase(text, toks, a, j - 1, 'nominal');
     }
   }
@@ -417,9 +426,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
     // "including a nurse who said": a determiner-led noun phrase right before `who`
     if (toks[j]!.l === 'who') {
-      let a = j - 1;
-      while (a - 1 >= lo && j - a < 4 && toks[a]!.kind === 'word' && !isCap(toks[a]) && !DETERMINERS.has(toks[a]!.l))
-        a--;
+      const a = lowerPhraseStart(toks, j - 1, lo);
       // (a subject, not an object: after a comma, `including` or the clause start, not `told a woman who …`)
       const prev = toks[a - 1];
       const subject = a === lo || prev?.w === ',' || prev?.l === 'including' || prev?.kind === 'quote';
@@ -736,8 +743,10 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
   const group = /s$/.test(head.l) && PERSON_HEAD.test(head.l);
   if (head.kind !== 'word' || isCap(head) || !(group || TITLES.has(head.l))) return null;
   // (`China’s ambassador to Britain Liu Xiaoming said`: a person's name after the place is the speaker)
-  if (!group && j - c >= 2 && !isOrgRun(toks, c, j)) return null;
-  if (!group) for (let x = c + 1; x <= j; x++) if (isGivenName(toks[x]!.w)) return null;
+  if (!group) {
+    if (j - c >= 2 && !isOrgRun(toks, c, j)) return null;
+    for (let x = c + 1; x <= j; x++) if (isGivenName(toks[x]!.w)) return null;
+  }
   let a = c - 2;
   while (a - 1 >= lo && c - 2 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l))
     a--;

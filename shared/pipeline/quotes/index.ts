@@ -292,8 +292,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       }
       // `Saeb Erekat said it was only the latest move. ¶ “This is a dangerous step.”`: a previous paragraph with no
       // quote that ends in reported speech hands over its speaker (a name or a pronoun, not a nominal)
-      const prevQuoted = work.some((x) => x.span.paragraph === p - 1);
-      if (lastSent >= 0 && !prevQuoted && sentences[lastSent]!.paragraph === p - 1) {
+      // (the quotes are in text order, so one of the previous paragraph would be right before this one)
+      const prevQuoted = i > 0 && work[i - 1]!.span.paragraph === p - 1;
+      if (lastSent >= 0 && !prevQuoted) {
         const b = bare(lastSent);
         if (b?.cue && (b.speaker.kind === 'name' || b.speaker.kind === 'pronoun')) {
           w.attr = b;
