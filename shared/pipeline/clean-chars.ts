@@ -32,6 +32,16 @@ export function latinClass(c: number): number {
   return UNKNOWN;
 }
 
+/** ASCII letters, by code. */
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** ASCII letters and digits, by code. */
+export function isAsciiAlnum(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57);
+}
+
 /** JavaScript's `\s` (what `String.prototype.trim` and `/\s/` match). */
 export function isJsSpace(c: number): boolean {
   return (

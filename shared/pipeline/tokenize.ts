@@ -7,6 +7,8 @@
  * punctuation is one token per mark (`...` and `--` excepted). Pure and deterministic.
  */
 
+import { isAsciiAlnum, isAsciiLetter } from './clean-chars.ts';
+
 export interface Token {
   /** Exactly `text.slice(start, end)`. */
   text: string;
@@ -154,8 +156,6 @@ function pushWord(out: Token[], w: string, start: number, end: number): void {
 // TOKEN_RE means trying its URL, e-mail, abbreviation and number alternatives first at every token. The scan below
 // takes those tokens itself when no other alternative could match there, and asks TOKEN_RE for everything else.
 
-const isAsciiLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-const isAsciiAlnum = (c: number): boolean => isAsciiLetter(c) || (c >= 48 && c <= 57);
 const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
 /**

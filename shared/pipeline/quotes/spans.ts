@@ -6,6 +6,7 @@
  * (direction is read from the surrounding characters when the glyph disagrees with it) and unbalanced marks: a quote
  * never runs past the end of its paragraph, so one stray mark cannot swallow the rest of the article.
  */
+import { isJsSpace } from '../clean-chars.ts';
 import type { Span } from '../types.ts';
 
 export interface QuoteSpan extends Span {
@@ -321,15 +322,12 @@ function isHeadlineLike(text: string, p: Span, index: number): boolean {
   return !/[.!?]["”’]?$/.test(text.slice(Math.max(p.start, p.end - 2), p.end));
 }
 
-const SPACE = /\s/;
-
 /** Runs of whitespace in text[start, end), counted up to `limit`. */
 function whitespaceRuns(text: string, start: number, end: number, limit: number): number {
   let runs = 0;
   let inRun = false;
   for (let i = start; i < end && runs < limit; i++) {
-    const c = text.charCodeAt(i);
-    const space = c < 128 ? c === 32 || (c >= 9 && c <= 13) : SPACE.test(text[i]!);
+    const space = isJsSpace(text.charCodeAt(i));
     if (space && !inRun) runs++;
     inRun = space;
   }

@@ -1,4 +1,5 @@
 /** Word tokens with offsets, over the masked text (a masked quote is one token `Q`). */
+import { isAsciiAlnum, isAsciiLetter } from '../clean-chars.ts';
 import { MASK } from './sentences.ts';
 
 export interface Tok {
@@ -32,7 +33,7 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** A single character that is a letter or a digit (ASCII by its code, else by its Unicode class). */
 function isWordChar(c: string): boolean {
   const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  if (code < 128) return isAsciiAlnum(code);
   return WORD_CHAR.test(c);
 }
 
@@ -45,11 +46,6 @@ function capStart(w: string): boolean {
 
 /** TOKEN_RE anchored at `lastIndex`: the tokens the ASCII scan of `tokenize` does not take itself. */
 const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
-
-/** ASCII letters and digits, by code. */
-function isAsciiAlnum(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-}
 
 /**
  * After an ASCII word, a character that no alternative of TOKEN_RE could continue through (not a letter, digit or
@@ -80,7 +76,7 @@ export function tokenize(masked: string, lo: number, hi: number): Tok[] {
       continue;
     }
     // a plain ASCII word: letters, then letters or digits, then a character that ends it
-    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+    if (isAsciiLetter(code)) {
       let j = i + 1;
       while (j < n && isAsciiAlnum(slice.charCodeAt(j))) j++;
       if (j === n || endsAsciiWord(slice, j)) {
