@@ -345,6 +345,22 @@ describe('resolveMentions: an honorific', () => {
   });
 });
 
+describe('resolveMentions: the surname He', () => {
+  it.each([
+    ['after a title', 'Vice Premier He Wenlan met the envoys.', 'Wenlan', ['He Wenlan']],
+    ['after a verb', 'The envoys met He Wenlan in the capital.', 'Wenlan', ['He Wenlan']],
+    ['not the pronoun before a verb', 'He told Wenlan the news.', 'Wenlan', ['Wenlan']],
+    ['not the end of a word', 'The Tahe Wenlan project began.', 'Wenlan', ['Wenlan']],
+  ])('%s', (_case, text, tagged, names) => {
+    // Prepare
+    const mentions = mentionsOf(text, [[tagged, 'PERSON']]);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => e.name)).toEqual(names);
+  });
+});
+
 describe('resolveMentions: places by form', () => {
   it.each(PLACE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare

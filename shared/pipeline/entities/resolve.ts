@@ -270,11 +270,24 @@ function isPlaceByForm(text: string, m: Mention): boolean {
 /** Honorifics that only ever come before a person's name (`Mr. Trump`, `Mrs Patel`), never an organisation's. */
 const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
 
+/**
+ * The Chinese surname `He` written before a one-word given name (`Vice Premier He Lifeng`): the tagger reads `He`
+ * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
+ * person mention right after `He ` takes it in.
+ */
+function withSurnameHe(text: string, m: Mention): Mention {
+  const s = m.start - 3;
+  if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;
+  if (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1]!)) return m;
+  return { ...m, start: s, text: text.slice(s, m.end) };
+}
+
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let mentions = tagged
     // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
     .map((m) => (m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m))
+    .map((m) => withSurnameHe(text, m))
     .map((m) => trimMention(text, m))
     .filter((m): m is Mention => m !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
