@@ -276,14 +276,42 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'Iron Lantern',
     'PERSON',
   ],
+  [
+    'one word after an organisation noun, no given name and no one’s surname, is an organisation',
+    'Game developer Quillforge said the update would ship in May.',
+    [['Quillforge', 'PERSON']],
+    'Quillforge',
+    'ORGANIZATION',
+  ],
+  [
+    'one word after an organisation noun stays a person when a title names it elsewhere',
+    'The publisher Brannock said it was done. Later Mr. Brannock left the room.',
+    [
+      ['Brannock said', 'PERSON'],
+      ['Mr. Brannock', 'PERSON'],
+    ],
+    'Brannock',
+    'PERSON',
+  ],
+  [
+    'one word after an organisation noun stays a person when it is the surname of a full name',
+    'Lead developer Tom Quillforge said the code was ready. Developer Quillforge left early.',
+    [
+      ['Tom Quillforge', 'PERSON'],
+      ['Quillforge left', 'PERSON'],
+    ],
+    'Tom Quillforge',
+    'PERSON',
+  ],
 ];
 
 describe('resolveMentions: a full name the tagger read as an organisation, an organisation it read as a person', () => {
   it.each(RETYPE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare
-    const mentions = mentionsOf(text, spec).map((m) =>
-      m.text.endsWith(' spoke') ? { ...m, end: m.end - 6, text: m.text.slice(0, -6) } : m,
-    );
+    const mentions = mentionsOf(text, spec).map((m) => {
+      const verb = / (?:spoke|said|left)$/.exec(m.text);
+      return verb ? { ...m, end: m.end - verb[0].length, text: m.text.slice(0, -verb[0].length) } : m;
+    });
     // Act
     const entity = resolveMentions(text, mentions).find((e) => e.name === name);
     // Assess

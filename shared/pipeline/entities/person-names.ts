@@ -81,15 +81,17 @@ export function personDespiteTag(text: string, surface: string, personWords: Rea
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE =
-  /\b(?:company|firm|group|label|band|club|team|agency|bank|fund|network|brand|startup|retailer|publisher|studio|chain|airline|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|broadcaster|manufacturer|maker|insurer|lender|developer|operator)\s+$/i;
+  /\b(?:company|firm|group|label|band|club|team|agency|bank|fund|network|brand|startup|retailer|publisher|studio|chain|airline|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|broadcaster|manufacturer|(?:auto|car|chip|drug|plane|phone|game|toy|steel|software|truck|vaccine)?maker|insurer|lender|developer|operator)\s+$/i;
 
 /**
- * A multi-word mention tagged as a person that the article shows to be an organisation: it lacks a person's shape
- * (no common given name first) AND the article names it right after an organisation noun (`record label Big
- * Machine`) or follows it with `, which`, and never with `, who`.
+ * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
+ * given name first; one word: no given name, never after a person's title) AND the article names it right after an
+ * organisation noun (`record label Big Machine`, `carmaker Tesla`) or follows it with `, which`, and never with
+ * `, who`.
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
-  if (hasPersonShape(surface) || nameWords(surface).length < 2) return false;
+  const words = nameWords(surface);
+  if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
   let orgContext = false;
   for (const at of wholeOccurrences(text, surface)) {
     const end = at + surface.length;

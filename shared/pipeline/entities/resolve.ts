@@ -399,7 +399,10 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         continue;
       }
     }
-    newGroup(m);
+    // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
+    // (`carmaker Tesla said`)
+    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) newGroup({ ...m, type: 'ORGANIZATION' });
+    else newGroup(m);
   }
 
   // 2. build entities
