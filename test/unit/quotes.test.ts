@@ -536,6 +536,29 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Ivo Kopp and Lena Hale both denied that the payment was “a bribe of any kind.”',
     [{ text: 'a bribe of any kind.', speaker: 'Ivo Kopp and Lena Hale', type: 'partial' }],
   ],
+  [
+    'pronouns in the next sentence that do not open it are no evidence of the gender of the name before',
+    'Critics found Tobias Renn’s novels baffling. “You only see a sliver of the story,” the critic Ines Varga said. When his editors asked him to explain more, he would reply, “Clarity is for lesser writers.”',
+    [
+      { text: 'You only see a sliver of the story,', speaker: 'Ines Varga' },
+      { text: 'Clarity is for lesser writers.', speaker: 'Tobias Renn' },
+    ],
+  ],
+  [
+    'a two-word surname is the full name it ends (Lyle Ortega → Margaret Lyle Ortega)',
+    'The prisons chief, Margaret Lyle Ortega, testified on Tuesday.\n\n“This was a disgrace for the whole agency,” Lyle Ortega said.',
+    [{ text: 'This was a disgrace for the whole agency,', speaker: 'Margaret Lyle Ortega' }],
+  ],
+  [
+    'the bare `answer` right before the quote is the cue (`he would answer, “…”`)',
+    'Reporters asked Tomas Brink about the delay. When they pressed him, he would answer, “The ship sails when it is ready.”',
+    [{ text: 'The ship sails when it is ready.', speaker: 'Tomas Brink', verb: 'answer' }],
+  ],
+  [
+    'a cue word before a modal is a noun, not the cue (`her old label will be left to wonder: “…”`)',
+    'Jana Pohl has signed with a new label. From now on, her old label will be left to wonder: “What did we do wrong?”',
+    [{ text: 'What did we do wrong?', speaker: null }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

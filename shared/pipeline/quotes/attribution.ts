@@ -217,6 +217,9 @@ const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   ),
 ]);
 
+/** Words after which a cue's bare form is a noun, their subject: modals and finite `be`/`have`. */
+const BASE_THEN_NOUN = /^(?:will|would|can|could|should|shall|may|might|must|is|was|are|were|has|had|have)$/;
+
 /** Forms of `be` that make a following participle passive (`was told`, `has been described`, `being asked`). */
 const PASSIVE_AUX = /^(?:am|is|are|was|were|be|been|being)$/;
 
@@ -239,6 +242,10 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "continue to push", "continued to rise", "the costs add up": not speech
   if (lemma === 'continue' && next === 'to') return null;
   if (lemma === 'add' && next === 'up') return null;
+  // the bare `answer` only right before what is said (`he would answer, “…”`; not `didn’t answer the texts`)
+  if (t.l === 'answer' && !(toks[k + 1]?.kind === 'quote' || next === ',' || next === ':')) return null;
+  // a bare form before a modal or `be`/`have` is a noun, the subject (`her old label will be left to wonder`)
+  if (t.l === lemma && next && BASE_THEN_NOUN.test(next)) return null;
   const prev = toks[k - 1];
   // a passive ("was accused of being “…”", "were told “…”", "is widely described as"): its subject is not the speaker
   const aux = prev && isLyAdverb(prev.l) ? toks[k - 2] : prev;

@@ -18,7 +18,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   declare: ['declare', 'declares', 'declared', 'declaring'],
   state: ['states', 'stated', 'stating'],
   announce: ['announce', 'announces', 'announced', 'announcing'],
-  answer: ['answers', 'answered', 'answering'],
+  answer: ['answer', 'answers', 'answered', 'answering'],
   reply: ['reply', 'replies', 'replied', 'replying'],
   respond: ['respond', 'responds', 'responded', 'responding'],
   recall: ['recall', 'recalls', 'recalled', 'recalling'],

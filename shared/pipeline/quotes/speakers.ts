@@ -197,6 +197,8 @@ export class SpeakerResolver {
   /** last name → full names (in order of first appearance) */
   private readonly fullByLast = new Map<string, Array<{ name: string; at: number }>>();
   private readonly gender = new Map<string, { m: number; f: number; honor: Gender }>();
+  /** two-word surnames → the full name they end (`Lyle Ortega` → `Margaret Lyle Ortega`) */
+  private readonly longerName = new Map<string, string>();
 
   private readonly entityAtCache = new Map<number, Entity | null>();
   private readonly fullByFirstCache = new Map<string, string | null>();
@@ -304,6 +306,22 @@ export class SpeakerResolver {
       if (midSentence.has(w) || this.fullByLast.has(norm(w)) || isGivenName(w)) continue;
       this.mentions.splice(x, 1);
     }
+    // a two-word surname (`Lyle Ortega`, `Hawk Sawyer`) is the one longer full name that ends with it
+    for (const [ln, list] of this.fullByLast) {
+      const longer = new Set(list.filter((x) => x.name.split(' ').length >= 3).map((x) => x.name));
+      if (longer.size === 0) continue;
+      for (const x of list) {
+        if (x.name.split(' ').length !== 2) continue;
+        const ends = [...longer].filter((n) => n.endsWith(` ${x.name}`));
+        if (ends.length === 1) this.longerName.set(x.name, ends[0]!);
+      }
+      this.fullByLast.set(
+        ln,
+        list.filter((x) => !this.longerName.has(x.name)),
+      );
+    }
+    if (this.longerName.size > 0)
+      for (const m of this.mentions) m.canonical = this.longerName.get(m.canonical) ?? m.canonical;
     // sentences of mentions; pronoun evidence after a lone mention
     for (const m of this.mentions) m.sentence = this.sentenceOf(m.start);
     const bySentence = this.bySentence;
@@ -321,9 +339,12 @@ export class SpeakerResolver {
       const s = this.sentences[si]!;
       const firstAt = Math.min(...list.map((m) => m.end));
       let zone = this.masked.slice(firstAt, s.end);
+      // the next sentence, when it names no one and opens with a pronoun as its subject (it goes on about the same
+      // person; `When his editors asked him…, he said` may be about someone else)
       if (!bySentence.has(si + 1) && this.sentences[si + 1]) {
         const n = this.sentences[si + 1]!;
-        zone += ` ${this.masked.slice(n.start, n.end)}`;
+        const next = this.masked.slice(n.start, n.end);
+        if (/^[^\p{L}]*(?:he|she)\b/iu.test(next)) zone += ` ${next}`;
       }
       g.m += (zone.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
       g.f += (zone.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
@@ -335,7 +356,10 @@ export class SpeakerResolver {
     const { tokens } = stripTitles(surface);
     if (tokens.length === 0) return surface;
     const ln = lastName(tokens);
-    if (tokens.length >= 2) return tokens.join(' ');
+    if (tokens.length >= 2) {
+      const name = tokens.join(' ');
+      return this.longerName.get(name) ?? name;
+    }
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
     let best: { name: string; at: number } | undefined;
