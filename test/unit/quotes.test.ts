@@ -559,6 +559,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Jana Pohl has signed with a new label. From now on, her old label will be left to wonder: “What did we do wrong?”',
     [{ text: 'What did we do wrong?', speaker: null }],
   ],
+  [
+    'the object after `called` is not the speaker (`…, called Mayor Ruiz a “…”`)',
+    'Harlan Voss phoned the mayor’s office in March. During the call, he shouted at an aide, called Mayor Ruiz a “traitor” and hung up.',
+    [{ text: 'traitor', speaker: 'Harlan Voss' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

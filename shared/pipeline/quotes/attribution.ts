@@ -1093,6 +1093,12 @@ export function attributeInSentence(
 
 /** Cues that come before their speaker in `…, said X` (not `told X`, `asked X`: there X is the hearer). */
 const INVERTED_CUES: ReadonlySet<string> = new Set(['say', 'add', 'write', 'explain', 'note', 'continue', 'argue']);
+/** Cues whose speaker may come right after them, verb first (`Said Smith: “…”`, `Replied the mayor: “…”`). */
+const VERB_FIRST_CUES: ReadonlySet<string> = new Set([
+  ...INVERTED_CUES,
+  ...['reply', 'respond', 'answer', 'declare', 'announce', 'recall', 'joke', 'quip', 'insist', 'conclude', 'observe'],
+  ...['remark', 'counter', 'retort', 'tweet', 'post', 'comment', 'state', 'claim', 'predict', 'muse', 'exclaim'],
+]);
 
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   if (lo >= hi) return null;
@@ -1208,7 +1214,9 @@ function attributeLeft(
       const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
       if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
     }
-    // verb-first before the quote: "Said Smith: “…”"
+    // verb-first before the quote: "Said Smith: “…”" (not a verb whose object comes next: `called Mayor Voss a “…”`,
+    // `told Smith “…”`)
+    if (!VERB_FIRST_CUES.has(lemma)) continue;
     const after = subjectAfter(text, toks, k + 1, hi);
     if (after && after.kind === 'name') return { speaker: after, cue: cueSpan(toks, k, lemma) };
   }
