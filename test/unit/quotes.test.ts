@@ -564,6 +564,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Harlan Voss phoned the mayor’s office in March. During the call, he shouted at an aide, called Mayor Ruiz a “traitor” and hung up.',
     [{ text: 'traitor', speaker: 'Harlan Voss' }],
   ],
+  [
+    'a named person with his or her people speaks (`Dupont and his team wrote`)',
+    'Astronomers at Lyon studied the comet.\n\n“The tail holds far more ice than we expected,” Ana Dupont and her team wrote in the paper.',
+    [{ text: 'The tail holds far more ice than we expected,', speaker: 'Ana Dupont' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

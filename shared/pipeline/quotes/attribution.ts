@@ -400,6 +400,21 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (first && opens && !weakRun(toks, first) && !weakRun(toks, second) && !isOrgRun(toks, first[0], second[1]))
       return phrase(text, toks, first[0], second[1], 'nominal');
   }
+  // "Dupont and his team wrote", "Ruiz and her colleagues said": the named person, with his or her people
+  const possessor = j - 1 >= lo && /^(?:his|her|their)$/.test(toks[j - 1]!.l) ? j - 1 : j - 2;
+  if (
+    possessor > lo &&
+    /^(?:his|her|their)$/.test(toks[possessor]!.l) &&
+    toks[possessor - 1]?.l === 'and' &&
+    toks[j]!.kind === 'word' &&
+    !isCap(toks[j]) &&
+    (possessor === j - 1 || (toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])))
+  ) {
+    const named = runEndingAt(toks, possessor - 2, lo);
+    const opens =
+      named && (named[0] === lo || /^[,;:]$/.test(toks[named[0] - 1]!.w) || toks[named[0] - 1]!.kind === 'quote');
+    if (named && opens && !weakRun(toks, named)) return phrase(text, toks, named[0], named[1], 'name');
+  }
   // "Smith, who said"; "Hal Vance, now the majority leader, who said": the name before the appositive
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
