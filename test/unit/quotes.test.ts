@@ -569,6 +569,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Astronomers at Lyon studied the comet.\n\n“The tail holds far more ice than we expected,” Ana Dupont and her team wrote in the paper.',
     [{ text: 'The tail holds far more ice than we expected,', speaker: 'Ana Dupont' }],
   ],
+  [
+    'an appositive opened by a possessive goes on after `and` + a determiner (`X, Mira’s coach and the club’s director, said`)',
+    '“She could have won the title,” Paul Ferrand, Mira’s coach and the club’s director, said.',
+    [{ text: 'She could have won the title,', speaker: 'Paul Ferrand' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

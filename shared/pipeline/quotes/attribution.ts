@@ -787,10 +787,13 @@ function andInAppositive(toks: Tok[], i: number, lo: number): boolean {
     const t = toks[x]!;
     if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w) || CUE_FORM_TO_LEMMA.has(t.l) || RELATIVES.has(t.l)) return false;
     if (t.w === ',') {
-      // a determiner after `and` only in an appositive opened by one (`Anna Berg, a mother of two and the school's
-      // principal, said`), not a second person (`a teacher, and the principal`)
-      if (DETERMINERS.has(next.l) && (toks[i - 1]?.w === ',' || !/^(?:a|an|the)$/.test(toks[x + 1]?.l ?? '')))
-        return false;
+      // a determiner after `and` only in an appositive opened by one or by a possessive (`Anna Berg, a mother of two
+      // and the school's principal, said`; `Paul Ferrand, Mira’s coach and the club’s director, said`), not a
+      // second person (`a teacher, and the principal`)
+      const opener = toks[x + 1];
+      const opensAppositive =
+        !!opener && (/^(?:a|an|the|his|her|their|its)$/.test(opener.l) || /\p{L}['’]s$/u.test(opener.w));
+      if (DETERMINERS.has(next.l) && (toks[i - 1]?.w === ',' || !opensAppositive)) return false;
       const run = runEndingAt(toks, x - 1, lo);
       return !!run && !weakRun(toks, run);
     }
