@@ -973,6 +973,24 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'The Harbour Company announced on Sept. 30 in a filing that it was withdrawing its offer for the ferry line.',
     [{ text: 'it was withdrawing its offer for the ferry line', speaker: 'Harbour Company', type: 'indirect' }],
   ],
+  [
+    '`According to X,` opening the sentence: the clause after its comma',
+    'Trucks crossed again on Monday. According to the port agency, the old bridge is safe for heavy trucks until spring.',
+    [{ text: 'the old bridge is safe for heavy trucks until spring', speaker: 'the port agency', type: 'indirect' }],
+  ],
+  [
+    '`According to X, published in …,`: past the source’s participle phrase',
+    'But according to a study, published in a medical journal in May, the patient had been ill for months.',
+    [{ text: 'the patient had been ill for months', speaker: 'a study', type: 'indirect' }],
+  ],
+  [
+    'a group named without a determiner speaks (`according to police`, `people familiar with the talks said`)',
+    'The bank was robbed on Friday night, according to police. The minister will resign next week, people familiar with the talks said.',
+    [
+      { text: 'The bank was robbed on Friday night', speaker: 'police', type: 'indirect' },
+      { text: 'The minister will resign next week', speaker: 'people familiar with the talks', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -81,6 +81,9 @@ const INTRO_WORDS = new Set([
 const PERSON_HEAD =
   /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts|authorities|members)s?$/;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
+/** Groups named without a determiner that speak (`according to police`, `people familiar with the talks said`). */
+const BARE_GROUPS =
+  /^(?:police|people|staff|media|military|sources|officials|authorities|experts|analysts|witnesses|residents|investigators|prosecutors|researchers|scientists|critics|insiders|doctors)$/;
 
 function nameTok(t: Tok | undefined): boolean {
   if (t?.kind !== 'word') return false;
@@ -824,7 +827,15 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
   }
   // lower-case start must be a determiner, a possessive, or a short plural ("officials", "some experts")
   const f = toks[a]!;
-  if (!isCap(f) && !DETERMINERS.has(f.l) && !/['’]s$/.test(f.l) && b - a > 2 && !PERSON_HEAD.test(last.l)) return false;
+  if (
+    !isCap(f) &&
+    !DETERMINERS.has(f.l) &&
+    !/['’]s$/.test(f.l) &&
+    b - a > 2 &&
+    !PERSON_HEAD.test(last.l) &&
+    !BARE_GROUPS.test(f.l)
+  )
+    return false;
   return b - a <= 14;
 }
 
@@ -910,7 +921,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     if (b - i > 12) break;
   }
   if (t.l === 'that' || CLAUSE_BREAKERS.has(t.l) || PREPS.has(t.l)) return null;
-  if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l)) return null;
+  if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l) && !BARE_GROUPS.test(t.l)) return null;
   if (!validNominal(toks, i, b)) return null;
   // a nominal that ends in a name ("the group's leader, Ann Smith") is handled by the name run rule
   return phrase(text, toks, i, b, 'nominal');

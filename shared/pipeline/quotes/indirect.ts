@@ -148,6 +148,13 @@ function firstClauseComma(text: string, from: number): number {
   return i;
 }
 
+/** A participle phrase or relative clause about the source, up to its comma (`published in BMJ,`, `which …,`). */
+const SOURCE_PARTICIPLE =
+  /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,80},/u;
+
+/** Nothing before a sentence-opening attribution but a connective (`But according to …`). */
+const OPENS_SENTENCE = /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still|however|instead)\s*,?\s+)?$/i;
+
 /** The last comma of `s` that is not inside a number, or -1. */
 function lastClauseComma(s: string): number {
   let i = s.lastIndexOf(',');
@@ -188,7 +195,19 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   let e: number;
   /** The content is the whole sentence, attribution included (a parenthetical attribution). */
   let whole = false;
-  if (sp.start > a.cue.start) {
+  if (
+    sp.start > a.cue.start &&
+    a.cue.lemma === 'according to' &&
+    OPENS_SENTENCE.test(text.slice(sent.start, a.cue.start))
+  ) {
+    // "According to the agency, ⟦the bridge is safe⟧.": the clause after the source's comma
+    const comma = firstClauseComma(text, sp.end);
+    if (comma < 0 || comma >= sent.end || comma - sp.end > 80) return null;
+    [s, e] = trimSpan(text, comma + 1, sent.end);
+    // (past the source's participle phrase: `According to the study, published in BMJ, ⟦…⟧`)
+    const participle = SOURCE_PARTICIPLE.exec(text.slice(s, e));
+    if (participle) [s, e] = trimSpan(text, s + participle[0].length, e);
+  } else if (sp.start > a.cue.start) {
     // "…, said X." / "…, according to X."; a parenthetical (`One of the officers, according to prison records, had
     // worked …`): the whole sentence
     const parenthetical =
