@@ -991,6 +991,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The minister will resign next week', speaker: 'people familiar with the talks', type: 'indirect' },
     ],
   ],
+  [
+    'the narrator’s `, but it did not say …` and a second `, but he said …` end the report',
+    'Harbor Bakery says its new oven will halve waiting times, but it did not say when the oven will arrive. The coach said it depends on the weather, but he said that he expects the match to go ahead.',
+    [
+      { text: 'its new oven will halve waiting times', speaker: 'Harbor Bakery', type: 'indirect' },
+      { text: 'it depends on the weather', speaker: 'The coach', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

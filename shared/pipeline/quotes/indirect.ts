@@ -112,9 +112,12 @@ const HEARER =
  * `, and` + a pronoun (`, but he gave no details`).
  */
 const NARRATOR_TAIL =
-  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
 
-/** `, but he gave no details` (a past tense, not the report's backshifted `would`), or `, Morrison testified`. */
+/**
+ * `, but he gave no details` (a past tense, not the report's backshifted `would`), `, but it did not say when`,
+ * `, but he said that …` (a second report), or `, Morrison testified`.
+ */
 function isNarratorTail(m: RegExpExecArray): boolean {
   return !m[1] || CUE_FORM_TO_LEMMA.has(m[2]!);
 }
