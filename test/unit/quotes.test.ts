@@ -999,6 +999,18 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'it depends on the weather', speaker: 'The coach', type: 'indirect' },
     ],
   ],
+  [
+    'commas inside the content stay when only the comma before the speaker parts them (`…, her doctors say.`)',
+    'The rug caused her to develop a strange, painful rash that lasted for months, her doctors say. Officers found cash, bicycles, tools, and forged passports, Chief Moreno said.',
+    [
+      {
+        text: 'The rug caused her to develop a strange, painful rash that lasted for months',
+        speaker: 'her doctors',
+        type: 'indirect',
+      },
+      { text: 'Officers found cash, bicycles, tools, and forged passports', speaker: 'Moreno', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

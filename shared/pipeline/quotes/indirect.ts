@@ -272,7 +272,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
   // (not when the speaker follows the verb: `…, which is drier than the poles, said Anna Solomon` keeps its clause)
   const speakerAfterVerb = sp.start > a.cue.start;
-  if (!whole && !speakerAfterVerb && (e > sp.start - 2 || (sp.start > e && sp.start - e < 60))) {
+  // (not when only the comma stands between the content and the speaker: `…, her doctors say.`)
+  const speakerRightAfter = sp.start >= e && /^\s*,\s*$/.test(text.slice(e, sp.start));
+  if (!whole && !speakerAfterVerb && !speakerRightAfter && (e > sp.start - 2 || (sp.start > e && sp.start - e < 60))) {
     const upto = Math.min(e, sp.start);
     const rel = upto > s ? lastClauseComma(text.slice(s, upto)) : -1;
     const comma = rel < 0 ? -1 : s + rel;
