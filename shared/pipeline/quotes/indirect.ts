@@ -251,8 +251,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
         if (comma > s && comma < e) e = trimSpan(text, s, comma)[1];
       }
       const when = WHEN_LEAD.exec(rest);
+      // `says, explicitly or by implication, that …`: a parenthetical after the verb, then `that`
+      const aside = /,/.test(text.slice(a.cue.end, s)) ? /^[^,;:.!?]{1,50},\s*that\s/.exec(rest) : null;
       if (asLead) s += asLead[0].length;
-      else if (/^that\s/.test(rest)) s += 5;
+      else if (aside) s += aside[0].length;
+      // `says that, in such a setup, …`
+      else if (/^that[\s,]/.test(rest)) [s, e] = trimSpan(text, s + 5, e);
       else if (lead) s += lead[0].length;
       // `told lawmakers no evidence supports …`: the hearer, then the clause (`told the story` reports nothing)
       else if (a.cue.lemma === 'tell') {
