@@ -1013,10 +1013,10 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   ],
   [
     '`that,` and an aside before `that` are not content (`says that, in such a setup, …`; `say, in effect, that …`)',
-    'The carmaker says that, in such a setup, the van could reach 60 mph in six seconds. The new apps all say, in effect, that they are on a mission to help savers.',
+    'The carmaker says that, in such a setup, the van could reach 60 mph in six seconds. All of the new apps say, in effect, that they are on a mission to help savers.',
     [
       { text: 'in such a setup, the van could reach 60 mph in six seconds', speaker: 'The carmaker', type: 'indirect' },
-      { text: 'they are on a mission to help savers', speaker: 'The new apps', type: 'indirect' },
+      { text: 'they are on a mission to help savers', speaker: 'All of the new apps', type: 'indirect' },
     ],
   ],
 ];
