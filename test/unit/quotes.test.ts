@@ -1019,6 +1019,19 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'they are on a mission to help savers', speaker: 'All of the new apps', type: 'indirect' },
     ],
   ],
+  [
+    'when and where after `…, X said` is not the content (`said on Monday, after months of …`; `said while touring …`)',
+    'The old bridge will become a footpath, the city’s transport chief said on Monday, after months of arguments about it. The plan forces the firm to rethink its plans, Larsen said while touring the plant.',
+    [
+      { text: 'The old bridge will become a footpath', speaker: 'the city’s transport chief', type: 'indirect' },
+      { text: 'The plan forces the firm to rethink its plans', speaker: 'Larsen', type: 'indirect' },
+    ],
+  ],
+  [
+    '`now` between the subject and the verb is not part of the speaker',
+    'Whatever their origin, scientists now say that these cells act as an early warning system.',
+    [{ text: 'these cells act as an early warning system', speaker: 'scientists', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -78,7 +78,7 @@ const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,10}?that\s/i;
 export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*[.!?]?\s*$`, 'i');
 /** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
 const SPEAKING_HEAD =
-  /(?:er|or|ist|ian|man|woman|person|official|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
+  /(?:er|or|ist|ian|man|woman|person|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
@@ -154,6 +154,13 @@ function firstClauseComma(text: string, from: number): number {
 /** A participle phrase or relative clause about the source, up to its comma (`published in BMJ,`, `which …,`). */
 const SOURCE_PARTICIPLE =
   /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,80},/u;
+
+/**
+ * After `…, X said`: when or where it was said, then more of the narrator's sentence, with no `that` (`…, the chief
+ * said on Monday, after months of arguments.`; `…, Larsen said while touring the plant.`): not the content.
+ */
+const AFTER_ADJUNCT =
+  /^\s*,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)/i;
 
 /** Nothing before a sentence-opening attribution but a connective (`But according to …`). */
 const OPENS_SENTENCE = /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still|however|instead)\s*,?\s+)?$/i;
@@ -233,7 +240,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
-      (head[1] - head[0] > 15 && speakerAfterComma && ADVERBIAL_ONLY.test(after))
+      (head[1] - head[0] > 15 && speakerAfterComma && (ADVERBIAL_ONLY.test(after) || AFTER_ADJUNCT.test(after)))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
