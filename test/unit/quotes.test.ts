@@ -1032,6 +1032,19 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Whatever their origin, scientists now say that these cells act as an early warning system.',
     [{ text: 'these cells act as an early warning system', speaker: 'scientists', type: 'indirect' }],
   ],
+  [
+    '`testified that` and `maintained that` report; `testified before …` does not',
+    'Morrow testified that Keller had become frustrated over his exclusion from meetings. The agency has maintained that the rocket will be ready next year. Later in the day, Ruiz testified before the committee.',
+    [
+      { text: 'Keller had become frustrated over his exclusion from meetings', speaker: 'Morrow', type: 'indirect' },
+      { text: 'the rocket will be ready next year', speaker: 'The agency', type: 'indirect' },
+    ],
+  ],
+  [
+    'a verb with a noun phrase, then a new clause after a comma, reports nothing (`denied the claim, saying …`)',
+    'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
+    [],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -40,6 +40,8 @@ const REPORTING = new Set([
   'reveal',
   'conclude',
   'assure',
+  'testify',
+  'maintain',
 ]);
 
 /** A finite verb right after the comma: the sentence's own clause goes on. */
@@ -82,6 +84,8 @@ const SPEAKING_HEAD =
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
+  'maintain',
+  'testify',
   'write',
   'reveal',
   'acknowledge',
@@ -139,6 +143,9 @@ const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
 
+/** A comma that opens a participle phrase or a clause with a pronoun subject (`, saying …`, `, it's because …`). */
+const NEW_CLAUSE_COMMA = /,\s+(?=\p{Ll}+ing\b|(?:it|he|she|they|we|i)\b)/iu;
+
 /** A comma between two digits (`$320,000`) is part of a number, not a clause boundary. */
 function inNumber(text: string, i: number): boolean {
   return /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '');
@@ -161,6 +168,13 @@ const SOURCE_PARTICIPLE =
  */
 const AFTER_ADJUNCT =
   /^\s*,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)/i;
+
+/**
+ * A fronted phrase before `, X said` that is no clause of its own (`Later in the day, X testified …`; not `After the
+ * phones shipped, people began …, X said`, whose head goes on after a comma).
+ */
+const FRONTED_ADJUNCT =
+  /^(?:as|when|while|after|before|since|because|if|although|though|later|earlier|in|on|at|during|despite|following|until|once)\b/i;
 
 /** Nothing before a sentence-opening attribution but a connective (`But according to …`). */
 const OPENS_SENTENCE = /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still|however|instead)\s*,?\s+)?$/i;
@@ -240,7 +254,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
-      (head[1] - head[0] > 15 && speakerAfterComma && (ADVERBIAL_ONLY.test(after) || AFTER_ADJUNCT.test(after)))
+      (head[1] - head[0] > 15 &&
+        speakerAfterComma &&
+        !FRONTED_ADJUNCT.test(text.slice(head[0], head[1]).replace(/^[^,]*,[\s\S]*$/, '')) &&
+        (ADVERBIAL_ONLY.test(after) || AFTER_ADJUNCT.test(after)))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
@@ -277,7 +294,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       else if (when && CLAUSE_START.test(rest.slice(when[0].length))) s += when[0].length;
       // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
       // reports speech only with a clause after it
-      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(text.slice(s, e))) return null;
+      // (its verb before a comma that opens another clause: `denied the claim, saying the tune was his own` reports no
+      // clause)
+      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(text.slice(s, e).split(NEW_CLAUSE_COMMA)[0]!))
+        return null;
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
