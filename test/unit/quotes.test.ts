@@ -1045,6 +1045,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
     [],
   ],
+  [
+    'the writer’s own voice is narration, not reported speech (`we confirmed that`, `Our testing suggests that`)',
+    'Normally the offer ends on Friday, but we confirmed that buyers still receive the bag this weekend. Our initial testing suggests that the new laptop stays cool under load.',
+    [],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

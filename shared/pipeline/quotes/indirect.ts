@@ -210,6 +210,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (!a.cue || !REPORTING.has(a.cue.lemma) || isPassive(masked, a.cue)) return null;
   // generic `you`/`one` (`You can say all you want`) and broken phrases (`do or don’t say`) report no one's words
   if (/^(?:you|one)$/i.test(a.speaker.text) || /n[’']t$/i.test(a.speaker.text)) return null;
+  // the writer's own voice (`we confirmed that …`, `As I said earlier, …`, `Our initial testing suggests …`) is
+  // narration, not someone's reported words
+  if (/^(?:i|we|our|my)\b/i.test(a.speaker.text)) return null;
   // `what I said`, `what she told us`: a free relative names the words, it does not report them
   if (/\bwhat\s+$/i.test(masked.slice(Math.max(sent.start, a.speaker.start - 6), a.speaker.start))) return null;
   // a negated or refused report says nothing (`The companies have not disclosed how many …`, `declined to say`)
