@@ -870,9 +870,9 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'it was the first victim of the harbour dispute', speaker: 'Norland', type: 'indirect' }],
   ],
   [
-    '`As I said earlier, …`: the main clause after the adverb',
-    'As I said earlier, I do not think the ferry will make money this year.',
-    [{ text: 'I do not think the ferry will make money this year', speaker: 'I', type: 'indirect' }],
+    '`As she said earlier, …`: the main clause after the adverb',
+    'Ana Ruiz runs the port. As she said earlier, the ferry will not make money this year.',
+    [{ text: 'the ferry will not make money this year', speaker: 'Ana Ruiz', type: 'indirect' }],
   ],
   [
     '`told X` + a clause: the hearer is not content',
