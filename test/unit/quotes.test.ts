@@ -574,6 +574,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“She could have won the title,” Paul Ferrand, Mira’s coach and the club’s director, said.',
     [{ text: 'She could have won the title,', speaker: 'Paul Ferrand' }],
   ],
+  [
+    'more frames: `in the words of X:`, `As X related,`, `Another said:`',
+    'A baker was tired for months. Here is how bad it got in the words of the patient: “I could not climb the stairs.”\n\nThe treatment worked. As Tom Hale related, “the inhaler made all the difference.”\n\nOne user posted: “How did it spread so fast?”\n\nAnother reportedly said: “First the floods, then the fires.”',
+    [
+      { text: 'I could not climb the stairs.', speaker: 'the patient' },
+      { text: 'the inhaler made all the difference.', speaker: 'Tom Hale' },
+      { text: 'How did it spread so fast?', speaker: 'One user' },
+      { text: 'First the floods, then the fires.', speaker: 'Another' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -182,6 +182,8 @@ function nominalIsOrg(toks: Tok[], a: number, b: number): boolean {
 
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
 const NOUNABLE = new Set([
+  'related',
+  'relates',
   'call',
   'tweets',
   'claims',
@@ -391,6 +393,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
+  // "Another said: “…”", "Others added": a pronoun-like determiner alone, opening its clause
+  if (
+    /^(?:another|others|many|some|several)$/.test(toks[j]!.l) &&
+    (j === lo || /^[.;:!?]$/.test(toks[j - 1]!.w) || toks[j - 1]!.kind === 'quote')
+  )
+    return phrase(text, toks, j, j, 'nominal');
   const attached = speakerBeforeAttachment(text, toks, j, lo) ?? subjectBeforeParticiple(text, toks, j, lo);
   if (attached) return attached;
   // "Kopp and Hale (both) denied": two people speaking together, kept as written
@@ -927,12 +935,17 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   return phrase(text, toks, i, b, 'nominal');
 }
 
-/** `according to X` anywhere in the token range. */
+/** `according to X` (or `in the words of X`) anywhere in the token range. */
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
       const sp = subjectAfter(text, toks, i + 2, hi);
       if (sp) return { speaker: sp, cue: { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' } };
+    }
+    // "in the words of the patient: “…”"
+    if (toks[i]!.l === 'in' && toks[i + 1]!.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
+      const sp = subjectAfter(text, toks, i + 4, hi);
+      if (sp) return { speaker: sp, cue: { start: toks[i]!.s, end: toks[i + 3]!.e, lemma: 'in the words of' } };
     }
   }
   return null;

@@ -75,6 +75,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   maintain: ['maintained', 'maintains'],
   reveal: ['revealed', 'reveals'],
   recount: ['recounted', 'recounts'],
+  relate: ['related', 'relates'],
   whisper: ['whispered'],
   murmur: ['murmured'],
   scream: ['screamed'],
