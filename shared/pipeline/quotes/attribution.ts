@@ -267,7 +267,7 @@ function isCueTok(toks: Tok[], k: number): string | null {
     // only right after a name, a pronoun or a determiner + noun: "Smith tweets", "she reports", "the letter reads"
     const pp = toks[k - 2];
     const nounAfterDet =
-      prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their)$/.test(pp.l);
+      prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their|one|another)$/.test(pp.l);
     // (not a dotted place abbreviation used as an adjective: `in U.S. states where …`)
     const namePrev =
       isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l) && !/^(?:\p{Lu}\.){2,}$/u.test(prev!.w);
