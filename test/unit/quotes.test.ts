@@ -584,6 +584,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'First the floods, then the fires.', speaker: 'Another' },
     ],
   ],
+  [
+    'a quote after `X’s rep told reporters that …` is the rep’s, not X’s',
+    'The singer’s label issued a statement on Friday. Marlowe’s rep told reporters that this was not accurate. “The label is trying to change the subject, and it still owes royalties.”',
+    [{ text: 'The label is trying to change the subject, and it still owes royalties.', speaker: 'Marlowe’s rep' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -54,6 +54,9 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 
 /** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
 const MAX_QUOTES_PER_SENTENCE = 40;
+/** A named person's person (`Marlowe’s rep`, `the senator’s spokeswoman`): someone who speaks for them. */
+const SOMEONES_PERSON =
+  /^(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}['’]s\s+(?:rep|representative|spokesman|spokeswoman|spokesperson|lawyer|attorney|agent|publicist|manager|aide|adviser|advisor|office|campaign|team|family|wife|husband|son|daughter|mother|father|friend)$/iu;
 
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
 const TERM_PREFIX =
@@ -237,7 +240,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       w.span.outerStart <= sentences[w.sentence]!.start + 1
     ) {
       const b = bare(w.sentence - 1);
-      if (b && b.speaker.kind !== 'nominal') {
+      // (a nominal only as someone's person: `Marlowe’s rep told reporters …`)
+      if (b && (b.speaker.kind !== 'nominal' || SOMEONES_PERSON.test(b.speaker.text))) {
         w.attr = b;
         w.via = 'lead-in';
         return;
@@ -328,6 +332,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
     if (w.span.outerStart > sent.start + 1 || countWords(text.slice(w.start, w.end)) < 5) continue;
     const a = subjectOfSentence(text, tokens, sPrev, { outerStart: sPrev.end, outerEnd: sPrev.end });
+    // (not the owner in a possessive subject: `Marlowe’s rep told …`)
+    if (a && /^['’]s\s/.test(text.slice(a.speaker.end, a.speaker.end + 3))) continue;
     // not a name the entity stage reads, as written, as a place or an organisation ("partner at Lenox")
     const e = a ? entityAt(entities, a.speaker.start) : null;
     const notPerson =
