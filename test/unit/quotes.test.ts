@@ -589,6 +589,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'The singer’s label issued a statement on Friday. Marlowe’s rep told reporters that this was not accurate. “The label is trying to change the subject, and it still owes royalties.”',
     [{ text: 'The label is trying to change the subject, and it still owes royalties.', speaker: 'Marlowe’s rep' }],
   ],
+  [
+    'a possessive opening the subject opens its noun phrase (`Norway’s ambassador … and warned that “…”`)',
+    'The quarrel deepened this week. Norway’s ambassador to Chile accused Peru of meddling and warned that his government “will not stand idly by” if the crisis grows.',
+    [{ text: 'will not stand idly by', speaker: 'Norway’s ambassador' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -1021,6 +1021,26 @@ function sentenceSubject(
     const run = runStartingAt(toks, x, hi);
     if (run && x === i && gerundOpener(toks, run, hi)) return null;
     if (run && x === i && midCaps && modifierOpener(toks, run, hi, midCaps)) return null;
+    // "Norway’s ambassador to Chile accused …": a possessive opening the clause opens the subject's noun phrase (not
+    // `Okafor’s letter`, `Lee’s earlier missive`: words of the owner's)
+    if (
+      run &&
+      x === i &&
+      !weakRun(toks, run) &&
+      /['’]s$/.test(toks[run[1]]!.w) &&
+      toks[run[1] + 1]?.kind === 'word' &&
+      !OWNED_WORDS.test(toks[run[1] + 1]!.l) &&
+      !OWNED_WORDS.test(toks[run[1] + 2]?.l ?? '')
+    ) {
+      let b = run[1];
+      while (b + 1 < hi && b - run[1] < 4) {
+        const n = toks[b + 1]!;
+        if (n.kind !== 'word' || isCap(n) || VERB_MODIFIERS.has(n.l) || CUE_FORM_TO_LEMMA.has(n.l)) break;
+        if (PREPS.has(n.l) || RELATIVES.has(n.l) || CLAUSE_BREAKERS.has(n.l) || /ed$/.test(n.l)) break;
+        b++;
+      }
+      if (b > run[1] && validNominal(toks, run[0], b)) return phrase(text, toks, run[0], b, 'nominal');
+    }
     if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
     if (run) x = run[1];
   }
@@ -1273,6 +1293,10 @@ function attributeLeft(
   }
   return accordingTo(text, toks, lo, hi);
 }
+
+/** Nouns for words or writings, whose possessor is their author (`Okafor’s letter`, `Lee’s earlier missive`). */
+const OWNED_WORDS =
+  /^(?:claims?|statements?|remarks?|comments?|words|letters?|missives?|memos?|notes?|emails?|tweets?|posts?|messages?|speech|speeches|essays?|op-eds?|columns?|books?|reports?|testimony|interview|promises?|pledges?|warnings?|argument|accusations?|assertions?|response|reply|answer|description|prediction)$/;
 
 /** Nouns for something said, whose possessor is the speaker ("Okafor’s claim that …"). */
 const SPEECH_NOUNS = new Set([
