@@ -599,6 +599,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
+    'a term inside the narrator’s sentence takes no attribution from the next sentence',
+    'Intro.\n\nThe outpost sits inside a 40-kilometer “buffer corridor” on the coastal road. According to the ministry, the outpost helps stop smuggling.',
+    [],
+  ],
+  [
     'a name given in the passive (`it is called “…”`) is a term, not speech',
     'Intro.\n\nWhen the illness occurs in a person breeding pigeons, it is called “pigeon breeder’s lung.”',
     [],

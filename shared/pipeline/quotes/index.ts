@@ -254,7 +254,15 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // for China at the fund, said at a Nov. 6 event at the institute.`)
       const rest = b?.cue ? masked.slice(b.cue.end, sNext.end) : '';
       const onlyAttribution = !!b?.cue && (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest));
-      if (b && b.speaker.start - sNext.start < 40 && (sNext.end - sNext.start < 120 || onlyAttribution)) {
+      // (not for a few words in quote marks inside the narrator's sentence: `a 40-kilometer “buffer corridor” on …`)
+      const termInside =
+        w.span.outerStart > sentences[w.sentence]!.start + 1 && countWords(text.slice(w.start, w.end)) <= 3;
+      if (
+        b &&
+        !termInside &&
+        b.speaker.start - sNext.start < 40 &&
+        (sNext.end - sNext.start < 120 || onlyAttribution)
+      ) {
         w.attr = b;
         w.via = 'lead-in';
         return;
