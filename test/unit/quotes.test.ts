@@ -599,6 +599,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
+    'a list of three or more short Title Case quotes is titles; two names someone was called stay speech',
+    'Intro.\n\nAccording to the promoter, fans can expect the band’s hits, including “Harbor Lights,” “Cold River,” “Midnight Ferry” and others. In the debate, Ana Ruiz said the mayor had called her “Miss Piggy” and “Miss Cleaning.”',
+    [
+      { text: 'Miss Piggy', speaker: 'the mayor' },
+      { text: 'Miss Cleaning.', speaker: 'the mayor' },
+    ],
+  ],
+  [
     'a term inside the narrator’s sentence takes no attribution from the next sentence',
     'Intro.\n\nThe outpost sits inside a 40-kilometer “buffer corridor” on the coastal road. According to the ministry, the outpost helps stop smuggling.',
     [],

@@ -97,6 +97,16 @@ function introducesWords(
  * A quote shaped like speech rather than like a name: it ends in punctuation inside its marks (`“We are ready,”`),
  * or nothing but punctuation follows it in its sentence.
  */
+/** Up to five words, each capitalised or a minor word (`Harbor Lights,`, `The Cold River`): a title's shape. */
+function shortTitle(content: string): boolean {
+  const words = content.replace(/[.,!?]+$/, '').split(/\s+/);
+  return (
+    words.length <= 5 &&
+    /^[\p{Lu}\p{N}]/u.test(words[0] ?? '') &&
+    words.every((t) => /^[\p{Lu}\p{N}&]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or)$/.test(t))
+  );
+}
+
 function speechShaped(text: string, masked: string, span: QuoteSpan, sent: Span): boolean {
   if (/[,.!?…:;—–-]\s*$/.test(text.slice(span.start, span.end))) return true;
   return /^[^\p{L}\p{N}]*$/u.test(masked.slice(span.outerEnd, sent.end));
@@ -353,8 +363,24 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   }
 
   // 5: filtering and typing
+  // a list of three or more short Title Case quotes (`including “Harbor Lights,” “Cold River” and “Paper Crowns”`):
+  // titles (two may be names someone was called: `called her “Miss Piggy” and “Miss Housekeeping”`)
+  const listed = new Set<Work>();
+  for (let i = 0; i < work.length; ) {
+    let j = i;
+    while (
+      j + 1 < work.length &&
+      shortTitle(text.slice(work[j]!.start, work[j]!.end)) &&
+      shortTitle(text.slice(work[j + 1]!.start, work[j + 1]!.end)) &&
+      /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(work[j]!.span.outerEnd, work[j + 1]!.span.outerStart))
+    )
+      j++;
+    if (j - i >= 2) for (let x = i; x <= j; x++) listed.add(work[x]!);
+    i = j + 1;
+  }
   const keep: Array<Work & { type: QuoteType }> = [];
   for (const w of work) {
+    if (listed.has(w)) continue;
     const content = text.slice(w.start, w.end);
     const sent = sentences[w.sentence]!;
     const before = masked.slice(sent.start, w.span.outerStart);
