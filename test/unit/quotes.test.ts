@@ -1074,6 +1074,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`)',
+    'Ross asked Dunn about the meetings, but Dunn said the question was outside the scope of the hearing.',
+    [{ text: 'the question was outside the scope of the hearing', speaker: 'Dunn', type: 'indirect' }],
+  ],
+  [
     'a verb with a noun phrase, then a new clause after a comma, reports nothing (`denied the claim, saying …`)',
     'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
     [],

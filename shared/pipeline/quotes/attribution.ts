@@ -1331,15 +1331,16 @@ const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[\
 
 /**
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
- * to carry a speaker into the quote that follows.
+ * to carry a speaker into the quote that follows. `fromOffset`: only a cue that starts at or after this offset.
  */
-export function attributeBare(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
+export function attributeBare(text: string, tokens: TokenIndex, sent: Span, fromOffset = -1): Attribution | null {
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
   const hi = toks.length;
-  const acc = accordingTo(text, toks, lo, hi);
+  const acc = fromOffset < 0 ? accordingTo(text, toks, lo, hi) : null;
   for (let k = 0; k < hi; k++) {
     const t = toks[k]!;
+    if (t.s < fromOffset) continue;
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
     // the speaker after the verb, when a comma comes before it (`…, said Smith.`)

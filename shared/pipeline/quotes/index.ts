@@ -471,10 +471,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   for (let si = 0; si < sentences.length; si++) {
     const sent = sentences[si]!;
     if (!hasQuote(si)) {
-      const a = bare(si);
+      let a = bare(si);
       if (!a) continue;
+      let content = indirectContent(text, masked, sent, a);
+      // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`)
+      const later = !content && a.cue ? attributeBare(text, tokens, sent, a.cue.end) : null;
+      const laterContent = later ? indirectContent(text, masked, sent, later) : null;
+      if (later && laterContent) {
+        a = later;
+        content = laterContent;
+      }
       const r = resolve(a.speaker);
-      const content = indirectContent(text, masked, sent, a);
       if (content) {
         quotes.push({
           text: text.slice(content.start, content.end),
