@@ -1079,6 +1079,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'the question was outside the scope of the hearing', speaker: 'Dunn', type: 'indirect' }],
   ],
   [
+    'a report in a clause before the clause that holds a quote (`…, but he feared “…”`; `…, warning: “…”`)',
+    'Ivo Brandt said he was not worried about the letter itself, but he did fear “serious fallout” if it leaked. Ana Chen said that the army could be sent into the capital, warning: “They are ready to move.”',
+    [
+      { text: 'he was not worried about the letter itself', speaker: 'Ivo Brandt', type: 'indirect' },
+      { text: 'the army could be sent into the capital', speaker: 'Ana Chen', type: 'indirect' },
+    ],
+  ],
+  [
     'a verb with a noun phrase, then a new clause after a comma, reports nothing (`denied the claim, saying …`)',
     'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
     [],

@@ -97,6 +97,18 @@ function introducesWords(
  * A quote shaped like speech rather than like a name: it ends in punctuation inside its marks (`“We are ready,”`),
  * or nothing but punctuation follows it in its sentence.
  */
+/** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
+const CLAUSE_BOUNDARY =
+  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]/g;
+
+/** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
+function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
+  const out: Span[] = [];
+  for (const m of masked.slice(sent.start, firstQuote).matchAll(CLAUSE_BOUNDARY))
+    if (m.index > 0) out.push({ start: sent.start, end: sent.start + m.index });
+  return out;
+}
+
 /** Up to five words, each capitalised or a minor word (`Harbor Lights,`, `The Cold River`): a title's shape. */
 function shortTitle(content: string): boolean {
   const words = content.replace(/[.,!?]+$/, '').split(/\s+/);
@@ -467,9 +479,50 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     return r;
   };
+  // the first quote mark of each sentence (reported speech may come before it, in a clause of its own)
+  const firstQuoteAt = new Map<number, number>();
+  for (const q of spans) {
+    const si = sentenceAt(q.outerStart);
+    firstQuoteAt.set(si, Math.min(firstQuoteAt.get(si) ?? q.outerStart, q.outerStart));
+  }
   let ki = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sent = sentences[si]!;
+    // `He said he was not worried about the letter, but he feared “serious fallout”`: the report before the clause
+    // that holds the quote
+    let leadAttr: Attribution | null = null;
+    let leadContent: Span | null = null;
+    if (hasQuote(si) && !crowded(si)) {
+      for (const lead of leadClauses(masked, sent, firstQuoteAt.get(si)!)) {
+        const a = attributeBare(text, tokens, lead);
+        const c = a ? indirectContent(text, masked, lead, a) : null;
+        // (not a clause that ends in the verb of the quote that follows: `one user on Weibo, …, posted`)
+        const tail = c ? /(\p{L}+)[^\p{L}]+(\p{L}+)\W*$/u.exec(text.slice(c.start, c.end)) : null;
+        const endsInCue =
+          !!tail &&
+          CUE_FORM_TO_LEMMA.has(tail[2]!.toLowerCase()) &&
+          !/^(?:the|a|an|his|her|its|their|this|that)$/i.test(tail[1]!);
+        if (c && !endsInCue) {
+          leadAttr = a;
+          leadContent = c;
+          break;
+        }
+      }
+    }
+    if (leadAttr && leadContent) {
+      const r = resolve(leadAttr.speaker);
+      quotes.push({
+        text: text.slice(leadContent.start, leadContent.end),
+        ...leadContent,
+        speaker: r.speaker,
+        speakerMention: { start: leadAttr.speaker.start, end: leadAttr.speaker.end, text: leadAttr.speaker.text },
+        speakerEntityId: r.speakerEntityId,
+        speakerType: r.speakerType,
+        verb: leadAttr.cue?.lemma ?? null,
+        type: 'indirect',
+        confidence: 0.5,
+      });
+    }
     if (!hasQuote(si)) {
       let a = bare(si);
       if (!a) continue;
