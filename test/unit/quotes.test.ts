@@ -594,6 +594,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'The quarrel deepened this week. Norway’s ambassador to Chile accused Peru of meddling and warned that his government “will not stand idly by” if the crisis grows.',
     [{ text: 'will not stand idly by', speaker: 'Norway’s ambassador' }],
   ],
+  [
+    'a lone given name followed by `— who …` is a person a pronoun can point back to',
+    'Some savers never earn much. Rafael — who only uses his first name on his blog — retired at 50 after a career in shipping. He never earned a large salary.\n\n“Owning the house outright is what lets me sleep at night,” he wrote.',
+    [{ text: 'Owning the house outright is what lets me sleep at night,', speaker: 'Rafael' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

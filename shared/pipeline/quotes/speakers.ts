@@ -490,6 +490,9 @@ export class SpeakerResolver {
     // a word the article capitalises mid-sentence too (`over Voss’s plan`), here not part of a title (`Web of Angels`)
     // and not a name the entity stage reads as an organisation or a place (`provided by Statista`)
     if (e && e.type !== 'MISC') return false;
+    // a given name the article goes on about with `who` (`Rafael — who only uses his first name — retired`)
+    if (!e && isGivenName(m.canonical) && /^\s*[,—–(-]?\s*who\b/.test(this.masked.slice(m.end, m.end + 8)))
+      return true;
     return (
       this.midSentence.has(m.canonical) &&
       !/^\s+of\s+\p{Lu}/u.test(this.text.slice(m.end, m.end + 6)) &&
