@@ -491,8 +491,7 @@ export class SpeakerResolver {
     // and not a name the entity stage reads as an organisation or a place (`provided by Statista`)
     if (e && e.type !== 'MISC') return false;
     // a given name the article goes on about with `who` (`Rafael — who only uses his first name — retired`)
-    if (!e && isGivenName(m.canonical) && /^\s*[,—–(-]?\s*who\b/.test(this.masked.slice(m.end, m.end + 8)))
-      return true;
+    if (!e && isGivenName(m.canonical) && /^\s*[,—–(-]?\s*who\b/.test(this.masked.slice(m.end, m.end + 8))) return true;
     return (
       this.midSentence.has(m.canonical) &&
       !/^\s+of\s+\p{Lu}/u.test(this.text.slice(m.end, m.end + 6)) &&
