@@ -599,6 +599,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Some savers never earn much. Rafael — who only uses his first name on his blog — retired at 50 after a career in shipping. He never earned a large salary.\n\n“Owning the house outright is what lets me sleep at night,” he wrote.',
     [{ text: 'Owning the house outright is what lets me sleep at night,', speaker: 'Rafael' }],
   ],
+  [
+    '`they` right after a sentence whose subject is a group of people is that group',
+    'Some economists doubt the plan. “It will not work,” they said. The mayor disagreed, and the council voted 5-2 on Monday night. “We have done our work,” they said.',
+    [
+      { text: 'It will not work,', speaker: 'Some economists' },
+      { text: 'We have done our work,', speaker: 'they' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

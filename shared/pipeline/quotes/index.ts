@@ -54,6 +54,12 @@ const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/
 
 /** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
 const MAX_QUOTES_PER_SENTENCE = 40;
+/**
+ * A sentence whose subject is a group of people (`Analysts expect …`, `Some economists at the bank doubt …`): the
+ * phrase, up to its plural head noun.
+ */
+const PEOPLE_SUBJECT =
+  /^\s*((?:(?:the|some|many|most|several|other|few|two|three|four|five)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:analysts|economists|experts|officials|researchers|scientists|investigators|prosecutors|lawmakers|legislators|critics|doctors|residents|witnesses|activists|observers|strategists|advocates|supporters|opponents|organizers|executives|investors|traders|voters|teachers|parents|students|workers))\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}/iu;
 /** A named person's person (`Marlowe’s rep`, `the senator’s spokeswoman`): someone who speaks for them. */
 const SOMEONES_PERSON =
   /^(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}['’]s\s+(?:rep|representative|spokesman|spokeswoman|spokesperson|lawyer|attorney|agent|publicist|manager|aide|adviser|advisor|office|campaign|team|family|wife|husband|son|daughter|mother|father|friend)$/iu;
@@ -470,6 +476,16 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
         r = lastOrg.r;
+      // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that group
+      else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && si > 0) {
+        const prev = sentences[si - 1]!;
+        const group = PEOPLE_SUBJECT.exec(masked.slice(prev.start, prev.end));
+        if (group) {
+          const start = prev.start + group.index + group[0].indexOf(group[1]!);
+          const end = start + group[1]!.length;
+          r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
+        }
+      }
       resolved.set(sp, r);
       if (r.speakerType === 'person') {
         resolver.noteSpeaker(r.speaker, sp.start, sp.end);
