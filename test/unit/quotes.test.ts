@@ -1100,6 +1100,19 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'a term in quote marks does not stop the sentence’s reported speech; `said after the match that`',
+    'Because users switch between “creators” and ordinary accounts, Stier says he noticed the lines between the groups have blurred. Coach Dana Pruitt said after the match that the team considered the win essential.',
+    [
+      { text: 'he noticed the lines between the groups have blurred', speaker: 'Stier', type: 'indirect' },
+      { text: 'the team considered the win essential', speaker: 'Dana Pruitt', type: 'indirect' },
+    ],
+  ],
+  [
+    'only when and where, or quoted words, after the verb is no reported speech',
+    'Kali Ruiz explained on an episode of their podcast “Beyond Money.” South Dakota says, ‘Meth. We are on it,’ and the state wants everyone to hear it.',
+    [],
+  ],
+  [
     'a verb with a noun phrase, then a new clause after a comma, reports nothing (`denied the claim, saying …`)',
     'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
     [],

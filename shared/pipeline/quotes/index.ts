@@ -501,6 +501,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const si = sentenceAt(q.outerStart);
     firstQuoteAt.set(si, Math.min(firstQuoteAt.get(si) ?? q.outerStart, q.outerStart));
   }
+  // sentences with a quote that stays one (a title or a term in quote marks does not stop reported speech: `The
+  // mayor, who launched the “Clean Streets” plan, said the city would hire forty workers.`)
+  const quotedKept = new Set(keep.map((w) => w.sentence));
   let ki = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sent = sentences[si]!;
@@ -508,7 +511,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     // that holds the quote
     let leadAttr: Attribution | null = null;
     let leadContent: Span | null = null;
-    if (hasQuote(si) && !crowded(si)) {
+    if (quotedKept.has(si) && !crowded(si)) {
       for (const lead of leadClauses(masked, sent, firstQuoteAt.get(si)!)) {
         const a = attributeBare(text, tokens, lead);
         const c = a ? indirectContent(text, masked, lead, a) : null;
@@ -539,9 +542,13 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         confidence: 0.5,
       });
     }
-    if (!hasQuote(si)) {
+    if (!quotedKept.has(si) && !crowded(si)) {
       let a = bare(si);
       if (!a) continue;
+      // (a title in quote marks before the speaker may have cut its phrase short: `The mayor, who launched the
+      // “Clean Streets” plan last year, said …` is not `plan last year`; a name or a pronoun is whole)
+      if (hasQuote(si) && a.speaker.kind === 'nominal' && (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start)
+        continue;
       let content = indirectContent(text, masked, sent, a);
       // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`)
       const later = !content && a.cue ? attributeBare(text, tokens, sent, a.cue.end) : null;

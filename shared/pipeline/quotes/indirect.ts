@@ -71,7 +71,7 @@ const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when)\b)[^,.;:
  * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
  * Nov. 6 event at the institute`.
  */
-const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|after|before|following|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** `told reporters that`, `told a news conference on Friday that`. */
@@ -340,5 +340,15 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
   if (next && (!next[1] || CUE_FORM_TO_LEMMA.has(next[1]))) e = trimSpan(text, s, s + next.index)[1];
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
+  const said = text.slice(s, e);
+  // quoted words open it (`South Dakota says, ‘Meth. We’re On It,’ and …`): a quote, not reported speech
+  if (/^["“‘'«]/.test(said)) return null;
+  // only when and where it was said (`explained on an episode of their podcast “…”`)
+  if (
+    /^(?:on|in|at|during|via|through|over|from|for|after|before|while)\s/i.test(said) &&
+    !/[,;]|\sthat\s/.test(said) &&
+    !CLAUSE_START.test(said)
+  )
+    return null;
   return { start: s, end: e };
 }
