@@ -22,6 +22,16 @@ const SPAN_ROWS: Array<[string, string, string[]]> = [
   ['mis-curled opening mark at a paragraph start', '”We tried everything,” the chief said.', ['We tried everything,']],
   ['mixed pair: straight opening, curly closing', 'It would take "more hours” before details emerge.', ['more hours']],
   [
+    'mixed pairs, each followed by a quote that opens with a straight mark',
+    '"And I asked, who approved this?” said Ana Quill. "And he said, the mayor."',
+    ['And I asked, who approved this?', 'And he said, the mayor.'],
+  ],
+  [
+    'a curly quote split by a straight closing and opening pair',
+    '“When the records come out," he said, "people will understand.”',
+    ['When the records come out,', 'people will understand.'],
+  ],
+  [
     'unclosed quote ends at its paragraph',
     '“We will rebuild the pier, she said.\n\nThe council met on Friday.',
     ['We will rebuild the pier, she said.'],

@@ -151,6 +151,12 @@ interface RawSpan {
   family: 'double' | 'single';
 }
 
+/** The next mark of `kind` after index k opens a quote. */
+function nextOfKindOpens(marks: Mark[], k: number, kind: Kind): boolean {
+  for (let x = k + 1; x < marks.length; x++) if (marks[x]!.kind === kind) return marks[x]!.role === 'open';
+  return false;
+}
+
 function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
   const out: RawSpan[] = [];
   // lastCloser[kind] = index of the last mark of that kind that can close
@@ -178,7 +184,11 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
         continue;
       }
       const laterOwn = (lastCloser.get(open.kind) ?? -1) > k;
-      if (laterOwn) {
+      // (a sure closer of the other kind closes this one when the next mark of either kind opens a new quote: `"I
+      // asked who approved this?” said Quill. "And he said …"`, `“When it all comes out," he said, "people …”`)
+      const mixedPair =
+        m.role === 'close' && (nextOfKindOpens(marks, k, open.kind) || nextOfKindOpens(marks, k, m.kind));
+      if (laterOwn && !mixedPair) {
         if (m.role === 'either') nested = m.kind;
         continue;
       }
