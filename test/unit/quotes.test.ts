@@ -1108,6 +1108,15 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'the writer’s clause after the report ends it (`, although … we …`, `— but …`, a `While X said A,` main clause)',
+    'The memo claims the bridge will reopen in March, although given the contractor’s record, we would not bet on it. Both hostages claimed that they were being treated well — but it is impossible to know whether they were forced to speak. While press aide Dana Whitlock said the visit was simply an early checkup, he did not split that checkup over several days before.',
+    [
+      { text: 'the bridge will reopen in March', speaker: 'The memo', type: 'indirect' },
+      { text: 'they were being treated well', speaker: 'Both hostages', type: 'indirect' },
+      { text: 'the visit was simply an early checkup', speaker: 'Dana Whitlock', type: 'indirect' },
+    ],
+  ],
+  [
     'only when and where, or quoted words, after the verb is no reported speech',
     'Kali Ruiz explained on an episode of their podcast “Beyond Money.” South Dakota says, ‘Meth. We are on it,’ and the state wants everyone to hear it.',
     [],

@@ -116,7 +116,7 @@ const HEARER =
  * `, and` + a pronoun (`, but he gave no details`).
  */
 const NARRATOR_TAIL =
-  /,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+  /(?:\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s)|,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
 
 /**
  * `, but he gave no details` (a past tense, not the report's backshifted `would`), `, but it did not say when`,
@@ -136,7 +136,7 @@ const NEXT_PREDICATE = /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed)\s|
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
 /** A subordinate clause opening the sentence, up to where its subject starts: `While `, `Before `, `As `. */
-const FRONTED = new RegExp(String.raw`^\s*(${CLAUSE_OPENERS})\s+$`, 'i');
+const FRONTED = new RegExp(String.raw`^\s*(${CLAUSE_OPENERS})\s+(?:[\p{L}.’'-]+\s+){0,4}$`, 'iu');
 /** Adverbials and the comma that closes an `As X points out …,` clause. */
 const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*,\s*`, 'i');
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
