@@ -1117,6 +1117,21 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'more sources and cues: `both X and Y told`, `multiple people`, `volunteered that`, `The testers state that`',
+    'However, both Alvarez and Brennan told reporters that the new fee was unfair to renters. Multiple officials said the sale was blocked by the board. They volunteered that on two occasions they had written to the publisher. The testers state that the two modes are similar in power.',
+    [
+      { text: 'the new fee was unfair to renters', speaker: 'Alvarez and Brennan', type: 'indirect' },
+      { text: 'the sale was blocked by the board', speaker: 'Multiple officials', type: 'indirect' },
+      { text: 'on two occasions they had written to the publisher', speaker: 'Multiple officials', type: 'indirect' },
+      { text: 'the two modes are similar in power', speaker: 'The testers', type: 'indirect' },
+    ],
+  ],
+  [
+    '`…, X said, citing …` reports the clause before; `X, who denies the charges, has …` reports nothing',
+    'The driver was taken to a hospital in the northern district, the broadcaster said, citing the local fire brigade. Marlowe, who denies the charges, has remained in Portugal for five years.',
+    [{ text: 'The driver was taken to a hospital in the northern district', speaker: 'the broadcaster', type: 'indirect' }],
+  ],
+  [
     'only when and where, or quoted words, after the verb is no reported speech',
     'Kali Ruiz explained on an episode of their podcast “Beyond Money.” South Dakota says, ‘Meth. We are on it,’ and the state wants everyone to hear it.',
     [],

@@ -249,6 +249,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (lemma === 'add' && next === 'up') return null;
   // the bare `answer` only right before what is said (`he would answer, “…”`; not `didn’t answer the texts`)
   if (t.l === 'answer' && !(toks[k + 1]?.kind === 'quote' || next === ',' || next === ':')) return null;
+  // the bare `state` only before `that` (`The testers state that …`; not `the state`)
+  if (t.l === 'state' && next !== 'that') return null;
   // a bare form before a modal or `be`/`have` is a noun, the subject (`her old label will be left to wonder`)
   if (t.l === lemma && next && BASE_THEN_NOUN.test(next)) return null;
   const prev = toks[k - 1];
@@ -406,8 +408,14 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const second = runEndingAt(toks, pairEnd, lo);
   if (second && toks[second[0] - 1]?.l === 'and') {
     const first = runEndingAt(toks, second[0] - 2, lo);
+    // (`both Kopp and Hale told`: the pair after `both`)
+    const before = first ? toks[first[0] - 1] : undefined;
     const opens =
-      first && (first[0] === lo || /^[,;:]$/.test(toks[first[0] - 1]!.w) || toks[first[0] - 1]!.kind === 'quote');
+      first &&
+      (first[0] === lo ||
+        /^[,;:]$/.test(before!.w) ||
+        before!.kind === 'quote' ||
+        (before!.l === 'both' && (first[0] - 1 === lo || /^[,;:]$/.test(toks[first[0] - 2]?.w ?? ''))));
     if (first && opens && !weakRun(toks, first) && !weakRun(toks, second) && !isOrgRun(toks, first[0], second[1]))
       return phrase(text, toks, first[0], second[1], 'nominal');
   }
@@ -999,7 +1007,10 @@ function sentenceSubject(
     !isCap(toks[i + 1]) &&
     modifierOpener(toks, first, hi, midCaps, true);
   // a determiner-led noun phrase: "The Republican nominee (also outlined …)", "several environmental groups"
-  if (commonOpener || /^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other)$/.test(toks[i]!.l)) {
+  if (
+    commonOpener ||
+    /^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other|multiple|numerous)$/.test(toks[i]!.l)
+  ) {
     let b = i;
     while (b + 1 < hi && b - i < 6) {
       const n = toks[b + 1]!;

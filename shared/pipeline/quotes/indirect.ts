@@ -42,6 +42,7 @@ const REPORTING = new Set([
   'assure',
   'testify',
   'maintain',
+  'volunteer',
 ]);
 
 /** A finite verb right after the comma: the sentence's own clause goes on. */
@@ -84,6 +85,7 @@ const SPEAKING_HEAD =
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
+  'volunteer',
   'maintain',
   'testify',
   'write',
@@ -167,7 +169,7 @@ const SOURCE_PARTICIPLE =
  * said on Monday, after months of arguments.`; `…, Larsen said while touring the plant.`): not the content.
  */
 const AFTER_ADJUNCT =
-  /^\s*,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)/i;
+  /^\s*(?:,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)|,\s*(?:citing|quoting|referring|speaking)\b)/i;
 
 /**
  * A fronted phrase before `, X said` that is no clause of its own (`Later in the day, X testified …`; not `After the
@@ -298,9 +300,13 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // a verb that also takes a noun phrase (`She wrote hundreds of songs`, `acknowledged staffing shortages`)
       // reports speech only with a clause after it
       // (its verb before a comma that opens another clause: `denied the claim, saying the tune was his own` reports no
-      // clause)
-      else if (NP_TAKERS.has(a.cue.lemma) && !CLAUSE_START.test(text.slice(s, e).split(NEW_CLAUSE_COMMA)[0]!))
-        return null;
+      // clause; inside a relative clause set off by commas, before its closing comma: `Marlowe, who denies the
+      // charges, has remained …`)
+      else if (NP_TAKERS.has(a.cue.lemma)) {
+        const relative = /,\s*(?:who|which)\s+(?:\p{L}+\s+)?$/u.test(text.slice(sent.start, a.cue.start));
+        const own = text.slice(s, e).split(relative ? ',' : NEW_CLAUSE_COMMA)[0]!;
+        if (!CLAUSE_START.test(own)) return null;
+      }
     }
   }
   // "…, transport official Ben Ito said": the content ends at the comma before the speaker's phrase
