@@ -1129,7 +1129,13 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
   [
     '`…, X said, citing …` reports the clause before; `X, who denies the charges, has …` reports nothing',
     'The driver was taken to a hospital in the northern district, the broadcaster said, citing the local fire brigade. Marlowe, who denies the charges, has remained in Portugal for five years.',
-    [{ text: 'The driver was taken to a hospital in the northern district', speaker: 'the broadcaster', type: 'indirect' }],
+    [
+      {
+        text: 'The driver was taken to a hospital in the northern district',
+        speaker: 'the broadcaster',
+        type: 'indirect',
+      },
+    ],
   ],
   [
     'only when and where, or quoted words, after the verb is no reported speech',
