@@ -600,6 +600,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'Owning the house outright is what lets me sleep at night,', speaker: 'Rafael' }],
   ],
   [
+    'the narrator goes on after the quote, then `, X said …` closes the sentence',
+    'The state’s housing shortage is “growing at a worrying pace” and affects every county in the state, Blaine said in a video message.',
+    [{ text: 'growing at a worrying pace', speaker: 'Blaine' }],
+  ],
+  [
     '`they` right after a sentence whose subject is a group of people is that group',
     'Some economists doubt the plan. “It will not work,” they said. The mayor disagreed, and the council voted 5-2 on Monday night. “We have done our work,” they said.',
     [

@@ -1198,7 +1198,8 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
   const limit = Math.min(hi, lo + 40);
   for (let k = lo; k < limit; k++) {
     const t = toks[k]!;
-    if (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && k === lo) return null;
+    // `“…” and affects every county, Blaine said.`: the narrator goes on, then the attribution closes the sentence
+    if (t.kind === 'word' && CLAUSE_BREAKERS.has(t.l) && k === lo) return closingAttribution(text, toks, lo, hi);
     const lemma = isCueTok(toks, k);
     if (!lemma || isParticipleCue(t)) continue;
     if (k === lo) continue;
@@ -1217,6 +1218,28 @@ function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attr
     return null;
   }
   return accordingTo(text, toks, lo, hi);
+}
+
+/** `…, Blaine said (in a video message).` closing the token range: the last comma, then a short subject and its cue. */
+function closingAttribution(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
+  let c = hi - 1;
+  while (c > lo && toks[c]!.w !== ',') c--;
+  if (c <= lo) return null;
+  for (let k = c + 2; k < Math.min(hi, c + 7); k++) {
+    const lemma = isCueTok(toks, k);
+    if (!lemma || !INVERTED_CUES.has(lemma)) continue;
+    const sp = subjectBefore(text, toks, k, c + 1);
+    // (nothing after the cue but when and where: the end of the sentence)
+    const rest = toks.slice(k + 1, hi).filter((t) => t.kind === 'word');
+    const onlyWhenWhere =
+      rest.length === 0 ||
+      (rest.length <= 8 &&
+        (PREPS.has(rest[0]!.l) || WEEKDAYS.test(rest[0]!.l)) &&
+        !toks.slice(k + 1, hi).some((t) => t.w === ','));
+    if (sp && sp.kind !== 'pronoun' && onlyWhenWhere) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
+    return null;
+  }
+  return null;
 }
 
 /** A cue verb right after the comma that closes the clause starting at token k (`, who asked …, said`). */
