@@ -605,6 +605,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'growing at a worrying pace', speaker: 'Blaine' }],
   ],
   [
+    'the name in apposition to a role after `according to` (`according to his uncle, Frank Medina, “…”`)',
+    'The boy loved books. According to his uncle, Frank Medina, “He was reading novels at five.”',
+    [{ text: 'He was reading novels at five.', speaker: 'Frank Medina' }],
+  ],
+  [
     '`they` right after a sentence whose subject is a group of people is that group',
     'Some economists doubt the plan. “It will not work,” they said. The mayor disagreed, and the council voted 5-2 on Monday night. “We have done our work,” they said.',
     [

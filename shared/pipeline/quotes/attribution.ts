@@ -939,6 +939,13 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   if (t.l === 'that' || CLAUSE_BREAKERS.has(t.l) || PREPS.has(t.l)) return null;
   if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l) && !BARE_GROUPS.test(t.l)) return null;
   if (!validNominal(toks, i, b)) return null;
+  // "according to his uncle, Frank Medina, …": the name in apposition to the role
+  if (toks[b + 1]?.w === ',') {
+    const run = runStartingAt(toks, b + 2, hi);
+    const close = run ? toks[run[1] + 1] : undefined;
+    if (run && !weakRun(toks, run) && (!close || close.w === ',' || close.kind === 'quote' || close.w === ':'))
+      return phrase(text, toks, run[0], run[1], 'name');
+  }
   // a nominal that ends in a name ("the group's leader, Ann Smith") is handled by the name run rule
   return phrase(text, toks, i, b, 'nominal');
 }
