@@ -1437,6 +1437,23 @@ describe('extractQuotes: surnames written first', () => {
 });
 
 describe('extractQuotes: pronoun antecedents', () => {
+  it('`they` after a sentence whose subject is a named organisation; `the 48-year-old` after one about a named person', () => {
+    // Prepare
+    const text =
+      'Kestrel Music Group has twice denied any wrongdoing.\n\n“At no point did we block the tour,” they said in a statement.\n\nCarla Mendes has been named the new coach of the club.\n\nThe 48-year-old said after her appointment: “I am proud to be here.”';
+    const entities = [
+      entity(text, 'ORGANIZATION:kestrel-music-group', 'ORGANIZATION', 'Kestrel Music Group', ['Kestrel Music Group']),
+      entity(text, 'PERSON:carla-mendes', 'PERSON', 'Carla Mendes', ['Carla Mendes']),
+    ];
+    // Act
+    const quotes = extractQuotes(text, entities);
+    // Assess
+    expect(quotes.map((q) => [q.speaker, q.speakerType, q.speakerEntityId])).toEqual([
+      ['Kestrel Music Group', 'organization', 'ORGANIZATION:kestrel-music-group'],
+      ['Carla Mendes', 'person', 'PERSON:carla-mendes'],
+    ]);
+  });
+
   it('a pronoun after a role phrase the article tied to a full name is that person (the actress → actress Mara Lind)', () => {
     // Prepare
     const text =

@@ -468,6 +468,21 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const resolved = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
   // the last organisation speaker ("the agency said. … “…,” it added"): where it spoke
   let lastOrg: { r: ReturnType<SpeakerResolver['resolve']>; sentence: number } | null = null;
+  /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
+  const subjectEntity = (si: number): Entity | null => {
+    const sent = sentences[si]!;
+    const lead = /^[\s"“]*(?:the\s+)?/i.exec(text.slice(sent.start, sent.end))![0].length;
+    const e = entityAt(entities, sent.start + lead);
+    return e?.mentions.some((m) => m.start === sent.start + lead) ? e : null;
+  };
+  const subjectOrg = (si: number) => {
+    const e = subjectEntity(si);
+    return e?.type === 'ORGANIZATION' ? e : null;
+  };
+  const subjectPerson = (si: number) => {
+    const e = subjectEntity(si);
+    return e?.type === 'PERSON' ? e : null;
+  };
   const resolve = (sp: SpeakerPhrase) => {
     let r = resolved.get(sp);
     if (!r) {
@@ -476,6 +491,22 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
         r = lastOrg.r;
+      // `it`/`they` right after a sentence whose subject is an organisation the entity stage names (`Greenfield
+      // Records has denied any wrongdoing. “…,” they said`): that organisation
+      else if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && si > 0 && subjectOrg(si - 1)) {
+        const e = subjectOrg(si - 1)!;
+        r = { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
+      }
+      // `the 48-year-old` right after a sentence whose subject is a person the entity stage names: that person
+      else if (
+        r.speakerType === 'nominal' &&
+        /^the\s+\d+-year-old$/i.test(sp.text) &&
+        si > 0 &&
+        subjectPerson(si - 1)
+      ) {
+        const e = subjectPerson(si - 1)!;
+        r = { speaker: e.name, speakerType: 'person', speakerEntityId: e.id };
+      }
       // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that group
       else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && si > 0) {
         const prev = sentences[si - 1]!;
