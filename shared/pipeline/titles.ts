@@ -127,3 +127,20 @@ export const PERSON_DESCRIPTORS: ReadonlySet<string> = new Set([
   'widow',
   'veteran',
 ]);
+
+/**
+ * Titles that are part of how a person is named when a single given name follows (`Prince Andrew`, `Queen
+ * Elizabeth`, `Pope Francis`): the person goes by title and name, not by the name alone.
+ */
+export const REGNAL_TITLES: ReadonlySet<string> = new Set([
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'pope',
+  'emperor',
+  'empress',
+  'duke',
+  'duchess',
+  'crown',
+]);

@@ -389,6 +389,31 @@ describe('resolveMentions: the surname He', () => {
   });
 });
 
+describe('resolveMentions: a regnal title before a single name', () => {
+  it.each([
+    [
+      'kept before a one-word name the tagger tagged alone',
+      'Queen Alwen spoke on Monday.',
+      [['Alwen', 'LOCATION']],
+      'Queen Alwen',
+    ],
+    [
+      'kept when the tagger included it',
+      'Prince Tavi said he had no memory of it.',
+      [['Prince Tavi', 'PERSON']],
+      'Prince Tavi',
+    ],
+    ['stripped before a full name', 'Prince Tavi Orlan spoke.', [['Prince Tavi Orlan', 'PERSON']], 'Tavi Orlan'],
+  ] as Array<[string, string, Array<[string, EntityType]>, string]>)('%s', (_case, text, spec, name) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual([[name, 'PERSON']]);
+  });
+});
+
 describe('resolveMentions: places by form', () => {
   it.each(PLACE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare

@@ -610,6 +610,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'He was reading novels at five.', speaker: 'Frank Medina' }],
   ],
   [
+    'a regnal title before a single name is part of the speaker’s name (`Prince Edmund`)',
+    '“There was no sign of it, none at all,” Prince Edmund said. “I was at home,” Edmund added.',
+    [
+      { text: 'There was no sign of it, none at all,', speaker: 'Prince Edmund' },
+      { text: 'I was at home,', speaker: 'Prince Edmund' },
+    ],
+  ],
+  [
     '`they` right after a sentence whose subject is a group of people is that group',
     'Some economists doubt the plan. “It will not work,” they said. The mayor disagreed, and the council voted 5-2 on Monday night. “We have done our work,” they said.',
     [

@@ -10,7 +10,7 @@
  * Canonical name = the longest form; salience mixes mention count and how early the entity first appears.
  */
 
-import { PERSON_TITLES } from '../titles.ts';
+import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
 
@@ -49,10 +49,12 @@ export function trimMention(text: string, m: Mention): Mention | null {
   const tail = POSSESSIVE_RE.exec(text.slice(start, end));
   if (tail && end - tail[0].length > start) end -= tail[0].length;
   if (m.type === 'PERSON') {
-    // leading title words, as long as a capitalised word stays
+    // leading title words, as long as a capitalised word stays (not a regnal title before a single name: `Prince
+    // Andrew`, `Pope Francis`)
     for (;;) {
       const sp = /^(\S+)\s+/.exec(text.slice(start, end));
       if (!sp || !isTitleWord(sp[1]!)) break;
+      if (REGNAL_TITLES.has(sp[1]!.toLowerCase()) && !/\s/.test(text.slice(start + sp[0].length, end).trim())) break;
       start += sp[0].length;
     }
   }
@@ -275,6 +277,15 @@ const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
  * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
  * person mention right after `He ` takes it in.
  */
+/** A one-word mention right after a regnal title (`Queen Elizabeth`, `Pope Francis`): the person, title included. */
+function withRegnalTitle(text: string, m: Mention): Mention {
+  if (/\s/.test(m.text)) return m;
+  const before = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+)\s$/u.exec(text.slice(Math.max(0, m.start - 12), m.start));
+  if (!before || !REGNAL_TITLES.has(before[1]!.toLowerCase())) return m;
+  const start = m.start - before[1]!.length - 1;
+  return { start, end: m.end, text: text.slice(start, m.end), type: 'PERSON' };
+}
+
 function withSurnameHe(text: string, m: Mention): Mention {
   const s = m.start - 3;
   if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;
@@ -287,7 +298,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   let mentions = tagged
     // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
     .map((m) => (m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m))
-    .map((m) => withSurnameHe(text, m))
+    .map((m) => withRegnalTitle(text, withSurnameHe(text, m)))
     .map((m) => trimMention(text, m))
     .filter((m): m is Mention => m !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);

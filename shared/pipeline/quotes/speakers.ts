@@ -8,6 +8,7 @@
  */
 import { entityAt } from '../entities/index.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
+import { REGNAL_TITLES } from '../titles.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { CLAUSE_OPENERS, FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
@@ -117,6 +118,9 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   while (toks.length - j > 2 && j - i < 3 && !isFirstName(toks[j]!)) j++;
   if (j > i && isFirstName(toks[j]!)) i = j;
   const rest = toks.slice(i);
+  // a regnal title before a single name is part of it (`Prince Andrew`, `Pope Francis`)
+  if (rest.length === 1 && lastTitle >= 0 && i === lastTitle + 1 && REGNAL_TITLES.has(norm(toks[lastTitle]!)))
+    rest.unshift(toks[lastTitle]!);
   while (rest.length > 1 && SUFFIX.test(rest[rest.length - 1]!)) rest.pop();
   if (rest.length > 0) {
     const lastIdx = rest.length - 1;
