@@ -99,10 +99,6 @@ function introducesWords(
   return before.split(/[^\p{L}'’-]+/u).some((w) => CUE_FORM_TO_LEMMA.has(w.toLowerCase()));
 }
 
-/**
- * A quote shaped like speech rather than like a name: it ends in punctuation inside its marks (`“We are ready,”`),
- * or nothing but punctuation follows it in its sentence.
- */
 /** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
 const CLAUSE_BOUNDARY =
   /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]/g;
@@ -125,6 +121,10 @@ function shortTitle(content: string): boolean {
   );
 }
 
+/**
+ * A quote shaped like speech rather than like a name: it ends in punctuation inside its marks (`“We are ready,”`),
+ * or nothing but punctuation follows it in its sentence.
+ */
 function speechShaped(text: string, masked: string, span: QuoteSpan, sent: Span): boolean {
   if (/[,.!?…:;—–-]\s*$/.test(text.slice(span.start, span.end))) return true;
   return /^[^\p{L}\p{N}]*$/u.test(masked.slice(span.outerEnd, sent.end));
@@ -526,6 +526,21 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     return r;
   };
+  /** A reported-speech quote: `content` attributed by `a`. */
+  const reported = (content: Span, a: Attribution): Quote => {
+    const r = resolve(a.speaker);
+    return {
+      text: text.slice(content.start, content.end),
+      ...content,
+      speaker: r.speaker,
+      speakerMention: { start: a.speaker.start, end: a.speaker.end, text: a.speaker.text },
+      speakerEntityId: r.speakerEntityId,
+      speakerType: r.speakerType,
+      verb: a.cue?.lemma ?? null,
+      type: 'indirect',
+      confidence: 0.5,
+    };
+  };
   // the first quote mark of each sentence (reported speech may come before it, in a clause of its own)
   const firstQuoteAt = new Map<number, number>();
   for (const q of spans) {
@@ -559,20 +574,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         }
       }
     }
-    if (leadAttr && leadContent) {
-      const r = resolve(leadAttr.speaker);
-      quotes.push({
-        text: text.slice(leadContent.start, leadContent.end),
-        ...leadContent,
-        speaker: r.speaker,
-        speakerMention: { start: leadAttr.speaker.start, end: leadAttr.speaker.end, text: leadAttr.speaker.text },
-        speakerEntityId: r.speakerEntityId,
-        speakerType: r.speakerType,
-        verb: leadAttr.cue?.lemma ?? null,
-        type: 'indirect',
-        confidence: 0.5,
-      });
-    }
+    if (leadAttr && leadContent) quotes.push(reported(leadContent, leadAttr));
     if (!quotedKept.has(si) && !crowded(si)) {
       let a = bare(si);
       if (!a) continue;
@@ -588,20 +590,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         a = later;
         content = laterContent;
       }
-      const r = resolve(a.speaker);
-      if (content) {
-        quotes.push({
-          text: text.slice(content.start, content.end),
-          ...content,
-          speaker: r.speaker,
-          speakerMention: { start: a.speaker.start, end: a.speaker.end, text: a.speaker.text },
-          speakerEntityId: r.speakerEntityId,
-          speakerType: r.speakerType,
-          verb: a.cue?.lemma ?? null,
-          type: 'indirect',
-          confidence: 0.5,
-        });
-      }
+      // (resolved even without content: a later pronoun may point back to this speaker)
+      resolve(a.speaker);
+      if (content) quotes.push(reported(content, a));
       continue;
     }
     for (; ki < keep.length && keep[ki]!.sentence <= si; ki++) {
