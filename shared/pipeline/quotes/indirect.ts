@@ -117,8 +117,19 @@ const HEARER =
  * A clause of the narrator's after the reported one: a closing attribution (`, Morrison testified.`) or `, but` /
  * `, and` + a pronoun (`, but he gave no details`).
  */
-const NARRATOR_TAIL =
-  /(?:\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s)|,\s+(?:(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b|(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b|(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$)/u;
+const NARRATOR_TAIL = new RegExp(
+  [
+    // the writer's aside: `— but it is hard to know …`, `, although … we would not …`
+    String.raw`\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s`,
+    // `, but he gave no details`
+    String.raw`,\s+(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b`,
+    // `, but it did not say when …`, `, but he said that …`
+    String.raw`,\s+(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b`,
+    // `, Morrison testified` closing the sentence (groups 1 and 2: the name and its verb)
+    String.raw`,\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$`,
+  ].join('|'),
+  'u',
+);
 
 /**
  * `, but he gave no details` (a past tense, not the report's backshifted `would`), `, but it did not say when`,
@@ -177,6 +188,10 @@ const AFTER_ADJUNCT =
  */
 const FRONTED_ADJUNCT =
   /^(?:as|when|while|after|before|since|because|if|although|though|later|earlier|in|on|at|during|despite|following|until|once)\b/i;
+
+function frontedOnly(head: string): boolean {
+  return !head.includes(',') && FRONTED_ADJUNCT.test(head);
+}
 
 /** Nothing before a sentence-opening attribution but a connective (`But according to …`). */
 const OPENS_SENTENCE = /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still|however|instead)\s*,?\s+)?$/i;
@@ -261,7 +276,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
       (head[1] - head[0] > 15 &&
         speakerAfterComma &&
-        !FRONTED_ADJUNCT.test(text.slice(head[0], head[1]).replace(/^[^,]*,[\s\S]*$/, '')) &&
+        !frontedOnly(text.slice(head[0], head[1])) &&
         (ADVERBIAL_ONLY.test(after) || AFTER_ADJUNCT.test(after)))
     )
       [s, e] = head;
