@@ -362,6 +362,12 @@ function lowerPhraseStart(toks: Tok[], end: number, lo: number): number {
   return a;
 }
 
+/** Token a opens its clause: the range start, or right after `,` `;` `:` or a quote. */
+function opensClause(toks: Tok[], a: number, lo: number): boolean {
+  const prev = toks[a - 1];
+  return a === lo || !prev || /^[,;:]$/.test(prev.w) || prev.kind === 'quote';
+}
+
 /**
  * The speaker phrase that is the subject of the verb at token k: walks left over adverbs, appositives between
  * commas and parentheticals. `lo` bounds the search (a quote or the sentence start).
@@ -409,13 +415,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (second && toks[second[0] - 1]?.l === 'and') {
     const first = runEndingAt(toks, second[0] - 2, lo);
     // (`both Kopp and Hale told`: the pair after `both`)
-    const before = first ? toks[first[0] - 1] : undefined;
     const opens =
       first &&
-      (first[0] === lo ||
-        /^[,;:]$/.test(before!.w) ||
-        before!.kind === 'quote' ||
-        (before!.l === 'both' && (first[0] - 1 === lo || /^[,;:]$/.test(toks[first[0] - 2]?.w ?? ''))));
+      (opensClause(toks, first[0], lo) || (toks[first[0] - 1]!.l === 'both' && opensClause(toks, first[0] - 1, lo)));
     if (first && opens && !weakRun(toks, first) && !weakRun(toks, second) && !isOrgRun(toks, first[0], second[1]))
       return phrase(text, toks, first[0], second[1], 'nominal');
   }
@@ -430,9 +432,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     (possessor === j - 1 || (toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])))
   ) {
     const named = runEndingAt(toks, possessor - 2, lo);
-    const opens =
-      named && (named[0] === lo || /^[,;:]$/.test(toks[named[0] - 1]!.w) || toks[named[0] - 1]!.kind === 'quote');
-    if (named && opens && !weakRun(toks, named)) return phrase(text, toks, named[0], named[1], 'name');
+    if (named && opensClause(toks, named[0], lo) && !weakRun(toks, named))
+      return phrase(text, toks, named[0], named[1], 'name');
   }
   // "Smith, who said"; "Hal Vance, now the majority leader, who said": the name before the appositive
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
@@ -1047,8 +1048,8 @@ function sentenceSubject(
       !weakRun(toks, run) &&
       /['’]s$/.test(toks[run[1]]!.w) &&
       toks[run[1] + 1]?.kind === 'word' &&
-      !OWNED_WORDS.test(toks[run[1] + 1]!.l) &&
-      !OWNED_WORDS.test(toks[run[1] + 2]?.l ?? '')
+      !OWNED_WORDS.has(toks[run[1] + 1]!.l) &&
+      !OWNED_WORDS.has(toks[run[1] + 2]?.l ?? '')
     ) {
       let b = run[1];
       while (b + 1 < hi && b - run[1] < 4) {
@@ -1335,10 +1336,6 @@ function attributeLeft(
   return accordingTo(text, toks, lo, hi);
 }
 
-/** Nouns for words or writings, whose possessor is their author (`Okafor’s letter`, `Lee’s earlier missive`). */
-const OWNED_WORDS =
-  /^(?:claims?|statements?|remarks?|comments?|words|letters?|missives?|memos?|notes?|emails?|tweets?|posts?|messages?|speech|speeches|essays?|op-eds?|columns?|books?|reports?|testimony|interview|promises?|pledges?|warnings?|argument|accusations?|assertions?|response|reply|answer|description|prediction)$/;
-
 /** Nouns for something said, whose possessor is the speaker ("Okafor’s claim that …"). */
 const SPEECH_NOUNS = new Set([
   'claim',
@@ -1365,6 +1362,14 @@ const SPEECH_NOUNS = new Set([
   'answer',
   'response',
   'reply',
+]);
+
+/** Nouns for words or writings, whose possessor is their author (`Okafor’s letter`, `Lee’s earlier missive`). */
+const OWNED_WORDS: ReadonlySet<string> = new Set([
+  ...SPEECH_NOUNS,
+  ...'letter letters missive missives memo memos note notes email emails post posts messages speech speeches essay essays op-ed column columns book books report reports testimony interview promises pledges warnings accusations assertions prediction'.split(
+    ' ',
+  ),
 ]);
 
 /** What may follow a speaker that closes its sentence: an appositive or relative clause, then the full stop. */
