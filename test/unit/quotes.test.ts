@@ -630,6 +630,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
 const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
+    'one word between `the` and its noun is a scare quote; a name given (`the name of X is ‘…’`, `dubbed`) is a term',
+    'Intro.\n\nThe board then called on the “temporary” director to resign. Locals have dubbed the tower “the Glass Needle.” According to the brochure, the name of the new café is ‘Bean There’. The union called her a “champion” for workers.',
+    [{ text: 'champion', speaker: 'The union' }],
+  ],
+  [
     'a list of three or more short Title Case quotes is titles; two names someone was called stay speech',
     'Intro.\n\nAccording to the promoter, fans can expect the band’s hits, including “Harbor Lights,” “Cold River,” “Midnight Ferry” and others. In the debate, Ana Ruiz said the mayor had called her “Miss Piggy” and “Miss Cleaning.”',
     [

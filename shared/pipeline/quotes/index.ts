@@ -66,7 +66,7 @@ const SOMEONES_PERSON =
 
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
 const TERM_PREFIX =
-  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of)\s*$/i;
+  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was))\s*$/i;
 
 /** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
@@ -432,6 +432,15 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       continue;
     // a title used as a modifier between an article and a noun (`the “Pose” actor`, `a “Fargo” fan`)
     if (titleCase && words <= 4 && /\b(?:the|a|an)\s*$/i.test(before) && /^ \p{Ll}/u.test(nextChar)) continue;
+    // one word between `the` and its noun (`called on the “temporary” director to resign`): a scare quote (not after
+    // `a`: `called her a “champion” for workers` is a judgement someone made)
+    if (
+      words === 1 &&
+      !/[,.!?]$/.test(content) &&
+      /\b(?:the|its|their)\s*$/i.test(before) &&
+      /^ \p{Ll}+\s/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
+    )
+      continue;
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
     // a song, book or show, even after a speech verb
     if (titleCase && words >= 2 && words <= 10 && HEADLINE_MINOR.test(content) && /\p{Ll}/u.test(content)) continue;
