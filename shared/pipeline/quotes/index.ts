@@ -384,12 +384,13 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // a list of three or more short Title Case quotes (`including “Harbor Lights,” “Cold River” and “Paper Crowns”`):
   // titles (two may be names someone was called: `called her “Miss Piggy” and “Miss Housekeeping”`)
   const listed = new Set<Work>();
+  const titled = work.map((w) => w.end - w.start < 60 && shortTitle(text.slice(w.start, w.end)));
   for (let i = 0; i < work.length; ) {
     let j = i;
     while (
       j + 1 < work.length &&
-      shortTitle(text.slice(work[j]!.start, work[j]!.end)) &&
-      shortTitle(text.slice(work[j + 1]!.start, work[j + 1]!.end)) &&
+      titled[j] &&
+      titled[j + 1] &&
       /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(work[j]!.span.outerEnd, work[j + 1]!.span.outerStart))
     )
       j++;

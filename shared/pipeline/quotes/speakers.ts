@@ -250,6 +250,8 @@ export class SpeakerResolver {
       i = b;
     }
     const midSentence = this.midSentence;
+    /** Some full name has three words or more (a two-word surname may be its end). */
+    let longSurnames = false;
     for (const run of runs) {
       let a = run.a;
       const b = run.b;
@@ -281,6 +283,7 @@ export class SpeakerResolver {
       const ln = lastName(canonicalTokens);
       if (!ln || ln.length < 2) continue;
       const at = toks[a]!.s;
+      if (canonicalTokens.length >= 3) longSurnames = true;
       if (canonicalTokens.length >= 2 && canonicalTokens.length <= 4) {
         const list = this.fullByLast.get(ln) ?? [];
         const name = canonicalTokens.join(' ');
@@ -311,13 +314,14 @@ export class SpeakerResolver {
       this.mentions.splice(x, 1);
     }
     // a two-word surname (`Lyle Ortega`, `Hawk Sawyer`) is the one longer full name that ends with it
-    for (const [ln, list] of this.fullByLast) {
-      const longer = new Set(list.filter((x) => x.name.split(' ').length >= 3).map((x) => x.name));
-      if (longer.size === 0) continue;
-      for (const x of list) {
-        if (x.name.split(' ').length !== 2) continue;
-        const ends = [...longer].filter((n) => n.endsWith(` ${x.name}`));
-        if (ends.length === 1) this.longerName.set(x.name, ends[0]!);
+    for (const [ln, list] of longSurnames ? this.fullByLast : []) {
+      const names = new Set(list.map((x) => x.name));
+      const longer = [...names].filter((n) => n.split(' ').length >= 3);
+      if (longer.length === 0) continue;
+      for (const name of names) {
+        if (name.split(' ').length !== 2) continue;
+        const ends = longer.filter((n) => n.endsWith(` ${name}`));
+        if (ends.length === 1) this.longerName.set(name, ends[0]!);
       }
       this.fullByLast.set(
         ln,
