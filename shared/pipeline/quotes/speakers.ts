@@ -313,23 +313,7 @@ export class SpeakerResolver {
       if (midSentence.has(w) || this.fullByLast.has(norm(w)) || isGivenName(w)) continue;
       this.mentions.splice(x, 1);
     }
-    // a two-word surname (`Lyle Ortega`, `Hawk Sawyer`) is the one longer full name that ends with it
-    for (const [ln, list] of longSurnames ? this.fullByLast : []) {
-      const names = new Set(list.map((x) => x.name));
-      const longer = [...names].filter((n) => n.split(' ').length >= 3);
-      if (longer.length === 0) continue;
-      for (const name of names) {
-        if (name.split(' ').length !== 2) continue;
-        const ends = longer.filter((n) => n.endsWith(` ${name}`));
-        if (ends.length === 1) this.longerName.set(name, ends[0]!);
-      }
-      this.fullByLast.set(
-        ln,
-        list.filter((x) => !this.longerName.has(x.name)),
-      );
-    }
-    if (this.longerName.size > 0)
-      for (const m of this.mentions) m.canonical = this.longerName.get(m.canonical) ?? m.canonical;
+    if (longSurnames) this.joinTwoWordSurnames();
     // sentences of mentions; pronoun evidence after a lone mention
     for (const m of this.mentions) m.sentence = this.sentenceOf(m.start);
     const bySentence = this.bySentence;
@@ -357,6 +341,26 @@ export class SpeakerResolver {
       g.m += (zone.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
       g.f += (zone.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
     }
+  }
+
+  /** A two-word surname (`Lyle Ortega`, `Hawk Sawyer`) is the one longer full name that ends with it. */
+  private joinTwoWordSurnames(): void {
+    for (const [ln, list] of this.fullByLast) {
+      const names = new Set(list.map((x) => x.name));
+      const longer = [...names].filter((n) => n.split(' ').length >= 3);
+      if (longer.length === 0) continue;
+      for (const name of names) {
+        if (name.split(' ').length !== 2) continue;
+        const ends = longer.filter((n) => n.endsWith(` ${name}`));
+        if (ends.length === 1) this.longerName.set(name, ends[0]!);
+      }
+      this.fullByLast.set(
+        ln,
+        list.filter((x) => !this.longerName.has(x.name)),
+      );
+    }
+    if (this.longerName.size > 0)
+      for (const m of this.mentions) m.canonical = this.longerName.get(m.canonical) ?? m.canonical;
   }
 
   /** Full name for a (possibly partial) name at `pos`. */
