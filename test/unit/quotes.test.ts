@@ -1161,6 +1161,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
+    'evidence that reveals or suggests, a hypothetical speaker, and a noun after two names are no reported speech',
+    'Blood tests revealed that the man had an allergy to feathers. Those facts suggest that the receptors evolved early. Others, though, might argue that the money would be better spent elsewhere. The case will drag on, before the Horowitz and Durham reports, before the public wonders where the evidence is.',
+    [],
+  ],
+  [
     'only when and where, or quoted words, after the verb is no reported speech',
     'Kali Ruiz explained on an episode of their podcast “Beyond Money.” South Dakota says, ‘Meth. We are on it,’ and the state wants everyone to hear it.',
     [],

@@ -271,8 +271,19 @@ function isCueTok(toks: Tok[], k: number): string | null {
     const nounAfterDet =
       prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their|one|another)$/.test(pp.l);
     // (not a dotted place abbreviation used as an adjective: `in U.S. states where …`)
+    // (not two names used as a modifier after `the`: `the Horowitz and Durham reports`; `the Times reports` is one)
+    let m0 = k - 1;
+    while (m0 > 0 && k - m0 < 6 && (isCap(toks[m0 - 1]) || /^(?:and|&)$/.test(toks[m0 - 1]!.l))) m0--;
+    const modifier =
+      isCap(prev) &&
+      toks.slice(m0, k).some((t) => t.l === 'and' || t.l === '&') &&
+      /^(?:the|a|an|these|those|their|its)$/.test(toks[m0 - 1]?.l ?? '');
     const namePrev =
-      isCap(prev) && !/['’]s$/.test(prev!.w) && !NOT_PERSON.has(prev!.l) && !/^(?:\p{Lu}\.){2,}$/u.test(prev!.w);
+      isCap(prev) &&
+      !modifier &&
+      !/['’]s$/.test(prev!.w) &&
+      !NOT_PERSON.has(prev!.l) &&
+      !/^(?:\p{Lu}\.){2,}$/u.test(prev!.w);
     // "is calling", "was warning": a progressive
     const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
     // "one user, …, posted: “…”": a colon or the quote right after it makes it the verb

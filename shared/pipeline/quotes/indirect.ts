@@ -228,8 +228,20 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // generic `you`/`one` (`You can say all you want`) and broken phrases (`do or don’t say`) report no one's words
   if (/^(?:you|one)$/i.test(a.speaker.text) || /n[’']t$/i.test(a.speaker.text)) return null;
   // the writer's own voice (`we confirmed that …`, `As I said earlier, …`, `Our initial testing suggests …`) is
-  // narration, not someone's reported words
+  // narration, not someone's reported words; so is evidence that `reveals` or `suggests` (`Blood tests revealed
+  // that …`, `Those facts suggest that …`) and a hypothetical speaker (`Others might argue that …`)
   if (/^(?:i|we|our|my)\b/i.test(a.speaker.text)) return null;
+  if (
+    /^(?:reveal|suggest)$/.test(a.cue.lemma) &&
+    /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs)$/.test(a.speaker.text)
+  )
+    return null;
+  if (
+    /\b(?:might|could|would|may)\s+(?:\p{L}+ly\s+)?$/iu.test(
+      masked.slice(Math.max(sent.start, a.cue.start - 20), a.cue.start),
+    )
+  )
+    return null;
   // `what I said`, `what she told us`: a free relative names the words, it does not report them
   if (/\bwhat\s+$/i.test(masked.slice(Math.max(sent.start, a.speaker.start - 6), a.speaker.start))) return null;
   // a negated or refused report says nothing (`The companies have not disclosed how many …`, `declined to say`)
