@@ -7,6 +7,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { mapPacked } from './arrays.ts';
 import { isJsSpace } from './clean-chars.ts';
 import {
   type ArticleMeta,
@@ -421,7 +422,7 @@ function ldBodyBlocks(body: string): Block[] {
   const text = /<\/?(?:p|br|div)\b/i.test(body)
     ? blocksOf(parseHTML(`<html><body>${body}</body></html>`).document.body as unknown as DomNode).map((b) => b.text)
     : body.split(/\n+/);
-  return text.map((t) => ({ text: collapse(t), kind: 'body' as const })).filter((b) => b.text);
+  return mapPacked(text, (t) => ({ text: collapse(t), kind: 'body' as const })).filter((b) => b.text);
 }
 
 const URL_TEXT = /^(?:https?:\/\/|www\.)\S+$/i;
@@ -442,7 +443,7 @@ function filterBlocks(
   pageUrl: string | null,
 ): { kept: HtmlBlock[]; words: number } {
   // Word counts once per block (the rules below and the caller all need them).
-  const counts = blocks.map((b) => wordCount(b.text));
+  const counts = mapPacked(blocks, (b) => wordCount(b.text));
   let total = 0;
   let classWords = 0;
   for (let i = 0; i < blocks.length; i++) {
@@ -451,7 +452,8 @@ function filterBlocks(
   }
   // Class-name evidence is trusted only when it does not claim most of the article.
   const useClasses = classWords <= total * 0.4;
-  const linkOnly = blocks.map(
+  const linkOnly = mapPacked(
+    blocks,
     (b, i) => b.linkChars >= b.text.length * 0.8 && counts[i]! <= 25 && !URL_TEXT.test(b.text),
   );
   const kept: HtmlBlock[] = [];

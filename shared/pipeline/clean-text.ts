@@ -4,6 +4,7 @@
  * short), and the main content is the largest run of good paragraphs between "end of article" markers
  * (author picture, newsletter box, comments, copyright). Everything dropped is reported with a reason.
  */
+import { mapPacked } from './arrays.ts';
 import {
   type ArticleMeta,
   type Block,
@@ -83,14 +84,14 @@ interface Classified extends Block {
  */
 export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: RemovedBlock[] } {
   // Word counts once per block (whitespace is no word: the count of the trimmed text is the same).
-  const counts = blocks.map((b) => wordCount(b.text));
-  const items: Classified[] = blocks.map((b, i) => ({
+  const counts = mapPacked(blocks, (b) => wordCount(b.text));
+  const items: Classified[] = mapPacked(blocks, (b, i) => ({
     text: b.text,
     kind: b.kind,
     reason: phraseReason(b.text, counts[i]),
     good: false,
   }));
-  const keys = items.map((b) => keyOf(b.text));
+  const keys = mapPacked(items, (b) => keyOf(b.text));
   const seen = new Map<string, number>();
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
@@ -153,7 +154,7 @@ export function selectMainContent(blocks: Block[]): { kept: Block[]; removed: Re
       segStart = i + 1;
     }
   }
-  const top = maxOf(runs.map((r) => r.score));
+  const top = maxOf(mapPacked(runs, (r) => r.score));
   const inMain = new Array<boolean>(items.length).fill(false);
   for (const r of runs) {
     if (r.score < top && r.score < top * JOIN_RATIO) continue;
@@ -261,7 +262,7 @@ function markdownLines(input: string, meta: ArticleMeta, removed: RemovedBlock[]
 }
 
 function plainLines(input: string): Line[] {
-  return input.split('\n').map((text) => ({ text, heading: 0, blank: !text.trim(), item: false }));
+  return mapPacked(input.split('\n'), (text) => ({ text, heading: 0, blank: !text.trim(), item: false }));
 }
 
 function percentile(xs: number[], p: number): number {
@@ -272,60 +273,64 @@ function percentile(xs: number[], p: number): number {
 /** A column of text wrapped at a fixed width: most lines fill 75 %+ of a 50-110 character width. */
 function isWrappedColumn(texts: string[]): boolean {
   if (texts.length < 4) return false;
-  const lens = texts.map((t) => t.length);
+  const lens = mapPacked(texts, (t) => t.length);
   const width = percentile(lens, 0.9);
   if (width < 50 || width > 110) return false;
   const full = lens.filter((n) => n >= width * 0.75 && n <= width + 2).length;
   return full >= texts.length * 0.6;
 }
 
+/**
+ * Adds a group of consecutive non-blank lines to `out` as paragraph blocks; hard-wrapped prose is re-joined. (A
+ * top-level function, not a closure of `groupLines`: V8 would optimise a closure created per call again and again.)
+ */
+function addGroup(group: Line[], out: Array<Block & { level: number }>): void {
+  if (group.length === 0) return;
+  const texts = mapPacked(group, (l) => l.text.trim());
+  const lens = mapPacked(texts, (t) => t.length);
+  const body = lens.slice(0, -1);
+  // Hard-wrapped: every line but the last is long-ish and of similar width, and does not end a sentence
+  // on most lines (prose copied with line breaks every 60-100 characters).
+  const wrapped =
+    group.length >= 2 &&
+    new Set(texts).size === texts.length &&
+    !group.some((l) => l.item) &&
+    body.every((n) => n >= 35 && n <= 110) &&
+    maxOf(body) - minOf(body) <= 30 &&
+    lens[lens.length - 1]! <= maxOf(body) + 5 &&
+    texts.slice(0, -1).filter((t) => /[.!?”"]$/.test(t)).length <= body.length / 2;
+  if (wrapped) out.push({ text: texts.join(' '), kind: 'body', level: 0 });
+  else if (isWrappedColumn(texts) && !group.some((l) => l.item)) {
+    // Several hard-wrapped paragraphs without blank lines between them: a short line ending a sentence
+    // closes a paragraph, every other line continues it.
+    // A line that ends a sentence and would have had room for the next line's first word was ended on purpose.
+    const width = maxOf(lens);
+    let para: string[] = [];
+    for (let i = 0; i < texts.length; i++) {
+      const t = texts[i]!;
+      para.push(t);
+      const nextWord = (texts[i + 1] ?? '').split(/\s+/)[0] ?? '';
+      if (/[.!?…"”’)]$/.test(t) && t.length + 1 + nextWord.length <= width) {
+        out.push({ text: para.join(' '), kind: 'body', level: 0 });
+        para = [];
+      }
+    }
+    if (para.length) out.push({ text: para.join(' '), kind: 'body', level: 0 });
+  } else for (const t of texts) if (t) out.push({ text: t, kind: 'body', level: 0 });
+}
+
 /** Groups lines into paragraph blocks: blank lines separate; hard-wrapped prose inside a group is re-joined. */
 function groupLines(lines: Line[]): Array<Block & { level: number }> {
   const out: Array<Block & { level: number }> = [];
   let group: Line[] = [];
-  const flushGroup = () => {
-    if (group.length === 0) return;
-    const texts = group.map((l) => l.text.trim());
-    const lens = texts.map((t) => t.length);
-    const body = lens.slice(0, -1);
-    // Hard-wrapped: every line but the last is long-ish and of similar width, and does not end a sentence
-    // on most lines (prose copied with line breaks every 60-100 characters).
-    const wrapped =
-      group.length >= 2 &&
-      new Set(texts).size === texts.length &&
-      !group.some((l) => l.item) &&
-      body.every((n) => n >= 35 && n <= 110) &&
-      maxOf(body) - minOf(body) <= 30 &&
-      lens[lens.length - 1]! <= maxOf(body) + 5 &&
-      texts.slice(0, -1).filter((t) => /[.!?”"]$/.test(t)).length <= body.length / 2;
-    if (wrapped) out.push({ text: texts.join(' '), kind: 'body', level: 0 });
-    else if (isWrappedColumn(texts) && !group.some((l) => l.item)) {
-      // Several hard-wrapped paragraphs without blank lines between them: a short line ending a sentence
-      // closes a paragraph, every other line continues it.
-      // A line that ends a sentence and would have had room for the next line's first word was ended on purpose.
-      const width = maxOf(lens);
-      let para: string[] = [];
-      for (let i = 0; i < texts.length; i++) {
-        const t = texts[i]!;
-        para.push(t);
-        const nextWord = (texts[i + 1] ?? '').split(/\s+/)[0] ?? '';
-        if (/[.!?…"”’)]$/.test(t) && t.length + 1 + nextWord.length <= width) {
-          out.push({ text: para.join(' '), kind: 'body', level: 0 });
-          para = [];
-        }
-      }
-      if (para.length) out.push({ text: para.join(' '), kind: 'body', level: 0 });
-    } else for (const t of texts) if (t) out.push({ text: t, kind: 'body', level: 0 });
-    group = [];
-  };
   for (const l of lines) {
-    if (l.heading > 0) {
-      flushGroup();
-      out.push({ text: l.text.trim(), kind: 'heading', level: l.heading });
-    } else if (l.blank) flushGroup();
-    else group.push(l);
+    if (l.heading > 0 || l.blank) {
+      addGroup(group, out);
+      group = [];
+      if (l.heading > 0) out.push({ text: l.text.trim(), kind: 'heading', level: l.heading });
+    } else group.push(l);
   }
-  flushGroup();
+  addGroup(group, out);
   return out.filter((b) => collapse(b.text));
 }
 
@@ -338,7 +343,7 @@ export function cleanText(input: string, markdown = false): TextResult {
   const removed: RemovedBlock[] = [];
   const warnings: string[] = [];
   const lines = markdown ? markdownLines(input, meta, removed) : plainLines(input);
-  let blocks = groupLines(lines).map((b) => ({ ...b, text: collapse(b.text) }));
+  let blocks = mapPacked(groupLines(lines), (b) => ({ ...b, text: collapse(b.text) }));
 
   // Header zone: title, byline and date lines before the first prose paragraph.
   const firstProse = blocks.findIndex((b) => b.kind === 'body' && isGoodProse(b.text) && !phraseReason(b.text));
@@ -397,10 +402,11 @@ export function cleanText(input: string, markdown = false): TextResult {
     });
   }
   blocks = blocks.filter((_, i) => !headerDrop.has(i));
-  const sel = selectMainContent(blocks.map((b) => ({ text: b.text, kind: b.kind })));
+  const sel = selectMainContent(mapPacked(blocks, (b) => ({ text: b.text, kind: b.kind })));
   for (const r of sel.removed) removed.push(r);
   // In plain text, a short line without final punctuation between prose paragraphs is a sub-heading.
-  const kept = sel.kept.map((b, i, all) => {
+  const all = sel.kept;
+  const kept = mapPacked(all, (b, i) => {
     if (markdown || b.kind === 'heading') return b;
     // Cheapest tests first (all are pure): most blocks are long prose.
     const heading =

@@ -4,6 +4,7 @@
  * Returns an ISO 639-1 code or null when unsure. Also exposes the stop-word sets the cleaner uses to tell prose
  * from boilerplate.
  */
+import { mapPacked } from './arrays.ts';
 import { LETTER as LETTER_CLASS, latinClass, MARK, UNKNOWN } from './clean-chars.ts';
 
 const STOPWORDS_RAW: Record<string, string> = {
@@ -176,7 +177,7 @@ export function detectLanguage(text: string): string | null {
     const langs = LANGS_OF_WORD.get(w);
     if (langs) for (const l of langs) hits[l]!++;
   }
-  const scores: Array<[string, number]> = LANGS.map((lang, l) => [lang, (hits[l] ?? 0) / ws.length]);
+  const scores = mapPacked(LANGS, (lang, l): [string, number] => [lang, (hits[l] ?? 0) / ws.length]);
   scores.sort((a, b) => b[1] - a[1]);
   const [top, second] = scores;
   if (!top || top[1] < 0.08) return null;

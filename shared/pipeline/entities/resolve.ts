@@ -10,6 +10,7 @@
  * Canonical name = the longest form; salience mixes mention count and how early the entity first appears.
  */
 
+import { mapPacked } from '../arrays.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
@@ -295,11 +296,19 @@ function withSurnameHe(text: string, m: Mention): Mention {
 
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
-  let mentions = tagged
+  let mentions = mapPacked(tagged, (m) =>
     // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
-    .map((m) => (m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m))
-    .map((m) => withRegnalTitle(text, withSurnameHe(text, m)))
-    .map((m) => trimMention(text, m))
+    trimMention(
+      text,
+      withRegnalTitle(
+        text,
+        withSurnameHe(
+          text,
+          m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
+        ),
+      ),
+    ),
+  )
     .filter((m): m is Mention => m !== null)
     .sort((a, b) => a.start - b.start || b.end - a.end);
   mentions = mergeLongForms(text, mentions);
@@ -343,18 +352,23 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
 
   // places the text's layout or the name's head noun make certain: a dateline, `Linden River`
-  mentions = mentions.map((m) => (m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m));
+  mentions = mapPacked(mentions, (m) =>
+    m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m,
+  );
 
   // 1. multi-word mentions first (they define full names), then the rest
   // a full name the tagger typed as an organisation that the article shows to be a person (person-names.ts)
   const personWords = new Set(
-    mentions.filter((m) => m.type === 'PERSON' && words(m.text).length === 1).map((m) => m.text.replace(/['’]s$/, '')),
+    mapPacked(
+      mentions.filter((m) => m.type === 'PERSON' && words(m.text).length === 1),
+      (m) => m.text.replace(/['’]s$/, ''),
+    ),
   );
   // and a name without a person's shape tagged as a person that the article shows to be an organisation
   const retyped = new Map<string, EntityType>();
-  const multi = mentions
-    .filter((m) => words(m.text).length > 1)
-    .map((m) => {
+  const multi = mapPacked(
+    mentions.filter((m) => words(m.text).length > 1),
+    (m) => {
       const key = `${m.type}\u0000${m.text}`;
       let type = retyped.get(key);
       if (type === undefined) {
@@ -364,7 +378,8 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         retyped.set(key, type);
       }
       return type === m.type ? m : { ...m, type };
-    });
+    },
+  );
   const single = mentions.filter((m) => words(m.text).length <= 1);
   for (const m of multi) {
     const g = byForm.get(normOf(m.text));
@@ -382,8 +397,11 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       }),
     );
     if (cands.length <= 1) return cands[0];
-    const before = cands
-      .map((g) => ({ g, last: Math.max(...g.mentions.filter((m) => m.start < at).map((m) => m.start), -1) }))
+    const before = mapPacked(cands, (g) => {
+      let last = -1;
+      for (const m of g.mentions) if (m.start < at && m.start > last) last = m.start;
+      return { g, last };
+    })
       .filter((x) => x.last >= 0)
       .sort((a, b) => b.last - a.last);
     return before[0]?.g ?? cands[0];
@@ -418,7 +436,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
 
   // 2. build entities
   const textLen = Math.max(1, text.length);
-  const raw = groups.map((g) => {
+  const raw = mapPacked(groups, (g) => {
     const ms = g.mentions.sort((a, b) => a.start - b.start);
     let type = g.type;
     let best = -1;
@@ -442,9 +460,10 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     const score = ms.length + 2 * (1 - first.start / textLen);
     return { g, type, name, forms, ms, score };
   });
-  const maxScore = Math.max(1, ...raw.map((r) => r.score));
+  let maxScore = 1;
+  for (const r of raw) maxScore = Math.max(maxScore, r.score);
   const usedIds = new Set<string>();
-  const out: Entity[] = raw.map((r) => {
+  const out: Entity[] = mapPacked(raw, (r) => {
     let id = `${r.type}:${slugify(r.name)}`;
     for (let k = 2; usedIds.has(id); k++) id = `${r.type}:${slugify(r.name)}-${k}`;
     usedIds.add(id);
@@ -454,7 +473,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       name: r.name,
       type: r.type,
       aliases,
-      mentions: r.ms.map((m) => ({ start: m.start, end: m.end, text: m.text })),
+      mentions: mapPacked(r.ms, (m) => ({ start: m.start, end: m.end, text: m.text })),
       count: r.ms.length,
       firstStart: r.ms[0]!.start,
       salience: Math.round((r.score / maxScore) * 1000) / 1000,

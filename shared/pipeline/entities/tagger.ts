@@ -338,15 +338,63 @@ const H_M2 = 14;
 const H_P2 = 15;
 
 /**
- * Labels of a chunk, equal to `referenceLabels` (see the file comment). Per distinct token text a "type", per
- * distinct lower-cased normalised word a "key" (document label memory, document evidence), per distinct short shape
- * a "shape".
+ * A chunk's tokens as `fastLabels` reads them: per distinct token text a "type", per distinct lower-cased normalised
+ * word a "key" (document label memory, document evidence), per distinct short shape a "shape".
+ */
+interface ChunkTypes {
+  /** Type of each token; sentence si is the tokens [sentStart[si], sentStart[si + 1]). */
+  tok: Int32Array;
+  sentStart: Int32Array;
+  nTypes: number;
+  /** Per type: normalised text, key, short shape, flags, hash of the long shape feature. */
+  tNorm: string[];
+  tKey: Int32Array;
+  tSh: Int32Array;
+  tFlags: Uint8Array;
+  tShapeHash: Uint32Array;
+  /** Text of each key and of each shape (the shapes of BOS, EOS and a sentence's first word included). */
+  kStr: string[];
+  sStr: string[];
+  bosShape: number;
+  eosShape: number;
+  firstShape: number;
+}
+
+/** Per key: hash prefix states of its word bigrams and document context, its gazetteer phrase hash and entry. */
+interface KeyStates {
+  bim: Int32Array;
+  bip: Int32Array;
+  ctxPrev: Float64Array;
+  ctxNext: Float64Array;
+  phrase: Int32Array;
+  gaz: Int32Array;
+}
+
+/** Document evidence: the all-caps headline sentences; per key, how it is written elsewhere and its contexts. */
+interface Evidence {
+  headline: Uint8Array;
+  /** 1 seen in lower case, 2 capitalised mid-sentence (outside headlines). */
+  seen: Uint8Array;
+  /** Hashes of the words around the key's capitalised occurrences (up to 16). */
+  ctx: (number[] | undefined)[];
+}
+
+/**
+ * Labels of a chunk, equal to `referenceLabels` (see the file comment), in passes: token types, per-key hash
+ * states, per-type score vectors, document evidence, word bigram rows, then left-to-right decoding. (Separate
+ * functions: each is optimised, and inlines its helpers, on its own.)
  */
 function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence[], n: number): Uint8Array {
-  const { rows, qb, w8, zeroRow } = run;
-  const M = run.v;
+  const c = chunkTypes(sentences, n);
+  const keys = keyStates(run, gaz, c);
+  const V = scoreVectors(run, c);
+  const evidence = documentEvidence(run, c, keys);
+  const bigramRow = bigramRows(run, c, keys, n);
+  return decode(run, gaz, c, keys, evidence, V, bigramRow, n);
+}
 
-  // ---- pass 0: token types, keys, shapes
+/** Pass 0: token types, keys and shapes. */
+function chunkTypes(sentences: readonly Sentence[], n: number): ChunkTypes {
   const typeOf = new Map<string, number>();
   const keyOf = new Map<string, number>();
   const shapeOf = new Map<string, number>();
@@ -471,13 +519,46 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     }
   }
   sentStart[sentences.length] = t;
-  const nKeys = kStr.length;
   const bosShape = shapeId(BOS);
   const eosShape = shapeId(EOS);
   const firstShape = shapeId('f');
-  const nShapes = sStr.length;
+  return { tok, sentStart, nTypes, tNorm, tKey, tSh, tFlags, tShapeHash, kStr, sStr, bosShape, eosShape, firstShape };
+}
 
-  // ---- per-shape rows, per-type score vectors, per-key hash states
+/** Hash states and gazetteer entries of the chunk's keys. */
+function keyStates(run: RunTables, gaz: U32Lookup, c: ChunkTypes): KeyStates {
+  const nKeys = c.kStr.length;
+  const bim = new Int32Array(nKeys);
+  const bip = new Int32Array(nKeys);
+  const ctxPrev = new Float64Array(nKeys);
+  const ctxNext = new Float64Array(nKeys);
+  const useGaz = gaz.size > 0;
+  const phrase = new Int32Array(nKeys);
+  const gazEntry = new Int32Array(nKeys);
+  for (let k = 0; k < nKeys; k++) {
+    const lw = c.kStr[k]!;
+    bim[k] = f2Prefix(T.bim, lw);
+    bip[k] = f2Prefix(T.bip, lw);
+    ctxPrev[k] = hashFrom(run.ctxPrev, lw);
+    ctxNext[k] = hashFrom(run.ctxNext, lw);
+    if (useGaz) {
+      const h = phraseStep(PHRASE_SEED, lw);
+      phrase[k] = h;
+      gazEntry[k] = gaz.get(h);
+    }
+  }
+  return { bim, bip, ctxPrev, ctxNext, phrase, gaz: gazEntry };
+}
+
+/**
+ * The chunk's score vectors: the four sentence-edge vectors (as neighbours -1, +1, -2, +2), then TV per type, then
+ * 17 per key (document context, summed in `decode` when first needed). All feature hashes of all types first, then
+ * all their lookups in one tight loop (independent cache misses overlap), then the sums.
+ */
+function scoreVectors(run: RunTables, c: ChunkTypes): Float64Array {
+  const { rows, qb, w8, zeroRow } = run;
+  const { nTypes, tKey, tSh, tNorm, kStr, sStr } = c;
+  const nShapes = sStr.length;
   const sShortRow = new Int32Array(nShapes);
   const sM1Row = new Int32Array(nShapes);
   const sP1Row = new Int32Array(nShapes);
@@ -486,15 +567,13 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     sM1Row[s] = rows.get(f1(T.sm1, sStr[s]!));
     sP1Row[s] = rows.get(f1(T.sp1, sStr[s]!));
   }
-  // All feature hashes of all types first, then all their lookups in one tight loop (independent cache misses
-  // overlap), then the sums.
   const H = new Uint32Array(nTypes * TH);
   const tText = new Uint8Array(nTypes);
   for (let id = 0; id < nTypes; id++) {
     const lw = kStr[tKey[id]!]!;
     const b = id * TH;
     tText[id] = textFeatures(tNorm[id]!, lw, H, b);
-    H[b + H_SHAPE] = tShapeHash[id]!;
+    H[b + H_SHAPE] = c.tShapeHash[id]!;
     H[b + H_M1] = f1(T.wm1, lw);
     H[b + H_P1] = f1(T.wp1, lw);
     H[b + H_M2] = f1(T.wm2, lw);
@@ -502,10 +581,8 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
   }
   const R = new Int32Array(H.length);
   for (let i = 0; i < H.length; i++) R[i] = rows.get(H[i]!);
-  // V: the four sentence-edge vectors (as neighbours -1, +1, -2, +2), then TV per type, then 17 per key (context)
-  const V = new Float64Array(EDGES + nTypes * TV + nKeys * 17);
-  V.set(M.subarray(run.edges, run.edges + EDGES), EDGE_M1);
-  const ctxVecBase = EDGES + nTypes * TV;
+  const V = new Float64Array(EDGES + nTypes * TV + kStr.length * 17);
+  V.set(run.v.subarray(run.edges, run.edges + EDGES), EDGE_M1);
   const qBias = rowStart(run.biasRow, zeroRow);
   for (let id = 0; id < nTypes; id++) {
     const sh = tSh[id]!;
@@ -532,31 +609,20 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     // then its text features (up to 11, most of them often missing)
     for (let i = b, end = b + tText[id]!; i < end; i++) addRow(V, o, R[i]!, qb, w8);
   }
-  const kBim = new Int32Array(nKeys);
-  const kBip = new Int32Array(nKeys);
-  const kCtxPrev = new Float64Array(nKeys);
-  const kCtxNext = new Float64Array(nKeys);
-  const useGaz = gaz.size > 0;
-  const kPhrase = new Int32Array(nKeys);
-  const kGaz = new Int32Array(nKeys);
-  for (let k = 0; k < nKeys; k++) {
-    const lw = kStr[k]!;
-    kBim[k] = f2Prefix(T.bim, lw);
-    kBip[k] = f2Prefix(T.bip, lw);
-    kCtxPrev[k] = hashFrom(run.ctxPrev, lw);
-    kCtxNext[k] = hashFrom(run.ctxNext, lw);
-    if (useGaz) {
-      const h = phraseStep(PHRASE_SEED, lw);
-      kPhrase[k] = h;
-      kGaz[k] = gaz.get(h);
-    }
-  }
+  return V;
+}
 
-  // ---- pass 1: document evidence
-  const headline = new Uint8Array(sentences.length);
-  const kSeen = new Uint8Array(nKeys); // 1 seen in lower case, 2 capitalised mid-sentence
+/** Pass 1: document evidence (headline sentences; per key, lower-case and mid-sentence uses, contexts). */
+function documentEvidence(run: RunTables, c: ChunkTypes, keys: KeyStates): Evidence {
+  const { tok, sentStart, tFlags, tKey } = c;
+  const nSent = sentStart.length - 1;
+  const nKeys = c.kStr.length;
+  const headline = new Uint8Array(nSent);
+  const kSeen = new Uint8Array(nKeys);
   const kCtx: (number[] | undefined)[] = new Array(nKeys);
-  for (let si = 0; si < sentences.length; si++) {
+  const kCtxPrev = keys.ctxPrev;
+  const kCtxNext = keys.ctxNext;
+  for (let si = 0; si < nSent; si++) {
     const a = sentStart[si]!;
     const b = sentStart[si + 1]!;
     let letters = 0;
@@ -594,9 +660,16 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     }
   }
 
-  // ---- word bigram rows of every token (hashes first, then the lookups in one tight loop)
+  return { headline, seen: kSeen, ctx: kCtx };
+}
+
+/** Row of each token's two word bigram features (hashes first, then the lookups in one tight loop). */
+function bigramRows(run: RunTables, c: ChunkTypes, keys: KeyStates, n: number): Int32Array {
+  const { tok, sentStart, tKey, kStr } = c;
+  const kBim = keys.bim;
+  const kBip = keys.bip;
   const bigram = new Uint32Array(2 * n);
-  for (let si = 0; si < sentences.length; si++) {
+  for (let si = 0; si < sentStart.length - 1; si++) {
     const a = sentStart[si]!;
     const b = sentStart[si + 1]!;
     for (let t = a; t < b; t++) {
@@ -607,9 +680,124 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
     }
   }
   const bigramRow = new Int32Array(2 * n);
-  for (let i = 0; i < bigramRow.length; i++) bigramRow[i] = rowOrZero(rows, bigram[i]!, zeroRow);
+  for (let i = 0; i < bigramRow.length; i++) bigramRow[i] = rowOrZero(run.rows, bigram[i]!, run.zeroRow);
+  return bigramRow;
+}
 
-  // ---- pass 2: decode
+/** Gazetteer matches of a sentence, in reusable buffers. */
+interface GazetteerMatches {
+  /** Per token, per category: 1 + (BILOU position | match length << 2) of the longest match, 0 for none. */
+  codes: Int32Array;
+  /** Per token: 1 when some match covers it. */
+  at: Uint8Array;
+}
+
+/**
+ * Fills `m` for the sentence of `len` tokens from token `a` (when it has a match); returns the number of
+ * categories with matches (0: none, `m` untouched).
+ */
+function gazetteerMatches(
+  gaz: U32Lookup,
+  c: ChunkTypes,
+  keys: KeyStates,
+  a: number,
+  len: number,
+  m: GazetteerMatches,
+): number {
+  const { tok, tKey, kStr } = c;
+  let { codes, at: gazAt } = m;
+  if (codes.length < len * MAX_CATEGORIES) {
+    codes = new Int32Array(len * MAX_CATEGORIES * 2);
+    gazAt = new Uint8Array(len * 2);
+    m.codes = codes;
+    m.at = gazAt;
+  }
+  let anyGaz = false;
+  /** Categories [0, nCat) have matches in this sentence. */
+  let nCat = 0;
+  for (let i = 0; i < len; i++) {
+    const k0 = tKey[tok[a + i]!]!;
+    let e = keys.gaz[k0]!;
+    if (e < 0) continue;
+    let h = keys.phrase[k0]!;
+    for (let j = i; ; ) {
+      const cats = e & CATEGORY_MASK;
+      if (cats !== 0) {
+        if (!anyGaz) {
+          codes.fill(0, 0, len * MAX_CATEGORIES);
+          gazAt.fill(0, 0, len);
+          anyGaz = true;
+        }
+        const mlen = j - i + 1;
+        for (let cat = 0; cat < MAX_CATEGORIES && cats >> cat !== 0; cat++) {
+          if (((cats >> cat) & 1) === 0) continue;
+          if (cat >= nCat) nCat = cat + 1;
+          for (let p = i; p <= j; p++) {
+            const prev = codes[p * MAX_CATEGORIES + cat]!;
+            if (prev !== 0 && (prev - 1) >> 2 >= mlen) continue; // a longer match already covers it
+            const pos = mlen === 1 ? 3 : p === i ? 0 : p === j ? 2 : 1;
+            codes[p * MAX_CATEGORIES + cat] = 1 + (pos | (mlen << 2));
+            gazAt[p] = 1;
+          }
+        }
+      }
+      j++;
+      if (j >= len || j - i >= MAX_PHRASE_TOKENS) break;
+      h = phraseStep(h, kStr[tKey[tok[a + j]!]!]!);
+      e = gaz.get(h);
+      if (e < 0) break;
+    }
+  }
+  return nCat;
+}
+
+/** The gazetteer features of token i of a sentence of `len` tokens (with matches `m` in `nCat` categories). */
+function addGazetteerFeatures(
+  run: RunTables,
+  scores: Float64Array,
+  m: GazetteerMatches,
+  nCat: number,
+  i: number,
+  len: number,
+  capitalised: boolean,
+  nextShape: string,
+): void {
+  const { rows, qb, w8 } = run;
+  const codes = m.codes;
+  const capBit = capitalised ? 1 : 0;
+  for (let cat = 0; cat < nCat; cat++) {
+    const here = codes[i * MAX_CATEGORIES + cat]!;
+    if (here) {
+      const slot = cat * 4 + ((here - 1) & 3);
+      addRow(scores, 0, run.gaz[slot * 2 + capBit]!, qb, w8);
+      addRow(scores, 0, rows.get(hashFrom(run.gazNext[slot]!, nextShape)), qb, w8);
+    }
+    const before = i > 0 ? codes[(i - 1) * MAX_CATEGORIES + cat]! : 0;
+    if (before) addRow(scores, 0, run.gazM1[cat * 4 + ((before - 1) & 3)]!, qb, w8);
+    const after = i + 1 < len ? codes[(i + 1) * MAX_CATEGORIES + cat]! : 0;
+    if (after) addRow(scores, 0, run.gazP1[cat * 4 + ((after - 1) & 3)]!, qb, w8);
+  }
+}
+
+/** Pass 2: greedy left-to-right decoding of every sentence. */
+function decode(
+  run: RunTables,
+  gaz: U32Lookup,
+  c: ChunkTypes,
+  keys: KeyStates,
+  evidence: Evidence,
+  V: Float64Array,
+  bigramRow: Int32Array,
+  n: number,
+): Uint8Array {
+  const { rows, qb, w8, zeroRow } = run;
+  const M = run.v;
+  const { tok, sentStart, tFlags, tKey, tSh, kStr, sStr, bosShape, eosShape, firstShape } = c;
+  const { headline, seen: kSeen, ctx: kCtx } = evidence;
+  const nKeys = kStr.length;
+  const nShapes = sStr.length;
+  const ctxVecBase = EDGES + c.nTypes * TV;
+  const useGaz = gaz.size > 0;
   const labels = new Uint8Array(n);
   const scores = new Float64Array(17);
   const kMem = new Uint8Array(nKeys);
@@ -622,56 +810,13 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
   const docPrevSRow = new Int32Array(nShapes * N_MEMORY).fill(-2);
   const s3Row = new Map<number, number>();
   const pair = run.pair;
-  let codes = new Int32Array(0);
-  let gazAt = new Uint8Array(0);
-  for (let si = 0; si < sentences.length; si++) {
+  const matches: GazetteerMatches = { codes: new Int32Array(0), at: new Uint8Array(0) };
+  for (let si = 0; si < sentStart.length - 1; si++) {
     const a = sentStart[si]!;
     const len = sentStart[si + 1]! - a;
     const head = headline[si] === 1;
-
-    // gazetteer matches: per token, per category, 1 + (BILOU position | match length << 2) of the longest match
-    let anyGaz = false;
-    /** Categories [0, nCat) have matches in this sentence. */
-    let nCat = 0;
-    if (useGaz) {
-      if (codes.length < len * MAX_CATEGORIES) {
-        codes = new Int32Array(len * MAX_CATEGORIES * 2);
-        gazAt = new Uint8Array(len * 2);
-      }
-      for (let i = 0; i < len; i++) {
-        const k0 = tKey[tok[a + i]!]!;
-        let m = kGaz[k0]!;
-        if (m < 0) continue;
-        let h = kPhrase[k0]!;
-        for (let j = i; ; ) {
-          const cats = m & CATEGORY_MASK;
-          if (cats !== 0) {
-            if (!anyGaz) {
-              codes.fill(0, 0, len * MAX_CATEGORIES);
-              gazAt.fill(0, 0, len);
-              anyGaz = true;
-            }
-            const mlen = j - i + 1;
-            for (let c = 0; c < MAX_CATEGORIES && cats >> c !== 0; c++) {
-              if (((cats >> c) & 1) === 0) continue;
-              if (c >= nCat) nCat = c + 1;
-              for (let p = i; p <= j; p++) {
-                const prev = codes[p * MAX_CATEGORIES + c]!;
-                if (prev !== 0 && (prev - 1) >> 2 >= mlen) continue; // a longer match already covers it
-                const pos = mlen === 1 ? 3 : p === i ? 0 : p === j ? 2 : 1;
-                codes[p * MAX_CATEGORIES + c] = 1 + (pos | (mlen << 2));
-                gazAt[p] = 1;
-              }
-            }
-          }
-          j++;
-          if (j >= len || j - i >= MAX_PHRASE_TOKENS) break;
-          h = phraseStep(h, kStr[tKey[tok[a + j]!]!]!);
-          m = gaz.get(h);
-          if (m < 0) break;
-        }
-      }
-    }
+    const nCat = useGaz ? gazetteerMatches(gaz, c, keys, a, len, matches) : 0;
+    const gazAt = matches.at;
 
     let p1 = BOS_LABEL;
     let p2 = BOS_LABEL;
@@ -749,23 +894,18 @@ function fastLabels(run: RunTables, gaz: U32Lookup, sentences: readonly Sentence
         }
         addVec(scores, V, cv);
       }
-      if (anyGaz && (gazAt[i] || (i > 0 && gazAt[i - 1]) || (i + 1 < len && gazAt[i + 1]))) {
-        const capBit = f & CAPITALISED ? 1 : 0;
-        const sp1 = i + 1 < len ? sStr[spId]! : EOS;
-        for (let c = 0; c < nCat; c++) {
-          const here = codes[i * MAX_CATEGORIES + c]!;
-          if (here) {
-            const slot = c * 4 + ((here - 1) & 3);
-            addRow(scores, 0, run.gaz[slot * 2 + capBit]!, qb, w8);
-            addRow(scores, 0, rows.get(hashFrom(run.gazNext[slot]!, sp1)), qb, w8);
-          }
-          const before = i > 0 ? codes[(i - 1) * MAX_CATEGORIES + c]! : 0;
-          if (before) addRow(scores, 0, run.gazM1[c * 4 + ((before - 1) & 3)]!, qb, w8);
-          const after = i + 1 < len ? codes[(i + 1) * MAX_CATEGORIES + c]! : 0;
-          if (after) addRow(scores, 0, run.gazP1[c * 4 + ((after - 1) & 3)]!, qb, w8);
-        }
+      if (nCat > 0 && (gazAt[i] || (i > 0 && gazAt[i - 1]) || (i + 1 < len && gazAt[i + 1]))) {
+        addGazetteerFeatures(
+          run,
+          scores,
+          matches,
+          nCat,
+          i,
+          len,
+          (f & CAPITALISED) !== 0,
+          i + 1 < len ? sStr[spId]! : EOS,
+        );
       }
-
       // document label memory
       if (upper) {
         const mem = kMem[k]!;
