@@ -52,6 +52,8 @@ function isHeadline(text: string, p: Span): boolean {
 
 const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
 
+type Resolved = ReturnType<SpeakerResolver['resolve']>;
+
 /** More quoted spans than this in one sentence: not prose, the spans stay unattributed. */
 const MAX_QUOTES_PER_SENTENCE = 40;
 /**
@@ -475,9 +477,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // speakers of reported speech), 7: reported speech without quote marks
   const quotes: Quote[] = [];
   const lastSpeakers: string[] = [];
-  const resolved = new Map<SpeakerPhrase, ReturnType<SpeakerResolver['resolve']>>();
+  const resolved = new Map<SpeakerPhrase, Resolved>();
   // the last organisation speaker ("the agency said. … “…,” it added"): where it spoke
-  let lastOrg: { r: ReturnType<SpeakerResolver['resolve']>; sentence: number } | null = null;
+  let lastOrg: { r: Resolved; sentence: number } | null = null;
   /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
   const subjectEntity = (si: number): Entity | null => {
     const sent = sentences[si]!;
@@ -485,13 +487,15 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const e = entityAt(entities, sent.start + lead);
     return e?.mentions.some((m) => m.start === sent.start + lead) ? e : null;
   };
-  const subjectOrg = (si: number) => {
-    const e = subjectEntity(si);
-    return e?.type === 'ORGANIZATION' ? e : null;
-  };
-  const subjectPerson = (si: number) => {
-    const e = subjectEntity(si);
-    return e?.type === 'PERSON' ? e : null;
+  /** The entity a speaker phrase at sentence si stands for when it is `it`/`they` or `the 48-year-old`, by the
+   * subject of the sentence before. */
+  const subjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
+    if (si === 0) return null;
+    const pronoun = r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(phrase);
+    const age = r.speakerType === 'nominal' && /^the\s+\d+-year-old$/i.test(phrase);
+    if (!pronoun && !age) return null;
+    const e = subjectEntity(si - 1);
+    return e?.type === (pronoun ? 'ORGANIZATION' : 'PERSON') ? e : null;
   };
   const resolve = (sp: SpeakerPhrase) => {
     let r = resolved.get(sp);
@@ -502,29 +506,22 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
         r = lastOrg.r;
       // `it`/`they` right after a sentence whose subject is an organisation the entity stage names (`Greenfield
-      // Records has denied any wrongdoing. “…,” they said`): that organisation
-      else if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && si > 0 && subjectOrg(si - 1)) {
-        const e = subjectOrg(si - 1)!;
-        r = { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
-      }
-      // `the 48-year-old` right after a sentence whose subject is a person the entity stage names: that person
-      else if (
-        r.speakerType === 'nominal' &&
-        /^the\s+\d+-year-old$/i.test(sp.text) &&
-        si > 0 &&
-        subjectPerson(si - 1)
-      ) {
-        const e = subjectPerson(si - 1)!;
-        r = { speaker: e.name, speakerType: 'person', speakerEntityId: e.id };
-      }
-      // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that group
-      else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && si > 0) {
-        const prev = sentences[si - 1]!;
-        const group = PEOPLE_SUBJECT.exec(masked.slice(prev.start, prev.end));
-        if (group) {
-          const start = prev.start + group.index + group[0].indexOf(group[1]!);
-          const end = start + group[1]!.length;
-          r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
+      // Records has denied any wrongdoing. “…,” they said`), `the 48-year-old` right after one whose subject is a
+      // person it names: that organisation or person
+      else {
+        const e = subjectBefore(si, r, sp.text);
+        if (e)
+          r = { speaker: e.name, speakerType: e.type === 'PERSON' ? 'person' : 'organization', speakerEntityId: e.id };
+        // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that
+        // group
+        else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && si > 0) {
+          const prev = sentences[si - 1]!;
+          const group = PEOPLE_SUBJECT.exec(masked.slice(prev.start, prev.end));
+          if (group) {
+            const start = prev.start + group.index + group[0].indexOf(group[1]!);
+            const end = start + group[1]!.length;
+            r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
+          }
         }
       }
       resolved.set(sp, r);
