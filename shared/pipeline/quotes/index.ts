@@ -156,9 +156,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   // a sentence with dozens of quote marks is not prose (a list of stray marks, a table): its spans are not
   // attributed, which also keeps the attribution passes linear on such input
   const perSentence = new Map<number, number>();
+  // the first quote mark of each sentence (reported speech may come before it, in a clause of its own)
+  const firstQuoteAt = new Map<number, number>();
   for (const q of spans) {
     const si = sentenceAt(q.outerStart);
     perSentence.set(si, (perSentence.get(si) ?? 0) + 1);
+    if (!firstQuoteAt.has(si)) firstQuoteAt.set(si, q.outerStart);
   }
   const crowded = (si: number) => (perSentence.get(si) ?? 0) > MAX_QUOTES_PER_SENTENCE;
   const hasQuote = (si: number) => quoted.has(si);
@@ -548,12 +551,6 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       confidence: 0.5,
     };
   };
-  // the first quote mark of each sentence (reported speech may come before it, in a clause of its own)
-  const firstQuoteAt = new Map<number, number>();
-  for (const q of spans) {
-    const si = sentenceAt(q.outerStart);
-    firstQuoteAt.set(si, Math.min(firstQuoteAt.get(si) ?? q.outerStart, q.outerStart));
-  }
   // sentences with a quote that stays one (a title or a term in quote marks does not stop reported speech: `The
   // mayor, who launched the “Clean Streets” plan, said the city would hire forty workers.`)
   const quotedKept = new Set(keep.map((w) => w.sentence));
