@@ -46,18 +46,17 @@ const ALL_STOPWORDS: ReadonlySet<string> = new Set(Object.values(STOPWORDS).flat
 const WORD = /[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu;
 
 /**
- * The lower-cased words of a text: `text.toLowerCase().match(WORD)` (runs of letters and marks, with an
- * apostrophe and the letters after it). Latin-script text is scanned without the regex (no array of matches
- * built by it); a character the scan does not know (another script) hands the text to the regex.
+ * The words of a lower-cased text as WORD matches them (runs of letters and marks, with an apostrophe and the
+ * letters after it), Latin script only: calls `visit(start, end)` for each in order and returns true, or returns
+ * false as soon as a character the scan does not know (another script) occurs (WORD must decide then; the words
+ * visited so far are to be dropped).
  */
-export function words(text: string): string[] {
-  const lower = text.toLowerCase();
-  const out: string[] = [];
+function scanWords(lower: string, visit: (start: number, end: number) => void): boolean {
   const n = lower.length;
   let start = -1; // start of the current word, -1 between words
   for (let i = 0; i < n; i++) {
     const k = latinClass(lower.charCodeAt(i));
-    if (k === UNKNOWN) return lower.match(WORD) ?? [];
+    if (k === UNKNOWN) return false;
     if (k & LETTER_OR_MARK) {
       if (start < 0) start = i;
       continue;
@@ -70,7 +69,7 @@ export function words(text: string): string[] {
       let j = i + 1;
       for (; j < n; j++) {
         const kj = latinClass(lower.charCodeAt(j));
-        if (kj === UNKNOWN) return lower.match(WORD) ?? [];
+        if (kj === UNKNOWN) return false;
         if ((kj & LETTER_CLASS) === 0) break;
       }
       if (j > i + 1) {
@@ -78,11 +77,78 @@ export function words(text: string): string[] {
         i = j - 1; // the loop goes on at j
       }
     }
-    out.push(lower.slice(start, end));
+    visit(start, end);
     start = -1;
   }
-  if (start >= 0) out.push(lower.slice(start));
-  return out;
+  if (start >= 0) visit(start, n);
+  return true;
+}
+
+/**
+ * The lower-cased words of a text: `text.toLowerCase().match(WORD)`. Latin-script text is scanned without the
+ * regex (no array of matches built by it); a character the scan does not know (another script) hands the text to
+ * the regex.
+ */
+export function words(text: string): string[] {
+  const lower = text.toLowerCase();
+  const out: string[] = [];
+  return scanWords(lower, (start, end) => out.push(lower.slice(start, end))) ? out : (lower.match(WORD) ?? []);
+}
+
+/**
+ * The function words of all languages in an open-addressing table by FNV-1a hash of their UTF-16 code units, so
+ * that a word of a text is looked up where it stands, without slicing it out (`functionWordCounts`).
+ */
+const FUNCTION_WORDS: readonly string[] = [...LANGS_OF_WORD.keys()];
+const FUNCTION_WORD_LANGS: readonly (readonly number[])[] = [...LANGS_OF_WORD.values()];
+const TABLE_MASK = 4095;
+/** Index + 1 in FUNCTION_WORDS of the word in each slot, 0 for an empty slot. */
+const FUNCTION_WORD_TABLE = new Int32Array(TABLE_MASK + 1);
+
+function fnv1a(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+FUNCTION_WORDS.forEach((w, index) => {
+  let slot = fnv1a(w, 0, w.length) & TABLE_MASK;
+  while (FUNCTION_WORD_TABLE[slot] !== 0) slot = (slot + 1) & TABLE_MASK;
+  FUNCTION_WORD_TABLE[slot] = index + 1;
+});
+
+/** Index in FUNCTION_WORDS of the word `lower[start, end)`, or -1. */
+function functionWordAt(lower: string, start: number, end: number): number {
+  for (let slot = fnv1a(lower, start, end) & TABLE_MASK; ; slot = (slot + 1) & TABLE_MASK) {
+    const entry = FUNCTION_WORD_TABLE[slot]!;
+    if (entry === 0) return -1;
+    const w = FUNCTION_WORDS[entry - 1]!;
+    if (w.length === end - start && lower.startsWith(w, start)) return entry - 1;
+  }
+}
+
+/**
+ * The number of words of a text (`words(text).length`) and, per language of STOPWORDS (in its order), how many of
+ * them are its function words.
+ */
+export function functionWordCounts(text: string): { words: number; hits: Int32Array } {
+  const lower = text.toLowerCase();
+  let hits = new Int32Array(LANGS.length);
+  let n = 0;
+  const counted = scanWords(lower, (start, end) => {
+    n++;
+    const index = functionWordAt(lower, start, end);
+    if (index >= 0) for (const l of FUNCTION_WORD_LANGS[index]!) hits[l]!++;
+  });
+  if (counted) return { words: n, hits };
+  // another script: the words as the regular expression finds them
+  const ws = lower.match(WORD) ?? [];
+  hits = new Int32Array(LANGS.length);
+  for (const w of ws) {
+    const langs = LANGS_OF_WORD.get(w);
+    if (langs) for (const l of langs) hits[l]!++;
+  }
+  return { words: ws.length, hits };
 }
 const LETTER_OR_MARK = LETTER_CLASS | MARK;
 
@@ -170,14 +236,9 @@ export function detectLanguage(text: string): string | null {
     if (code === 'arabic') return /[پچژگ]/.test(sample) ? 'fa' : /[ٹڈڑںے]/.test(sample) ? 'ur' : 'ar';
     return code;
   }
-  const ws = words(sample);
-  if (ws.length < 5) return null;
-  const hits = new Int32Array(LANGS.length);
-  for (const w of ws) {
-    const langs = LANGS_OF_WORD.get(w);
-    if (langs) for (const l of langs) hits[l]!++;
-  }
-  const scores = mapPacked(LANGS, (lang, l): [string, number] => [lang, (hits[l] ?? 0) / ws.length]);
+  const { words: nWords, hits } = functionWordCounts(sample);
+  if (nWords < 5) return null;
+  const scores = mapPacked(LANGS, (lang, l): [string, number] => [lang, (hits[l] ?? 0) / nWords]);
   scores.sort((a, b) => b[1] - a[1]);
   const [top, second] = scores;
   if (!top || top[1] < 0.08) return null;

@@ -11,7 +11,7 @@ import {
   wordCount,
 } from '../../shared/pipeline/clean-common.ts';
 import { prepareHtml } from '../../shared/pipeline/clean-html.ts';
-import { detectLanguage, words } from '../../shared/pipeline/language.ts';
+import { detectLanguage, functionWordCounts, STOPWORDS, words } from '../../shared/pipeline/language.ts';
 
 describe('phraseReason: boilerplate blocks and their reasons', () => {
   const ROWS: Array<[string, string | null]> = [
@@ -202,6 +202,37 @@ describe('character scanners: the same answers as the Unicode regexes they repla
   ];
   it.each(WORDS)('words(%s)', (text, want) => {
     expect(words(text)).toEqual(want);
+  });
+
+  it('counts function words as words() and the STOPWORDS sets do, on 5,000 generated texts', () => {
+    // Prepare: function words of every language (any case), other words, apostrophes, marks, digits, punctuation
+    // and now and then a character of another script (the regular-expression path)
+    const langs = Object.keys(STOPWORDS);
+    const pool = [
+      ...langs.flatMap((lang) => [...STOPWORDS[lang]!].slice(0, 25)),
+      ...`Bridge MAYOR été e\u0301te\u0301 o'neil it’s x 2024 , . — “ ’ ' мост 市`.split(' '),
+      ' ',
+      '\n',
+    ];
+    let seed = 3;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const texts = Array.from({ length: 5000 }, () => {
+      const parts = Array.from({ length: next(30) }, () => pool[next(pool.length)]!);
+      return parts.map((w) => (next(5) === 0 ? w.toUpperCase() : w)).join(next(3) === 0 ? '' : ' ');
+    });
+    const reference = (text: string) => {
+      const ws = words(text);
+      return { words: ws.length, hits: langs.map((lang) => ws.filter((w) => STOPWORDS[lang]!.has(w)).length) };
+    };
+
+    // Act + Assess
+    for (const text of texts) {
+      const got = functionWordCounts(text);
+      expect([text, { words: got.words, hits: [...got.hits] }]).toEqual([text, reference(text)]);
+    }
   });
 
   const COLLAPSED: Array<[string, string]> = [

@@ -62,6 +62,36 @@ describe('fast run-time tagger', () => {
     expect(fast.some((l) => l !== 0)).toBe(true);
   });
 
+  it('gives exactly the reference decoder labels on 300 generated texts', () => {
+    // Prepare: sentences drawn from words that reach every pass of the fast tagger: gazetteer names (cities,
+    // countries, first names), capitalised and lower-case uses of the same word, all-caps headlines, non-ASCII
+    // words, numbers, clitics and marks
+    const vocabulary = (
+      'the said on Monday of and in a minister Minister storm Storm Paris New York France Germany John Maria Smith ' +
+      "Acme Corp. Inc. U.S. Ørjan Zürich Touré Ζωή 2024 1996-08-30 26-year-old O'Brien 's n't , . \" “ ” ( ) — : " +
+      'al-Qaida AT&T River Lake United Nations Party told Reuters'
+    ).split(' ');
+    let seed = 5;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const sentence = (): string => {
+      const words = Array.from({ length: 1 + next(18) }, () => vocabulary[next(vocabulary.length)]!);
+      return next(8) === 0 ? words.join(' ').toUpperCase() : words.join(' ');
+    };
+    const texts = Array.from({ length: 300 }, () =>
+      Array.from({ length: 1 + next(6) }, () => sentence()).join(next(2) === 0 ? '. ' : '\n'),
+    );
+
+    // Act + Assess
+    for (const text of texts) {
+      const sentences = splitSentences(text);
+      const n = sentences.reduce((a, s) => a + s.tokens.length, 0);
+      expect([text, [...chunkLabels(MODEL, sentences, n)]]).toEqual([text, [...referenceLabels(MODEL, sentences)]]);
+    }
+  });
+
   it('falls back to the reference decoder when the weights cannot be summed exactly', () => {
     // Prepare: a one-feature model ("nuland" → U-PER) whose companding spans ~70 binary orders of magnitude
     const header = { version: 'test', scale: 5, power: 0.1, labels: N_LABELS, categories: [], training: {} };
