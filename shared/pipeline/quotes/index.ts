@@ -492,7 +492,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   };
   /** The entity a speaker phrase at sentence si stands for when it is `it`/`they` or `the 48-year-old`, by the
    * subject of the sentence before. */
-  const subjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
+  const entityBySubjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
     if (si === 0) return null;
     const pronoun = r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(phrase);
     const age = r.speakerType === 'nominal' && /^the\s+\d+-year-old$/i.test(phrase);
@@ -512,7 +512,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // Records has denied any wrongdoing. “…,” they said`), `the 48-year-old` right after one whose subject is a
       // person it names: that organisation or person
       else {
-        const e = subjectBefore(si, r, sp.text);
+        const e = entityBySubjectBefore(si, r, sp.text);
         if (e)
           r = { speaker: e.name, speakerType: e.type === 'PERSON' ? 'person' : 'organization', speakerEntityId: e.id };
         // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that
