@@ -1180,6 +1180,26 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Normally the offer ends on Friday, but we confirmed that buyers still receive the bag this weekend. Our initial testing suggests that the new laptop stays cool under load.',
     [],
   ],
+  [
+    'a second report after the quote: `, adding that …`',
+    '“We will win,” coach Ana Ruiz said, adding that the team had trained hard all winter.',
+    [{ text: 'the team had trained hard all winter', speaker: 'Ana Ruiz', type: 'indirect' }],
+  ],
+  [
+    'a second report after a partial quote: `and said …`',
+    'The company called the ruling “deeply flawed” and said it would appeal to the state supreme court.',
+    [{ text: 'it would appeal to the state supreme court', speaker: 'The company', type: 'indirect' }],
+  ],
+  [
+    'a second report after an adverbial: `said in a statement on Friday, noting that …`',
+    '“It is over,” Ana Ruiz said in a statement on Friday, noting that the club had already hired a new coach.',
+    [{ text: 'the club had already hired a new coach', speaker: 'Ana Ruiz', type: 'indirect' }],
+  ],
+  [
+    'an act after the quote is no report (`and walked off`, `adding a note of thanks`)',
+    'Ana Ruiz called the loss “painful” and walked off the field. “It is over,” she said, adding a note of thanks to the fans.',
+    [],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

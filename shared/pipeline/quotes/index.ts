@@ -113,6 +113,30 @@ function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
   return out;
 }
 
+/**
+ * A second report after a sentence's last quote and its attribution: `, adding that …` (a participle after a comma)
+ * or `and said …` / `but warned that …` (a verb in the past after `and`/`but`), with at most a short adverbial before
+ * it (`said in a statement, adding …`).
+ */
+const TRAILING_REPORT =
+  /^(?:\s+[^,.;:!?“”"]{1,40}?)?(?:\s*,\s*(\p{Ll}+ing)|,?\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(\p{Ll}+ed|said|told|wrote))\s/u;
+
+/** The report after the last quote of a sentence, attributed to that quote's speaker (see TRAILING_REPORT). */
+function trailingReport(text: string, masked: string, sent: Span, w: Work): Attribution | null {
+  const a = w.attr;
+  if (!a) return null;
+  let anchor = w.span.outerEnd;
+  if (a.cue && a.cue.start >= anchor) anchor = Math.max(anchor, a.cue.end);
+  if (a.speaker.start >= w.span.outerEnd) anchor = Math.max(anchor, a.speaker.end);
+  const m = TRAILING_REPORT.exec(masked.slice(anchor, sent.end));
+  if (!m) return null;
+  const word = (m[1] ?? m[2])!;
+  const lemma = CUE_FORM_TO_LEMMA.get(word);
+  if (!lemma) return null;
+  const start = anchor + m[0].length - 1 - word.length;
+  return { speaker: a.speaker, cue: { start, end: start + word.length, lemma } };
+}
+
 /** Up to five words, each capitalised or a minor word (`Harbor Lights,`, `The Cold River`): a title's shape. */
 function shortTitle(content: string): boolean {
   const words = content.replace(/[.,!?]+$/, '').split(/\s+/);
@@ -599,8 +623,10 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       if (content) quotes.push(reported(content, a));
       continue;
     }
+    let last: Work | null = null;
     for (; ki < keep.length && keep[ki]!.sentence <= si; ki++) {
       const w = keep[ki]!;
+      if (w.sentence === si && (!last || w.span.outerEnd > last.span.outerEnd)) last = w;
       const sp = w.attr?.speaker ?? null;
       const r = sp ? resolve(sp) : null;
       const speakerType = r?.speakerType ?? 'unknown';
@@ -624,6 +650,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
       });
     }
+    // `“We will win,” Ruiz said, adding that the team had trained hard`: the speaker's next report, after the quote
+    const trailing = last ? trailingReport(text, masked, sent, last) : null;
+    const trailingContent = trailing
+      ? indirectContent(text, masked, { start: trailing.cue!.start, end: sent.end }, trailing)
+      : null;
+    if (trailing && trailingContent) quotes.push(reported(trailingContent, trailing));
   }
   return quotes.sort((a, b) => a.start - b.start);
 }
