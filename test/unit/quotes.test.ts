@@ -625,6 +625,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'We have done our work,', speaker: 'they' },
     ],
   ],
+  [
+    'a title in quote marks closing the relative clause before the verb',
+    'Hollis, who starred in “Northline,” said the show was “a long shot.” Ana Ruiz, who phoned in from the set of “Cold River,” said: “I never saw the script.”',
+    [
+      { text: 'a long shot.', speaker: 'Hollis', type: 'partial' },
+      { text: 'I never saw the script.', speaker: 'Ana Ruiz', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

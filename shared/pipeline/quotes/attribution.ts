@@ -492,8 +492,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     }
   }
   // "Reyes, who has led the union since May, warned …": the name before ", who … ,"; "The automaker, which has
-  // focused on electric cars after its diesel scandal, says …": the subject before ", which … ,"
-  if (toks[j]!.w === ',') {
+  // focused on electric cars after its diesel scandal, says …": the subject before ", which … ,"; the closing comma
+  // may sit inside the quote marks of a title that ends the clause (`Hollis, who starred in “Northline,” said`)
+  if (toks[j]!.w === ',' || (toks[j]!.kind === 'quote' && /,\s*["”’']$/.test(text.slice(toks[j]!.s, toks[j]!.e)))) {
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
       if (t.kind === 'quote' || t.w === ';') break;
@@ -1143,6 +1144,25 @@ export interface QuoteContext {
   outerEnd: number;
 }
 
+/** Prepositions before a title in quote marks (`starred in “…”`, `the set of “…”`, `a fan of “…”`). */
+const TITLE_PREPS = /^(?:in|of|on|for|from|at|with|by|about|as)$/;
+
+/** A masked quote at `i` that names a work: up to five Title Case words right after a preposition or a possessive. */
+function quotedTitle(text: string, toks: Tok[], i: number): boolean {
+  const prev = toks[i - 1];
+  if (!prev || !(TITLE_PREPS.test(prev.l) || /\p{L}['’]s$/u.test(prev.w))) return false;
+  const words = text
+    .slice(toks[i]!.s + 1, toks[i]!.e - 1)
+    .replace(/[.,!?]+$/, '')
+    .trim()
+    .split(/\s+/);
+  return (
+    words.length <= 5 &&
+    words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or)$/.test(w)) &&
+    /^[\p{Lu}\p{N}]/u.test(words[0] ?? '')
+  );
+}
+
 /**
  * The attribution of a quote inside its sentence. `masked` has every quote masked; `sent` is the sentence span.
  * Tries the text right after the quote first (`“…,” X said`), then the text before it (`X said: “…”`).
@@ -1161,9 +1181,9 @@ export function attributeInSentence(
   while (rEnd < toks.length && toks[rEnd]!.kind !== 'quote') rEnd++;
   let r0 = qi + 1;
   while (r0 < rEnd && toks[r0]!.kind === 'punct' && toks[r0]!.w !== '(') r0++;
-  // left side: from the previous quote (or sentence start)
+  // left side: from the previous quote (or sentence start), past titles (`Hollis, who starred in “Northline,” said`)
   let lStart = qi - 1;
-  while (lStart >= 0 && toks[lStart]!.kind !== 'quote') lStart--;
+  while (lStart >= 0 && (toks[lStart]!.kind !== 'quote' || quotedTitle(text, toks, lStart))) lStart--;
   lStart++;
   // a quote that ends its clause (`“…,” she said`) looks right first; one inside a clause looks left first
   // "“…” ― Ana Ruiz": a dash then a name closing the sentence
