@@ -633,6 +633,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'I never saw the script.', speaker: 'Ana Ruiz', type: 'direct' },
     ],
   ],
+  [
+    'a participle after a clause of the subject’s own: `X rejected the plan, saying, “…”`',
+    'Ana Pruitt rejected the plan, saying, “It will hurt small farms.” The governor vetoed a second bill, saying “it costs too much.”',
+    [
+      { text: 'It will hurt small farms.', speaker: 'Ana Pruitt', type: 'direct' },
+      { text: 'it costs too much.', speaker: 'The governor', type: 'partial' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

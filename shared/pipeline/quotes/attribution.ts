@@ -980,6 +980,9 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
+/** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
+const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
+
 function sentenceSubject(
   text: string,
   toks: Tok[],
@@ -1007,7 +1010,11 @@ function sentenceSubject(
     if (comma === lo + 1 && isLyAdverb(toks[lo]!.l)) i = comma + 1;
     else if (comma > lo && comma - lo <= 6) {
       const opener = toks.slice(lo, comma);
-      if (opener.some((t) => t.kind === 'word' && !isCap(t)) && !opener.some((t) => isPronoun(t))) {
+      // (not a clause of its own: `Ana Pruitt rejected the plan, saying …` has a verb in the past after its subject)
+      const finite = opener.some(
+        (t, x) => x > 0 && t.kind === 'word' && !isCap(t) && /ed$/.test(t.l) && !SUBORDINATORS.has(opener[x - 1]!.l),
+      );
+      if (opener.some((t) => t.kind === 'word' && !isCap(t)) && !opener.some((t) => isPronoun(t)) && !finite) {
         if (!runEndingAt(toks, comma - 1, lo)) i = comma + 1;
       }
     }
