@@ -740,6 +740,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   ['an inch mark is not a quote', 'The new statue is 6\'3" tall and weighs a ton.\n\nIt was unveiled on Friday.', []],
+  [
+    'a label in quote marks before a name is a title given, not speech (not `as a “disgrace” Wednesday`)',
+    'Intro.\n\nThe Ledger sent its “chief science officer” Mara Quill to the hearing. Tom Vale blasted the plan as a “disgrace” Wednesday.',
+    [{ text: 'disgrace', speaker: 'Tom Vale' }],
+  ],
 ];
 
 /** Reported speech without quote marks. */
@@ -1187,9 +1192,9 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [],
   ],
   [
-    'a verb with a noun phrase, then a new clause after a comma, reports nothing (`denied the claim, saying …`)',
-    'He has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
-    [],
+    'a verb with a noun phrase, then a new clause after a comma: the participle reports, not the verb (`denied the claim, saying …`)',
+    'Tom Lane has always denied the claim, saying the tune was his own. If it seemed like Lane had written the letter himself, it is because he had.',
+    [{ text: 'the tune was his own', speaker: 'Tom Lane', type: 'indirect' }],
   ],
   [
     'the writer’s own voice is narration, not reported speech (`we confirmed that`, `Our testing suggests that`)',
@@ -1215,6 +1220,34 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'an act after the quote is no report (`and walked off`, `adding a note of thanks`)',
     'Ana Ruiz called the loss “painful” and walked off the field. “It is over,” she said, adding a note of thanks to the fans.',
     [],
+  ],
+  [
+    'a participle report after the subject’s own clause: `X vetoed the bill, saying …`',
+    'Governor Ana Pruitt vetoed the bill on Friday, saying it would hurt small farms.',
+    [{ text: 'it would hurt small farms', speaker: 'Ana Pruitt', type: 'indirect' }],
+  ],
+  [
+    'two reports of one speaker: `said A, adding that B`, `said A and warned that B`',
+    'Ana Pruitt said the plan was dead, adding that she would veto it again next year. Tom Vale said the vote was close and warned that the count would take a week.',
+    [
+      { text: 'the plan was dead', speaker: 'Ana Pruitt', type: 'indirect' },
+      { text: 'she would veto it again next year', speaker: 'Ana Pruitt', type: 'indirect' },
+      { text: 'the vote was close', speaker: 'Tom Vale', type: 'indirect' },
+      { text: 'the count would take a week', speaker: 'Tom Vale', type: 'indirect' },
+    ],
+  ],
+  [
+    'the subject after a dateline, up to a verb in the past that does not end in -ed',
+    'KIRKVALE – Two prison guards were charged Tuesday with falsifying logs, stating they had checked every cell hourly. Some of the mayor’s defenders took to social media, claiming that the audit was rigged.',
+    [
+      { text: 'they had checked every cell hourly', speaker: 'Two prison guards', type: 'indirect' },
+      { text: 'the audit was rigged', speaker: 'Some of the mayor’s defenders', type: 'indirect' },
+    ],
+  ],
+  [
+    '`according to X, adding to …` is one report (the participle does not report)',
+    'The lake is drying up, according to two people familiar with the survey, adding to a series of problems for the town.',
+    [{ text: 'The lake is drying up', speaker: 'two people familiar with the survey', type: 'indirect' }],
   ],
 ];
 

@@ -980,6 +980,18 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
+/** Common verbs in the past that do not end in -ed (`some of the defenders took to social media`). */
+const IRREGULAR_PAST = new Set(
+  'took made gave went came got began kept left led met paid put ran saw sent set spent stood won wrote brought bought built caught felt fought found held heard knew lost meant rose sought sold struck thought threw understood'.split(
+    ' ',
+  ),
+);
+
+/** A word of two or more letters, all capitals (a dateline's place). */
+function isAllCaps(w: string): boolean {
+  return w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
+}
+
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
 
@@ -996,7 +1008,11 @@ function sentenceSubject(
   const colon = toks.findIndex((t, x) => x >= from && x < Math.min(hi, from + 9) && t.w === ':');
   const heading =
     colon - from >= 3 && colon + 1 < hi && toks.slice(from, colon).every((t) => t.kind === 'word' && isCap(t));
-  const lo = heading ? colon + 1 : from;
+  let lo = heading ? colon + 1 : from;
+  // a dateline (`WASHINGTON –`, `KIRKVALE, Norland —`) is not the subject
+  const dash = toks.findIndex((t, x) => x > lo && x < Math.min(hi, lo + 6) && /^[—–-]$/.test(t.w));
+  if (dash > 0 && toks.slice(lo, dash).every((t) => t.w === ',' || t.kind === 'word') && isAllCaps(toks[lo]!.w))
+    lo = dash + 1;
   let i = lo;
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
     while (i < hi && toks[i]!.w !== ',') i++;
@@ -1043,6 +1059,7 @@ function sentenceSubject(
       const n = toks[b + 1]!;
       if (n.kind !== 'word' || VERB_MODIFIERS.has(n.l) || CUE_FORM_TO_LEMMA.has(n.l) || CLAUSE_BREAKERS.has(n.l)) break;
       if ((PREPS.has(n.l) && n.l !== 'of') || RELATIVES.has(n.l) || (!isCap(n) && /ed$/.test(n.l))) break;
+      if (IRREGULAR_PAST.has(n.l)) break;
       b++;
     }
     const run = runEndingAt(toks, b, i + 1);
@@ -1426,7 +1443,15 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
     const lemma = isCueTok(toks, k);
-    if (!lemma || isParticipleCue(t) || WEAK_CUES.has(lemma)) continue;
+    if (!lemma || WEAK_CUES.has(lemma)) continue;
+    if (isParticipleCue(t)) {
+      // "Pruitt vetoed the bill, saying it would hurt farms": the subject of the main clause, before the comma
+      // (not after `, according to X,`: `…, according to two people, adding to a series of problems`)
+      if (acc || toks[k - 1]?.w !== ',' || k < 3) continue;
+      const sp = sentenceSubject(text, toks, lo, k - 1, tokens.capitalisedMidSentence(), true);
+      if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
+      continue;
+    }
     // the speaker after the verb, when a comma comes before it (`…, said Smith.`)
     const after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker

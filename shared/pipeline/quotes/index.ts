@@ -122,12 +122,17 @@ const TRAILING_REPORT =
   /^(?:\s+[^,.;:!?“”"]{1,40}?)?(?:\s*,\s*(\p{Ll}+ing)|,?\s+(?:and|but)\s+(?:then\s+|later\s+|also\s+)?(\p{Ll}+ed|said|told|wrote))\s/u;
 
 /** The report after the last quote of a sentence, attributed to that quote's speaker (see TRAILING_REPORT). */
-function trailingReport(text: string, masked: string, sent: Span, w: Work): Attribution | null {
+function reportAfterQuote(masked: string, sent: Span, w: Work): Attribution | null {
   const a = w.attr;
   if (!a) return null;
   let anchor = w.span.outerEnd;
   if (a.cue && a.cue.start >= anchor) anchor = Math.max(anchor, a.cue.end);
   if (a.speaker.start >= w.span.outerEnd) anchor = Math.max(anchor, a.speaker.end);
+  return trailingReport(masked, sent, anchor, a);
+}
+
+/** A second report of `a`'s speaker right after `anchor` (see TRAILING_REPORT). */
+function trailingReport(masked: string, sent: Span, anchor: number, a: Attribution): Attribution | null {
   const m = TRAILING_REPORT.exec(masked.slice(anchor, sent.end));
   if (!m) return null;
   const word = (m[1] ?? m[2])!;
@@ -460,6 +465,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       )
     )
       continue;
+    // a label before a name (`its “chief science officer” Mara Quill`): a title given, not speech
+    if (
+      words <= 4 &&
+      !/[,.!?]$/.test(content) &&
+      /(?:\b(?:the|its|his|her|their|our)|['’]s)\s*$/i.test(before) &&
+      /^ \p{Lu}\p{Ll}/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 3))
+    )
+      continue;
     // a title used as a modifier between an article and a noun (`the “Pose” actor`, `a “Fargo” fan`)
     if (titleCase && words <= 4 && /\b(?:the|a|an)\s*$/i.test(before) && /^ \p{Ll}/u.test(nextChar)) continue;
     // one word between `the` and its noun (`called on the “temporary” director to resign`): a scare quote (not after
@@ -621,6 +634,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // (resolved even without content: a later pronoun may point back to this speaker)
       resolve(a.speaker);
       if (content) quotes.push(reported(content, a));
+      // `X said the plan was dead, adding that she would veto it again`: the speaker's second report
+      const second = content ? trailingReport(masked, sent, content.end, a) : null;
+      const secondContent = second
+        ? indirectContent(text, masked, { start: second.cue!.start, end: sent.end }, second)
+        : null;
+      if (second && secondContent) quotes.push(reported(secondContent, second));
       continue;
     }
     let last: Work | null = null;
@@ -651,7 +670,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       });
     }
     // `“We will win,” Ruiz said, adding that the team had trained hard`: the speaker's next report, after the quote
-    const trailing = last ? trailingReport(text, masked, sent, last) : null;
+    const trailing = last ? reportAfterQuote(masked, sent, last) : null;
     const trailingContent = trailing
       ? indirectContent(text, masked, { start: trailing.cue!.start, end: sent.end }, trailing)
       : null;

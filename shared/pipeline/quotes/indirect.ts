@@ -141,9 +141,10 @@ function isNarratorTail(m: RegExpExecArray): boolean {
 
 /**
  * A second report of the speaker's (`, and demanded …`, `, but added …`: a speech verb in the past right after
- * `and`/`but`) or a second source (`, according to`).
+ * `and`/`but`; `, adding that …`) or a second source (`, according to`).
  */
-const NEXT_PREDICATE = /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed)\s|according\s+to\s)/u;
+const NEXT_PREDICATE =
+  /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed|said|told|wrote)\s|according\s+to\s|(adding|noting|warning|stressing|insisting)\s+that\s)|\s(?:and|but)\s+(?:also\s+)?(\p{Ll}+ed|said|told|wrote)\s+that\s/u;
 
 /** A day or time word right after the cue (`said Monday the victim …`). */
 const WHEN_LEAD =
@@ -371,7 +372,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (tail && !whole && isNarratorTail(tail)) e = trimSpan(text, s, s + tail.index)[1];
   // the speaker's own next act (`…, and demanded an extension`) or a second source (`…, according to the Times`)
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
-  if (next && (!next[1] || CUE_FORM_TO_LEMMA.has(next[1]))) e = trimSpan(text, s, s + next.index)[1];
+  const nextVerb = next?.[1] ?? next?.[3];
+  if (next && (next[2] || !nextVerb || CUE_FORM_TO_LEMMA.has(nextVerb))) e = trimSpan(text, s, s + next.index)[1];
   if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   const said = text.slice(s, e);
   // quoted words open it (`South Dakota says, ‘Meth. We’re On It,’ and …`): a quote, not reported speech
