@@ -1249,6 +1249,22 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'The lake is drying up, according to two people familiar with the survey, adding to a series of problems for the town.',
     [{ text: 'The lake is drying up', speaker: 'two people familiar with the survey', type: 'indirect' }],
   ],
+  [
+    'a clause that ends in a name is not the speaker’s appositive (`A man attacked Tom Lyle, prosecutors said`)',
+    'A Brenton man attacked Tom Lyle, prosecutors said. The road will stay closed until Easter, the attorney said in a statement.',
+    [
+      { text: 'A Brenton man attacked Tom Lyle', speaker: 'prosecutors', type: 'indirect' },
+      { text: 'The road will stay closed until Easter', speaker: 'the attorney', type: 'indirect' },
+    ],
+  ],
+  [
+    '`…, the Department of X said in a statement`, `…, a city engineer told the Herald`',
+    'The bridge will stay closed until May, the Department of Roads said in a statement. The tunnel will reopen in June, a city engineer told the Westmoor Herald.',
+    [
+      { text: 'The bridge will stay closed until May', speaker: 'Department of Roads', type: 'indirect' },
+      { text: 'The tunnel will reopen in June', speaker: 'a city engineer', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

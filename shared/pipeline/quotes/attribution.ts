@@ -354,8 +354,29 @@ function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null
     const t = toks[i]!;
     if (t.kind !== 'word') return null;
     if (PREPS.has(t.l) || CUE_FORM_TO_LEMMA.has(t.l) || CLAUSE_BREAKERS.has(t.l)) return null;
+    // a clause that ends in a name is not a name phrase (`A man attacked Tom Lyle, prosecutors said`, `The road will
+    // stay closed until May, the attorney said`)
+    if (i > a && verbLike(t, toks[i - 1]!)) return null;
   }
   return run;
+}
+
+/** Conjunctions that open a clause (unlike `until`, `since`, `before`, which may govern a noun phrase). */
+const CONJUNCTIONS = new Set('but and yet so or while whereas although though because if when unless'.split(' '));
+
+/** Words that make a clause of the words before a name: auxiliaries and clause prepositions. */
+const CLAUSE_WORDS = new Set(
+  'is are was were will would can could should must has have had did does until since before because than'.split(' '),
+);
+
+/**
+ * A verb in a phrase before a name: an auxiliary, a common irregular past, or an -ed form after a noun (`man
+ * attacked`; not `the embattled`, `recently elected`, which describe the name).
+ */
+function verbLike(t: Tok, prev: Tok): boolean {
+  if (isCap(t)) return false;
+  if (CLAUSE_WORDS.has(t.l) || IRREGULAR_PAST.has(t.l)) return true;
+  return /ed$/.test(t.l) && prev.kind === 'word' && !isCap(prev) && !DETERMINERS.has(prev.l) && !/ly$/.test(prev.l);
 }
 
 /**
@@ -621,7 +642,10 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       const a = seg[0]!;
       const b = seg[seg.length - 1]!;
       const tail = placeTail(s);
-      const run = tail ? null : nameSegment(toks, a, b);
+      // (a segment cut off by a clause word is the end of a clause, not a name set off by commas: `The road stays
+      // closed until Easter, the attorney said`)
+      const bounded = a - 1 < lo || toks[a - 1]!.kind !== 'word' || CONJUNCTIONS.has(toks[a - 1]!.l);
+      const run = tail || !bounded ? null : nameSegment(toks, a, b);
       if (run) return phrase(text, toks, run[0], run[1], 'name');
       if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
       if (!tail && !appositiveLike(toks, a, b)) break;

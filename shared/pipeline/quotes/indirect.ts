@@ -81,7 +81,7 @@ const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,10}?that\s/i;
 export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*[.!?]?\s*$`, 'i');
 /** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
 const SPEAKING_HEAD =
-  /(?:er|or|ist|ian|man|woman|person|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
+  /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
@@ -110,9 +110,12 @@ const NP_TAKERS = new Set([
 ]);
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
+/** Who was told: `lawmakers`, `the committee`, `Harbor News`. */
+const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)`;
 /** Who was told, before the clause: `told lawmakers …`, `told the committee …`, `told Harbor News …`. */
-const HEARER =
-  /^(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)\s+/u;
+const HEARER = new RegExp(String.raw`^${HEARER_PHRASE}\s+`, 'u');
+/** Nothing after `told` but who was told (`…, a city engineer told the Westmoor Herald.`). */
+const HEARER_ONLY = new RegExp(String.raw`^\s*${HEARER_PHRASE}\s*[.!?]?\s*$`, 'u');
 /**
  * A clause of the narrator's after the reported one: a closing attribution (`, Morrison testified.`) or `, but` /
  * `, and` + a pronoun (`, but he gave no details`).
@@ -282,7 +285,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // `…, the agency said in a statement on Wednesday.`: only when the speaker follows the content's comma, and is
     // someone who speaks (not `…, a deal announced last week.`)
     const speakerAfterComma =
-      /,\s*$/.test(text.slice(Math.max(0, sp.start - 3), sp.start)) &&
+      /,\s*(?:the\s+)?$/i.test(text.slice(Math.max(0, sp.start - 7), sp.start)) &&
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
     if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
@@ -290,7 +293,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       (head[1] - head[0] > 15 &&
         speakerAfterComma &&
         !frontedOnly(text.slice(head[0], head[1])) &&
-        (ADVERBIAL_ONLY.test(after) || AFTER_ADJUNCT.test(after)))
+        (ADVERBIAL_ONLY.test(after) ||
+          AFTER_ADJUNCT.test(after) ||
+          (a.cue.lemma === 'tell' && HEARER_ONLY.test(after))))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
