@@ -1265,6 +1265,20 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The tunnel will reopen in June', speaker: 'a city engineer', type: 'indirect' },
     ],
   ],
+  [
+    'a quantifier as the subject (`Some said`, `Many argued`) and a three-word clause (`the guard died`)',
+    'Some said they could no longer afford fuel for their tractors. Many argued that the plan would fail. The night nurse says the guard died.',
+    [
+      { text: 'they could no longer afford fuel for their tractors', speaker: 'Some', type: 'indirect' },
+      { text: 'the plan would fail', speaker: 'Many', type: 'indirect' },
+      { text: 'the guard died', speaker: 'The night nurse', type: 'indirect' },
+    ],
+  ],
+  [
+    'three words that are no clause, short content before the cue and a second source report nothing',
+    'After the novelist Ana Ruiz explained them to me, I read on. To the pears, add the juice of one lemon. No new cases were found, the health commission said, according to Reuters.',
+    [{ text: 'No new cases were found', speaker: 'the health commission', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -260,8 +260,11 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // an infinitive ("took to Twitter to accuse", "went on to say"): a verb, its subject is the clause's
   if (prev?.l === 'to' && lemma === t.l) return lemma;
   // a noun use ("the call", "his claims", "a report")
+  // (not after a quantifier used as a pronoun, before a form that is no noun: `Some said they …`, `Many argued`)
   if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
-    if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one')) return null;
+    const quantifierSubject = /^(?:some|many|several|most|few)$/.test(prev.l) && !NOUNABLE.has(t.l);
+    if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one' || quantifierSubject))
+      return null;
   }
   if (NOUNABLE.has(t.l)) {
     // a noun before the verb (`the phone call said`, `the reports say`)

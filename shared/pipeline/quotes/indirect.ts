@@ -67,7 +67,7 @@ function continuesAfter(rest: string): boolean {
 }
 
 /** A character of a prepositional phrase: no clause punctuation, no clause opener; a full stop only in `Nov. 6`. */
-const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when)\b)[^,.;:!?]|\.(?=\s*\d))`;
+const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when|is|are|was|were|has|have|had|will|would|shows?|showed|proves?|proved|means|meant)\b)[^,.;:!?]|\.(?=\s*\d))`;
 /**
  * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
  * Nov. 6 event at the institute`.
@@ -184,7 +184,7 @@ const SOURCE_PARTICIPLE =
  * said on Monday, after months of arguments.`; `…, Larsen said while touring the plant.`): not the content.
  */
 const AFTER_ADJUNCT =
-  /^\s*(?:,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)|,\s*(?:citing|quoting|referring|speaking)\b)/i;
+  /^\s*(?:,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)|,\s*(?:citing|quoting|referring|speaking|according\s+to)\b)/i;
 
 /**
  * A fronted phrase before `, X said` that is no clause of its own (`Later in the day, X testified …`; not `After the
@@ -379,8 +379,14 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
   const nextVerb = next?.[1] ?? next?.[3];
   if (next && (next[2] || !nextVerb || CUE_FORM_TO_LEMMA.has(nextVerb))) e = trimSpan(text, s, s + next.index)[1];
-  if (e - s < 15 || text.slice(s, e).split(/\s+/).length < 4) return null;
   const said = text.slice(s, e);
+  // three words at least, a clause (`the guard died`, not `them to me`); four before the cue (`To the pears, add …`)
+  const words = said.split(/\s+/).length;
+  if (e - s < 10 || words < 3) return null;
+  if (words === 3 && (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could)\b/u.test(said)))
+    return null;
+  // a second source is no content (`…, the commission said, according to Reuters`)
+  if (/^according\s+to\b/i.test(said)) return null;
   // quoted words open it (`South Dakota says, ‘Meth. We’re On It,’ and …`): a quote, not reported speech
   if (/^["“‘'«]/.test(said)) return null;
   // only when and where it was said (`explained on an episode of their podcast “…”`)
