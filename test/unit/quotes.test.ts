@@ -1279,6 +1279,17 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'After the novelist Ana Ruiz explained them to me, I read on. To the pears, add the juice of one lemon. No new cases were found, the health commission said, according to Reuters.',
     [{ text: 'No new cases were found', speaker: 'the health commission', type: 'indirect' }],
   ],
+  [
+    '`according to X` after a verb that reports nothing (`…, where the group maintains an office, according to …`)',
+    'The prisoners were freed in Lorvik, where the movement maintains an office, according to a rebel spokesman.',
+    [
+      {
+        text: 'The prisoners were freed in Lorvik, where the movement maintains an office',
+        speaker: 'a rebel spokesman',
+        type: 'indirect',
+      },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -1465,7 +1465,9 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
   const hi = toks.length;
-  const acc = fromOffset < 0 ? accordingTo(text, toks, lo, hi) : null;
+  const accAny = accordingTo(text, toks, lo, hi);
+  // (after `fromOffset` only: `…, where the movement maintains an office, according to a spokesman`)
+  const acc = accAny && (fromOffset < 0 || (accAny.cue?.start ?? -1) >= fromOffset) ? accAny : null;
   for (let k = 0; k < hi; k++) {
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
