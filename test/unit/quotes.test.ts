@@ -1472,6 +1472,17 @@ describe('extractQuotes: speakers that are not people', () => {
     ]);
   });
 
+  it('`it` goes back past a sentence whose own subject is `it` to the organisation that opened the one before', () => {
+    // Prepare
+    const text =
+      'The label Moonrock Records has again rejected the claims. Now it has released a second statement. “All performers remain free to sing,” it says. “We never blocked any concert,” the record label said.';
+    const entities = [entity(text, 'ORGANIZATION:moonrock', 'ORGANIZATION', 'Moonrock Records', ['Moonrock Records'])];
+    // Act
+    const quotes = simplify(text, entities);
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual(['Moonrock Records', 'the record label']);
+  });
+
   it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {
     const text =
       'The pier closed after the storm, and the authorities closed the road too.\n\nAuthorities say that the pier will stay closed until the spring.';

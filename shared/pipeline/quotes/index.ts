@@ -101,6 +101,14 @@ function introducesWords(
   return before.split(/[^\p{L}'’-]+/u).some((w) => CUE_FORM_TO_LEMMA.has(w.toLowerCase()));
 }
 
+/** What may open a sentence before its subject: a quote mark, `the`. */
+const SUBJECT_LEAD = /^[\s"“]*(?:the\s+)?/i;
+/** `The` and up to two common nouns before a name (`The label Moonrock Records`; not `The head of X`). */
+const DESCRIBED_LEAD =
+  /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
+/** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
+const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
+
 /** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
 const CLAUSE_BOUNDARY =
   /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]/g;
@@ -523,18 +531,31 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
   const subjectEntity = (si: number): Entity | null => {
     const sent = sentences[si]!;
-    const lead = /^[\s"“]*(?:the\s+)?/i.exec(text.slice(sent.start, sent.end))![0].length;
-    const e = entityAt(entities, sent.start + lead);
-    return e?.mentions.some((m) => m.start === sent.start + lead) ? e : null;
+    const opening = text.slice(sent.start, Math.min(sent.end, sent.start + 80));
+    // (after `the` and up to two common nouns that describe it: `The label Moonrock Records`, `The furniture maker X`)
+    for (const lead of [SUBJECT_LEAD.exec(opening)![0].length, DESCRIBED_LEAD.exec(opening)?.[0].length ?? -1]) {
+      if (lead < 0) continue;
+      const e = entityAt(entities, sent.start + lead);
+      if (e?.mentions.some((m) => m.start === sent.start + lead)) return e;
+    }
+    return null;
   };
   /** The entity a speaker phrase at sentence si stands for when it is `it`/`they` or `the 48-year-old`, by the
-   * subject of the sentence before. */
+   * subject of the sentence before (past sentences whose own subject is `it`/`they`: `Now it has released …`). */
   const entityBySubjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
-    if (si === 0) return null;
     const pronoun = r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(phrase);
     const age = r.speakerType === 'nominal' && /^the\s+\d+-year-old$/i.test(phrase);
     if (!pronoun && !age) return null;
-    const e = subjectEntity(si - 1);
+    let before = si - 1;
+    while (
+      pronoun &&
+      before > 0 &&
+      si - before < 3 &&
+      PRONOUN_SUBJECT.test(masked.slice(sentences[before]!.start, sentences[before]!.end))
+    )
+      before--;
+    if (before < 0) return null;
+    const e = subjectEntity(before);
     return e?.type === (pronoun ? 'ORGANIZATION' : 'PERSON') ? e : null;
   };
   const resolve = (sp: SpeakerPhrase) => {

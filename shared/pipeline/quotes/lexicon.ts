@@ -66,7 +66,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   condemn: ['condemn', 'condemned', 'condemns'],
   criticize: ['criticize', 'criticized', 'criticised', 'criticizes'],
   dismiss: ['dismiss', 'dismissed'],
-  label: ['label', 'labeled', 'labelled'],
+  label: ['labeled', 'labelled'],
   cite: ['cited', 'cites'],
   encourage: ['encouraged', 'encourages', 'encouraging'],
   plead: ['pleaded', 'pled'],
