@@ -1483,6 +1483,19 @@ describe('extractQuotes: speakers that are not people', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Moonrock Records', 'the record label']);
   });
 
+  it('a document speaks for whoever issued it (`the statement said` after `X said in a statement`, `X issued a statement`)', () => {
+    // Prepare
+    const text =
+      'Three sailors were hurt in a fire aboard a cargo ship, the coast guard said in a statement on Sunday. “The fire is now under control,” the statement said.\n\nOn Monday, Harbor Lane Studios issued a statement about the dispute. The statement claimed that the two sides had “reached a deal.”';
+    const entities = [
+      entity(text, 'ORGANIZATION:harbor', 'ORGANIZATION', 'Harbor Lane Studios', ['Harbor Lane Studios']),
+    ];
+    // Act
+    const quotes = simplify(text, entities).filter((q) => q.type !== 'indirect');
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual(['the coast guard', 'Harbor Lane Studios']);
+  });
+
   it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {
     const text =
       'The pier closed after the storm, and the authorities closed the road too.\n\nAuthorities say that the pier will stay closed until the spring.';

@@ -23,7 +23,7 @@ import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
 import { CUE_FORM_TO_LEMMA, INTRODUCER, SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
-import { SpeakerResolver } from './speakers.ts';
+import { type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
 import { TokenIndex } from './tokens.ts';
 
 export { findQuoteSpans } from './spans.ts';
@@ -108,6 +108,21 @@ const DESCRIBED_LEAD =
   /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
+
+/** A document as the speaker (`the statement`, `the company’s letter`, `the press release`). */
+const DOCUMENT = /^the\s+(?:[\p{L}’'-]+\s+)?(statement|release|letter|memo|post|email|notice|announcement)$/iu;
+/** A document mentioned as issued (`in a statement`, `issued an emailed statement`, `its letter`). */
+const DOCUMENT_MENTION =
+  /\b(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(statement|release|letter|memo|post|email|notice|announcement)\b/giu;
+
+/** An entity of the entity stage as a resolved speaker. */
+function entityAsSpeaker(e: Entity): ResolvedSpeaker {
+  return { speaker: e.name, speakerType: e.type === 'PERSON' ? 'person' : 'organization', speakerEntityId: e.id };
+}
+
+/** The verb between an issuer and its document (`issued a statement`, `said in a statement`). */
+const ISSUED =
+  /^\s+(?:\p{Ll}+\s+)?(?:issued|released|published|posted|sent|put\s+out|shared|said\s+in|wrote\s+in)\s+$/u;
 
 /** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
 const CLAUSE_BOUNDARY =
@@ -558,11 +573,45 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     const e = subjectEntity(before);
     return e?.type === (pronoun ? 'ORGANIZATION' : 'PERSON') ? e : null;
   };
+  /**
+   * Who issued the document a speaker phrase names (`“…,” the statement said` after `the coast guard said in a
+   * statement`, or after `Harbor Studios issued a statement`): the speaker resolved in the sentence that mentions a
+   * document of that kind (up to two sentences back), else the organisation or person opening that sentence.
+   */
+  const issuerOf = (sp: SpeakerPhrase, si: number): Resolved | null => {
+    const kind = DOCUMENT.exec(sp.text)?.[1]?.toLowerCase();
+    if (!kind) return null;
+    const from = sentences[Math.max(0, si - 2)]!.start;
+    let at = -1;
+    for (const m of masked.slice(from, sp.start).matchAll(DOCUMENT_MENTION))
+      if (m[1]!.toLowerCase() === kind) at = from + m.index;
+    if (at < 0) return null;
+    const ds = resolver.sentenceOf(at);
+    // `Harbor Studios issued a statement`: the name right before the verb that issued it
+    const issued = entities.find(
+      (e) =>
+        e.type !== 'LOCATION' &&
+        e.mentions.some((m) => m.end <= at && at - m.end < 40 && ISSUED.test(masked.slice(m.end, at))),
+    );
+    if (issued) return entityAsSpeaker(issued);
+    // `the coast guard said in a statement`: the speaker resolved nearest before the document, in its sentence
+    let best: { p: SpeakerPhrase; r: Resolved } | null = null;
+    for (const [p, r] of resolved) {
+      if (resolver.sentenceOf(p.start) !== ds || p.start > at || r.speakerType === 'pronoun') continue;
+      if (r.speakerType === 'unknown' || DOCUMENT.test(p.text) || (best && best.p.start > p.start)) continue;
+      best = { p, r };
+    }
+    if (best) return best.r;
+    const e = subjectEntity(ds);
+    return e && e.type !== 'LOCATION' ? entityAsSpeaker(e) : null;
+  };
   const resolve = (sp: SpeakerPhrase) => {
     let r = resolved.get(sp);
     if (!r) {
       r = resolver.resolve(sp, lastSpeakers.slice(-3));
       const si = resolver.sentenceOf(sp.start);
+      const issuer = r.speakerType === 'nominal' ? issuerOf(sp, si) : null;
+      if (issuer) r = issuer;
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
         r = lastOrg.r;
