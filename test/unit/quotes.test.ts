@@ -641,6 +641,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'it costs too much.', speaker: 'The governor', type: 'partial' },
     ],
   ],
+  [
+    'a narrator’s colon lead-in that names no one continues the previous quote’s speaker',
+    '“I understood what we were writing,” Lindqvist said.\n\nThat process led to a realization: “It was really a song from a daughter to her mother.”',
+    [
+      { text: 'I understood what we were writing,', speaker: 'Lindqvist', type: 'direct' },
+      { text: 'It was really a song from a daughter to her mother.', speaker: 'Lindqvist', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -124,6 +124,9 @@ function entityAsSpeaker(e: Entity): ResolvedSpeaker {
 const ISSUED =
   /^\s+(?:\p{Ll}+\s+)?(?:issued|released|published|posted|sent|put\s+out|shared|said\s+in|wrote\s+in)\s+$/u;
 
+/** A person's pronoun in a lead-in (someone else may be speaking). */
+const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them)\b/i;
+
 /** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
 const CLAUSE_BOUNDARY =
   /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]/g;
@@ -273,11 +276,28 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
     const own = sentences[w.sentence]!;
-    if (/\p{L}[^\p{L}]*:\s*$/u.test(masked.slice(own.start, w.span.outerStart)) && !isHeadline(text, para0)) {
+    const leadIn = masked.slice(own.start, w.span.outerStart);
+    if (/\p{L}[^\p{L}]*:\s*$/u.test(leadIn) && !isHeadline(text, para0)) {
       const a = subjectOfSentence(text, tokens, own, w.span);
       if (a && a.speaker.kind !== 'pronoun') {
         w.attr = a;
         w.via = 'sentence';
+        return;
+      }
+      // `That process led to a realization: “…”` right after a quote of this or the previous paragraph: the narrator
+      // introduces more of that speaker's words (the lead-in names no one and has no pronoun of its own)
+      if (
+        !a &&
+        prev?.attr &&
+        prev.span.paragraph >= p - 1 &&
+        w.span.outerStart > own.start &&
+        !/\s\p{Lu}/u.test(leadIn) &&
+        !NARRATOR_PERSON.test(leadIn) &&
+        speechShaped(text, masked, w.span, own)
+      ) {
+        w.attr = prev.attr;
+        w.via = 'inherited';
+        w.from = i - 1;
         return;
       }
     }
