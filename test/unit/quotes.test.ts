@@ -649,6 +649,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'It was really a song from a daughter to her mother.', speaker: 'Lindqvist', type: 'direct' },
     ],
   ],
+  [
+    'a quote that fills its paragraph, signed in the next one (`– Name`, `— Name, Place`)',
+    'Reviews of the show poured in.\n\n“Too long, but the songs are great.”\n\n— Rosa Pell, Kirkvale\n\n“The performance was spectacular! Must see.”\n\n– Tomas Berg',
+    [
+      { text: 'Too long, but the songs are great.', speaker: 'Rosa Pell', type: 'direct' },
+      { text: 'The performance was spectacular! Must see.', speaker: 'Tomas Berg', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -124,6 +124,9 @@ function entityAsSpeaker(e: Entity): ResolvedSpeaker {
 const ISSUED =
   /^\s+(?:\p{Ll}+\s+)?(?:issued|released|published|posted|sent|put\s+out|shared|said\s+in|wrote\s+in)\s+$/u;
 
+/** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
+const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
+
 /** A person's pronoun in a lead-in (someone else may be speaking). */
 const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them)\b/i;
 
@@ -298,6 +301,22 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         w.attr = prev.attr;
         w.via = 'inherited';
         w.from = i - 1;
+        return;
+      }
+    }
+    // a quote that fills its paragraph, signed in the next one (`– Tomas K.`, `— Rosa Pell, Kirkvale`): the signer
+    const next = paras[p + 1];
+    if (
+      next &&
+      w.span.outerStart <= para.start + 1 &&
+      /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, para.end))
+    ) {
+      const sig = SIGNATURE.exec(text.slice(next.start, next.end));
+      if (sig) {
+        const start = next.start + sig.index + sig[0].indexOf(sig[1]!);
+        const speaker = { start, end: start + sig[1]!.length, text: sig[1]!, kind: 'name' as const, org: false };
+        w.attr = { speaker, cue: null };
+        w.via = 'sentence';
         return;
       }
     }
