@@ -1306,6 +1306,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       },
     ],
   ],
+  [
+    'the writer’s own clause after a comma ends the report (`…, I rushed to the store`)',
+    'On the day that Pexa announced its new televisions were shipping, I rushed to the store to buy one.',
+    [{ text: 'its new televisions were shipping', speaker: 'Pexa', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -122,8 +122,9 @@ const HEARER_ONLY = new RegExp(String.raw`^\s*${HEARER_PHRASE}\s*[.!?]?\s*$`, 'u
  */
 const NARRATOR_TAIL = new RegExp(
   [
-    // the writer's aside: `— but it is hard to know …`, `, although … we would not …`
-    String.raw`\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s`,
+    // the writer's aside: `— but it is hard to know …`, `, although … we would not …`; the writer's own clause
+    // (`On the day Pexa announced its TVs were shipping, I rushed to the store`: reported speech has no `I`/`we`)
+    String.raw`\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s|,\s+(?:I|we)\s+\p{Ll}`,
     // `, but he gave no details`
     String.raw`,\s+(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b`,
     // `, but it did not say when …`, `, but he said that …`
