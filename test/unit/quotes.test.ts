@@ -761,6 +761,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nThe Ledger sent its “chief science officer” Mara Quill to the hearing. Tom Vale blasted the plan as a “disgrace” Wednesday.',
     [{ text: 'disgrace', speaker: 'Tom Vale' }],
   ],
+  [
+    'a short Title Case quote after a speech verb and its comma is speech, after a noun and its comma a title',
+    'Intro.\n\nWhile some fans chanted, “Red for Teachers,” the owners met upstairs. Her favourite song, “Harbor Lights,” came last. He wrote a script called “Cold River,” then left.',
+    [{ text: 'Red for Teachers,', speaker: 'some fans' }],
+  ],
 ];
 
 /** Reported speech without quote marks. */

@@ -127,6 +127,18 @@ const ISSUED =
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
 const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
 
+/** Cues that name something rather than report words (`a script called “…”`). */
+const NAMING_CUES: ReadonlySet<string> = new Set([
+  'call',
+  'dub',
+  'name',
+  'title',
+  'label',
+  'term',
+  'brand',
+  'nickname',
+]);
+
 /** A person's pronoun in a lead-in (someone else may be speaking). */
 const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them)\b/i;
 
@@ -519,8 +531,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       .replace(/[.,!?]+$/, '')
       .split(/\s+/)
       .every((t) => /^[\p{Lu}\p{N}&]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
+    // (not after a speech verb and its comma: `fans chanted, “Pay The Players,”`)
+    const lemmaBefore = CUE_FORM_TO_LEMMA.get(/(\p{L}+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase() ?? '');
+    const spokenBefore = !!lemmaBefore && !NAMING_CUES.has(lemmaBefore);
     if (
       titleCase &&
+      !spokenBefore &&
       words <= 8 &&
       /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
