@@ -1522,6 +1522,17 @@ describe('extractQuotes: speakers that are not people', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['the coast guard', 'Harbor Lane Studios']);
   });
 
+  it('`The Ledger` after `The Harbor City Ledger` is that organisation, in another paragraph too', () => {
+    // Prepare
+    const text =
+      'The Harbor City Ledger says police are looking into the theft.\n\nThe Ledger says the suspect was arrested on Friday.';
+    const entities = [entity(text, 'ORGANIZATION:hcl', 'ORGANIZATION', 'Harbor City Ledger', ['Harbor City Ledger'])];
+    // Act
+    const quotes = simplify(text, entities);
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual(['Harbor City Ledger', 'Harbor City Ledger']);
+  });
+
   it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {
     const text =
       'The pier closed after the storm, and the authorities closed the road too.\n\nAuthorities say that the pier will stay closed until the spring.';

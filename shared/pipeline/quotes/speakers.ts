@@ -728,6 +728,13 @@ export class SpeakerResolver {
     return fits.length === 1 ? fits[0]! : null;
   }
 
+  /** `Ledger` after `The Harbor City Ledger`: the one organisation named before whose longer name ends with a word. */
+  private shortOrg(name: string, pos: number): Entity | null {
+    if (name.includes(' ')) return null;
+    const e = this.linkOrgNominal(`the ${name}`, pos);
+    return e && e.name.includes(' ') ? e : null;
+  }
+
   /** `he`/`she`/`his`/`her` within a few words after each occurrence of `name` (`Vogel said he was …`). */
   private personalPronounsAfter(name: string): number {
     let n = 0;
@@ -794,7 +801,7 @@ export class SpeakerResolver {
     }
     if (p.kind === 'nominal' && p.org && /^[Tt]he\s+(?:\p{Lu}[\p{L}.&'’-]*\s*)+$/u.test(p.text)) {
       const name = p.text.replace(/^the\s+/i, '');
-      const e = this.entityFor(name, p);
+      const e = this.shortOrg(name, p.start) ?? this.entityFor(name, p);
       return { speaker: e?.name ?? name, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     if (p.kind === 'nominal') {
@@ -815,8 +822,8 @@ export class SpeakerResolver {
     if (isOfficeByRemit(p.text))
       return { speaker: p.text.replace(/^the\s+/i, ''), speakerType: 'nominal', speakerEntityId: null };
     if (p.org) {
-      const e = this.entityFor(p.text, p);
       const name = p.text.replace(/^the\s+/i, '');
+      const e = this.shortOrg(name, p.start) ?? this.entityFor(p.text, p);
       // the entity stage may keep only the end of a long name (`Authority` of `Swedish Prosecution Authority`)
       // (an organisation's name, not a title before a person's, `Senate Majority Leader Mitch McConnell`)
       const words = name.split(/\s+/);
