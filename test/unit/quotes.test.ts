@@ -1626,6 +1626,16 @@ describe('extractQuotes: surnames written first', () => {
 });
 
 describe('extractQuotes: pronoun antecedents', () => {
+  it('a capitalised word before a plural of people is a modifier, not an antecedent (`Coast agents “say …,” he said`)', () => {
+    // Prepare
+    const text =
+      'Sen. Tom Harlow visited the port.\n\nCoast agents "say you have got to watch this," he said.\n\nHere is the latest data from Marine and Coast Protection.';
+    // Act
+    const quotes = simplify(text);
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Harlow']);
+  });
+
   it('`they` after a sentence whose subject is a named organisation; `the 48-year-old` after one about a named person', () => {
     // Prepare
     const text =

@@ -16,6 +16,10 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
+/** Plurals of people (`agents`, `officials`, `workers`, `police`) that a capitalised word before them modifies. */
+const PEOPLE_PLURAL =
+  /^(?:\p{Ll}+(?:ers|ors|ists|ants|ents|ians|ees|als|ives)|police|staff|troops|forces|authorities|crews|guards|men|women|people)$/u;
+
 export interface ResolvedSpeaker {
   speaker: string;
   speakerType: SpeakerType;
@@ -270,6 +274,8 @@ export class SpeakerResolver {
       if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
       // "New Jersey governor", "Okafor campaign": a modifier of a following noun
       if (next && next.kind === 'word' && !isCap(next) && (TITLES.has(next.l) || ORG_WORDS.has(next.l))) continue;
+      // "Coast agents say", "Border officials": one word before a plural of people is a modifier, not a person
+      if (a === b && next && next.kind === 'word' && !isCap(next) && PEOPLE_PLURAL.test(next.l)) continue;
       // adjectives of nationality or party ("Russian officials")
       if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
       // short acronyms are organisations (RT, CNN, NATO)
