@@ -1626,6 +1626,12 @@ describe('extractQuotes: surnames written first', () => {
 });
 
 describe('extractQuotes: pronoun antecedents', () => {
+  it('`they` right after a group of people spoke is that group (`…, the authors said. …, they wrote.`)', () => {
+    const text =
+      'The team studied 4,000 teenagers. Occasional use is not harmful, the authors said. Heavy daily use is linked to poor sleep, they wrote.';
+    expect(simplify(text).map((q) => q.speaker)).toEqual(['the authors', 'the authors']);
+  });
+
   it('a capitalised word before a plural of people is a modifier, not an antecedent (`Coast agents “say …,” he said`)', () => {
     // Prepare
     const text =

@@ -139,6 +139,10 @@ const NAMING_CUES: ReadonlySet<string> = new Set([
   'nickname',
 ]);
 
+/** A group of people as a speaker phrase (`the authors`, `Analysts`, `some residents`, `police`). */
+const PEOPLE_GROUP =
+  /(?:^|\s)(?:\p{L}+(?:ers|ors|ists|ysts|ants|ents|ians|ees|als|ives)|police|people|staff|officials|experts)$/iu;
+
 /** A person's pronoun in a lead-in (someone else may be speaking). */
 const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them)\b/i;
 
@@ -598,6 +602,8 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const resolved = new Map<SpeakerPhrase, Resolved>();
   // the last organisation speaker ("the agency said. … “…,” it added"): where it spoke
   let lastOrg: { r: Resolved; sentence: number } | null = null;
+  // the last group of people that spoke (`the authors said`): where it spoke
+  let lastGroup: { r: Resolved; sentence: number } | null = null;
   /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
   const subjectEntity = (si: number): Entity | null => {
     const sent = sentences[si]!;
@@ -670,6 +676,9 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
         r = lastOrg.r;
+      // `they` right after a group spoke (`…, the authors said. …, they wrote.`)
+      else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && lastGroup && si - lastGroup.sentence <= 1)
+        r = lastGroup.r;
       // `it`/`they` right after a sentence whose subject is an organisation the entity stage names (`Greenfield
       // Records has denied any wrongdoing. “…,” they said`), `the 48-year-old` right after one whose subject is a
       // person it names: that organisation or person
@@ -694,7 +703,11 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         resolver.noteSpeaker(r.speaker, sp.start, sp.end);
         lastSpeakers.push(r.speaker);
         lastOrg = null;
-      } else if (r.speakerType === 'organization') lastOrg = { r, sentence: si };
+        lastGroup = null;
+      } else if (r.speakerType === 'organization') {
+        lastOrg = { r, sentence: si };
+        lastGroup = null;
+      } else if (r.speakerType === 'nominal' && PEOPLE_GROUP.test(r.speaker)) lastGroup = { r, sentence: si };
     }
     return r;
   };
