@@ -657,6 +657,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The performance was spectacular! Must see.', speaker: 'Tomas Berg', type: 'direct' },
     ],
   ],
+  [
+    'the object of `allowed`/`prompted` is the subject of the infinitive cue after it',
+    'Dropping the counters allowed Tomas Berg to claim that Pixloom wants to be “a calmer place.” The vote prompted Ana Ruiz to say that the party was “finished.”',
+    [
+      { text: 'a calmer place.', speaker: 'Tomas Berg', type: 'partial' },
+      { text: 'finished.', speaker: 'Ana Ruiz', type: 'partial' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1315,6 +1323,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'the writer’s own clause after a comma ends the report (`…, I rushed to the store`)',
     'On the day that Pexa announced its new televisions were shipping, I rushed to the store to buy one.',
     [{ text: 'its new televisions were shipping', speaker: 'Pexa', type: 'indirect' }],
+  ],
+  [
+    'what someone should or must say is no report (`as others should tell them`)',
+    'It is up to the council to open the books, as others should tell them. Critics must argue that the plan is too costly.',
+    [],
   ],
 ];
 

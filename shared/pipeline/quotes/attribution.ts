@@ -1007,6 +1007,10 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
+/** Verbs whose object is the subject of the infinitive after it (`allowed X to say`, `urged X to declare`). */
+const OBJECT_CONTROL =
+  /^(?:allow|ask|urge|force|encourage|prompt|invite|lead|led|push|press|get|got|let|compel|persuade|convince|inspire|tell|told)(?:s|ed|ing)?$/;
+
 /** Common verbs in the past that do not end in -ed (`some of the defenders took to social media`). */
 const IRREGULAR_PAST = new Set(
   'took made gave went came got began kept left led met paid put ran saw sent set spent stood won wrote brought bought built caught felt fought found held heard knew lost meant rose sought sold struck thought threw understood'.split(
@@ -1385,6 +1389,14 @@ function attributeLeft(
       const sp = sentenceSubject(text, toks, lo, k, midCaps, true);
       if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
       continue;
+    }
+    // an infinitive cue after its own subject, a name that is the object of the verb before (`allowed Torvik to
+    // claim`, `prompted Ana Ruiz to say`)
+    if (toks[k - 1]?.l === 'to') {
+      const object = runEndingAt(toks, k - 2, lo);
+      const verb = object ? toks[object[0] - 1] : undefined;
+      if (object && verb?.kind === 'word' && !isCap(verb) && OBJECT_CONTROL.test(verb.l))
+        return { speaker: phrase(text, toks, object[0], object[1], 'name'), cue: cueSpan(toks, k, lemma) };
     }
     // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
     if (toks[k - 1]?.l === 'to') {

@@ -242,7 +242,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   )
     return null;
   if (
-    /\b(?:might|could|would|may)\s+(?:\p{L}+ly\s+)?$/iu.test(
+    /\b(?:might|could|would|may|should|must)\s+(?:\p{L}+ly\s+)?$/iu.test(
       masked.slice(Math.max(sent.start, a.cue.start - 20), a.cue.start),
     )
   )
