@@ -1329,6 +1329,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'It is up to the council to open the books, as others should tell them. Critics must argue that the plan is too costly.',
     [],
   ],
+  [
+    'a reported question (`asked whether …`, `asked the minister how …`); `asked for`, `asked him to` report no words',
+    'Ana Ruiz asked whether the council had read the report. Reporters asked the minister how he could be certain the dam was safe. Tom Vale asked for a recount. Ana Ruiz asked him to resign.',
+    [
+      { text: 'whether the council had read the report', speaker: 'Ana Ruiz', type: 'indirect' },
+      { text: 'how he could be certain the dam was safe', speaker: 'Reporters', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -43,7 +43,11 @@ const REPORTING = new Set([
   'testify',
   'maintain',
   'volunteer',
+  'ask',
 ]);
+
+/** What a reported question opens with (`asked whether …`, `asked the minister how …`). */
+const QUESTION_START = /^(?:whether|if|how|why|what|when|where|who|which)\s/i;
 
 /** A finite verb right after the comma: the sentence's own clause goes on. */
 const CONTINUATION_VERB =
@@ -321,6 +325,14 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // `says that, in such a setup, …`
       else if (/^that[\s,]/.test(rest)) [s, e] = trimSpan(text, s + 5, e);
       else if (lead) s += lead[0].length;
+      // a reported question: `asked whether …`, `asked the minister how …` (`asked for a recount`, `asked him to
+      // resign` report no words)
+      else if (a.cue.lemma === 'ask') {
+        const hearer = QUESTION_START.test(rest) ? null : HEARER.exec(rest);
+        const question = hearer ? rest.slice(hearer[0].length) : rest;
+        if (!QUESTION_START.test(question)) return null;
+        if (hearer) s += hearer[0].length;
+      }
       // `told lawmakers no evidence supports …`: the hearer, then the clause (`told the story` reports nothing)
       else if (a.cue.lemma === 'tell') {
         const hearer = HEARER.exec(rest);
