@@ -1540,7 +1540,13 @@ describe('extractQuotes: speakers that are not people', () => {
     // Act
     const quotes = simplify(text, entities).filter((q) => q.type !== 'indirect');
     // Assess
-    expect(quotes.map((q) => q.speaker)).toEqual(['the coast guard', 'Harbor Lane Studios']);
+    expect(quotes.map((q) => [q.speaker, q.type])).toEqual([
+      ['the coast guard', 'direct'],
+      ['Harbor Lane Studios', 'partial'],
+    ]);
+    // (an organisation by its last word, even when the entity stage calls it a person)
+    const typed = extractQuotes(text, [{ ...entities[0]!, type: 'PERSON' }]).filter((q) => q.type === 'partial');
+    expect(typed.map((q) => q.speakerType)).toEqual(['organization']);
   });
 
   it('`The Ledger` after `The Harbor City Ledger` is that organisation, in another paragraph too', () => {

@@ -20,7 +20,7 @@ import {
   subjectOfSentence,
 } from './attribution.ts';
 import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
-import { CUE_FORM_TO_LEMMA, INTRODUCER, SCARE_PREFIX } from './lexicon.ts';
+import { CUE_FORM_TO_LEMMA, INTRODUCER, ORG_WORDS, SCARE_PREFIX } from './lexicon.ts';
 import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
@@ -115,9 +115,18 @@ const DOCUMENT = /^the\s+(?:[\p{L}’'-]+\s+)?(statement|release|letter|memo|pos
 const DOCUMENT_MENTION =
   /\b(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(statement|release|letter|memo|post|email|notice|announcement)\b/giu;
 
-/** An entity of the entity stage as a resolved speaker. */
+/**
+ * An entity of the entity stage as a resolved speaker (an organisation by its last word even when the entity stage
+ * typed it a person: `Harbor Lane Studios`).
+ */
 function entityAsSpeaker(e: Entity): ResolvedSpeaker {
-  return { speaker: e.name, speakerType: e.type === 'PERSON' ? 'person' : 'organization', speakerEntityId: e.id };
+  const last = e.name.split(/\s+/).at(-1)?.toLowerCase() ?? '';
+  const orgWord = ORG_WORDS.has(last) || last === 'records';
+  return {
+    speaker: e.name,
+    speakerType: e.type === 'PERSON' && !orgWord ? 'person' : 'organization',
+    speakerEntityId: e.id,
+  };
 }
 
 /** The verb between an issuer and its document (`issued a statement`, `said in a statement`). */
