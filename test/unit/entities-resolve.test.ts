@@ -414,6 +414,43 @@ describe('resolveMentions: a regnal title before a single name', () => {
   });
 });
 
+describe('resolveMentions: a newspaper named after its place', () => {
+  it.each([
+    [
+      'tagged a place',
+      'The Harbor Bay Chronicle reported the fire.',
+      [['Harbor Bay Chronicle', 'LOCATION']],
+      'Harbor Bay Chronicle',
+    ],
+    [
+      'cut short before its paper word',
+      'Reporters at the Lake Marlow Union-Tribune said so.',
+      [['Lake Marlow', 'LOCATION']],
+      'Lake Marlow Union-Tribune',
+    ],
+    [
+      'missing `San` and tagged a person',
+      'The San Marco Chronicle says the mayor will resign.',
+      [['Marco Chronicle', 'PERSON']],
+      'San Marco Chronicle',
+    ],
+  ] as Array<[string, string, Array<[string, EntityType]>, string]>)('%s', (_case, text, spec, name) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual([[name, 'ORGANIZATION']]);
+  });
+
+  it('leaves a place alone when no paper word follows', () => {
+    const text = 'She moved to San Marco in May.';
+    expect(resolveMentions(text, mentionsOf(text, [['San Marco', 'LOCATION']])).map((e) => e.type)).toEqual([
+      'LOCATION',
+    ]);
+  });
+});
+
 describe('resolveMentions: places by form', () => {
   it.each(PLACE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare

@@ -287,6 +287,27 @@ function withRegnalTitle(text: string, m: Mention): Mention {
   return { start, end: m.end, text: text.slice(start, m.end), type: 'PERSON' };
 }
 
+/** Last words of a newspaper's name (`San Francisco Chronicle`, `Denver Post`, `San Diego Union-Tribune`). */
+const PUBLICATION_WORD =
+  /^(?:Times|Post|Chronicle|Tribune|Union-Tribune|Herald|Journal|Gazette|Examiner|Inquirer|Enquirer|Courier|Observer|Dispatch|Telegraph|Register|Bulletin|Ledger|Star-Tribune|Star-Ledger|Democrat-Gazette)$/;
+/** First words of place names that the tagger may leave out of a newspaper's name (`The San Marco Chronicle`). */
+const PLACE_PREFIX = /(?:^|[^\p{L}])((?:San|Santa|Los|Las|El|St\.|Saint|New|Port|Fort|Palm|Long|Salt|Grand))\s$/u;
+
+/**
+ * A newspaper named after its place (`San Francisco Chronicle`, tagged a place; `San Diego` + `Union-Tribune`, cut
+ * short; `San Marco Chronicle`, missing `San` and tagged a person): the whole name, an organisation.
+ */
+function asPublication(text: string, m: Mention): Mention {
+  let { start, end } = m;
+  const next = /^\s(\p{Lu}[\p{L}-]+)/u.exec(text.slice(end, end + 24));
+  if (m.type === 'LOCATION' && next && PUBLICATION_WORD.test(next[1]!)) end += next[0].length;
+  const last = text.slice(start, end).split(/\s+/).at(-1) ?? '';
+  if (!PUBLICATION_WORD.test(last) || !/\s/.test(text.slice(start, end))) return m;
+  const prefix = PLACE_PREFIX.exec(text.slice(Math.max(0, start - 8), start));
+  if (prefix) start -= prefix[1]!.length + 1;
+  return { start, end, text: text.slice(start, end), type: 'ORGANIZATION' };
+}
+
 function withSurnameHe(text: string, m: Mention): Mention {
   const s = m.start - 3;
   if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;
@@ -302,9 +323,12 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       text,
       withRegnalTitle(
         text,
-        withSurnameHe(
+        asPublication(
           text,
-          m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
+          withSurnameHe(
+            text,
+            m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
+          ),
         ),
       ),
     ),
