@@ -1337,6 +1337,44 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'how he could be certain the dam was safe', speaker: 'Reporters', type: 'indirect' },
     ],
   ],
+  [
+    'verbs that report nothing before the one that does (`pleaded guilty to charges he threatened X, prosecutors said`)',
+    'A Reno man pleaded guilty to charges he threatened Lara Wins, prosecutors said Monday.',
+    [
+      {
+        text: 'A Reno man pleaded guilty to charges he threatened Lara Wins',
+        speaker: 'prosecutors',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    'a second verb of the subject after `and` (`smiled and said`, `deny it and say`)',
+    'Mayor Ada Voss smiled and said the city would pay for repairs. Officials deny any wrongdoing and say the contract was awarded fairly.',
+    [
+      { text: 'the city would pay for repairs', speaker: 'Ada Voss', type: 'indirect' },
+      { text: 'the contract was awarded fairly', speaker: 'Officials', type: 'indirect' },
+    ],
+  ],
+  [
+    '`, as X (very recently) reported,` set inside the sentence gives the whole sentence',
+    'The fungus, as the Herald very recently reported, is spreading along the coast.',
+    [
+      {
+        text: 'The fungus, as the Herald very recently reported, is spreading along the coast',
+        speaker: 'Herald',
+        type: 'indirect',
+      },
+    ],
+  ],
+  [
+    '`joked`, `mentioned`, `recalled` that …; a fronted `And once …` clause ends at its comma',
+    'Marta Quill joked that she is no opera singer. And once the guide mentioned that the hall was cold, everyone left. The firm recalled 4,000 cars.',
+    [
+      { text: 'she is no opera singer', speaker: 'Marta Quill', type: 'indirect' },
+      { text: 'the hall was cold', speaker: 'the guide', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

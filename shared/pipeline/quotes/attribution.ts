@@ -291,7 +291,14 @@ function isCueTok(toks: Tok[], k: number): string | null {
     const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
     // "one user, …, posted: “…”": a colon or the quote right after it makes it the verb
     const introducesQuote = prev?.w === ',' && (toks[k + 1]?.w === ':' || toks[k + 1]?.kind === 'quote');
-    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive || introducesQuote)) return null;
+    // "Officials deny it and say …": a second verb after `and`/`but`
+    // (then a clause: `and say the contract …`, `and claims that …`; not the noun in `Prices and claims rose`)
+    const coordinated =
+      /^(?:and|but)$/.test(prev?.l ?? '') &&
+      toks[k - 2]?.kind === 'word' &&
+      (DETERMINERS.has(next ?? '') || isPronoun(toks[k + 1]) || next === 'that');
+    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive || introducesQuote || coordinated))
+      return null;
   }
   return lemma;
 }
@@ -364,6 +371,15 @@ function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null
   return run;
 }
 
+/** The subject of the nearest cue at or before token `k` (`Officials deny it and say …` → Officials). */
+function subjectOfEarlierCue(text: string, toks: Tok[], k: number, lo: number): SpeakerPhrase | null {
+  for (let x = k; x > lo; x--) {
+    if (toks[x]!.kind !== 'word') continue;
+    if (isCueTok(toks, x)) return subjectBefore(text, toks, x, lo);
+  }
+  return null;
+}
+
 /** Conjunctions that open a clause (unlike `until`, `since`, `before`, which may govern a noun phrase). */
 const CONJUNCTIONS = new Set('but and yet so or while whereas although though because if when unless'.split(' '));
 
@@ -412,6 +428,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   while (j >= lo) {
     const t = toks[j]!;
     if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && isLyAdverb(t.l))) {
+      j--;
+      continue;
+    }
+    // an intensifier before such an adverb (`as Gizmodo very recently explained`)
+    if (/^(?:very|so|quite|rather|too|more|most)$/.test(t.l) && toks[j + 1] && isLyAdverb(toks[j + 1]!.l)) {
       j--;
       continue;
     }
@@ -1507,6 +1528,13 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     }
     const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
+    // a second verb of the subject (`Mayor Ada Voss smiled and said …`, `Officials deny it and say …`)
+    if (/^(?:and|but)$/.test(toks[k - 1]?.l ?? '') && toks[k - 2]?.kind === 'word') {
+      const subj =
+        subjectOfEarlierCue(text, toks, k - 2, lo) ??
+        sentenceSubject(text, toks, lo, k - 1, tokens.capitalisedMidSentence(), true);
+      if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
+    }
     // "…, said Smith." at the end of a sentence
     if (after) return { speaker: after, cue: cueSpan(toks, k, lemma) };
   }

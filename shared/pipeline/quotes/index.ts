@@ -771,12 +771,14 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       if (hasQuote(si) && a.speaker.kind === 'nominal' && (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start)
         continue;
       let content = indirectContent(text, masked, sent, a);
-      // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`)
-      const later = !content && a.cue ? attributeBare(text, tokens, sent, a.cue.end) : null;
-      const laterContent = later ? indirectContent(text, masked, sent, later) : null;
-      if (later && laterContent) {
-        a = later;
-        content = laterContent;
+      // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`; `X pleaded
+      // guilty to charges he threatened Y, prosecutors said`)
+      for (let from = a.cue?.end ?? -1, tries = 0; !content && from >= 0 && tries < 3; tries++) {
+        const later = attributeBare(text, tokens, sent, from);
+        if (!later?.cue) break;
+        content = indirectContent(text, masked, sent, later);
+        if (content) a = later;
+        from = later.cue.end;
       }
       // (resolved even without content: a later pronoun may point back to this speaker)
       resolve(a.speaker);

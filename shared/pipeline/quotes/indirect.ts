@@ -44,6 +44,10 @@ const REPORTING = new Set([
   'maintain',
   'volunteer',
   'ask',
+  'joke',
+  'mention',
+  'recall',
+  'recount',
 ]);
 
 /** What a reported question opens with (`asked whether …`, `asked the minister how …`). */
@@ -89,6 +93,10 @@ const SPEAKING_HEAD =
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
+  'joke',
+  'mention',
+  'recall',
+  'recount',
   'volunteer',
   'maintain',
   'testify',
@@ -158,7 +166,7 @@ const NEXT_PREDICATE =
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
 /** A subordinate clause opening the sentence, up to where its subject starts: `While `, `Before `, `As `. */
-const FRONTED = new RegExp(String.raw`^\s*(${CLAUSE_OPENERS})\s+(?:[\p{L}.’'-]+\s+){0,4}$`, 'iu');
+const FRONTED = new RegExp(String.raw`^\s*(?:(?:and|but|so)\s+)?(${CLAUSE_OPENERS})\s+(?:[\p{L}.’'-]+\s+){0,4}$`, 'iu');
 /** Adverbials and the comma that closes an `As X points out …,` clause. */
 const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*,\s*`, 'i');
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
@@ -352,6 +360,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
         const relative = /,\s*(?:who|which)\s+(?:\p{L}+\s+)?$/u.test(text.slice(sent.start, a.cue.start));
         const own = text.slice(s, e).split(relative ? ',' : NEW_CLAUSE_COMMA)[0]!;
         if (!CLAUSE_START.test(own)) return null;
+        // (`deny any wrongdoing and say the contract was fair`: the noun phrase, then a second verb that reports)
+        const second = /\s(?:and|but)\s+(\p{Ll}+)\s/u.exec(own);
+        if (second && CUE_FORM_TO_LEMMA.has(second[1]!) && !CLAUSE_START.test(own.slice(0, second.index))) return null;
       }
     }
   }
@@ -377,7 +388,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // the union says has doubled …`) there is no content of its own
   if (/^(?:has|have|had|is|are|was|were|will|would|can|could|did|does|do)\s/i.test(text.slice(s, e))) {
     const parenthetical =
-      /,\s*$/.test(text.slice(Math.max(sent.start, sp.start - 3), sp.start)) &&
+      /,\s*(?:as\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(sent.start, sp.start - 10), sp.start)) &&
       /^\s*,/.test(text.slice(a.cue.end, a.cue.end + 3)) &&
       sp.start < a.cue.start;
     if (!parenthetical) return null;
