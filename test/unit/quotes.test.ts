@@ -665,6 +665,24 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'finished.', speaker: 'Ana Ruiz', type: 'partial' },
     ],
   ],
+  [
+    'a colon lead-in whose subject comes before a quoted title (`X, who phoned in from the set of “Y,” had …:`)',
+    '“The shoot was cold,” said Paul Ostrander, the director. Hollis, who phoned in from the set of “Northline,” had a similar experience: “I never saw the script.” On “Harbor Talk,” Sen. Ann Hobbs spoke about the vote. “We have the numbers.”',
+    [
+      { text: 'The shoot was cold,', speaker: 'Paul Ostrander', type: 'direct' },
+      { text: 'I never saw the script.', speaker: 'Hollis', type: 'direct' },
+      { text: 'We have the numbers.', speaker: 'Ann Hobbs', type: 'direct' },
+    ],
+  ],
+  [
+    'a pull quote (a paragraph that only repeats words quoted elsewhere) is dropped and hands on no speaker',
+    '“Rockets are the hard part of any mission,” said Ray Dunmore, the program chief.\n\n“If you lack a big rocket, you lack a program,” Jim Halloway said.\n\n“Rockets are the hard part of any mission.”\n\n“We will fly again next year,” she said.',
+    [
+      { text: 'Rockets are the hard part of any mission,', speaker: 'Ray Dunmore', type: 'direct' },
+      { text: 'If you lack a big rocket, you lack a program,', speaker: 'Jim Halloway', type: 'direct' },
+      { text: 'We will fly again next year,', speaker: 'she', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -1549,7 +1549,14 @@ export function subjectOfSentence(text: string, tokens: TokenIndex, sent: Span, 
   const toks = tokens.range(sent.start, q.outerStart);
   let lo = toks.length - 1;
   while (lo >= 0 && toks[lo]!.kind !== 'quote') lo--;
-  const sp = sentenceSubject(text, toks, lo + 1, toks.length, tokens.capitalisedMidSentence());
+  const midCaps = tokens.capitalisedMidSentence();
+  let sp = sentenceSubject(text, toks, lo + 1, toks.length, midCaps);
+  // past quoted titles when nothing after them is a subject (`Buckley, who phoned in from the set of “Fargo,” had a
+  // similar experience: “…”`; but `On “Face the Nation,” Sen. Ann Hobbs …` has its subject after the title)
+  if (!sp && lo >= 0 && quotedTitle(text, toks, lo)) {
+    while (lo >= 0 && (toks[lo]!.kind !== 'quote' || quotedTitle(text, toks, lo))) lo--;
+    sp = sentenceSubject(text, toks, lo + 1, toks.length, midCaps);
+  }
   // generic `you` (`you've probably thought of it as “…”`) is no one in particular
   if (!sp || (sp.kind === 'pronoun' && /^you$/i.test(sp.text))) return null;
   return { speaker: sp, cue: null };

@@ -196,6 +196,34 @@ function trailingReport(masked: string, sent: Span, anchor: number, a: Attributi
   return { speaker: a.speaker, cue: { start, end: start + word.length, lemma } };
 }
 
+/** Letters and digits of a quote, lower-cased, words single-spaced: what two copies of one quote share. */
+function quoteKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Without pull quotes: a quote alone in its paragraph (nothing but punctuation around its marks) whose words, six or
+ * more, appear again inside another quote of the article that is not alone in its paragraph. The page repeats a line
+ * of the article as a callout; the copy in the running text is the one with its attribution, and the callout must
+ * neither count twice nor hand its speaker to the next paragraph.
+ */
+function withoutCallouts(text: string, masked: string, paras: Span[], work: Work[]): Work[] {
+  if (work.length < 2) return work;
+  const alone = work.map((w) => {
+    const p = paras[w.span.paragraph]!;
+    return /^[^\p{L}\p{N}]*$/u.test(masked.slice(p.start, w.span.outerStart) + masked.slice(w.span.outerEnd, p.end));
+  });
+  const keys = work.map((w) => quoteKey(text.slice(w.start, w.end)));
+  return work.filter((_, i) => {
+    const key = keys[i]!;
+    if (!alone[i] || key.split(' ').length < 6) return true;
+    return !work.some((_w, j) => j !== i && !alone[j] && ` ${keys[j]} `.includes(` ${key} `));
+  });
+}
+
 /** Up to five words, each capitalised or a minor word (`Harbor Lights,`, `The Cold River`): a title's shape. */
 function shortTitle(content: string): boolean {
   const words = content.replace(/[.,!?]+$/, '').split(/\s+/);
@@ -254,7 +282,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   });
 
   // 1-3: spans and in-sentence attribution
-  const work: Work[] = spans.map((span) => {
+  const allWork: Work[] = spans.map((span) => {
     const si = sentenceAt(span.outerStart);
     const sent = sentences[si]!;
     let start = span.start;
@@ -277,6 +305,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     }
     return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
   });
+  const work = withoutCallouts(text, masked, paras, allWork);
 
   // 4: propagation
   work.forEach((w, i) => {
