@@ -792,6 +792,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nWhile some fans chanted, “Red for Teachers,” the owners met upstairs. Her favourite song, “Harbor Lights,” came last. He wrote a script called “Cold River,” then left.',
     [{ text: 'Red for Teachers,', speaker: 'some fans' }],
   ],
+  [
+    'a rating, a class or a diagnosis in quote marks is a term (`a rating of “hazardous”`, `diagnosed with “…”`)',
+    'Intro.\n\nThe air earned a rating of “hazardous” on Monday, officials said. She was diagnosed with “feather-duvet lung,” according to a case report. Ana Ruiz called the plan a “disaster” on Friday.',
+    [{ text: 'disaster', speaker: 'Ana Ruiz' }],
+  ],
 ];
 
 /** Reported speech without quote marks. */
@@ -1614,6 +1619,18 @@ describe('extractQuotes: speakers that are not people', () => {
     const quotes = simplify(text, entities);
     // Assess
     expect(quotes.map((q) => q.speaker)).toEqual(['Harbor City Ledger', 'Harbor City Ledger']);
+  });
+
+  it('an organisation with a place after `in` is looked up by its head (`the US Embassy in New Delhi`)', () => {
+    // Prepare
+    const text = 'Within Delhi, smog closed schools. The US Embassy in New Delhi reported that the index reached 408.';
+    const entities = [
+      entity(text, 'ORGANIZATION:within-delhi', 'ORGANIZATION', 'Within Delhi', ['Within Delhi', 'New Delhi']),
+    ];
+    // Act
+    const [q] = simplify(text, entities);
+    // Assess
+    expect(q?.speaker).toBe('US Embassy in New Delhi');
   });
 
   it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {

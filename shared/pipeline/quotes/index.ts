@@ -68,7 +68,7 @@ const SOMEONES_PERSON =
 
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
 const TERM_PREFIX =
-  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was))\s*$/i;
+  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was)|(?:a )?rating of|(?:rated|classified|categori[sz]ed|graded|ranked) as|diagnosed with|(?:a )?diagnosis of|(?:the )?(?:word|term|phrase)s?)\s*$/i;
 
 /** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;

@@ -829,7 +829,10 @@ export class SpeakerResolver {
       return { speaker: p.text.replace(/^the\s+/i, ''), speakerType: 'nominal', speakerEntityId: null };
     if (p.org) {
       const name = p.text.replace(/^the\s+/i, '');
-      const e = this.shortOrg(name, p.start) ?? this.entityFor(p.text, p);
+      // (`US Embassy in New Delhi`: looked up by its head, not by the place after `in`)
+      const pp = /\s(?:in|at)\s/.exec(p.text);
+      const head = pp ? { start: p.start, end: p.start + pp.index } : p;
+      const e = this.shortOrg(name, p.start) ?? this.entityFor(pp ? p.text.slice(0, pp.index) : p.text, head);
       // the entity stage may keep only the end of a long name (`Authority` of `Swedish Prosecution Authority`)
       // (an organisation's name, not a title before a person's, `Senate Majority Leader Mitch McConnell`)
       const words = name.split(/\s+/);
