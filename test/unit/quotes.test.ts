@@ -1398,6 +1398,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'the hall was cold', speaker: 'the guide', type: 'indirect' },
     ],
   ],
+  [
+    '`according to a report in X` / `a study by X`: the publisher speaks',
+    'Sales fell 8 percent, according to a report in the Harbor Leader. According to a study by the Centre for Fair Pay, wages rose 3 percent.',
+    [
+      { text: 'Sales fell 8 percent', speaker: 'Harbor Leader', type: 'indirect' },
+      { text: 'wages rose 3 percent', speaker: 'Centre for Fair Pay', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

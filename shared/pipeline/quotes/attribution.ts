@@ -1016,7 +1016,8 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
       const sp = subjectAfter(text, toks, i + 2, hi);
-      if (sp) return { speaker: sp, cue: { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' } };
+      const cue = { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' };
+      if (sp) return { speaker: issuerOfDocument(text, sp) ?? sp, cue };
     }
     // "in the words of the patient: “…”"
     if (toks[i]!.l === 'in' && toks[i + 1]!.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
@@ -1027,7 +1028,6 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
   return null;
 }
 
-/** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
 /** Verbs whose object is the subject of the infinitive after it (`allowed X to say`, `urged X to declare`). */
 const OBJECT_CONTROL =
   /^(?:allow|ask|urge|force|encourage|prompt|invite|lead|led|push|press|get|got|let|compel|persuade|convince|inspire|tell|told)(?:s|ed|ing)?$/;
@@ -1047,6 +1047,20 @@ function isAllCaps(w: string): boolean {
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
 
+/** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
+const DOCUMENT_BY =
+  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
+
+/** The publisher of a document that is the source after `according to`, as the speaker; null when none is named. */
+function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase | null {
+  if (sp.kind !== 'nominal') return null;
+  const m = DOCUMENT_BY.exec(text.slice(sp.start, sp.start + 200));
+  if (!m) return null;
+  const start = sp.start + m[0].length - m[1]!.length;
+  return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org: true };
+}
+
+/** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
 function sentenceSubject(
   text: string,
   toks: Tok[],
