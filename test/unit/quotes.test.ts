@@ -1406,6 +1406,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'wages rose 3 percent', speaker: 'Centre for Fair Pay', type: 'indirect' },
     ],
   ],
+  [
+    'a site name with its dash is no content, nor the narrator’s `, which will reportedly …`',
+    'HarborNews.Net - The bridge will close in May, officials said. The mayor said the council would meet on Friday, which will reportedly focus on the budget.',
+    [
+      { text: 'The bridge will close in May', speaker: 'officials', type: 'indirect' },
+      { text: 'the council would meet on Friday', speaker: 'The mayor', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

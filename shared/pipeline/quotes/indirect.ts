@@ -137,6 +137,8 @@ const NARRATOR_TAIL = new RegExp(
     // the writer's aside: `— but it is hard to know …`, `, although … we would not …`; the writer's own clause
     // (`On the day Pexa announced its TVs were shipping, I rushed to the store`: reported speech has no `I`/`we`)
     String.raw`\s[—–]\s*but\s|,\s+(?:although|though)\s[^.]*?\b(?:we|I|our)\s|,\s+(?:I|we)\s+\p{Ll}`,
+    // the narrator's hedged aside (`, which will reportedly focus on …`)
+    String.raw`,\s+which\s+(?:\p{Ll}+\s+){0,2}?(?:reportedly|allegedly|apparently)\b`,
     // `, but he gave no details`
     String.raw`,\s+(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b`,
     // `, but it did not say when …`, `, but he said that …`
@@ -379,7 +381,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   }
   // a dateline opening the article's first sentence is not part of what was said (`KIRKVALE, Norland — …`)
   const dateline =
-    /^(?:(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?|\(\p{Lu}[\p{L}.]+\))\s*[—–]\s*(?:\*\*)?\s*/u.exec(
+    /^(?:(?:(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?|\(\p{Lu}[\p{L}.]+\))\s*[—–]|\p{L}[\p{L}\d-]*\.(?:[Nn]et|[Cc]om|[Oo]rg|NET|COM|ORG|info|am|ru|uk|in)\s+[-—–])\s*(?:\*\*)?\s*/u.exec(
       text.slice(s, e),
     );
   if (dateline) s += dateline[0].length;
