@@ -883,9 +883,12 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
-    'the noun before `that` speaks (`a letter that says …`), not a time word before it',
-    'He released a letter from his doctor on Friday. The board published a short notice that said the pier would reopen in May.',
-    [{ text: 'the pier would reopen in May', speaker: 'a short notice', type: 'indirect' }],
+    'the noun before `that` speaks (`a letter that says …`), not a time word before it; a document for whoever issued it',
+    'He released a letter from his doctor on Friday. A short notice on the gate said the pier would reopen in May. The board published a notice that said the pier would reopen in June.',
+    [
+      { text: 'the pier would reopen in May', speaker: 'A short notice on the gate', type: 'indirect' },
+      { text: 'the pier would reopen in June', speaker: 'The board', type: 'indirect' },
+    ],
   ],
   [
     '`according to X` as a parenthetical gives the whole sentence; a news agency dateline is not content',
@@ -1413,6 +1416,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The bridge will close in May', speaker: 'officials', type: 'indirect' },
       { text: 'the council would meet on Friday', speaker: 'The mayor', type: 'indirect' },
     ],
+  ],
+  [
+    '`X published a blog post that said …`: X speaks, not the post',
+    'Brindle changed its delivery rules on Monday. Brindle published a blog post that said shoppers could now get free delivery.',
+    [{ text: 'shoppers could now get free delivery', speaker: 'Brindle', type: 'indirect' }],
   ],
 ];
 

@@ -17,6 +17,7 @@ import {
   attributeBare,
   attributeInSentence,
   type SpeakerPhrase,
+  subjectBefore,
   subjectOfSentence,
 } from './attribution.ts';
 import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
@@ -111,6 +112,11 @@ const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s
 
 /** A document as the speaker (`the statement`, `the company’s letter`, `the press release`). */
 const DOCUMENT = /^the\s+(?:[\p{L}’'-]+\s+)?(statement|release|letter|memo|post|email|notice|announcement)$/iu;
+/** A document named as new (`a blog post`, `a statement`), as the speaker phrase of `… that said`. */
+const NEW_DOCUMENT = /^an?\s+(?:[\p{L}’'-]+\s+)?(?:statement|release|letter|memo|post|email|notice|announcement)$/iu;
+/** Verbs that issue a document (`published a blog post`). */
+const ISSUING_VERB =
+  /^(?:issued|released|published|posted|sent|shared|wrote|put|issues|releases|publishes|posts|sends)$/;
 /** A document mentioned as issued (`in a statement`, `issued an emailed statement`, `its letter`). */
 const DOCUMENT_MENTION =
   /\b(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(statement|release|letter|memo|post|email|notice|announcement)\b/giu;
@@ -678,6 +684,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
    * document of that kind (up to two sentences back), else the organisation or person opening that sentence.
    */
   const issuerOf = (sp: SpeakerPhrase, si: number): Resolved | null => {
+    // `The company published a blog post that said …`: the subject of the verb that issued it
+    if (NEW_DOCUMENT.test(sp.text)) {
+      const sent = sentences[si]!;
+      const toks = tokens.range(sent.start, sp.start);
+      const v = toks.length - 1;
+      if (v > 0 && ISSUING_VERB.test(toks[v]!.l)) {
+        const subject = subjectBefore(text, toks, v, 0);
+        if (subject && !NEW_DOCUMENT.test(subject.text)) return resolver.resolve(subject, lastSpeakers.slice(-3));
+      }
+      return null;
+    }
     const kind = DOCUMENT.exec(sp.text)?.[1]?.toLowerCase();
     if (!kind) return null;
     const from = sentences[Math.max(0, si - 2)]!.start;
@@ -709,7 +726,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     if (!r) {
       r = resolver.resolve(sp, lastSpeakers.slice(-3));
       const si = resolver.sentenceOf(sp.start);
-      const issuer = r.speakerType === 'nominal' ? issuerOf(sp, si) : null;
+      const issuer = r.speakerType === 'nominal' || /^(?:the|an?)\s+\p{Ll}/u.test(sp.text) ? issuerOf(sp, si) : null;
       if (issuer) r = issuer;
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
       if (r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(sp.text) && lastOrg && si - lastOrg.sentence <= 2)
