@@ -184,7 +184,9 @@ function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc 
   const paras = paragraphSpans(text);
   const sentences: Array<Span & { paragraph: number }> = [];
   paras.forEach((p, pi) => {
-    for (const s of splitSentences(text, masked, p.start, p.end)) sentences.push({ ...s, paragraph: pi });
+    // (the fields written out: an object spread here was 2.5 % of the quote stage)
+    for (const s of splitSentences(text, masked, p.start, p.end))
+      sentences.push({ start: s.start, end: s.end, paragraph: pi });
   });
   const tokens = new TokenIndex(masked);
   const resolver = new SpeakerResolver(text, masked, sentences, entities, tokens);

@@ -100,12 +100,15 @@ function norm(w: string): string {
   return (end === w.length ? w : w.slice(0, end)).toLowerCase();
 }
 
+/**
+ * A word that starts with a lower-case letter. (A module constant: esbuild, in tsx and in the bundles, turns a `\p{…}`
+ * regular expression literal into a `new RegExp(…)` call, which a literal inside a loop would make at every turn.)
+ */
+const LOWER_START = /^\p{Ll}/u;
+
 /** Name tokens of a surface form without leading titles/honorifics; also the honorific gender. */
 export function stripTitles(name: string): { tokens: string[]; gender: Gender } {
-  const toks = name
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  const toks = (name.includes('(') ? name.replace(/\([^)]*\)/g, ' ') : name).split(/\s+/).filter(Boolean);
   let gender: Gender = null;
   let i = 0;
   // drop everything up to the last title word while a name remains after it
@@ -113,7 +116,7 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   for (let k = 0; k < toks.length - 1; k++) {
     const l = norm(toks[k]!);
     // (a lower-case particle inside a name is no job word: `Monica de Bolle`, `Ursula von der Leyen`)
-    if (TITLES.has(l) || ORG_WORDS.has(l) || (/^\p{Ll}/u.test(toks[k]!) && !PARTICLES.has(l))) lastTitle = k;
+    if (TITLES.has(l) || ORG_WORDS.has(l) || (LOWER_START.test(toks[k]!) && !PARTICLES.has(l))) lastTitle = k;
     if (MALE_HONORIFICS.has(l)) gender = 'm';
     if (FEMALE_HONORIFICS.has(l)) gender = 'f';
   }
