@@ -180,10 +180,11 @@ function remember<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
+/** The last name word, before any `Jr.`/`III` (read in place: this runs for every mention and lookup). */
 function lastName(tokens: string[]): string {
-  const t = [...tokens];
-  while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
-  return norm(t[t.length - 1] ?? '');
+  let n = tokens.length;
+  while (n > 1 && SUFFIX.test(tokens[n - 1]!)) n--;
+  return norm(tokens[n - 1] ?? '');
 }
 
 function firstNameGender(first: string | undefined): Gender {
