@@ -106,6 +106,10 @@ function norm(w: string): string {
  */
 const LOWER_START = /^\p{Ll}/u;
 
+/** Short acronyms (RT, CNN, NATO) and dotted ones (U.N., D.C.): organisations and places, not people. */
+const ACRONYM = /^\p{Lu}{2,4}$/u;
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
+
 /** Name tokens of a surface form without leading titles/honorifics; also the honorific gender. */
 export function stripTitles(name: string): { tokens: string[]; gender: Gender } {
   const toks = (name.includes('(') ? name.replace(/\([^)]*\)/g, ' ') : name).split(/\s+/).filter(Boolean);
@@ -282,9 +286,9 @@ export class SpeakerResolver {
       // adjectives of nationality or party ("Russian officials")
       if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
       // short acronyms are organisations (RT, CNN, NATO)
-      if (a === b && /^\p{Lu}{2,4}$/u.test(toks[a]!.w)) continue;
+      if (a === b && ACRONYM.test(toks[a]!.w)) continue;
       // acronyms with dots are organisations/places (U.N., D.C.)
-      if (a === b && /^(?:\p{Lu}\.){2,}$/u.test(toks[a]!.w)) continue;
+      if (a === b && DOTTED_ACRONYM.test(toks[a]!.w)) continue;
       // "Ohio Green Party Chairman Ana Ruiz": the person after the last organisation/title word
       const { tokens, gender } = stripTitles(surface);
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)))) continue;
