@@ -623,7 +623,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     }
     return idx;
   };
-  const segIdx = segs.map(([a, b]) => clean(a, b)).filter((s) => s.length > 0);
+  // (a push loop, not `segs.map(…).filter(…)`: TurboFan's inlined `map` builds a holey array where the interpreter
+  // builds a packed one, and the readers below deoptimised on it once this function was optimised; see `mapPacked`)
+  const segIdx: number[][] = [];
+  for (const [a, b] of segs) {
+    const idx = clean(a, b);
+    if (idx.length > 0) segIdx.push(idx);
+  }
   if (segIdx.length === 0) return null;
   // "… at the institute in Munich, Germany, …", "the mayor of Springfield, Illinois,": a one-word place after an
   // appositive ending in "in/of Place" continues that appositive, it is not the speaker

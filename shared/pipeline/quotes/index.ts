@@ -9,6 +9,7 @@
  *   6. resolution  surnames, titles, pronouns, entities (speakers.ts)
  *   7. indirect    reported speech without marks (indirect.ts)
  */
+import { mapPacked } from '../arrays.ts';
 import { entityAt } from '../entities/index.ts';
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
 import { countWords } from '../words.ts';
@@ -249,156 +250,307 @@ function speechShaped(text: string, masked: string, span: QuoteSpan, sent: Span)
   return /^[^\p{L}\p{N}]*$/u.test(masked.slice(span.outerEnd, sent.end));
 }
 
-/** Quotes of `text` with their speakers. Offsets index `text`. */
-export function extractQuotes(text: string, entities: Entity[]): Quote[] {
-  const spans = findQuoteSpans(text);
+/** One article as the passes of `extractQuotes` read it (built once by `readArticle`). */
+interface Doc {
+  text: string;
+  masked: string;
+  entities: Entity[];
+  paras: Span[];
+  sentences: Array<Span & { paragraph: number }>;
+  tokens: TokenIndex;
+  resolver: SpeakerResolver;
+  /** The sentences with a quote mark. */
+  quoted: Set<number>;
+  /** Quoted spans per sentence (see `crowded`). */
+  perSentence: Map<number, number>;
+  /** The first quote mark of each sentence (reported speech may come before it, in a clause of its own). */
+  firstQuoteAt: Map<number, number>;
+  /** The last sentence of each paragraph. */
+  lastSentenceOf: number[];
+  /** `attributeBare` of the sentences asked for (see `bare`). */
+  bareCache: Map<number, Attribution | null>;
+}
+
+/** The masked text, paragraphs, sentences, tokens and speaker index of an article, and where its quotes are. */
+function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc {
   const masked = maskQuotes(text, spans);
   const paras = paragraphSpans(text);
   const sentences: Array<Span & { paragraph: number }> = [];
   paras.forEach((p, pi) => {
-    for (const s of splitSentences(text, masked, p.start, p.end)) sentences.push({ ...s, paragraph: pi });
+    // (the fields written out: an object spread here was 2.5 % of the quote stage)
+    for (const s of splitSentences(text, masked, p.start, p.end))
+      sentences.push({ start: s.start, end: s.end, paragraph: pi });
   });
   const tokens = new TokenIndex(masked);
   const resolver = new SpeakerResolver(text, masked, sentences, entities, tokens);
   const sentenceAt = (pos: number) => resolver.sentenceOf(pos);
-  const bareCache = new Map<number, Attribution | null>();
-  const bare = (si: number): Attribution | null => {
-    if (!bareCache.has(si)) {
-      const s = sentences[si];
-      bareCache.set(si, s ? attributeBare(text, tokens, s) : null);
-    }
-    return bareCache.get(si) ?? null;
-  };
   const quoted = new Set(spans.map((q) => sentenceAt(q.outerStart)));
-  // a sentence with dozens of quote marks is not prose (a list of stray marks, a table): its spans are not
-  // attributed, which also keeps the attribution passes linear on such input
   const perSentence = new Map<number, number>();
-  // the first quote mark of each sentence (reported speech may come before it, in a clause of its own)
   const firstQuoteAt = new Map<number, number>();
   for (const q of spans) {
     const si = sentenceAt(q.outerStart);
     perSentence.set(si, (perSentence.get(si) ?? 0) + 1);
     if (!firstQuoteAt.has(si)) firstQuoteAt.set(si, q.outerStart);
   }
-  const crowded = (si: number) => (perSentence.get(si) ?? 0) > MAX_QUOTES_PER_SENTENCE;
-  const hasQuote = (si: number) => quoted.has(si);
   const lastSentenceOf: number[] = [];
   sentences.forEach((s, si) => {
     lastSentenceOf[s.paragraph] = si;
   });
+  return {
+    text,
+    masked,
+    entities,
+    paras,
+    sentences,
+    tokens,
+    resolver,
+    quoted,
+    perSentence,
+    firstQuoteAt,
+    lastSentenceOf,
+    bareCache: new Map(),
+  };
+}
 
+/** The attribution of sentence si read on its own (`X said:`, `X said the talks failed.`), remembered. */
+function bare(d: Doc, si: number): Attribution | null {
+  if (!d.bareCache.has(si)) {
+    const s = d.sentences[si];
+    d.bareCache.set(si, s ? attributeBare(d.text, d.tokens, s) : null);
+  }
+  return d.bareCache.get(si) ?? null;
+}
+
+/**
+ * A sentence with dozens of quote marks is not prose (a list of stray marks, a table): its spans are not attributed,
+ * which also keeps the attribution passes linear on such input.
+ */
+function crowded(d: Doc, si: number): boolean {
+  return (d.perSentence.get(si) ?? 0) > MAX_QUOTES_PER_SENTENCE;
+}
+
+function hasQuote(d: Doc, si: number): boolean {
+  return d.quoted.has(si);
+}
+
+/**
+ * Quotes of `text` with their speakers. Offsets index `text`.
+ *
+ * Each pass is a function of its own, which V8 optimises apart once it is hot: as one 450-line function the stage
+ * took 160-190 ms of optimising compilation at once, inside the bench's measured runs (`node --trace-opt`).
+ */
+export function extractQuotes(text: string, entities: Entity[]): Quote[] {
+  const spans = findQuoteSpans(text);
+  const d = readArticle(text, entities, spans);
   // 1-3: spans and in-sentence attribution
-  const allWork: Work[] = spans.map((span) => {
-    const si = sentenceAt(span.outerStart);
-    const sent = sentences[si]!;
-    let start = span.start;
-    let attr: Attribution | null = null;
-    let via: Work['via'] = 'none';
-    const tm = TRANSCRIPT.exec(text.slice(span.start, span.end));
-    if (tm && span.outerStart === paras[span.paragraph]?.start) {
-      const name = tm[1]!;
-      attr = {
-        speaker: { start: span.start, end: span.start + name.length, text: name, kind: 'name', org: false },
-        cue: null,
-      };
-      start = span.start + tm[0].length;
-      via = 'transcript';
-    } else if (!crowded(si)) {
-      attr = attributeInSentence(text, tokens, sent, span);
-      // generic `you` (`you’re terrified to say “yes”`) quotes no one in particular
-      if (attr?.speaker.kind === 'pronoun' && /^you$/i.test(attr.speaker.text)) attr = null;
-      if (attr) via = 'sentence';
-    }
-    return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
-  });
-  const work = withoutCallouts(text, masked, paras, allWork);
-
+  // (`mapPacked`, not `spans.map`: the passes below read `work`, and `filterQuotes` its `titled`, in the packed kind
+  // the interpreter builds; TurboFan's inlined `map` built a holey one and deoptimised their readers, five recompiles
+  // of ~100 ms in a 40-pass run)
+  const work: Work[] = withoutCallouts(
+    text,
+    d.masked,
+    d.paras,
+    mapPacked(spans, (span) => attributeSpan(d, span)),
+  );
   // 4: propagation
-  work.forEach((w, i) => {
-    if (w.attr || crowded(w.sentence)) return;
-    // a headline that opens with "Name:" ("Brennan: Tax plan 'will sink the city'")
-    const para0 = paras[w.span.paragraph]!;
-    if (w.span.paragraph === 0 || isHeadline(text, para0)) {
-      const hm = HEADLINE_SPEAKER.exec(text.slice(para0.start, w.span.outerStart));
-      if (hm && !HEADLINE_LABELS.test(hm[1]!)) {
-        const st = para0.start;
-        w.attr = { speaker: { start: st, end: st + hm[1]!.length, text: hm[1]!, kind: 'name', org: false }, cue: null };
-        w.via = 'sentence';
-        return;
-      }
+  for (let i = 0; i < work.length; i++) propagate(d, work, i);
+  attributeBySubject(d, work);
+  attributeByPreviousSubject(d, work);
+  // 5: filtering and typing
+  const keep = filterQuotes(d, work);
+  // 6: resolution, 7: reported speech without quote marks
+  return resolveQuotes(d, keep);
+}
+
+/** Steps 1-3 for one span: a transcript label (`NAME: …`), else the cue and the speaker in its sentence. */
+function attributeSpan(d: Doc, span: QuoteSpan): Work {
+  const { text, tokens, sentences, paras, resolver } = d;
+  const si = resolver.sentenceOf(span.outerStart);
+  const sent = sentences[si]!;
+  let start = span.start;
+  let attr: Attribution | null = null;
+  let via: Work['via'] = 'none';
+  const tm = TRANSCRIPT.exec(text.slice(span.start, span.end));
+  if (tm && span.outerStart === paras[span.paragraph]?.start) {
+    const name = tm[1]!;
+    attr = {
+      speaker: { start: span.start, end: span.start + name.length, text: name, kind: 'name', org: false },
+      cue: null,
+    };
+    start = span.start + tm[0].length;
+    via = 'transcript';
+  } else if (!crowded(d, si)) {
+    attr = attributeInSentence(text, tokens, sent, span);
+    // generic `you` (`you’re terrified to say “yes”`) quotes no one in particular
+    if (attr?.speaker.kind === 'pronoun' && /^you$/i.test(attr.speaker.text)) attr = null;
+    if (attr) via = 'sentence';
+  }
+  return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
+}
+
+/** Step 4 for work[i] when its sentence gave it no speaker: split quotes, lead-ins, quote-only paragraphs. */
+function propagate(d: Doc, work: Work[], i: number): void {
+  const { text, masked, paras, sentences, tokens, lastSentenceOf } = d;
+  const w = work[i]!;
+  if (w.attr || crowded(d, w.sentence)) return;
+  // a headline that opens with "Name:" ("Brennan: Tax plan 'will sink the city'")
+  const para0 = paras[w.span.paragraph]!;
+  if (w.span.paragraph === 0 || isHeadline(text, para0)) {
+    const hm = HEADLINE_SPEAKER.exec(text.slice(para0.start, w.span.outerStart));
+    if (hm && !HEADLINE_LABELS.test(hm[1]!)) {
+      const st = para0.start;
+      w.attr = { speaker: { start: st, end: st + hm[1]!.length, text: hm[1]!, kind: 'name', org: false }, cue: null };
+      w.via = 'sentence';
+      return;
     }
-    const prev = work[i - 1];
-    const p = w.span.paragraph;
-    const para = paras[p]!;
-    // a paragraph that continues an unclosed quote of the previous paragraph
-    if (w.span.continues && prev?.attr) {
+  }
+  const prev = work[i - 1];
+  const p = w.span.paragraph;
+  const para = paras[p]!;
+  // a paragraph that continues an unclosed quote of the previous paragraph
+  if (w.span.continues && prev?.attr) {
+    w.attr = prev.attr;
+    w.via = 'inherited';
+    w.from = i - 1;
+    return;
+  }
+  // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
+  const own = sentences[w.sentence]!;
+  const leadIn = masked.slice(own.start, w.span.outerStart);
+  if (/\p{L}[^\p{L}]*:\s*$/u.test(leadIn) && !isHeadline(text, para0)) {
+    const a = subjectOfSentence(text, tokens, own, w.span);
+    if (a && a.speaker.kind !== 'pronoun') {
+      w.attr = a;
+      w.via = 'sentence';
+      return;
+    }
+    // `That process led to a realization: “…”` right after a quote of this or the previous paragraph: the narrator
+    // introduces more of that speaker's words (the lead-in names no one and has no pronoun of its own)
+    if (
+      !a &&
+      prev?.attr &&
+      prev.span.paragraph >= p - 1 &&
+      w.span.outerStart > own.start &&
+      !/\s\p{Lu}/u.test(leadIn) &&
+      !NARRATOR_PERSON.test(leadIn) &&
+      speechShaped(text, masked, w.span, own)
+    ) {
       w.attr = prev.attr;
       w.via = 'inherited';
       w.from = i - 1;
       return;
     }
-    // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
-    const own = sentences[w.sentence]!;
-    const leadIn = masked.slice(own.start, w.span.outerStart);
-    if (/\p{L}[^\p{L}]*:\s*$/u.test(leadIn) && !isHeadline(text, para0)) {
-      const a = subjectOfSentence(text, tokens, own, w.span);
-      if (a && a.speaker.kind !== 'pronoun') {
-        w.attr = a;
-        w.via = 'sentence';
-        return;
-      }
-      // `That process led to a realization: “…”` right after a quote of this or the previous paragraph: the narrator
-      // introduces more of that speaker's words (the lead-in names no one and has no pronoun of its own)
-      if (
-        !a &&
-        prev?.attr &&
-        prev.span.paragraph >= p - 1 &&
-        w.span.outerStart > own.start &&
-        !/\s\p{Lu}/u.test(leadIn) &&
-        !NARRATOR_PERSON.test(leadIn) &&
-        speechShaped(text, masked, w.span, own)
-      ) {
-        w.attr = prev.attr;
-        w.via = 'inherited';
-        w.from = i - 1;
-        return;
-      }
+  }
+  // a quote that fills its paragraph, signed in the next one (`– Tomas K.`, `— Rosa Pell, Kirkvale`): the signer
+  const next = paras[p + 1];
+  if (
+    next &&
+    w.span.outerStart <= para.start + 1 &&
+    /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, para.end))
+  ) {
+    const sig = SIGNATURE.exec(text.slice(next.start, next.end));
+    if (sig) {
+      const start = next.start + sig.index + sig[0].indexOf(sig[1]!);
+      const speaker = { start, end: start + sig[1]!.length, text: sig[1]!, kind: 'name' as const, org: false };
+      w.attr = { speaker, cue: null };
+      w.via = 'sentence';
+      return;
     }
-    // a quote that fills its paragraph, signed in the next one (`– Tomas K.`, `— Rosa Pell, Kirkvale`): the signer
-    const next = paras[p + 1];
+  }
+  // `The outages have been “…” and the utility is acting, but “…,” its CEO said.`: an attribution that closes the
+  // sentence after a later quote covers this one too
+  for (let k = i + 1; k < work.length && work[k]!.sentence === w.sentence; k++) {
+    const later = work[k]!;
+    const cue = later.attr?.cue;
     if (
-      next &&
-      w.span.outerStart <= para.start + 1 &&
-      /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, para.end))
+      later.via === 'sentence' &&
+      cue &&
+      cue.start >= later.span.outerEnd &&
+      /^[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$/u.test(masked.slice(cue.end, own.end))
     ) {
-      const sig = SIGNATURE.exec(text.slice(next.start, next.end));
-      if (sig) {
-        const start = next.start + sig.index + sig[0].indexOf(sig[1]!);
-        const speaker = { start, end: start + sig[1]!.length, text: sig[1]!, kind: 'name' as const, org: false };
-        w.attr = { speaker, cue: null };
-        w.via = 'sentence';
-        return;
-      }
+      w.attr = later.attr;
+      w.via = 'inherited';
+      w.from = k;
+      return;
     }
-    // `The outages have been “…” and the utility is acting, but “…,” its CEO said.`: an attribution that closes the
-    // sentence after a later quote covers this one too
-    for (let k = i + 1; k < work.length && work[k]!.sentence === w.sentence; k++) {
-      const later = work[k]!;
-      const cue = later.attr?.cue;
-      if (
-        later.via === 'sentence' &&
-        cue &&
-        cue.start >= later.span.outerEnd &&
-        /^[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$/u.test(masked.slice(cue.end, own.end))
-      ) {
-        w.attr = later.attr;
+  }
+  // split quote / later quote of the same paragraph
+  for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
+    if (work[k]!.attr) {
+      w.attr = work[k]!.attr;
+      w.via = 'inherited';
+      w.from = k;
+      return;
+    }
+  }
+  // `X said:` in the previous sentence of this paragraph, or an attribution sentence right after the quote
+  const sPrev = sentences[w.sentence - 1];
+  if (sPrev && sPrev.paragraph === p && /:\s*$/.test(masked.slice(sPrev.start, sPrev.end))) {
+    const b = bare(d, w.sentence - 1);
+    if (b) {
+      w.attr = b;
+      w.via = 'lead-in';
+      return;
+    }
+  }
+  // "Okafor said. “…”": a reported-speech sentence right before the quote in the same paragraph
+  if (
+    sPrev &&
+    sPrev.paragraph === p &&
+    !hasQuote(d, w.sentence - 1) &&
+    w.span.outerStart <= sentences[w.sentence]!.start + 1
+  ) {
+    const b = bare(d, w.sentence - 1);
+    // (a nominal only as someone's person: `Marlowe’s rep told reporters …`)
+    if (b && (b.speaker.kind !== 'nominal' || SOMEONES_PERSON.test(b.speaker.text))) {
+      w.attr = b;
+      w.via = 'lead-in';
+      return;
+    }
+  }
+  const sNext = sentences[w.sentence + 1];
+  if (sNext && sNext.paragraph === p && !hasQuote(d, w.sentence + 1)) {
+    const b = bare(d, w.sentence + 1);
+    // a short sentence, or one that says no more than who said it, when and where (`Wang Li, the former director
+    // for China at the fund, said at a Nov. 6 event at the institute.`)
+    const rest = b?.cue ? masked.slice(b.cue.end, sNext.end) : '';
+    const onlyAttribution = !!b?.cue && (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest));
+    // (not for a few words in quote marks inside the narrator's sentence: `a 40-kilometer “buffer corridor” on …`)
+    const termInside =
+      w.span.outerStart > sentences[w.sentence]!.start + 1 && countWords(text.slice(w.start, w.end)) <= 3;
+    if (b && !termInside && b.speaker.start - sNext.start < 40 && (sNext.end - sNext.start < 120 || onlyAttribution)) {
+      w.attr = b;
+      w.via = 'lead-in';
+      return;
+    }
+  }
+  // a later attributed quote in the same paragraph when this one opens it
+  if (w.span.outerStart === para.start) {
+    for (let k = i + 1; k < work.length && work[k]!.span.paragraph === p; k++) {
+      if (work[k]!.attr && work[k]!.via === 'sentence') {
+        w.attr = work[k]!.attr;
         w.via = 'inherited';
         w.from = k;
         return;
       }
     }
-    // split quote / later quote of the same paragraph
-    for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
+  }
+  // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph; not a name in
+  // quote marks that the sentence goes on about (`“Wild Rose” is now on DVD.`)
+  if (w.span.outerStart === para.start && p > 0 && speechShaped(text, masked, w.span, own)) {
+    const lastSent = lastSentenceOf[p - 1] ?? -1;
+    if (lastSent >= 0) {
+      const ls = sentences[lastSent]!;
+      if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
+        const b = bare(d, lastSent) ?? subjectOfSentence(text, tokens, ls, { outerStart: ls.end, outerEnd: ls.end });
+        if (b) {
+          w.attr = b;
+          w.via = 'lead-in';
+          return;
+        }
+      }
+    }
+    for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p - 1; k--) {
       if (work[k]!.attr) {
         w.attr = work[k]!.attr;
         w.via = 'inherited';
@@ -406,104 +558,26 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         return;
       }
     }
-    // `X said:` in the previous sentence of this paragraph, or an attribution sentence right after the quote
-    const sPrev = sentences[w.sentence - 1];
-    if (sPrev && sPrev.paragraph === p && /:\s*$/.test(masked.slice(sPrev.start, sPrev.end))) {
-      const b = bare(w.sentence - 1);
-      if (b) {
+    // `Saeb Erekat said it was only the latest move. ¶ “This is a dangerous step.”`: a previous paragraph with no
+    // quote that ends in reported speech hands over its speaker (a name or a pronoun, not a nominal)
+    // (the quotes are in text order, so one of the previous paragraph would be right before this one)
+    const prevQuoted = i > 0 && work[i - 1]!.span.paragraph === p - 1;
+    if (lastSent >= 0 && !prevQuoted) {
+      const b = bare(d, lastSent);
+      if (b?.cue && (b.speaker.kind === 'name' || b.speaker.kind === 'pronoun')) {
         w.attr = b;
         w.via = 'lead-in';
         return;
       }
     }
-    // "Okafor said. “…”": a reported-speech sentence right before the quote in the same paragraph
-    if (
-      sPrev &&
-      sPrev.paragraph === p &&
-      !hasQuote(w.sentence - 1) &&
-      w.span.outerStart <= sentences[w.sentence]!.start + 1
-    ) {
-      const b = bare(w.sentence - 1);
-      // (a nominal only as someone's person: `Marlowe’s rep told reporters …`)
-      if (b && (b.speaker.kind !== 'nominal' || SOMEONES_PERSON.test(b.speaker.text))) {
-        w.attr = b;
-        w.via = 'lead-in';
-        return;
-      }
-    }
-    const sNext = sentences[w.sentence + 1];
-    if (sNext && sNext.paragraph === p && !hasQuote(w.sentence + 1)) {
-      const b = bare(w.sentence + 1);
-      // a short sentence, or one that says no more than who said it, when and where (`Wang Li, the former director
-      // for China at the fund, said at a Nov. 6 event at the institute.`)
-      const rest = b?.cue ? masked.slice(b.cue.end, sNext.end) : '';
-      const onlyAttribution = !!b?.cue && (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest));
-      // (not for a few words in quote marks inside the narrator's sentence: `a 40-kilometer “buffer corridor” on …`)
-      const termInside =
-        w.span.outerStart > sentences[w.sentence]!.start + 1 && countWords(text.slice(w.start, w.end)) <= 3;
-      if (
-        b &&
-        !termInside &&
-        b.speaker.start - sNext.start < 40 &&
-        (sNext.end - sNext.start < 120 || onlyAttribution)
-      ) {
-        w.attr = b;
-        w.via = 'lead-in';
-        return;
-      }
-    }
-    // a later attributed quote in the same paragraph when this one opens it
-    if (w.span.outerStart === para.start) {
-      for (let k = i + 1; k < work.length && work[k]!.span.paragraph === p; k++) {
-        if (work[k]!.attr && work[k]!.via === 'sentence') {
-          w.attr = work[k]!.attr;
-          w.via = 'inherited';
-          w.from = k;
-          return;
-        }
-      }
-    }
-    // a quote that opens its paragraph: the lead-in or the last speaker of the previous paragraph; not a name in
-    // quote marks that the sentence goes on about (`“Wild Rose” is now on DVD.`)
-    if (w.span.outerStart === para.start && p > 0 && speechShaped(text, masked, w.span, own)) {
-      const lastSent = lastSentenceOf[p - 1] ?? -1;
-      if (lastSent >= 0) {
-        const ls = sentences[lastSent]!;
-        if (/:\s*$/.test(masked.slice(ls.start, ls.end))) {
-          const b = bare(lastSent) ?? subjectOfSentence(text, tokens, ls, { outerStart: ls.end, outerEnd: ls.end });
-          if (b) {
-            w.attr = b;
-            w.via = 'lead-in';
-            return;
-          }
-        }
-      }
-      for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p - 1; k--) {
-        if (work[k]!.attr) {
-          w.attr = work[k]!.attr;
-          w.via = 'inherited';
-          w.from = k;
-          return;
-        }
-      }
-      // `Saeb Erekat said it was only the latest move. ¶ “This is a dangerous step.”`: a previous paragraph with no
-      // quote that ends in reported speech hands over its speaker (a name or a pronoun, not a nominal)
-      // (the quotes are in text order, so one of the previous paragraph would be right before this one)
-      const prevQuoted = i > 0 && work[i - 1]!.span.paragraph === p - 1;
-      if (lastSent >= 0 && !prevQuoted) {
-        const b = bare(lastSent);
-        if (b?.cue && (b.speaker.kind === 'name' || b.speaker.kind === 'pronoun')) {
-          w.attr = b;
-          w.via = 'lead-in';
-          return;
-        }
-      }
-    }
-  });
+  }
+}
 
-  // the subject of the quote's own sentence, for quotes with no speech verb in reach
+/** The subject of the quote's own sentence, for quotes with no speech verb in reach. */
+function attributeBySubject(d: Doc, work: Work[]): void {
+  const { text, masked, sentences, tokens } = d;
   for (const w of work) {
-    if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
+    if (w.attr || w.span.paragraph === 0 || crowded(d, w.sentence)) continue;
     const a = subjectOfSentence(text, tokens, sentences[w.sentence]!, w.span);
     const sentStart = sentences[w.sentence]!.start;
     if (
@@ -514,11 +588,16 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       w.via = 'sentence';
     }
   }
+}
 
-  // a quote that is a whole sentence right after a sentence about a person in the same paragraph
-  // ("Sen. Ann Hobbs identified fatigue as the reason. “People are tired of it.”"): that sentence's subject
+/**
+ * A quote that is a whole sentence right after a sentence about a person in the same paragraph ("Sen. Ann Hobbs
+ * identified fatigue as the reason. “People are tired of it.”"): that sentence's subject.
+ */
+function attributeByPreviousSubject(d: Doc, work: Work[]): void {
+  const { text, sentences, tokens, entities } = d;
   for (const w of work) {
-    if (w.attr || w.span.paragraph === 0 || crowded(w.sentence)) continue;
+    if (w.attr || w.span.paragraph === 0 || crowded(d, w.sentence)) continue;
     const sent = sentences[w.sentence]!;
     const sPrev = sentences[w.sentence - 1];
     if (!sPrev || sPrev.paragraph !== sent.paragraph) continue;
@@ -535,12 +614,17 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       w.via = 'previous-subject';
     }
   }
+}
 
-  // 5: filtering and typing
+type Kept = Work & { type: QuoteType };
+
+/** Step 5: drops scare quotes, terms, titles and nicknames (not speech) and types the rest direct or partial. */
+function filterQuotes(d: Doc, work: Work[]): Kept[] {
+  const { text, masked, sentences, paras } = d;
   // a list of three or more short Title Case quotes (`including “Harbor Lights,” “Cold River” and “Paper Crowns”`):
   // titles (two may be names someone was called: `called her “Miss Piggy” and “Miss Housekeeping”`)
   const listed = new Set<Work>();
-  const titled = work.map((w) => w.end - w.start < 60 && shortTitle(text.slice(w.start, w.end)));
+  const titled = mapPacked(work, (w) => w.end - w.start < 60 && shortTitle(text.slice(w.start, w.end)));
   for (let i = 0; i < work.length; ) {
     let j = i;
     while (
@@ -636,11 +720,27 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
         : words >= 12 && startsSentence
           ? 'direct'
           : 'partial';
-    keep.push({ ...w, type });
+    // (the fields written out, in Work's order: an object spread is a slow copy)
+    keep.push({
+      span: w.span,
+      start: w.start,
+      end: w.end,
+      sentence: w.sentence,
+      attr: w.attr,
+      via: w.via,
+      from: w.from,
+      type,
+    });
   }
+  return keep;
+}
 
-  // 6: resolution, sentence by sentence in text order (pronouns look back at earlier speakers, including the
-  // speakers of reported speech), 7: reported speech without quote marks
+/**
+ * Steps 6 and 7, sentence by sentence in text order: the speakers resolved (pronouns look back at earlier speakers,
+ * including the speakers of reported speech), and reported speech without quote marks.
+ */
+function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
+  const { text, masked, entities, sentences, tokens, resolver, firstQuoteAt } = d;
   const quotes: Quote[] = [];
   const lastSpeakers: string[] = [];
   const resolved = new Map<SpeakerPhrase, Resolved>();
@@ -791,7 +891,7 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
     // that holds the quote
     let leadAttr: Attribution | null = null;
     let leadContent: Span | null = null;
-    if (quotedKept.has(si) && !crowded(si)) {
+    if (quotedKept.has(si) && !crowded(d, si)) {
       for (const lead of leadClauses(masked, sent, firstQuoteAt.get(si)!)) {
         const a = attributeBare(text, tokens, lead);
         const c = a ? indirectContent(text, masked, lead, a) : null;
@@ -809,12 +909,12 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
       }
     }
     if (leadAttr && leadContent) quotes.push(reported(leadContent, leadAttr));
-    if (!quotedKept.has(si) && !crowded(si)) {
-      let a = bare(si);
+    if (!quotedKept.has(si) && !crowded(d, si)) {
+      let a = bare(d, si);
       if (!a) continue;
       // (a title in quote marks before the speaker may have cut its phrase short: `The mayor, who launched the
       // “Clean Streets” plan last year, said …` is not `plan last year`; a name or a pronoun is whole)
-      if (hasQuote(si) && a.speaker.kind === 'nominal' && (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start)
+      if (hasQuote(d, si) && a.speaker.kind === 'nominal' && (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start)
         continue;
       let content = indirectContent(text, masked, sent, a);
       // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`; `X pleaded

@@ -28,6 +28,14 @@ const ABBREV = new Set(
   ),
 );
 
+/*
+ * Module constants, not literals in the loop below: esbuild (tsx, the bundles) compiles a regular expression literal
+ * with a `\p{…}` class outside brackets into a `new RegExp(…)` call, made again at each evaluation.
+ */
+const INITIAL = /^\p{Lu}$/u;
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+const CAP_START = /^\p{Lu}/u;
+
 /**
  * Sentence spans of `text` between `lo` and `hi` (a paragraph), computed on `masked`. A masked quote that ends
  * with sentence punctuation and is followed by a capitalised word ends a sentence.
@@ -39,6 +47,9 @@ export function splitSentences(text: string, masked: string, lo: number, hi: num
     // only `.`, `!`, `?`, `…` and the mask can end a sentence: every other character is skipped by its code
     const code = masked.charCodeAt(i);
     if (code !== 46 && code !== 33 && code !== 63 && code !== 0x2026 && code !== 0x2063) continue;
+    // inside a masked quote only its last character can end a sentence (tested by code: most masked characters are
+    // followed by another)
+    if (code === 0x2063 && masked.charCodeAt(i + 1) === 0x2063) continue;
     const c = masked[i];
     let endsAt = -1;
     if (c === '.' || c === '!' || c === '?' || c === '…') {
@@ -54,10 +65,10 @@ export function splitSentences(text: string, masked: string, lo: number, hi: num
         const w = /([\p{L}.]+)$/u.exec(masked.slice(Math.max(lo, i - 12), i))?.[1] ?? '';
         const wl = w.toLowerCase();
         if (ABBREV.has(wl)) continue;
-        if (/^\p{Lu}$/u.test(w)) continue; // an initial: "Ruth E. Okafor"
-        if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) {
+        if (INITIAL.test(w)) continue; // an initial: "Ruth E. Okafor"
+        if (DOTTED_LETTERS.test(w)) {
           // "U.S." / "D.C." before a capitalised word: a boundary only if a lower-case word follows it later
-          if (/^\p{Lu}/u.test(next) && !/^(?:The|He|She|It|They|We|I|But|And|In|A|This|That)\b/.test(masked.slice(k)))
+          if (CAP_START.test(next) && !/^(?:The|He|She|It|They|We|I|But|And|In|A|This|That)\b/.test(masked.slice(k)))
             continue;
         }
       }

@@ -92,19 +92,31 @@ const MAX_CHAIN = 3;
 const LAST_SPEAKER_REACH = 4;
 const SUFFIX = /^(?:jr|sr|ii|iii|iv)\.?$/i;
 
+/**
+ * A word without a final `'s`/`’s` and then a final full stop, lower-cased. By character codes rather than two regular
+ * expression replacements: it runs for every capitalised token of the article (`nameTok`) and every name part.
+ */
 function norm(w: string): string {
-  return w
-    .replace(/['’]s$/, '')
-    .replace(/\.$/, '')
-    .toLowerCase();
+  let end = w.length;
+  const quote = w.charCodeAt(end - 2);
+  if (w.charCodeAt(end - 1) === 115 /* s */ && (quote === 39 /* ' */ || quote === 0x2019)) end -= 2;
+  if (w.charCodeAt(end - 1) === 46 /* . */) end--;
+  return (end === w.length ? w : w.slice(0, end)).toLowerCase();
 }
+
+/**
+ * A word that starts with a lower-case letter. (A module constant: esbuild, in tsx and in the bundles, turns a `\p{…}`
+ * regular expression literal into a `new RegExp(…)` call, which a literal inside a loop would make at every turn.)
+ */
+const LOWER_START = /^\p{Ll}/u;
+
+/** Short acronyms (RT, CNN, NATO) and dotted ones (U.N., D.C.): organisations and places, not people. */
+const ACRONYM = /^\p{Lu}{2,4}$/u;
+const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
 
 /** Name tokens of a surface form without leading titles/honorifics; also the honorific gender. */
 export function stripTitles(name: string): { tokens: string[]; gender: Gender } {
-  const toks = name
-    .replace(/\([^)]*\)/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
+  const toks = (name.includes('(') ? name.replace(/\([^)]*\)/g, ' ') : name).split(/\s+/).filter(Boolean);
   let gender: Gender = null;
   let i = 0;
   // drop everything up to the last title word while a name remains after it
@@ -112,7 +124,7 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   for (let k = 0; k < toks.length - 1; k++) {
     const l = norm(toks[k]!);
     // (a lower-case particle inside a name is no job word: `Monica de Bolle`, `Ursula von der Leyen`)
-    if (TITLES.has(l) || ORG_WORDS.has(l) || (/^\p{Ll}/u.test(toks[k]!) && !PARTICLES.has(l))) lastTitle = k;
+    if (TITLES.has(l) || ORG_WORDS.has(l) || (LOWER_START.test(toks[k]!) && !PARTICLES.has(l))) lastTitle = k;
     if (MALE_HONORIFICS.has(l)) gender = 'm';
     if (FEMALE_HONORIFICS.has(l)) gender = 'f';
   }
@@ -176,10 +188,11 @@ function remember<K, V>(map: Map<K, V>, key: K, compute: () => V): V {
   return value;
 }
 
+/** The last name word, before any `Jr.`/`III` (read in place: this runs for every mention and lookup). */
 function lastName(tokens: string[]): string {
-  const t = [...tokens];
-  while (t.length > 1 && SUFFIX.test(t[t.length - 1]!)) t.pop();
-  return norm(t[t.length - 1] ?? '');
+  let n = tokens.length;
+  while (n > 1 && SUFFIX.test(tokens[n - 1]!)) n--;
+  return norm(tokens[n - 1] ?? '');
 }
 
 function firstNameGender(first: string | undefined): Gender {
@@ -279,9 +292,9 @@ export class SpeakerResolver {
       // adjectives of nationality or party ("Russian officials")
       if (a === b && /(?:ian|ese|ish|ic)$/.test(toks[a]!.w) && next && next.kind === 'word' && !isCap(next)) continue;
       // short acronyms are organisations (RT, CNN, NATO)
-      if (a === b && /^\p{Lu}{2,4}$/u.test(toks[a]!.w)) continue;
+      if (a === b && ACRONYM.test(toks[a]!.w)) continue;
       // acronyms with dots are organisations/places (U.N., D.C.)
-      if (a === b && /^(?:\p{Lu}\.){2,}$/u.test(toks[a]!.w)) continue;
+      if (a === b && DOTTED_ACRONYM.test(toks[a]!.w)) continue;
       // "Ohio Green Party Chairman Ana Ruiz": the person after the last organisation/title word
       const { tokens, gender } = stripTitles(surface);
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)))) continue;
@@ -738,7 +751,7 @@ export class SpeakerResolver {
   private shortOrg(name: string, pos: number): Entity | null {
     if (name.includes(' ')) return null;
     const e = this.linkOrgNominal(`the ${name}`, pos);
-    return e && e.name.includes(' ') ? e : null;
+    return e?.name.includes(' ') ? e : null;
   }
 
   /** `he`/`she`/`his`/`her` within a few words after each occurrence of `name` (`Vogel said he was …`). */

@@ -78,10 +78,17 @@ export function tokenize(masked: string, lo: number, hi: number): Tok[] {
     // a plain ASCII word: letters, then letters or digits, then a character that ends it
     if (isAsciiLetter(code)) {
       let j = i + 1;
-      while (j < n && isAsciiAlnum(slice.charCodeAt(j))) j++;
+      // (a word with no capital is its own lower-case form: most words, so toLowerCase is skipped for them)
+      let upper = code <= 90;
+      while (j < n) {
+        const c = slice.charCodeAt(j);
+        if (!isAsciiAlnum(c)) break;
+        if (c >= 65 && c <= 90) upper = true;
+        j++;
+      }
       if (j === n || endsAsciiWord(slice, j)) {
         const w = slice.slice(i, j);
-        out.push({ s: lo + i, e: lo + j, w, l: w.toLowerCase(), kind: 'word', cap: code <= 90 });
+        out.push({ s: lo + i, e: lo + j, w, l: upper ? w.toLowerCase() : w, kind: 'word', cap: code <= 90 });
         i = j;
         continue;
       }
