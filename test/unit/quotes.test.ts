@@ -797,6 +797,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nThe air earned a rating of “hazardous” on Monday, officials said. She was diagnosed with “feather-duvet lung,” according to a case report. Ana Ruiz called the plan a “disaster” on Friday.',
     [{ text: 'disaster', speaker: 'Ana Ruiz' }],
   ],
+  [
+    'a work’s name right after its noun is a title at any length',
+    'Intro.\n\nIn his book “Quiet Money: A Simple and Proven Way to Stop Working Before You Turn Fifty,” Tom Lind shares the formula he used.',
+    [],
+  ],
 ];
 
 /** Reported speech without quote marks. */

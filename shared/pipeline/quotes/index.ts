@@ -143,6 +143,10 @@ const ISSUED =
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
 const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
 
+/** A work's noun right before its name (`his book`, `the film called`, `a memoir titled`). */
+const WORK_NOUN_BEFORE =
+  /\b(?:book|novel|memoir|film|movie|documentary|album|song|play|series|podcast|essay|poem|report|study)\s*(?:(?:called|titled|entitled|named)\s*)?,?\s*$/i;
+
 /** Cues that name something rather than report words (`a script called “…”`). */
 const NAMING_CUES: ReadonlySet<string> = new Set([
   'call',
@@ -666,10 +670,12 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     // (not after a speech verb and its comma: `fans chanted, “Pay The Players,”`)
     const lemmaBefore = CUE_FORM_TO_LEMMA.get(/(\p{L}+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase() ?? '');
     const spokenBefore = !!lemmaBefore && !NAMING_CUES.has(lemmaBefore);
+    // (a work's name right after its noun is a title at any length: `In his book “Quiet Money: A Simple Way to …”`)
+    const afterWorkNoun = WORK_NOUN_BEFORE.test(before);
     if (
       titleCase &&
       !spokenBefore &&
-      words <= 8 &&
+      (words <= 8 || afterWorkNoun) &&
       /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
       )
