@@ -802,6 +802,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nIn his book “Quiet Money: A Simple and Proven Way to Stop Working Before You Turn Fifty,” Tom Lind shares the formula he used.',
     [],
   ],
+  [
+    'a word discussed as a word (`with “room” perhaps defined as …`) is no quote',
+    'Intro.\n\nPlants need room to grow, with “room” perhaps defined as at least a meter of soil.',
+    [],
+  ],
 ];
 
 /** Reported speech without quote marks. */
@@ -1426,6 +1431,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     '`X published a blog post that said …`: X speaks, not the post',
     'Brindle changed its delivery rules on Monday. Brindle published a blog post that said shoppers could now get free delivery.',
     [{ text: 'shoppers could now get free delivery', speaker: 'Brindle', type: 'indirect' }],
+  ],
+  [
+    'research that suggests is evidence, not a speaker; a reference number is not what was said',
+    'Other research suggests that sleep matters more than diet (21). The nurse said the patient recovered faster than expected (21).',
+    [{ text: 'the patient recovered faster than expected', speaker: 'The nurse', type: 'indirect' }],
   ],
 ];
 

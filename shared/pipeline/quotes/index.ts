@@ -143,6 +143,10 @@ const ISSUED =
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
 const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
 
+/** What follows a word discussed as a word: `defined as`, `refers to`. */
+const WORD_DEFINED_AFTER =
+  /^[\s,]*(?:(?:perhaps|loosely|broadly|here|often|usually)\s+)?(?:defined\s+as|refers?\s+to)\b/i;
+
 /** A work's noun right before its name (`his book`, `the film called`, `a memoir titled`). */
 const WORK_NOUN_BEFORE =
   /\b(?:book|novel|memoir|film|movie|documentary|album|song|play|series|podcast|essay|poem|report|study)\s*(?:(?:called|titled|entitled|named)\s*)?,?\s*$/i;
@@ -681,6 +685,8 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       )
     )
       continue;
+    // a word discussed as a word (`with “space” perhaps defined as …`)
+    if (words <= 2 && WORD_DEFINED_AFTER.test(text.slice(w.span.outerEnd, w.span.outerEnd + 40))) continue;
     // a label before a name (`its “chief science officer” Mara Quill`): a title given, not speech
     if (
       words <= 4 &&

@@ -225,6 +225,9 @@ function lastClauseComma(s: string): number {
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1] ?? '')) e--;
+  // a reference number closing the sentence (`… than expected (21).`) is not what was said
+  const ref = /\s*[([]\d{1,3}[)\]]$/.exec(text.slice(Math.max(s, e - 8), e));
+  if (ref) e -= ref[0].length;
   return [s, e];
 }
 
@@ -252,7 +255,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (/^(?:i|we|our|my)\b/i.test(a.speaker.text)) return null;
   if (
     /^(?:reveal|suggest)$/.test(a.cue.lemma) &&
-    /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs)$/.test(a.speaker.text)
+    /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs|research)$/.test(a.speaker.text)
   )
     return null;
   if (
