@@ -683,6 +683,18 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'We will fly again next year,', speaker: 'she', type: 'direct' },
     ],
   ],
+  [
+    'a study by X speaks as X, past an appositive; a survey by a person of a university is the person’s',
+    'A 2018 study by the Institute for Coastal Economics, a Lisbon-based research group, concluded that, using standard methods, “the full cost of the levy falls on local fishermen.” According to a survey by Ana Ruiz of the University of Kirkvale, the firm has tended to “cut every copy desk.”',
+    [
+      {
+        text: 'the full cost of the levy falls on local fishermen.',
+        speaker: 'Institute for Coastal Economics',
+        type: 'partial',
+      },
+      { text: 'cut every copy desk.', speaker: 'Ana Ruiz', type: 'partial' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -663,6 +663,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const opener = toks[a0]!;
   const participle = opener.kind === 'word' && !isCap(opener) && /^\w{3,}ing$/.test(opener.l);
   const relativeFirst = (RELATIVES.has(opener.l) || participle) && segIdx.length > f0 + 1;
+  // "A study by the Institute for X, a research group, concluded": the publisher, not its appositive
+  if (segIdx.length > f0 + 1 && /^(?:a|an)$/.test(toks[a0]!.l)) {
+    const seg = segIdx[f0 + 1]!;
+    const issuer = issuerOfDocument(text, phrase(text, toks, seg[0]!, seg[seg.length - 1]!, 'nominal'));
+    if (issuer) return issuer;
+  }
   // nearest segment is a name phrase (possibly after a title or descriptors)
   const direct = relativeFirst ? null : nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
   if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
@@ -707,6 +713,11 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   // skip leading conjunctions/adverbs
   while (a <= b && (CLAUSE_BREAKERS.has(toks[a]!.l) || toks[a]!.l === 'but' || toks[a]!.kind === 'punct')) a++;
   if (a > b) return null;
+  // "a 2018 study by the Institute for X": who published it
+  if (/^(?:a|an|the)$/.test(toks[a]!.l)) {
+    const issuer = issuerOfDocument(text, phrase(text, toks, a, b, 'nominal'));
+    if (issuer && issuer.end <= toks[b]!.e) return issuer;
+  }
   const run = runEndingAt(toks, b, a);
   if (INTRO_WORDS.has(toks[a]!.l) && (!run || run[0] === a)) return null;
   // "one neo-bank CEO", "the company's CEO": a title after lower-case words heads a nominal
@@ -1055,15 +1066,27 @@ const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although',
 
 /** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
 const DOCUMENT_BY =
-  /^(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
+  /^(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
 
 /** The publisher of a document that is the source after `according to`, as the speaker; null when none is named. */
-function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase | null {
+export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase | null {
   if (sp.kind !== 'nominal') return null;
   const m = DOCUMENT_BY.exec(text.slice(sp.start, sp.start + 200));
   if (!m) return null;
   const start = sp.start + m[0].length - m[1]!.length;
-  return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org: true };
+  // a person, then where they work (`a survey by Penelope Abernathy of the University of X`): the person
+  const person = isGivenName(m[1]!.split(/\s+/)[0]!) ? / of /.exec(m[1]!) : null;
+  const name = person ? m[1]!.slice(0, person.index) : m[1]!;
+  // (not a name that modifies a noun after it: `a statement from the Kopp family`)
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(start + m[1]!.length, start + m[1]!.length + 30))?.[1];
+  if (!person && next && !CUE_FORM_TO_LEMMA.has(next) && !/(?:ed|s)$/.test(next)) return null;
+  return {
+    start,
+    end: start + name.length,
+    text: name,
+    kind: 'name',
+    org: !person && !isGivenName(name.split(/\s+/)[0]!),
+  };
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */

@@ -17,6 +17,7 @@ import {
   type Attribution,
   attributeBare,
   attributeInSentence,
+  issuerOfDocument,
   type SpeakerPhrase,
   subjectBefore,
   subjectOfSentence,
@@ -836,7 +837,8 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   const resolve = (sp: SpeakerPhrase) => {
     let r = resolved.get(sp);
     if (!r) {
-      r = resolver.resolve(sp, lastSpeakers.slice(-3));
+      // (`a 2018 study by the Institute for X`, `a report in the Harbor Leader`: who published it speaks)
+      r = resolver.resolve((sp.kind === 'nominal' && issuerOfDocument(text, sp)) || sp, lastSpeakers.slice(-3));
       const si = resolver.sentenceOf(sp.start);
       const issuer = r.speakerType === 'nominal' || /^(?:the|an?)\s+\p{Ll}/u.test(sp.text) ? issuerOf(sp, si) : null;
       if (issuer) r = issuer;
