@@ -1684,6 +1684,15 @@ describe('extractQuotes: speakers that are not people', () => {
     expect(q?.speaker).toBe('US Embassy in New Delhi');
   });
 
+  it('a company named after its kind (`Developer Nordwind`, `Publisher Harrow Books`) speaks as that company', () => {
+    const text =
+      'Developer Nordwind called the game “a flagship driving game.” Publisher Harrow Books called the memoir “the release of our decade.”';
+    expect(extractQuotes(text, []).map((q) => [q.speaker, q.speakerType])).toEqual([
+      ['Nordwind', 'organization'],
+      ['Harrow Books', 'organization'],
+    ]);
+  });
+
   it('a capitalised plural the article also writes in lower case is a group (Authorities say, Sources told)', () => {
     const text =
       'The pier closed after the storm, and the authorities closed the road too.\n\nAuthorities say that the pier will stay closed until the spring.';

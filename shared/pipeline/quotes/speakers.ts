@@ -16,6 +16,10 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
+/** Kinds of company written before a company's name like a title (`Developer Nordwind`, `Carmaker Volta`). */
+const COMPANY_ROLE =
+  /^(?:Developer|Publisher|Studio|Retailer|Carmaker|Automaker|Broadcaster|Airline|Insurer|Lender|Chipmaker|Drugmaker|Startup|Distributor|Streamer|Manufacturer|Supermarket|Grocer|Label)\s+(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})$/u;
+
 /** Plurals of people (`agents`, `officials`, `workers`, `police`) that a capitalised word before them modifies. */
 const PEOPLE_PLURAL =
   /^(?:\p{Ll}+(?:ers|ors|ists|ants|ents|ians|ees|als|ives)|police|staff|troops|forces|authorities|crews|guards|men|women|people)$/u;
@@ -852,6 +856,12 @@ export class SpeakerResolver {
       const longer = !!e && name.endsWith(` ${e.name}`) && !isGivenName(words[words.length - 2] ?? '');
       const speaker = longer ? name : (e?.name ?? name);
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+    }
+    // a company named after the kind of company it is (`Developer Nordwind`, `Publisher Harrow Books`)
+    const company = COMPANY_ROLE.exec(p.text);
+    if (company) {
+      const e = this.entityFor(company[1]!, null);
+      return { speaker: company[1]!, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const canonical = this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
