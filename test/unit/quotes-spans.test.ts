@@ -19,6 +19,11 @@ const SPAN_ROWS: Array<[string, string, string[]]> = [
     '"They call it “the plan” now," Ito said.',
     ['They call it “the plan” now,'],
   ],
+  [
+    'an opening mark typed with a space after it, after a sentence’s end and before a capital',
+    '"You have done well," she told Ruiz. " You people made that easy." He said " we will win " and left.',
+    ['You have done well,', 'You people made that easy.'],
+  ],
   ['mis-curled opening mark at a paragraph start', '”We tried everything,” the chief said.', ['We tried everything,']],
   ['mixed pair: straight opening, curly closing', 'It would take "more hours” before details emerge.', ['more hours']],
   [

@@ -62,6 +62,16 @@ function contextRole(text: string, at: number, len: number, lo: number, hi: numb
   const next = at + len < hi ? text[at + len] : undefined;
   const leftOpen = prev === undefined || OPEN_CTX.test(prev) || /[“‘"«„]/.test(prev);
   const rightClose = next === undefined || CLOSE_CTX.test(next) || /[”’"»]/.test(next);
+  // a mark with a space on both sides after a sentence's end, before a capital (`… Ruiz. " You people …`): a
+  // mistyped opening mark
+  if (
+    isWs(prev) &&
+    next !== undefined &&
+    isWs(next) &&
+    /[.!?:]/.test(text[at - 2] ?? '.') &&
+    /\p{Lu}/u.test(text[at + len + 1] ?? '')
+  )
+    return 'open';
   const canOpen = leftOpen && !isWs(next);
   const canClose = !isWs(prev) || rightClose;
   if (canOpen && !canClose) return 'open';
