@@ -1,6 +1,4 @@
 /** SQS(S3 ObjectCreated/Removed on cleaned/) → annotate → DynamoDB records */
-// first: V8 compiles regular expressions once, to machine code (see the module)
-import '../shared/regexp-tiering.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { annotateObject, articleIdFromCleanedKey, recordAnnotateFailure } from '../shared/app/annotate-object.ts';

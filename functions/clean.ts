@@ -1,6 +1,4 @@
 /** SQS(S3 ObjectCreated/Removed on raw/) → clean → cleaned/<articleId>.json */
-// first: V8 compiles regular expressions once, to machine code (see the module)
-import '../shared/regexp-tiering.ts';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { cleanObject, recordCleanFailure } from '../shared/app/clean-object.ts';

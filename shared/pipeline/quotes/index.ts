@@ -228,17 +228,31 @@ function quoteKey(s: string): string {
  */
 function withoutCallouts(text: string, masked: string, paras: Span[], work: Work[]): Work[] {
   if (work.length < 2) return work;
-  const alone = work.map((w) => {
+  /** Nothing but a few marks or spaces around the quote in its paragraph. */
+  const alone = (w: Work): boolean => {
     const p = paras[w.span.paragraph]!;
+    if (w.span.outerStart - p.start > 4 || p.end - w.span.outerEnd > 4) return false;
     return /^[^\p{L}\p{N}]*$/u.test(masked.slice(p.start, w.span.outerStart) + masked.slice(w.span.outerEnd, p.end));
+  };
+  // (pull quotes are short; the text they repeat is one quote of the running text, not a run-away span)
+  const callouts = new Set<number>();
+  work.forEach((w, i) => {
+    if (w.end - w.start <= MAX_CALLOUT && alone(w)) callouts.add(i);
   });
-  const keys = work.map((w) => quoteKey(text.slice(w.start, w.end)));
+  if (callouts.size === 0) return work;
+  const keys = work.map((w, i) =>
+    callouts.has(i) || w.end - w.start <= MAX_QUOTED ? quoteKey(text.slice(w.start, w.end)) : '',
+  );
   return work.filter((_, i) => {
     const key = keys[i]!;
-    if (!alone[i] || key.split(' ').length < 6) return true;
-    return !work.some((_w, j) => j !== i && !alone[j] && ` ${keys[j]} `.includes(` ${key} `));
+    if (!callouts.has(i) || key.split(' ').length < 6) return true;
+    return !work.some((_w, j) => j !== i && !callouts.has(j) && keys[j] !== '' && ` ${keys[j]} `.includes(` ${key} `));
   });
 }
+
+/** The longest pull quote looked for, and the longest quote searched for its words (characters). */
+const MAX_CALLOUT = 400;
+const MAX_QUOTED = 4000;
 
 /** Up to five words, each capitalised or a minor word (`Harbor Lights,`, `The Cold River`): a title's shape. */
 function shortTitle(content: string): boolean {
@@ -652,6 +666,8 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     const content = text.slice(w.start, w.end);
     const sent = sentences[w.sentence]!;
     const before = masked.slice(sent.start, w.span.outerStart);
+    // (the end of it, for tests anchored there: a sentence of thousands of marks must not cost each one its length)
+    const near = before.slice(-160);
     const words = countWords(content);
     if (SCARE_PREFIX.test(before)) continue;
     // a term being named (`what's called “feather duvet lung”`, `a type of “hypersensitive pneumonitis”`)
@@ -673,10 +689,10 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       .split(/\s+/)
       .every((t) => /^[\p{Lu}\p{N}&]/u.test(t) || /^(?:a|an|the|of|and|in|on|to|for|with|at|or|is|are|it)$/.test(t));
     // (not after a speech verb and its comma: `fans chanted, “Pay The Players,”`)
-    const lemmaBefore = CUE_FORM_TO_LEMMA.get(/(\p{L}+)[\s,:]*$/u.exec(before)?.[1]?.toLowerCase() ?? '');
+    const lemmaBefore = CUE_FORM_TO_LEMMA.get(/(\p{L}+)[\s,:]*$/u.exec(near)?.[1]?.toLowerCase() ?? '');
     const spokenBefore = !!lemmaBefore && !NAMING_CUES.has(lemmaBefore);
     // (a work's name right after its noun is a title at any length: `In his book “Quiet Money: A Simple Way to …”`)
-    const afterWorkNoun = WORK_NOUN_BEFORE.test(before);
+    const afterWorkNoun = WORK_NOUN_BEFORE.test(near);
     if (
       titleCase &&
       !spokenBefore &&
@@ -692,7 +708,7 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     if (
       words <= 4 &&
       !/[,.!?]$/.test(content) &&
-      /(?:\b(?:the|its|his|her|their|our)|['’]s)\s*$/i.test(before) &&
+      /(?:\b(?:the|its|his|her|their|our)|['’]s)\s*$/i.test(near) &&
       /^ \p{Lu}\p{Ll}/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 3))
     )
       continue;
