@@ -1,8 +1,8 @@
 /**
  * Imported first by the clean and annotate Lambda entries (`functions/clean.ts`, `functions/annotate.ts`; the api
- * function runs few regular expressions), for its side effect: V8 compiles each regular expression
- * straight to machine code on its first use, instead of first to bytecode for its interpreter and again to machine
- * code on its second use (`--no-regexp-tier-up`).
+ * function runs few regular expressions), for its side effect: V8 compiles each regular expression straight to
+ * machine code on its first use, instead of first to bytecode for its interpreter and again to machine code on its
+ * second use (`--no-regexp-tier-up`).
  *
  * Why: a cold start compiles the pipeline's ~170 regular expressions (many with `\p{…}` classes, costly to compile)
  * during the first event, and nearly all of them run more than once per article, so tier-up compiled most of them
