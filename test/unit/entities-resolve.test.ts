@@ -215,6 +215,16 @@ describe('resolveMentions', () => {
 /** A full name the tagger typed as an organisation: [case, text, mentions as tagged, expected type of the name]. */
 const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, EntityType]> = [
   [
+    'a given name that is also a place (`Chad`, `Taylor`) does not stop the same evidence',
+    'Fans of Chad Morrow waited outside. Morrow, 29, later thanked them.',
+    [
+      ['Chad Morrow', 'ORGANIZATION'],
+      ['Morrow', 'PERSON'],
+    ],
+    'Chad Morrow',
+    'PERSON',
+  ],
+  [
     'a given name + surname after a role word is a person',
     'Republican nominee Marcus Pellew’s tweet drew replies. Pellew did not comment.',
     [['Marcus Pellew', 'ORGANIZATION']],

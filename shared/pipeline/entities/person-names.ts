@@ -74,10 +74,27 @@ function personContext(text: string, words: readonly string[]): boolean {
  * of one-word mentions the tagger typed as persons in the same text.
  */
 export function personDespiteTag(text: string, surface: string, personWords: ReadonlySet<string>): boolean {
-  if (!hasPersonShape(surface)) return false;
   const words = nameWords(surface);
+  if (!hasPersonShape(surface)) {
+    // a given name that a place or an organisation also bears (`Chad`, `Taylor`): the same evidence
+    return looseShape(words) && (personWords.has(words[words.length - 1]!) || personContext(text, words));
+  }
   return personWords.has(words[words.length - 1]!) || personContext(text, words);
 }
+
+/**
+ * Two or three capitalised words, a common given name first even if a place or organisation bears it (`Chad`,
+ * `Taylor`), and a last word that none does (not `Chicago Tribune`).
+ */
+function looseShape(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
+  const last = words[words.length - 1]!;
+  return isGivenName(words[0]!) && !inPlaceOrOrgList(last) && !ORG_LAST_WORD.test(last);
+}
+
+/** Last words of organisations' and newspapers' names (`Chicago Tribune`, `Austin United`). */
+const ORG_LAST_WORD =
+  /^(?:Times|Post|Tribune|Herald|Journal|Gazette|Chronicle|News|Press|Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE =
