@@ -1449,6 +1449,18 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Other research suggests that sleep matters more than diet (21). The nurse said the patient recovered faster than expected (21).',
     [{ text: 'the patient recovered faster than expected', speaker: 'The nurse', type: 'indirect' }],
   ],
+  [
+    'an inverted parenthetical with a place after its appositive, or with no appositive before an -s verb',
+    'This approach, says Nadia Ferro, an economist at the University of Leeds, Yorkshire, helps account for the gap. The second method, says Tom Vale, accounts for the rest.',
+    [
+      {
+        text: 'This approach, says Nadia Ferro, an economist at the University of Leeds, Yorkshire, helps account for the gap',
+        speaker: 'Nadia Ferro',
+        type: 'indirect',
+      },
+      { text: 'The second method, says Tom Vale, accounts for the rest', speaker: 'Tom Vale', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -55,7 +55,7 @@ const QUESTION_START = /^(?:whether|if|how|why|what|when|where|who|which)\s/i;
 
 /** A finite verb right after the comma: the sentence's own clause goes on. */
 const CONTINUATION_VERB =
-  /^,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|remains?|helps?|seems?|appears?|needs?|means?|\p{Ll}+ed)\b/u;
+  /^,\s*(?:is|are|was|were|has|have|had|will|would|can|could|should|may|might|must|does|did|do|remains?|helps?|seems?|appears?|needs?|means?|\p{Ll}+ed|\p{Ll}{3,}s)\b/u;
 
 /** Words that start a new clause or an appositive, not the rest of the sentence's own clause. */
 const NOT_CONTINUATION =
@@ -68,7 +68,8 @@ const NOT_CONTINUATION =
  */
 function continuesAfter(rest: string): boolean {
   let r = rest;
-  const appositive = /^,\s*(?:a|an|the|his|her|its|their)\b[^,]{0,80}(?=,)/u.exec(r);
+  // (`, an economist at the University of Leeds, Yorkshire,`: a place after the appositive's own comma)
+  const appositive = /^,\s*(?:a|an|the|his|her|its|their)\b[^,]{0,80}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?(?=,)/u.exec(r);
   if (appositive) r = r.slice(appositive[0].length);
   // the clause's verb comes next (not an appositive without an article: `said Juan Perez, senior trader at …`)
   return CONTINUATION_VERB.test(r) && !NOT_CONTINUATION.test(r);
