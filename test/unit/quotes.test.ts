@@ -1461,6 +1461,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The second method, says Tom Vale, accounts for the rest', speaker: 'Tom Vale', type: 'indirect' },
     ],
   ],
+  [
+    'a report before `and added, “…”`, with a term in quote marks inside it',
+    'Pell said she never used the word “lazy” and added, “I would never describe my staff that way.”',
+    [{ text: 'she never used the word “lazy”', speaker: 'Pell', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

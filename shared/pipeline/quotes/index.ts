@@ -173,7 +173,7 @@ const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them
 
 /** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
 const CLAUSE_BOUNDARY =
-  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]/g;
+  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?(?:added|said|continued|told|wrote)\b)/g;
 
 /** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
 function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
@@ -914,6 +914,10 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   // sentences with a quote that stays one (a title or a term in quote marks does not stop reported speech: `The
   // mayor, who launched the “Clean Streets” plan, said the city would hire forty workers.`)
   const quotedKept = new Set(keep.map((w) => w.sentence));
+  // the first quote kept in each sentence (a term in quote marks before it may sit inside the lead clause: `Pell said
+  // she never used the word “lazy” and added, “…”`)
+  const firstKeptAt = new Map<number, number>();
+  for (const w of keep) if (!firstKeptAt.has(w.sentence)) firstKeptAt.set(w.sentence, w.span.outerStart);
   let ki = 0;
   for (let si = 0; si < sentences.length; si++) {
     const sent = sentences[si]!;
@@ -922,7 +926,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     let leadAttr: Attribution | null = null;
     let leadContent: Span | null = null;
     if (quotedKept.has(si) && !crowded(d, si)) {
-      for (const lead of leadClauses(masked, sent, firstQuoteAt.get(si)!)) {
+      for (const lead of leadClauses(masked, sent, firstKeptAt.get(si) ?? firstQuoteAt.get(si)!)) {
         const a = attributeBare(text, tokens, lead);
         const c = a ? indirectContent(text, masked, lead, a) : null;
         // (not a clause that ends in the verb of the quote that follows: `one user on Weibo, …, posted`)
