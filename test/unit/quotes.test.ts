@@ -1466,6 +1466,17 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Pell said she never used the word “lazy” and added, “I would never describe my staff that way.”',
     [{ text: 'she never used the word “lazy”', speaker: 'Pell', type: 'indirect' }],
   ],
+  [
+    'the name of a deal in quote marks does not hide the report around it (`the “open skies” agreement`)',
+    'The ministry said it remains committed to the “open skies” agreement with its neighbours.',
+    [
+      {
+        text: 'it remains committed to the “open skies” agreement with its neighbours',
+        speaker: 'The ministry',
+        type: 'indirect',
+      },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -144,6 +144,13 @@ const ISSUED =
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
 const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
 
+/**
+ * Nouns of things given names in quote marks, after `the` (`the “open skies” agreement`, `the “zero tolerance”
+ * policy`; not `a “common-sense” approach`, a judgement someone made).
+ */
+const NAMED_THING_AFTER =
+  /^\s+(?:agreement|policy|deal|program|programme|plan|law|act|rule|campaign|initiative|strategy|doctrine|principle|movement|zone|treaty|bill|tax|scheme|project|framework|slogan|label|brand)s?\b/i;
+
 /** What follows a word discussed as a word: `defined as`, `refers to`. */
 const WORD_DEFINED_AFTER =
   /^[\s,]*(?:(?:perhaps|loosely|broadly|here|often|usually)\s+)?(?:defined\s+as|refers?\s+to)\b/i;
@@ -719,8 +726,16 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     if (
       words === 1 &&
       !/[,.!?]$/.test(content) &&
-      /\b(?:the|its|their)\s*$/i.test(before) &&
+      /\b(?:the|its|their)\s*$/i.test(near) &&
       /^ \p{Ll}+\s/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
+    )
+      continue;
+    // the name of a policy, a deal or a plan between `the` and that noun (`the “open skies” agreement`)
+    if (
+      words <= 4 &&
+      !/[,.!?]$/.test(content) &&
+      /\b(?:the|its|their)\s*$/i.test(near) &&
+      NAMED_THING_AFTER.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
     )
       continue;
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
