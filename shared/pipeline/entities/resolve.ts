@@ -273,11 +273,6 @@ function isPlaceByForm(text: string, m: Mention): boolean {
 /** Honorifics that only ever come before a person's name (`Mr. Trump`, `Mrs Patel`), never an organisation's. */
 const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
 
-/**
- * The Chinese surname `He` written before a one-word given name (`Vice Premier He Lifeng`): the tagger reads `He`
- * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
- * person mention right after `He ` takes it in.
- */
 /** A one-word mention right after a regnal title (`Queen Elizabeth`, `Pope Francis`): the person, title included. */
 function withRegnalTitle(text: string, m: Mention): Mention {
   if (/\s/.test(m.text)) return m;
@@ -308,6 +303,11 @@ function asPublication(text: string, m: Mention): Mention {
   return { start, end, text: text.slice(start, end), type: 'ORGANIZATION' };
 }
 
+/**
+ * The Chinese surname `He` written before a one-word given name (`Vice Premier He Lifeng`): the tagger reads `He`
+ * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
+ * person mention right after `He ` takes it in.
+ */
 function withSurnameHe(text: string, m: Mention): Mention {
   const s = m.start - 3;
   if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;

@@ -1068,7 +1068,10 @@ const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although',
 const DOCUMENT_BY =
   /^(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
 
-/** The publisher of a document that is the source after `according to`, as the speaker; null when none is named. */
+/**
+ * The publisher of a document named as a source (`according to a report in X`, `A study by X, …, concluded`), as the
+ * speaker; null when none is named.
+ */
 export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase | null {
   if (sp.kind !== 'nominal') return null;
   const m = DOCUMENT_BY.exec(text.slice(sp.start, sp.start + 200));
@@ -1454,16 +1457,13 @@ function attributeLeft(
       if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
       continue;
     }
-    // an infinitive cue after its own subject, a name that is the object of the verb before (`allowed Torvik to
-    // claim`, `prompted Ana Ruiz to say`)
+    // an infinitive cue: its own subject, a name that is the object of the verb before (`allowed Torvik to claim`,
+    // `prompted Ana Ruiz to say`), else the subject of the clause ("Okafor took to Twitter to accuse …")
     if (toks[k - 1]?.l === 'to') {
       const object = runEndingAt(toks, k - 2, lo);
       const verb = object ? toks[object[0] - 1] : undefined;
       if (object && verb?.kind === 'word' && !isCap(verb) && OBJECT_CONTROL.test(verb.l))
         return { speaker: phrase(text, toks, object[0], object[1], 'name'), cue: cueSpan(toks, k, lemma) };
-    }
-    // an infinitive cue ("Okafor took to Twitter to accuse …"): the subject of the clause
-    if (toks[k - 1]?.l === 'to') {
       const subj = sentenceSubject(text, toks, lo, k - 1, midCaps, true);
       if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
       continue;

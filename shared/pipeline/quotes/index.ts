@@ -112,16 +112,20 @@ const DESCRIBED_LEAD =
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
 
+/** Nouns of documents that speak for whoever issued them. */
+const DOCUMENT_NOUN = 'statement|release|letter|memo|post|email|notice|announcement';
 /** A document as the speaker (`the statement`, `the company’s letter`, `the press release`). */
-const DOCUMENT = /^the\s+(?:[\p{L}’'-]+\s+)?(statement|release|letter|memo|post|email|notice|announcement)$/iu;
+const DOCUMENT = new RegExp(String.raw`^the\s+(?:[\p{L}’'-]+\s+)?(${DOCUMENT_NOUN})$`, 'iu');
 /** A document named as new (`a blog post`, `a statement`), as the speaker phrase of `… that said`. */
-const NEW_DOCUMENT = /^an?\s+(?:[\p{L}’'-]+\s+)?(?:statement|release|letter|memo|post|email|notice|announcement)$/iu;
+const NEW_DOCUMENT = new RegExp(String.raw`^an?\s+(?:[\p{L}’'-]+\s+)?(?:${DOCUMENT_NOUN})$`, 'iu');
 /** Verbs that issue a document (`published a blog post`). */
 const ISSUING_VERB =
   /^(?:issued|released|published|posted|sent|shared|wrote|put|issues|releases|publishes|posts|sends)$/;
 /** A document mentioned as issued (`in a statement`, `issued an emailed statement`, `its letter`). */
-const DOCUMENT_MENTION =
-  /\b(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(statement|release|letter|memo|post|email|notice|announcement)\b/giu;
+const DOCUMENT_MENTION = new RegExp(
+  String.raw`\b(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?(${DOCUMENT_NOUN})\b`,
+  'giu',
+);
 
 /**
  * An entity of the entity stage as a resolved speaker (an organisation by its last word even when the entity stage
