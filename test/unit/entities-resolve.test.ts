@@ -444,6 +444,12 @@ describe('resolveMentions: a newspaper named after its place', () => {
       [['Marco Chronicle', 'PERSON']],
       'San Marco Chronicle',
     ],
+    [
+      'a `Globe` or `News` after the place',
+      'The Harbor Bay Globe first reported the fire.',
+      [['Harbor Bay', 'LOCATION']],
+      'Harbor Bay Globe',
+    ],
   ] as Array<[string, string, Array<[string, EntityType]>, string]>)('%s', (_case, text, spec, name) => {
     // Prepare
     const mentions = mentionsOf(text, spec);
@@ -451,6 +457,13 @@ describe('resolveMentions: a newspaper named after its place', () => {
     const entities = resolveMentions(text, mentions);
     // Assess
     expect(entities.map((e) => [e.name, e.type])).toEqual([[name, 'ORGANIZATION']]);
+  });
+
+  it('leaves a place alone when its name goes on past the paper word (`White House Press Secretary`)', () => {
+    const text = 'White House Press Secretary Dana Ruiz said so.';
+    expect(resolveMentions(text, mentionsOf(text, [['White House', 'LOCATION']])).map((e) => [e.name, e.type])).toEqual(
+      [['White House', 'LOCATION']],
+    );
   });
 
   it('leaves a place alone when no paper word follows', () => {

@@ -956,6 +956,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [{ text: 'censors told news sites to block the story', speaker: 'Ana Wee', type: 'indirect' }],
   ],
   [
+    '`X of the Courier reports`: any newspaper word',
+    'Tomas Pike covers the port. Pike of the Ridgefield Courier reports that the dock workers voted to strike.',
+    [{ text: 'the dock workers voted to strike', speaker: 'Tomas Pike', type: 'indirect' }],
+  ],
+  [
     'a passive reporting verb names no speaker (`was announced by`)',
     'The closure was announced by the port authority on Tuesday morning in Alder Bay.',
     [],

@@ -8,6 +8,7 @@
  * (`Crystal Palace`, `Johnson Controls` have the shape; they never have the context).
  */
 import { isGivenName } from '../given-names.ts';
+import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
 import { PHRASE_SEED, phraseStep } from './features.ts';
 import { MODEL } from './model.ts';
@@ -89,12 +90,14 @@ export function personDespiteTag(text: string, surface: string, personWords: Rea
 function looseShape(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
   const last = words[words.length - 1]!;
-  return isGivenName(words[0]!) && !inPlaceOrOrgList(last) && !ORG_LAST_WORD.test(last);
+  return (
+    isGivenName(words[0]!) && !inPlaceOrOrgList(last) && !ORG_LAST_WORD.test(last) && !NEWSPAPER_LAST_WORDS.has(last)
+  );
 }
 
-/** Last words of organisations' and newspapers' names (`Chicago Tribune`, `Austin United`). */
+/** Last words of organisations' names besides newspapers' (`Austin United`, `Harbor Records`). */
 const ORG_LAST_WORD =
-  /^(?:Times|Post|Tribune|Herald|Journal|Gazette|Chronicle|News|Press|Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
+  /^(?:Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE =

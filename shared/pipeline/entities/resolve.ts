@@ -11,6 +11,7 @@
  */
 
 import { mapPacked } from '../arrays.ts';
+import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
@@ -282,9 +283,6 @@ function withRegnalTitle(text: string, m: Mention): Mention {
   return { start, end: m.end, text: text.slice(start, m.end), type: 'PERSON' };
 }
 
-/** Last words of a newspaper's name (`San Francisco Chronicle`, `Denver Post`, `San Diego Union-Tribune`). */
-const PUBLICATION_WORD =
-  /^(?:Times|Post|Chronicle|Tribune|Union-Tribune|Herald|Journal|Gazette|Examiner|Inquirer|Enquirer|Courier|Observer|Dispatch|Telegraph|Register|Bulletin|Ledger|Star-Tribune|Star-Ledger|Democrat-Gazette)$/;
 /** First words of place names that the tagger may leave out of a newspaper's name (`The San Marco Chronicle`). */
 const PLACE_PREFIX = /(?:^|[^\p{L}])((?:San|Santa|Los|Las|El|St\.|Saint|New|Port|Fort|Palm|Long|Salt|Grand))\s$/u;
 
@@ -295,9 +293,15 @@ const PLACE_PREFIX = /(?:^|[^\p{L}])((?:San|Santa|Los|Las|El|St\.|Saint|New|Port
 function asPublication(text: string, m: Mention): Mention {
   let { start, end } = m;
   const next = /^\s(\p{Lu}[\p{L}-]+)/u.exec(text.slice(end, end + 24));
-  if (m.type === 'LOCATION' && next && PUBLICATION_WORD.test(next[1]!)) end += next[0].length;
+  if (m.type === 'LOCATION' && next && NEWSPAPER_LAST_WORDS.has(next[1]!)) end += next[0].length;
   const last = text.slice(start, end).split(/\s+/).at(-1) ?? '';
-  if (!PUBLICATION_WORD.test(last) || !/\s/.test(text.slice(start, end))) return m;
+  // a name going on (`White House Press Secretary`) is no newspaper's
+  if (
+    !NEWSPAPER_LAST_WORDS.has(last) ||
+    !/\s/.test(text.slice(start, end)) ||
+    /^\s\p{Lu}/u.test(text.slice(end, end + 2))
+  )
+    return m;
   const prefix = PLACE_PREFIX.exec(text.slice(Math.max(0, start - 8), start));
   if (prefix) start -= prefix[1]!.length + 1;
   return { start, end, text: text.slice(start, end), type: 'ORGANIZATION' };

@@ -7,6 +7,7 @@
  * this runs, so a person merely named inside a quote is never taken as its speaker.
  */
 import { isGivenName } from '../given-names.ts';
+import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import type { Span } from '../types.ts';
 import {
   CLAUSE_BREAKERS,
@@ -786,9 +787,15 @@ function subjectBeforeParticiple(text: string, toks: Tok[], j: number, lo: numbe
   return np?.kind === 'nominal' ? np : null;
 }
 
-/** Last words of a newspaper's or agency's name (`the Times`, `the Post`, `the Associated Press`). */
-const PUBLICATION =
-  /^(?:times|post|journal|news|tribune|herald|guardian|telegraph|chronicle|gazette|press|globe|sun|star|examiner|inquirer|observer|reporter|wire|magazine)$/;
+/** Last words of a newspaper's or agency's name after `of the` (`the Times`, `the Sun`, `the Associated Press`). */
+const PUBLICATION: ReadonlySet<string> = new Set([
+  ...[...NEWSPAPER_LAST_WORDS].map((w) => w.toLowerCase()),
+  'sun',
+  'star',
+  'reporter',
+  'wire',
+  'magazine',
+]);
 
 /** Discourse words set off by commas between a subject and its verb (`Economists, however, argue`). */
 const DISCOURSE = new Set([
@@ -838,7 +845,7 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
       if (personLike && name[1] > first) return phrase(text, toks, name[0], name[1], 'name');
       // a lone surname before a newspaper (`Wee of the Times reports`): the reporter, not the paper
       const org = runStartingAt(toks, toks[p + 1]?.l === 'the' ? p + 2 : p + 1, j + 1);
-      if (personLike && name[0] === name[1] && org && org[1] === j && org[0] > p && PUBLICATION.test(toks[j]!.l))
+      if (personLike && name[0] === name[1] && org && org[1] === j && org[0] > p && PUBLICATION.has(toks[j]!.l))
         return phrase(text, toks, name[0], name[1], 'name');
     }
   }
