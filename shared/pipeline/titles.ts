@@ -144,3 +144,39 @@ export const REGNAL_TITLES: ReadonlySet<string> = new Set([
   'duchess',
   'crown',
 ]);
+
+/**
+ * Kinds of company written right before a company's name, like a title before a person's (`Developer Nordwind`,
+ * `the carmaker Volta`, `record label Harbor`): shared by the entity stage (a name after one is an organisation's)
+ * and the quote stage (`Developer Nordwind said`: the company, not a person). Generic nouns that also head people's
+ * titles (`Group Captain`, `Union Minister`) are left to the callers that read them in lower case.
+ */
+export const COMPANY_KINDS: readonly string[] = [
+  'developer',
+  'publisher',
+  'studio',
+  'label',
+  'retailer',
+  'distributor',
+  'streamer',
+  'broadcaster',
+  'manufacturer',
+  'airline',
+  'insurer',
+  'lender',
+  'startup',
+  'supermarket',
+  'grocer',
+  'automaker',
+  'carmaker',
+  'chipmaker',
+  'drugmaker',
+  'gamemaker',
+  'phonemaker',
+  'planemaker',
+  'softwaremaker',
+  'steelmaker',
+  'toymaker',
+  'truckmaker',
+  'vaccinemaker',
+];

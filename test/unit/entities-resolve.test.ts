@@ -273,6 +273,13 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'ORGANIZATION',
   ],
   [
+    'any kind of company the quote stage knows too (`the grocer Fresh Lane`)',
+    'Shoppers found the bread at the grocer Fresh Lane on Monday.',
+    [['Fresh Lane', 'PERSON']],
+    'Fresh Lane',
+    'ORGANIZATION',
+  ],
+  [
     'a person-shaped name followed by “, which” stays a person (the clause is about the sentence)',
     'The script went to Marta Lindqvist, which surprised the studio.',
     [['Marta Lindqvist', 'PERSON']],

@@ -1719,10 +1719,11 @@ describe('extractQuotes: speakers that are not people', () => {
 
   it('a company named after its kind (`Developer Nordwind`, `Publisher Harrow Books`) speaks as that company', () => {
     const text =
-      'Developer Nordwind called the game “a flagship driving game.” Publisher Harrow Books called the memoir “the release of our decade.”';
+      'Developer Nordwind called the game “a flagship driving game.” Publisher Harrow Books called the memoir “the release of our decade.” Planemaker Corvane called the delay “a matter of weeks.”';
     expect(extractQuotes(text, []).map((q) => [q.speaker, q.speakerType])).toEqual([
       ['Nordwind', 'organization'],
       ['Harrow Books', 'organization'],
+      ['Corvane', 'organization'],
     ]);
   });
 

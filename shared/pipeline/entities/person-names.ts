@@ -9,7 +9,7 @@
  */
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
-import { PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
+import { COMPANY_KINDS, PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
 import { PHRASE_SEED, phraseStep } from './features.ts';
 import { MODEL } from './model.ts';
 
@@ -100,8 +100,10 @@ const ORG_LAST_WORD =
   /^(?:Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
-const ORG_HEAD_BEFORE =
-  /\b(?:company|firm|group|label|band|club|team|agency|bank|fund|network|brand|startup|retailer|publisher|studio|chain|airline|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|broadcaster|manufacturer|(?:auto|car|chip|drug|plane|phone|game|toy|steel|software|truck|vaccine)?maker|insurer|lender|developer|operator)\s+$/i;
+const ORG_HEAD_BEFORE = new RegExp(
+  `\\b(?:company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
+  'i',
+);
 
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common

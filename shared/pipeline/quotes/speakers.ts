@@ -8,7 +8,7 @@
  */
 import { entityAt } from '../entities/index.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
-import { REGNAL_TITLES } from '../titles.ts';
+import { COMPANY_KINDS, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { CLAUSE_OPENERS, FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
@@ -17,8 +17,10 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 type Gender = 'm' | 'f' | null;
 
 /** Kinds of company written before a company's name like a title (`Developer Nordwind`, `Carmaker Volta`). */
-const COMPANY_ROLE =
-  /^(?:Developer|Publisher|Studio|Retailer|Carmaker|Automaker|Broadcaster|Airline|Insurer|Lender|Chipmaker|Drugmaker|Startup|Distributor|Streamer|Manufacturer|Supermarket|Grocer|Label)\s+(\p{Lu}[\p{L}\d&.'’-]*(?:\s+\p{Lu}[\p{L}\d&.'’-]*){0,3})$/u;
+const COMPANY_ROLE = new RegExp(
+  `^(?:${COMPANY_KINDS.map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|')})\\s+(\\p{Lu}[\\p{L}\\d&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d&.'’-]*){0,3})$`,
+  'u',
+);
 
 /** Plurals of people (`agents`, `officials`, `workers`, `police`) that a capitalised word before them modifies. */
 const PEOPLE_PLURAL =
