@@ -1853,6 +1853,18 @@ describe('extractQuotes: pronoun antecedents', () => {
     ]);
   });
 
+  it('`they` after a sentence whose subject is a label the entity stage typed a person is still the organisation', () => {
+    // Prepare
+    const text = 'Harbor Lane Records has denied the claims.\n\n“We never cancelled a show,” they said.';
+    const entities = [
+      entity(text, 'PERSON:harbor-lane-records', 'PERSON', 'Harbor Lane Records', ['Harbor Lane Records']),
+    ];
+    // Act
+    const [quote] = extractQuotes(text, entities);
+    // Assess
+    expect([quote?.speaker, quote?.speakerType]).toEqual(['Harbor Lane Records', 'organization']);
+  });
+
   it('a pronoun after a role phrase the article tied to a full name is that person (the actress → actress Mara Lind)', () => {
     // Prepare
     const text =

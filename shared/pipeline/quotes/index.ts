@@ -824,7 +824,8 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       before--;
     if (before < 0) return null;
     const e = subjectEntity(before);
-    return e?.type === (pronoun ? 'ORGANIZATION' : 'PERSON') ? e : null;
+    if (e?.type !== 'PERSON' && e?.type !== 'ORGANIZATION') return null;
+    return entityAsSpeaker(e).speakerType === (pronoun ? 'organization' : 'person') ? e : null;
   };
   /**
    * Who issued the document a speaker phrase names (`“…,” the statement said` after `the coast guard said in a
@@ -888,8 +889,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       // person it names: that organisation or person
       else {
         const e = entityBySubjectBefore(si, r, sp.text);
-        if (e)
-          r = { speaker: e.name, speakerType: e.type === 'PERSON' ? 'person' : 'organization', speakerEntityId: e.id };
+        if (e) r = entityAsSpeaker(e);
         // `they` right after a sentence whose subject is a group of people (`Analysts expect … They say …`): that
         // group
         else if (r.speakerType === 'pronoun' && /^they$/i.test(sp.text) && si > 0) {
