@@ -1482,6 +1482,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       },
     ],
   ],
+  [
+    'two roles speaking together are kept together (`The mayor and the council stressed`)',
+    'The mayor and the council stressed the plan would not raise taxes.',
+    [{ text: 'the plan would not raise taxes', speaker: 'The mayor and the council', type: 'indirect' }],
+  ],
+  [
+    'the head of a subject with a modifier speaks, not the last noun of the modifier',
+    'The lawyers representing the workers and the union say that the deal is unfair.',
+    [{ text: 'the deal is unfair', speaker: 'The lawyers', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -611,6 +611,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     }
     if (i < j && isCueTok(toks, i)) break;
   }
+  // "The mayor and the council stressed": two roles speaking together; "The lawyers representing the workers and the
+  // union say": the head before its modifier, not the last noun of the modifier
+  if (segs.length === 0 && toks[i]?.l === 'and') {
+    const joined = nominalBeforeAnd(text, toks, i, j, lo);
+    if (joined) return joined;
+  }
   segs.push([i + 1, end]);
   // drop parentheticals inside segments: take tokens outside parentheses
   const clean = (a: number, b: number): number[] => {
@@ -707,6 +713,35 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       return phrase(text, toks, seg[0]!, seg[prep - 1]!, 'nominal');
   }
   return direct;
+}
+
+/**
+ * The subject when the walk to the verb at j+1 stopped at `and` (token `and`): a determiner-led role phrase after it
+ * (`the council`) and a determiner-led noun phrase opening the clause before it. A plain phrase before (`The mayor`)
+ * speaks with it: the two kept as written. A phrase whose head is followed by an -ing or -ed modifier or a
+ * preposition (`The lawyers representing the workers`) has the second phrase inside its modifier: its head speaks.
+ */
+function nominalBeforeAnd(text: string, toks: Tok[], and: number, j: number, lo: number): SpeakerPhrase | null {
+  if (!DETERMINERS.has(toks[and + 1]?.l ?? '') || !lowerHead(toks, and + 1, j) || !validNominal(toks, and + 1, j))
+    return null;
+  let s = and - 1;
+  while (s - 1 >= lo && and - s < 12 && toks[s - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[s - 1]!.l)) s--;
+  if (!DETERMINERS.has(toks[s]!.l) || !opensClause(toks, s, lo) || isCap(toks[s + 1])) return null;
+  let head = s + 1;
+  while (
+    head + 1 < and &&
+    toks[head + 1]!.kind === 'word' &&
+    !isCap(toks[head + 1]) &&
+    !/^\p{L}+(?:ing|ed)$/u.test(toks[head + 1]!.l) &&
+    !PREPS.has(toks[head + 1]!.l) &&
+    !CUE_FORM_TO_LEMMA.has(toks[head + 1]!.l)
+  )
+    head++;
+  // (the two together are no one organisation, even when one is: `The mayor and the council`)
+  if (head === and - 1) return lowerHead(toks, s, head) ? { ...phrase(text, toks, s, j, 'nominal'), org: false } : null;
+  const modifier = toks[head + 1]!.l;
+  if (!/^\p{L}+ing$/u.test(modifier) && !PREPS.has(modifier)) return null;
+  return lowerHead(toks, s, head) && validNominal(toks, s, head) ? phrase(text, toks, s, head, 'nominal') : null;
 }
 
 /** Within one segment [a, b]: a name run at its end (or before "of Place"), a pronoun, or a nominal phrase. */
