@@ -320,7 +320,53 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'Tom Quillforge',
     'PERSON',
   ],
+  [
+    'a name ending in a word no surname is (`Foods`, `Securities`) is an organisation without other evidence',
+    'Tarvo Foods said it would close two plants. Marlow Securities agreed.',
+    [
+      ['Tarvo Foods', 'PERSON'],
+      ['Marlow Securities', 'PERSON'],
+    ],
+    'Tarvo Foods',
+    'ORGANIZATION',
+  ],
+  [
+    'one word with a capital inside (`DataNation`) is an organisation',
+    'Dealers sold 230,000 cars, according to DataNation.',
+    [['DataNation', 'PERSON']],
+    'DataNation',
+    'ORGANIZATION',
+  ],
+  [
+    'a surname with a prefix (`McCall`, `DeSantis`) stays a person',
+    'The bill was signed by DeSantis on Monday.',
+    [['DeSantis', 'PERSON']],
+    'DeSantis',
+    'PERSON',
+  ],
+  [
+    'a full name ending in a company word stays a person when it has a given name (`Emily Post`)',
+    'Emily Post wrote the rules.',
+    [['Emily Post', 'PERSON']],
+    'Emily Post',
+    'PERSON',
+  ],
 ];
+
+describe('resolveMentions: the first word of a company name tagged a person, alone', () => {
+  it('joins the organisation (`Tyvak` after `Tyvak Space Systems`)', () => {
+    // Prepare
+    const text = 'Tyvak Space Systems won the contract. Tyvak will build the lander.';
+    const mentions = mentionsOf(text, [
+      ['Tyvak Space Systems', 'PERSON'],
+      ['Tyvak will', 'PERSON'],
+    ]).map((m) => (m.text === 'Tyvak will' ? { ...m, end: m.end - 5, text: 'Tyvak' } : m));
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type, e.count])).toEqual([['Tyvak Space Systems', 'ORGANIZATION', 2]]);
+  });
+});
 
 describe('resolveMentions: a full name the tagger read as an organisation, an organisation it read as a person', () => {
   it.each(RETYPE_ROWS)('%s', (_case, text, spec, name, type) => {

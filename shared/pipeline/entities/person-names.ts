@@ -105,6 +105,15 @@ const ORG_HEAD_BEFORE = new RegExp(
   'i',
 );
 
+/** Last words of companies' names that are nobody's surname (`Tarvo Foods`, `Marlow Securities`, `Kesta Labs`). */
+const COMPANY_LAST_WORD =
+  /^(?:Foods|Securities|Corporation|Ltd|LLC|Plc|PLC|Media|Labs|Systems|Technologies|Industries|Enterprises|Ventures|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
+/**
+ * One word with a capital after lower-case letters (`DataNation`, `InfoLane`), which a person's name has only after
+ * a surname prefix (`McCall`, `DeSantis`, `LaToya`, `VanHorn`).
+ */
+const INNER_CAPITAL =
+  /^(?!(?:Mc|Mac|O|D|De|Di|Da|Du|La|Le|Lo|Van|Von|St|Ja|Ke|Ty|Sha|Ra)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}\p{Ll}{2,}$/u;
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
  * given name first; one word: no given name, never after a person's title) AND the article names it right after an
@@ -114,7 +123,12 @@ const ORG_HEAD_BEFORE = new RegExp(
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
   if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
-  let orgContext = false;
+  // (its own form: `Tarvo Foods`, `Marlow Capital Securities`; one word with a capital inside, `DataNation`)
+  const last = words[words.length - 1]!;
+  let orgContext =
+    words.length > 1
+      ? (ORG_LAST_WORD.test(last) && !/^(?:City|County)$/.test(last)) || COMPANY_LAST_WORD.test(last)
+      : INNER_CAPITAL.test(surface);
   for (const at of wholeOccurrences(text, surface)) {
     const end = at + surface.length;
     const after = text.slice(end, end + 8);

@@ -302,6 +302,12 @@ function asPublication(text: string, m: Mention): Mention {
     /^\s\p{Lu}/u.test(text.slice(end, end + 2))
   )
     return m;
+  // (a person's name may end in such a word, `Emily Post`: one tagged a person is a paper after `the` or in a list
+  // of papers, `the Orange County Register, Denver Post`)
+  if (m.type === 'PERSON' && !/\bthe\s+(?:\p{Lu}\S*\s+)?$/iu.test(text.slice(Math.max(0, start - 16), start))) {
+    const before = text.slice(Math.max(0, start - 80), start).split(/[^\p{L}-]+/u);
+    if (!before.some((w) => NEWSPAPER_LAST_WORDS.has(w))) return m;
+  }
   const prefix = PLACE_PREFIX.exec(text.slice(Math.max(0, start - 8), start));
   if (prefix) start -= prefix[1]!.length + 1;
   return { start, end, text: text.slice(start, end), type: 'ORGANIZATION' };
@@ -434,6 +440,16 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       .sort((a, b) => b.last - a.last);
     return before[0]?.g ?? cands[0];
   };
+  const retypedOrgs = new Set(
+    [...retyped]
+      .filter(([key, type]) => type === 'ORGANIZATION' && key.startsWith('PERSON\u0000'))
+      .map(([key]) => key.slice(7)),
+  );
+  const orgs = groups.filter((g) => g.type === 'ORGANIZATION' && [...g.forms.keys()].some((f) => retypedOrgs.has(f)));
+  const orgByFirstWord = (w: string): Group | undefined => {
+    const cands = orgs.filter((g) => [...g.forms.keys()].some((f) => words(f).length > 1 && ends(f)[0] === w));
+    return cands.length === 1 ? cands[0] : undefined;
+  };
   for (const m of single) {
     const key = normOf(m.text);
     const long = acronyms.get(m.text);
@@ -455,6 +471,13 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         add(p, m);
         continue;
       }
+    }
+    // tagged a person, the first word of one name tagged a person that the article shows to be an organisation's
+    // (`Tyvak` after `Tyvak Nano-Satellite Systems`, `Take-Two` after `Take-Two Interactive`)
+    const org = m.type === 'PERSON' ? orgByFirstWord(key) : undefined;
+    if (org) {
+      add(org, { ...m, type: 'ORGANIZATION' });
+      continue;
     }
     // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
     // (`carmaker Tesla said`)
