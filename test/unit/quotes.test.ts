@@ -695,6 +695,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'cut every copy desk.', speaker: 'Ana Ruiz', type: 'partial' },
     ],
   ],
+  [
+    'a transcript without quote marks (`NAME: …`): each turn is its speaker’s',
+    'This is a transcript of an interview with Senator Paula Grieve.\n\nROURKE: When will the bill get a floor vote?\n\nGRIEVE: I expect a vote before the end of the month.',
+    [
+      { text: 'When will the bill get a floor vote?', speaker: 'ROURKE', type: 'direct' },
+      { text: 'I expect a vote before the end of the month.', speaker: 'Paula Grieve', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -817,6 +825,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a word discussed as a word (`with “room” perhaps defined as …`) is no quote',
     'Intro.\n\nPlants need room to grow, with “room” perhaps defined as at least a meter of soil.',
+    [],
+  ],
+  [
+    'labels of a listing or a spec sheet (`WHEN:`, `PRICE: $499`) and one `UPDATE:` make no transcript',
+    'The phone is light and fast.\n\nPRICE: $499\n\nSCREEN: 6.1 inches\n\nWHEN: The festival opens on Saturday at noon.\n\nWHERE: The fair runs along the old harbour front.\n\nUPDATE: The road has reopened after the storm.',
     [],
   ],
 ];
@@ -1860,6 +1873,20 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect(quotes.map((q) => [q.speaker, q.speakerType, q.speakerEntityId])).toEqual([
       ['Kestrel Music Group', 'organization', 'ORGANIZATION:kestrel-music-group'],
       ['Carla Mendes', 'person', 'PERSON:carla-mendes'],
+    ]);
+  });
+
+  it('an interview written `Q:` / `A:`: each answer is the one person the article names before the first turn', () => {
+    // Prepare
+    const text =
+      'Mayor Lucia Ferrante spoke with us about her first year in office.\n\nQ: How many homes have been built?\n\nA: About 1,100 are finished and another 2,000 are under way.\n\nQ: What comes next?\n\nA: The tram line. We break ground in March.';
+    const entities = [entity(text, 'PERSON:lucia-ferrante', 'PERSON', 'Lucia Ferrante', ['Lucia Ferrante'])];
+    // Act
+    const quotes = extractQuotes(text, entities);
+    // Assess
+    expect(quotes.map((q) => [q.text, q.speaker, q.type])).toEqual([
+      ['About 1,100 are finished and another 2,000 are under way.', 'Lucia Ferrante', 'direct'],
+      ['The tram line. We break ground in March.', 'Lucia Ferrante', 'direct'],
     ]);
   });
 

@@ -28,6 +28,7 @@ import { maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
 import { TokenIndex } from './tokens.ts';
+import { interviewTurns, type Turn } from './turns.ts';
 
 export { findQuoteSpans } from './spans.ts';
 
@@ -303,6 +304,8 @@ interface Doc {
   lastSentenceOf: number[];
   /** `attributeBare` of the sentences asked for (see `bare`). */
   bareCache: Map<number, Attribution | null>;
+  /** Turns of an interview or transcript without quote marks, with their speakers (see `withTurns`). */
+  turns: Map<QuoteSpan, SpeakerPhrase | null>;
 }
 
 /** The masked text, paragraphs, sentences, tokens and speaker index of an article, and where its quotes are. */
@@ -343,6 +346,7 @@ function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc 
     firstQuoteAt,
     lastSentenceOf,
     bareCache: new Map(),
+    turns: new Map(),
   };
 }
 
@@ -374,8 +378,9 @@ function hasQuote(d: Doc, si: number): boolean {
  * took 160-190 ms of optimising compilation at once, inside the bench's measured runs (`node --trace-opt`).
  */
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
-  const spans = findQuoteSpans(text);
+  const { spans, turns } = withTurns(text, findQuoteSpans(text), entities);
   const d = readArticle(text, entities, spans);
+  d.turns = turns;
   // 1-3: spans and in-sentence attribution
   // (`mapPacked`, not `spans.map`: the passes below read `work`, and `filterQuotes` its `titled`, in the packed kind
   // the interpreter builds; TurboFan's inlined `map` built a holey one and deoptimised their readers, five recompiles
@@ -396,6 +401,42 @@ export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   return resolveQuotes(d, keep);
 }
 
+/**
+ * The quote-mark spans and the turns of an interview or transcript written without marks (turns.ts), as spans in
+ * text order: a turn's span is its words, its outer span the whole paragraph with the label. Each turn keeps its
+ * speaker: its label, or for an answer (`A: …`) the one person the article names before the first turn.
+ */
+function withTurns(
+  text: string,
+  marked: QuoteSpan[],
+  entities: Entity[],
+): { spans: QuoteSpan[]; turns: Map<QuoteSpan, SpeakerPhrase | null> } {
+  const found = interviewTurns(text, marked);
+  const turns = new Map<QuoteSpan, SpeakerPhrase | null>();
+  if (found.length === 0) return { spans: marked, turns };
+  const firstLabel = found[0]!.label.start;
+  const people = entities.filter((e) => e.type === 'PERSON' && e.firstStart < firstLabel);
+  const interviewee = people.length === 1 ? people[0]!.mentions[0]! : null;
+  const speakerOf = (t: Turn): SpeakerPhrase | null => {
+    const m = t.kind === 'name' ? t.label : interviewee;
+    return m ? { start: m.start, end: m.end, text: m.text, kind: 'name', org: false } : null;
+  };
+  for (const t of found) {
+    const span: QuoteSpan = {
+      start: t.start,
+      end: t.end,
+      outerStart: t.label.start,
+      outerEnd: t.end,
+      paragraph: t.paragraph,
+      unclosed: false,
+      continues: false,
+      family: 'double',
+    };
+    turns.set(span, speakerOf(t));
+  }
+  return { spans: [...marked, ...turns.keys()].sort((a, b) => a.outerStart - b.outerStart), turns };
+}
+
 /** Steps 1-3 for one span: a transcript label (`NAME: …`), else the cue and the speaker in its sentence. */
 function attributeSpan(d: Doc, span: QuoteSpan): Work {
   const { text, tokens, sentences, paras, resolver } = d;
@@ -405,7 +446,12 @@ function attributeSpan(d: Doc, span: QuoteSpan): Work {
   let attr: Attribution | null = null;
   let via: Work['via'] = 'none';
   const tm = TRANSCRIPT.exec(text.slice(span.start, span.end));
-  if (tm && span.outerStart === paras[span.paragraph]?.start) {
+  if (d.turns.has(span)) {
+    // a turn of an interview or transcript without quote marks: its label's speaker
+    const speaker = d.turns.get(span) ?? null;
+    attr = speaker ? { speaker, cue: null } : null;
+    via = 'transcript';
+  } else if (tm && span.outerStart === paras[span.paragraph]?.start) {
     const name = tm[1]!;
     attr = {
       speaker: { start: span.start, end: span.start + name.length, text: name, kind: 'name', org: false },

@@ -1,0 +1,71 @@
+/**
+ * Interviews and transcripts written without quote marks: paragraphs that open with a speaker's label
+ * (`GRIEVE: I expect a vote …`, `Q: How many homes …` / `A: About 1,100 …`). Every turn is what its speaker said.
+ *
+ * A label counts only when the article reads as a transcript: two or more turn paragraphs with two or more different
+ * all-caps labels, or both `Q:` and `A:` paragraphs. One label in ordinary copy (`UPDATE: …`, a headline `BRENNAN:`)
+ * makes no turn. Paragraphs that hold quote marks are left to the quote-mark spans (`GRIEVE: “…”` is read there).
+ */
+import type { Span } from '../types.ts';
+import { paragraphSpans, type QuoteSpan } from './spans.ts';
+
+/** An all-caps speaker label opening a paragraph: one to three words (`GRIEVE:`, `SEN. PAULA GRIEVE:`). */
+const NAME_LABEL = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):[ \t]+(?=\S)/u;
+/** `Q:` / `A:` (also `Q.` / `A.`) opening a paragraph. */
+const QA_LABEL = /^([QA])[:.][ \t]+(?=\S)/;
+/** All-caps labels of page furniture, listings and spec sheets, not speakers (`UPDATE:`, `WHEN:`, `PRICE:`). */
+const NOT_SPEAKER =
+  /^(?:WHO|WHAT|WHEN|WHERE|WHY|HOW|PRICE|PRICES|COST|TICKETS|DATE|DATES|TIME|TIMES|VENUE|LOCATION|ADDRESS|CONTACT|INFO|DETAILS|SPECS|HOURS|RATING|VERDICT|PROS|CONS|UPDATE|UPDATED|CORRECTION|CLARIFICATION|NOTE|EDITOR['’]S NOTE|WATCH|LISTEN|READ|READ MORE|RELATED|SEE ALSO|ALSO|PHOTO|PHOTOS|VIDEO|SOURCE|SOURCES|CREDIT|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|LIVE|TRANSCRIPT|DISCLAIMER|DISCLOSURE|WARNING|FAQ|TL;DR|PS|P\.S\.|NB|N\.B\.|AP|AFP|UPI)$/;
+
+/** Words of a turn: four or more, ending a sentence. */
+const SAID = /^\S+(?:\s+\S+){3,}?.*[.?!…"”']$/su;
+
+/** A paragraph's turn: its speaker label (`GRIEVE`, or `A` for an interviewee's answer) and its words. */
+export interface Turn extends Span {
+  /** The label as written, and where it is. */
+  label: Span & { text: string };
+  /** `name` for an all-caps name label, `answer` for `A:`. */
+  kind: 'name' | 'answer';
+  paragraph: number;
+}
+
+/** The turns of an interview or transcript; none when the article does not read as one. */
+export function interviewTurns(text: string, spans: readonly QuoteSpan[]): Turn[] {
+  // (a cheap test first: nearly every article has no label at a paragraph start)
+  if (!/(?:^|\n)[ \t]*(?:\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}|[QA])[:.][ \t]/u.test(text)) return [];
+  const paras = paragraphSpans(text);
+  const quoted = new Set(spans.map((s) => s.paragraph));
+  const names: Turn[] = [];
+  const answers: Turn[] = [];
+  const labels = new Set<string>();
+  let questions = 0;
+  paras.forEach((p, paragraph) => {
+    const head = text.slice(p.start, Math.min(p.end, p.start + 60));
+    const qa = QA_LABEL.exec(head);
+    if (qa) {
+      if (qa[1] === 'Q') questions++;
+      else if (!quoted.has(paragraph)) answers.push(turn(text, p, paragraph, qa[0].length, 'A', 'answer'));
+      return;
+    }
+    const nm = NAME_LABEL.exec(head);
+    if (!nm || NOT_SPEAKER.test(nm[1]!) || !/\p{Lu}\p{Lu}/u.test(nm[1]!)) return;
+    // (a turn is said: a sentence or more, not a value in a list, `SCREEN: 6.1 inches`)
+    if (!SAID.test(text.slice(p.start + nm[0].length, p.end))) return;
+    labels.add(nm[1]!);
+    if (!quoted.has(paragraph)) names.push(turn(text, p, paragraph, nm[0].length, nm[1]!, 'name'));
+  });
+  const out: Turn[] = [];
+  if (labels.size >= 2 && names.length >= 1) out.push(...names);
+  if (questions >= 1 && answers.length >= 1) out.push(...answers);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function turn(text: string, p: Span, paragraph: number, labelLength: number, label: string, kind: Turn['kind']): Turn {
+  return {
+    start: p.start + labelLength,
+    end: p.end,
+    label: { start: p.start, end: p.start + label.length, text: text.slice(p.start, p.start + label.length) },
+    kind,
+    paragraph,
+  };
+}
