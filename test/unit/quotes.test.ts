@@ -1876,6 +1876,36 @@ describe('extractQuotes: pronoun antecedents', () => {
     ]);
   });
 
+  it.each([
+    [
+      'after the sentence where they spoke',
+      'Sgt. Ana Cole said officers arrived quickly.\n\nA neighbour said she heard shouting. “It was two men arguing,” she said.',
+      'A neighbour',
+    ],
+    [
+      'a role with a name inside (`A Department of Health spokesman`)',
+      'Sgt. Ana Cole said officers arrived quickly.\n\nA Department of Health spokesman said the ward was open. “We know the waits are too long,” he said.',
+      'A Department of Health spokesman',
+    ],
+    [
+      'not when the noun says another gender (`A spokesman … she said`)',
+      'Sgt. Ana Cole said officers arrived quickly. A spokesman said the road was closed. “We got there in four minutes,” she said.',
+      'Ana Cole',
+    ],
+    [
+      'not when someone is named after them',
+      'A neighbour said she heard shouting. Sgt. Ana Cole arrived later. “It was two men arguing,” she said.',
+      'Ana Cole',
+    ],
+  ])('`he`/`she` right after an unnamed person spoke is that person, %s', (_case, text, speaker) => {
+    // Prepare
+    const entities = [entity(text, 'PERSON:ana-cole', 'PERSON', 'Ana Cole', ['Ana Cole'])];
+    // Act
+    const quotes = extractQuotes(text, entities).filter((q) => q.type === 'direct');
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual([speaker]);
+  });
+
   it('an interview written `Q:` / `A:`: each answer is the one person the article names before the first turn', () => {
     // Prepare
     const text =

@@ -171,7 +171,9 @@ function nominalIsOrg(toks: Tok[], a: number, b: number): boolean {
   let head = b;
   for (let x = a + 1; x <= b; x++) {
     if (PREPS.has(toks[x]!.l)) {
-      head = x - 1;
+      // (not inside a name that modifies the head: `A Department of Health spokesman`)
+      const inName = x + 1 < b && !isCap(toks[b]) && toks.slice(x + 1, b).every((t) => isCap(t));
+      if (!inName) head = x - 1;
       break;
     }
   }

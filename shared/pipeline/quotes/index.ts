@@ -146,6 +146,16 @@ function entityAsSpeaker(e: Entity): ResolvedSpeaker {
 const ISSUED =
   /^\s+(?:\p{Ll}+\s+)?(?:issued|released|published|posted|sent|put\s+out|shared|said\s+in|wrote\s+in)\s+$/u;
 
+/**
+ * One unnamed person (`a neighbour`, `the witness`, `his son`, `one resident`): a determiner, up to four words, a
+ * singular head that names a person.
+ */
+const ONE_PERSON =
+  /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:neighbou?r|witness|resident|man|woman|spokes(?:man|woman|person)|official|source|friend|relative|son|daughter|mother|father|wife|husband|brother|sister|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|widow|widower|girlfriend|boyfriend|partner|colleague|teacher|student|driver|passenger|nurse|doctor|officer|owner|customer|worker|employee|lawyer|attorney|manager|survivor|victim|parent|mum|mom|dad|bystander|shopkeeper|farmer|fan|user|reader|viewer|critic|expert|analyst|teenager|girl|boy)$/u;
+/** Nouns that say a person's gender: group 1 for a woman. */
+const GENDERED_NOUN =
+  /\b(?:(woman|spokeswoman|mother|daughter|wife|sister|aunt|niece|grandmother|widow|girlfriend|mum|mom|girl)|man|spokesman|father|son|husband|brother|uncle|nephew|grandfather|widower|boyfriend|dad|boy)$/u;
+
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
 const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
 
@@ -842,6 +852,31 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   let lastOrg: { r: Resolved; sentence: number } | null = null;
   // the last group of people that spoke (`the authors said`): where it spoke
   let lastGroup: { r: Resolved; sentence: number } | null = null;
+  // speaker phrases found in each sentence, for `he`/`she` after an unnamed person spoke (`nominalAntecedent`)
+  const phrasesIn = new Map<number, SpeakerPhrase[]>();
+  for (const w of keep) if (w.attr) phrasesIn.set(w.sentence, [...(phrasesIn.get(w.sentence) ?? []), w.attr.speaker]);
+  /**
+   * `he`/`she` right after an unnamed person spoke (`A neighbour said she heard shouting. “…,” she said`): that
+   * person, kept as written, when no one is named between them and the pronoun and the noun's gender does not clash.
+   */
+  const nominalAntecedent = (sp: SpeakerPhrase, si: number): SpeakerPhrase | null => {
+    const want = /^he$/i.test(sp.text) ? 'm' : /^she$/i.test(sp.text) ? 'f' : null;
+    if (!want) return null;
+    for (let s = si; s >= Math.max(0, si - 1); s--) {
+      const own = bare(d, s);
+      const found = [...(phrasesIn.get(s) ?? []), ...(own ? [own.speaker] : [])]
+        .filter((p) => p.end <= sp.start && p.kind === 'nominal' && !p.org && ONE_PERSON.test(p.text))
+        .sort((a, b) => b.start - a.start)[0];
+      if (!found) continue;
+      const gender = GENDERED_NOUN.exec(found.text);
+      if (gender && (gender[1] ? 'f' : 'm') !== want) return null;
+      const named = entities.some(
+        (e) => e.type === 'PERSON' && e.mentions.some((m) => m.start >= found.end && m.start < sp.start),
+      );
+      return named ? null : found;
+    }
+    return null;
+  };
   /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
   const subjectEntity = (si: number): Entity | null => {
     const sent = sentences[si]!;
@@ -916,12 +951,15 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     const e = subjectEntity(ds);
     return e && e.type !== 'LOCATION' ? entityAsSpeaker(e) : null;
   };
-  const resolve = (sp: SpeakerPhrase) => {
+  const resolve = (sp: SpeakerPhrase): Resolved => {
     let r = resolved.get(sp);
     if (!r) {
       // (`a 2018 study by the Institute for X`, `a report in the Harbor Leader`: who published it speaks)
-      r = resolver.resolve((sp.kind === 'nominal' && issuerOfDocument(text, sp)) || sp, lastSpeakers.slice(-3));
       const si = resolver.sentenceOf(sp.start);
+      const antecedent = sp.kind === 'pronoun' ? nominalAntecedent(sp, si) : null;
+      r = antecedent
+        ? resolve(antecedent)
+        : resolver.resolve((sp.kind === 'nominal' && issuerOfDocument(text, sp)) || sp, lastSpeakers.slice(-3));
       const issuer = r.speakerType === 'nominal' || /^(?:the|an?)\s+\p{Ll}/u.test(sp.text) ? issuerOf(sp, si) : null;
       if (issuer) r = issuer;
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
