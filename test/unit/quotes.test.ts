@@ -1906,6 +1906,65 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect(quotes.map((q) => q.speaker)).toEqual([speaker]);
   });
 
+  it.each([
+    [
+      'named before but not as the subject',
+      'Shares of Corvane Systems fell on Wednesday.\n\nThe company said in a filing that it now expects lower revenue.',
+      [['Corvane Systems', 'ORGANIZATION']],
+      'ORGANIZATION:corvane-systems',
+    ],
+    [
+      'the subject, not a public body named with it',
+      'The Harbor State Attorney General is investigating Tarvo Foods.\n\nThe company said it would cooperate.',
+      [
+        ['Harbor State Attorney General', 'ORGANIZATION'],
+        ['Tarvo Foods', 'ORGANIZATION'],
+      ],
+      'ORGANIZATION:tarvo-foods',
+    ],
+    [
+      'the subject of two companies named',
+      'Tarvo Foods is buying Kesta Labs.\n\nThe company said the deal would close in May.',
+      [
+        ['Tarvo Foods', 'ORGANIZATION'],
+        ['Kesta Labs', 'ORGANIZATION'],
+      ],
+      'ORGANIZATION:tarvo-foods',
+    ],
+    [
+      'no link when two companies are named and neither is the subject',
+      'Shares of Tarvo Foods and Kesta Labs fell.\n\nThe company said the deal would close in May.',
+      [
+        ['Tarvo Foods', 'ORGANIZATION'],
+        ['Kesta Labs', 'ORGANIZATION'],
+      ],
+      null,
+    ],
+  ] as Array<[string, string, Array<[string, Entity['type']]>, string | null]>)(
+    '`the company` links to the organisation the sentences before are about: %s',
+    (_case, text, named, id) => {
+      // Prepare
+      const entities = named.map(([name, type]) =>
+        entity(text, `${type}:${name.toLowerCase().replace(/\s+/g, '-')}`, type, name, [name]),
+      );
+      // Act
+      const [quote] = extractQuotes(text, entities);
+      // Assess
+      expect([quote?.speaker, quote?.speakerEntityId]).toEqual(['The company', id]);
+    },
+  );
+
+  it('`the 61-year-old` after a sentence about a named person, past one that describes him', () => {
+    // Prepare
+    const text =
+      'Carlos Medeira has agreed to become the new coach of Harwick United.\n\nThe Brazilian had been out of work since March.\n\nThe 61-year-old said after signing: “I am thrilled to join this club.”';
+    const entities = [entity(text, 'PERSON:carlos-medeira', 'PERSON', 'Carlos Medeira', ['Carlos Medeira'])];
+    // Act
+    const [quote] = extractQuotes(text, entities);
+    // Assess
+    expect([quote?.speaker, quote?.speakerEntityId]).toEqual(['Carlos Medeira', 'PERSON:carlos-medeira']);
+  });
+
   it('an interview written `Q:` / `A:`: each answer is the one person the article names before the first turn', () => {
     // Prepare
     const text =

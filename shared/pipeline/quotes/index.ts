@@ -11,6 +11,7 @@
  */
 import { mapPacked } from '../arrays.ts';
 import { entityAt } from '../entities/index.ts';
+import { COMPANY_KINDS } from '../titles.ts';
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
 import { countWords } from '../words.ts';
 import {
@@ -24,7 +25,7 @@ import {
 } from './attribution.ts';
 import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
 import { CUE_FORM_TO_LEMMA, INTRODUCER, ORG_WORDS, SCARE_PREFIX } from './lexicon.ts';
-import { maskQuotes, splitSentences } from './sentences.ts';
+import { MASK, maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
 import { type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
 import { TokenIndex } from './tokens.ts';
@@ -112,6 +113,20 @@ const DESCRIBED_LEAD =
   /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
+
+/** `the company`, `the brokerage`, `the Swiss drugmaker`: an organisation by a noun for its kind. */
+const COMPANY_PHRASE = new RegExp(
+  `^[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|agency|brokerage|bank|business|conglomerate|utility|chain|network|organi[sz]ation|outfit|maker|${COMPANY_KINDS.join('|')})$`,
+  'u',
+);
+
+/** Last words of public bodies' names (`Attorney General`, `Department of X` apart): no company. */
+const PUBLIC_BODY =
+  /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
+
+/** A sentence whose subject is `he`/`she` or a description with no name (`The Brazilian had …`, `He joined …`). */
+const DESCRIBED_SUBJECT =
+  /^[\s"“]*(?:he|she|the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{L}[\p{L}-]*\s+(?:had|has|was|is|\p{Ll}+ed)\b)/iu;
 
 /** Nouns of documents that speak for whoever issued them. */
 const DOCUMENT_NOUN = 'statement|release|letter|memo|post|email|notice|announcement';
@@ -889,6 +904,37 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     }
     return null;
   };
+  /**
+   * The organisation a `the company` (`phrase`) at pos in sentence si stands for: the organisation the entity stage
+   * names as the subject of that sentence or of one of the three before, else the only one it names in them outside
+   * quotes (`Shares of Corvane Systems fell. The company said …`). A company is no public body (`The New York State
+   * Attorney General is investigating WeWork. The company …`).
+   */
+  const organisationBefore = (si: number, pos: number, phrase: string): Entity | null => {
+    const company = !/\b(?:agency|group|organi[sz]ation|outfit|network)$/i.test(phrase);
+    const fits = (e: Entity | null): e is Entity =>
+      e?.type === 'ORGANIZATION' && e.firstStart < pos && !(company && PUBLIC_BODY.test(e.name));
+    const lo = Math.max(0, si - 3);
+    for (let s = si; s >= lo; s--) {
+      const e = subjectEntity(s);
+      // (not one of two subjects: `The Harbor Agency and the Coastal Agency met`)
+      const joined = e?.mentions.some(
+        (m) => resolver.sentenceOf(m.start) === s && /^\s+(?:and|&)\s/.test(text.slice(m.end, m.end + 6)),
+      );
+      if (joined) return null;
+      if (fits(e)) return e;
+    }
+    const from = sentences[lo]!.start;
+    const named = entities.filter(
+      (e) =>
+        fits(e) &&
+        e.mentions.some(
+          // (not a credit in brackets, `(Reuters) —`)
+          (m) => m.start >= from && m.end <= pos && masked[m.start] !== MASK && text[m.start - 1] !== '(',
+        ),
+    );
+    return named.length === 1 ? named[0]! : null;
+  };
   /** The entity a speaker phrase at sentence si stands for when it is `it`/`they` or `the 48-year-old`, by the
    * subject of the sentence before (past sentences whose own subject is `it`/`they`: `Now it has released …`). */
   const entityBySubjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
@@ -896,11 +942,13 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     const age = r.speakerType === 'nominal' && /^the\s+\d+-year-old$/i.test(phrase);
     if (!pronoun && !age) return null;
     let before = si - 1;
+    // (past sentences about the same one by a pronoun or a description: `The Brazilian had been out of work.`)
+    const skip = pronoun ? PRONOUN_SUBJECT : DESCRIBED_SUBJECT;
     while (
-      pronoun &&
       before > 0 &&
       si - before < 3 &&
-      PRONOUN_SUBJECT.test(masked.slice(sentences[before]!.start, sentences[before]!.end))
+      skip.test(masked.slice(sentences[before]!.start, sentences[before]!.end)) &&
+      (pronoun || subjectEntity(before)?.type !== 'PERSON')
     )
       before--;
     if (before < 0) return null;
@@ -985,6 +1033,12 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
             r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
           }
         }
+      }
+      // `the company`, `the brokerage` that no organisation's name ends with: the organisation the sentences before
+      // are about (its speaker stays as written, linked)
+      if (r.speakerEntityId === null && sp.kind === 'nominal' && COMPANY_PHRASE.test(sp.text)) {
+        const e = organisationBefore(si, sp.start, sp.text);
+        if (e) r = { ...r, speakerType: 'organization', speakerEntityId: e.id };
       }
       resolved.set(sp, r);
       if (r.speakerType === 'person') {
