@@ -1569,6 +1569,18 @@ function entity(text: string, id: string, type: Entity['type'], name: string, su
  */
 const NOMINAL_ROWS: Array<[string, string, string, string | null]> = [
   [
+    'a relative named after the role: `Her daughter, Ruth Vance, said` → `her daughter`',
+    'Eleanor Hale died on Sunday. Her daughter, Ruth Vance, said the cause was heart failure.\n\n“She believed in libraries,” her daughter said.',
+    'Ruth Vance',
+    'PERSON:ruth-vance',
+  ],
+  [
+    'the role after the name, with another possessive: no link (`His son, Mark Hale` is not `her daughter`)',
+    'Eleanor Hale died on Sunday. His son, Mark Hale, was abroad.\n\n“She believed in libraries,” her daughter said.',
+    'Mark Hale',
+    null,
+  ],
+  [
     'an appositive role with its own complement (the president of a bank) is no plain `the president`',
     'Ivo Sand, the president of the Harbour Savings Bank, spoke on Monday. Tariffs went up again.\n\n“It is working,” the president said.',
     'Ivo Sand',
@@ -1622,13 +1634,13 @@ describe('extractQuotes: nominal speakers resolved to the person the article nam
     const q = extractQuotes(text, entities).find((x) => x.type !== 'indirect');
     // Assess: a role tied to a full name is that person (the mention keeps the phrase as written); else the phrase
     // stays the speaker, unlinked
-    expect(q?.speakerMention?.text).toMatch(/^the /i);
+    expect(q?.speakerMention?.text).toMatch(/^(?:the|his|her) /i);
     expect(q?.speakerEntityId).toBe(expectedId);
     if (expectedId) {
       expect(q?.speaker).toBe(person);
       expect(q?.speakerType).toBe('person');
     } else {
-      expect(q?.speaker).toMatch(/^the /i);
+      expect(q?.speaker).toMatch(/^(?:the|his|her) /i);
       expect(q?.speakerType).toBe('nominal');
     }
   });

@@ -62,7 +62,7 @@ const PLACE_PREPS = new Set([
 ]);
 /** Head nouns of role phrases that can stand for one named person (`the spokeswoman`, `the senator`). */
 const ROLE_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon'.split(
+  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon daughter son wife husband mother father brother sister widow widower granddaughter grandson niece nephew fiancee fiancée fiance fiancé publicist agent'.split(
     ' ',
   ),
 );
@@ -230,7 +230,7 @@ export class SpeakerResolver {
   private readonly entityAtCache = new Map<number, Entity | null>();
   private readonly fullByFirstCache = new Map<string, string | null>();
   private readonly lastNameCache = new Map<string, string>();
-  private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp }>();
+  private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp; named: RegExp }>();
 
   constructor(
     private readonly text: string,
@@ -636,7 +636,7 @@ export class SpeakerResolver {
   }
 
   /** The two patterns that tie a role noun to a name, compiled once per role noun and article. */
-  private rolePatterns(head: string): { appositive: RegExp; titled: RegExp } {
+  private rolePatterns(head: string): { appositive: RegExp; titled: RegExp; named: RegExp } {
     let p = this.rolePatternCache.get(head);
     if (!p) {
       const forms = [head, ...(ROLE_ABBREVIATIONS[head] ?? [])]
@@ -649,6 +649,10 @@ export class SpeakerResolver {
           'gu',
         ),
         titled: new RegExp(`\\b(?:${forms})\\.?\\s+(${name})`, 'gu'),
+        named: new RegExp(
+          `\\b([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${forms}),\\s+(${name})(?=,)`,
+          'gu',
+        ),
       };
       this.rolePatternCache.set(head, p);
     }
@@ -689,12 +693,20 @@ export class SpeakerResolver {
    */
   linkNominal(phrase: string, pos: number): { name: string; entity: Entity | null; fullName?: boolean } | null {
     const words = phrase.split(/\s+/).filter(Boolean);
-    if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
+    // (`her daughter`, `his lawyer`: a role of someone's, tied to a name with the same possessive before it)
+    const possessive = /^(?:his|her|their)$/i.test(words[0]!) ? words[0]!.toLowerCase() : null;
+    if (words.length < 2 || !(possessive || /^(?:the|this|that)$/i.test(words[0]!))) return null;
     const head = norm(words[words.length - 1]!);
     if (!ROLE_NOUNS.has(head)) return null;
-    const { appositive, titled } = this.rolePatterns(head);
+    const { appositive, titled, named } = this.rolePatterns(head);
     const before = this.masked.slice(0, pos);
     const found: Array<{ at: number; name: string; context: number; end: number }> = [];
+    // "Her daughter, Ruth Vance-Carter, said": the role, then the name set off by commas
+    for (const m of before.matchAll(named)) {
+      if (possessive && m[1]!.toLowerCase() !== possessive) continue;
+      const end = m.index + m[0].length;
+      found.push({ at: end - m[2]!.length, name: m[2]!, context: m.index, end });
+    }
     for (const m of before.matchAll(appositive)) {
       // "John Williams, the president of the Federal Reserve Bank of New York" is no plain "the president"
       const end = m.index + m[0].length;
