@@ -1505,6 +1505,19 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'The lawyers representing the workers and the union say that the deal is unfair.',
     [{ text: 'the deal is unfair', speaker: 'The lawyers', type: 'indirect' }],
   ],
+  [
+    'a live blog’s time stamp is no part of the speaker (`09:30 The police said`)',
+    '09:30 The police said the storm had strengthened overnight.\n\n09:45 The National Weather Service said the river would crest at noon.',
+    [
+      { text: 'the storm had strengthened overnight', speaker: 'The police', type: 'indirect' },
+      { text: 'the river would crest at noon', speaker: 'National Weather Service', type: 'indirect' },
+    ],
+  ],
+  [
+    'a fronted participle phrase (`Speaking to the Herald,`) is no reported content; a content clause that opens with `In` is',
+    'Speaking to the Harnby Herald, Oliver Blunt said: “Green belt means green belt.” In the past two years the agency has hired 40 staff, the director said.',
+    [{ text: 'In the past two years the agency has hired 40 staff', speaker: 'the director', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

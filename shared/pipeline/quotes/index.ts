@@ -124,6 +124,9 @@ const COMPANY_PHRASE = new RegExp(
 const PUBLIC_BODY =
   /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
 
+/** A time stamp opening a live blog's entry (`09:30`, `9.30am:`, `14:05 GMT —`), up to the words after it. */
+const TIME_STAMP = /^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\s*[:.–—-]?\s+(?=\p{Lu})/u;
+
 /** A sentence whose subject is `he`/`she` or a description with no name (`The Brazilian had …`, `He joined …`). */
 const DESCRIBED_SUBJECT =
   /^[\s"“]*(?:he|she|the\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?\p{L}[\p{L}-]*\s+(?:had|has|was|is|\p{Ll}+ed)\b)/iu;
@@ -339,8 +342,11 @@ function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc 
   const paras = paragraphSpans(text);
   const sentences: Array<Span & { paragraph: number }> = [];
   paras.forEach((p, pi) => {
+    // (a live blog's time stamp opening the paragraph is no part of its first sentence: `09:30 The police said …`)
+    const stamp = TIME_STAMP.exec(text.slice(p.start, Math.min(p.end, p.start + 24)));
+    const from = stamp && stamp[0].length < p.end - p.start ? p.start + stamp[0].length : p.start;
     // (the fields written out: an object spread here was 2.5 % of the quote stage)
-    for (const s of splitSentences(text, masked, p.start, p.end))
+    for (const s of splitSentences(text, masked, from, p.end))
       sentences.push({ start: s.start, end: s.end, paragraph: pi });
   });
   const tokens = new TokenIndex(masked);

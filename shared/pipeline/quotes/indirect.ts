@@ -208,6 +208,9 @@ const AFTER_ADJUNCT =
  */
 const FRONTED_ADJUNCT =
   /^(?:as|when|while|after|before|since|because|if|although|though|later|earlier|in|on|at|during|despite|following|until|once)\b/i;
+/** A participle phrase that opens the sentence and only says how the words came (`Speaking to the Herald,`). */
+const PARTICIPIAL_ADJUNCT =
+  /^(?:speaking|writing|responding|replying|talking|addressing|commenting|testifying|appearing|asked|pressed|questioned|interviewed)\b[^,;.!?]*$/i;
 
 function frontedOnly(head: string): boolean {
   return !head.includes(',') && FRONTED_ADJUNCT.test(head);
@@ -306,6 +309,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     const speakerAfterComma =
       /,\s*(?:the\s+)?$/i.test(text.slice(Math.max(0, sp.start - 7), sp.start)) &&
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
+    // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
+    if (/^[\s,]*[.!?:]?\s*$/.test(after) && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
     if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
