@@ -124,7 +124,22 @@ const STRAIGHT_SINGLE_ROWS: Array<[string, string, string[], boolean[]?]> = [
     ['He never missed a match,', 'Rain or shine he was there.', 'He knew every player by name.'],
     [false, false, true],
   ],
+  [
+    "punctuation outside the closing mark: '…', she said",
+    'Dr Nell Osei said the nurses were "worn out".\n\n\'We cannot hire midwives quickly enough\', she said.',
+    ['worn out', 'We cannot hire midwives quickly enough'],
+  ],
+  [
+    "a partial quote in single marks ('…'.) in an article that quotes speech in single marks",
+    "The club lost its appeal on Friday.\n\n'We will go on,' the club said. Its chairman called the ban 'a disgrace'. Fans were \"furious\".",
+    ['We will go on,', 'a disgrace', 'furious'],
+  ],
   // controls
+  [
+    "a word that starts with an apostrophe ('til) is no opening mark of a partial quote",
+    "The club lost its appeal on Friday.\n\n'We will go on,' the club said. Fans stayed 'til the Joneses'. Others were \"furious\".",
+    ['We will go on,', 'furious'],
+  ],
   [
     'apostrophes stay apostrophes in an article that quotes in single marks',
     "The players' union met on Monday.\n\n'We agree with the fans,' the union said. The fans' anger was understandable, said Ma'am Ruiz of the Joneses' house, a fan of rock 'n' roll since the '90s. It's over.",

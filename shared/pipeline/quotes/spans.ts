@@ -424,9 +424,18 @@ function isCueWord(word: string): boolean {
 const CLAUSE_LINK =
   /^(?:and|but|or|nor|so|yet|because|while|when|whereas|if|although|though|then|until|unless|since)$/i;
 
-/** A span closed right after clause or sentence punctuation (`'We won't wait,'`, `'It is over.'`): a quoted clause. */
-function clauseShaped(text: string, r: RawSpan): boolean {
-  return /[,.!?…]/.test(text[r.contentEnd - 1] ?? '');
+/** Words written with an apostrophe for their first letters (`'til`, `'em`): no opening mark. */
+const ELIDED = /^(?:til|tis|twas|em|cause|cos|bout|round|n|nuff|kay)$/i;
+
+/**
+ * A straight single span shaped like a quote: closed right after clause or sentence punctuation (`'We won't wait,'`,
+ * `'It is over.'`), or with the punctuation after the closing mark (`'We won't wait', she said`, `called it 'a
+ * disgrace'.`) when the opening mark does not elide a word's first letters (`'til the Joneses'.`).
+ */
+function quoteShaped(text: string, r: RawSpan): boolean {
+  if (/[,.!?…]/.test(text[r.contentEnd - 1] ?? '')) return true;
+  if (!/[,.!?;:]/.test(text[r.outerEnd] ?? '')) return false;
+  return !ELIDED.test(/^\p{L}+/u.exec(text.slice(r.contentStart, r.contentStart + 8))?.[0] ?? '');
 }
 
 /**
@@ -461,8 +470,9 @@ function opensWith(text: string, p: Span | undefined, o: string): boolean {
  *
  * Straight single marks are apostrophes as often as quote marks. They quote in headline-like paragraphs, in an
  * article that writes every quote in them (no double marks: {@link usesStraightSingles}), and otherwise where they
- * quote a clause (`'…,'`, `'….'`) in an article where at least one such clause is attributed to a speaker
- * ({@link attributedClause}): an article that quotes speech in single marks and uses double ones for scare quotes.
+ * quote a clause or phrase (`'…,'`, `'….'`, `'…'.`: {@link quoteShaped}) in an article where at least one such span
+ * is attributed to a speaker ({@link attributedClause}): an article that quotes speech in single marks and uses
+ * double ones for scare quotes.
  * A quote in single marks that its paragraph leaves open goes on when the next paragraph opens with the same mark.
  * Double-mark spans inside a single-mark span are quotes inside that quote, not quotes of their own.
  */
@@ -478,14 +488,14 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
     straightSingles ||
     found.some((f, pi) =>
       f.singles.straight.some(
-        (r) => clauseShaped(text, r) && attributedClause(text, r, paras[pi]!.start, paras[pi]!.end),
+        (r) => quoteShaped(text, r) && attributedClause(text, r, paras[pi]!.start, paras[pi]!.end),
       ),
     );
   let prevUnclosed = false;
   paras.forEach((p, pi) => {
     const { raw: doubles, singles } = found[pi]!;
     const raw = [...doubles, ...singles.sure];
-    if (speechInSingles) for (const r of singles.straight) if (clauseShaped(text, r)) raw.push(r);
+    if (speechInSingles) for (const r of singles.straight) if (quoteShaped(text, r)) raw.push(r);
     const o = singles.unclosedStraight ? "'" : '‘';
     const a = singles.unclosedAt;
     if (
