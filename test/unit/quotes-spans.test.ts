@@ -125,6 +125,12 @@ const STRAIGHT_SINGLE_ROWS: Array<[string, string, string[], boolean[]?]> = [
     [false, false, true],
   ],
   [
+    'a quote in curly single marks over two paragraphs',
+    'Kit Moss described her brother as “a fixture”.\n\n‘He never missed a match,’ she said. ‘Rain or shine he was there.\n\n‘We miss him.’',
+    ['a fixture', 'He never missed a match,', 'Rain or shine he was there.', 'We miss him.'],
+    [false, false, false, true],
+  ],
+  [
     "punctuation outside the closing mark: '…', she said",
     'Dr Nell Osei said the nurses were "worn out".\n\n\'We cannot hire midwives quickly enough\', she said.',
     ['worn out', 'We cannot hire midwives quickly enough'],
@@ -139,6 +145,12 @@ const STRAIGHT_SINGLE_ROWS: Array<[string, string, string[], boolean[]?]> = [
     "a word that starts with an apostrophe ('til) is no opening mark of a partial quote",
     "The club lost its appeal on Friday.\n\n'We will go on,' the club said. Fans stayed 'til the Joneses'. Others were \"furious\".",
     ['We will go on,', 'furious'],
+  ],
+  [
+    "an elided word ('til) left open before a paragraph that opens with a quote is no multi-paragraph quote",
+    "Sam Reyes said it was \"fine\".\n\n'We won,' he said. They played on, 'til dawn.\n\n'Nineties hits followed,' Reyes said.",
+    ['fine', 'We won,', 'Nineties hits followed,'],
+    [false, false, false],
   ],
   [
     'apostrophes stay apostrophes in an article that quotes in single marks',
@@ -167,7 +179,7 @@ const STRAIGHT_SINGLE_ROWS: Array<[string, string, string[], boolean[]?]> = [
   ],
 ];
 
-describe('findQuoteSpans: straight single marks in body text', () => {
+describe('findQuoteSpans: single marks in body text', () => {
   it.each(STRAIGHT_SINGLE_ROWS)('%s', (_name, text, expected, continues) => {
     // Prepare + Act
     const spans = findQuoteSpans(text);

@@ -502,6 +502,7 @@ export function findQuoteSpans(text: string): QuoteSpan[] {
       a >= 0 &&
       (speechInSingles || !singles.unclosedStraight) &&
       opensWith(text, paras[pi + 1], o) &&
+      !ELIDED.test(/^\p{L}+/u.exec(text.slice(a + 1, a + 9))?.[0] ?? '') &&
       (a === p.start || /[.!?:,;…]['’]?\s+$/.test(text.slice(Math.max(p.start, a - 4), a)))
     )
       raw.push({
