@@ -2,12 +2,14 @@
  * Quote-mark spans: which regions of a text sit between quotation marks.
  *
  * Handles straight and curly double quotes, doubled apostrophes (''), guillemets, low-9 quotes, curly single
- * quotes outside double quotes, straight single quotes in headline-like paragraphs, nested quotes, mis-curled marks
- * (direction is read from the surrounding characters when the glyph disagrees with it) and unbalanced marks: a quote
- * never runs past the end of its paragraph, so one stray mark cannot swallow the rest of the article.
+ * quotes outside double quotes, straight single quotes where they quote (see {@link findQuoteSpans}), nested quotes,
+ * mis-curled marks (direction is read from the surrounding characters when the glyph disagrees with it) and
+ * unbalanced marks: a quote never runs past the end of its paragraph, so one stray mark cannot swallow the rest of the
+ * article (a quote in single marks goes on into the next paragraph only when that one opens with the same mark).
  */
 import { isJsSpace } from '../clean-chars.ts';
 import type { Span } from '../types.ts';
+import { CUE_FORM_TO_LEMMA, WEAK_CUES } from './lexicon.ts';
 
 export interface QuoteSpan extends Span {
   /** Offset of the opening mark. */
@@ -20,7 +22,7 @@ export interface QuoteSpan extends Span {
   unclosed: boolean;
   /** Opens a paragraph right after a paragraph whose last quote was left open (a multi-paragraph quote). */
   continues: boolean;
-  /** `double` for “…”, "…", ''…'', ‘‘…’’, ``…'', «…»; `single` for ‘…’ and headline '…'. */
+  /** `double` for “…”, "…", ''…'', ‘‘…’’, ``…'', «…»; `single` for ‘…’ and '…'. */
   family: 'double' | 'single';
 }
 
@@ -249,23 +251,108 @@ function pairDouble(text: string, marks: Mark[], hi: number): RawSpan[] {
   return out;
 }
 
-/**
- * A closing single mark after `from` in the paragraph, before any mark that opens a new quote: one right after
- * sentence punctuation (`… will say.’`), not followed by a letter.
- */
-function laterCloser(text: string, c: string, from: number, hi: number): boolean {
-  for (let x = text.indexOf(c, from); x >= 0 && x < hi; x = text.indexOf(c, x + 1)) {
-    const before = text[x - 1] ?? ' ';
-    const after = text[x + 1] ?? ' ';
-    if (isWs(before) && /\p{L}/u.test(after)) return false;
-    if (/[,.!?…;:]/.test(before) && !/\p{L}/u.test(after)) return true;
-  }
-  return false;
+/** Single-mark spans of one paragraph, and where a quote that no mark closes opens (-1 when none). */
+interface SinglePairs {
+  spans: RawSpan[];
+  /** An opening mark with no closing one after it in the paragraph. */
+  unclosedAt: number;
 }
 
-/** Curly single quotes (‘…’) and, in headline-like paragraphs, straight single quotes ('…'). */
-function singleSpans(text: string, lo: number, hi: number, headline: boolean, taken: RawSpan[]): RawSpan[] {
-  const out: RawSpan[] = [];
+const LETTER = /\p{L}/u;
+
+/** Offsets of `ch` in text[lo, hi), searched in the paragraph only (indexOf on the whole text would be quadratic). */
+function offsetsOf(para: string, lo: number, ch: string): number[] {
+  const out: number[] = [];
+  for (let x = para.indexOf(ch); x >= 0; x = para.indexOf(ch, x + 1)) out.push(x + lo);
+  return out;
+}
+
+/**
+ * For each closing-glyph mark at `at[k]`, the index of the first mark from k on that can close a quote (at.length
+ * when none): one after a non-space and before a non-letter, unless it is a plural possessive (`the inspectors’
+ * report`) and a later mark closes the quote (one right after sentence punctuation, `… will say.’`, before any mark
+ * that opens a new one). Built from the right, so the pairing stays linear on a paragraph of stray apostrophes.
+ */
+function closerIndex(text: string, at: number[], hi: number): Int32Array {
+  const next = new Int32Array(at.length + 1).fill(at.length);
+  // whether a later mark closes the quote before any mark opens a new one
+  let laterCloses = false;
+  for (let k = at.length - 1; k >= 0; k--) {
+    const b = at[k]!;
+    const before = text[b - 1] ?? ' ';
+    const after = b + 1 < hi ? (text[b + 1] ?? ' ') : ' ';
+    const candidate = !isWs(before) && !LETTER.test(after);
+    const possessive = before === 's' && after === ' ' && /\p{Ll}/u.test(text[b + 2] ?? '');
+    next[k] = candidate && !(possessive && laterCloses) ? k : next[k + 1]!;
+    if (isWs(before) && LETTER.test(after)) laterCloses = false;
+    else if (/[,.!?…;:]/.test(before) && !LETTER.test(after)) laterCloses = true;
+  }
+  return next;
+}
+
+/**
+ * Pairs of the single marks `o` … `c` in text[lo, hi) outside the double-mark spans (`inside`): an opening mark after
+ * a space or a bracket and before a letter, closed by the first mark that can close (see {@link closerIndex}).
+ */
+function pairSingles(
+  text: string,
+  para: string,
+  lo: number,
+  hi: number,
+  o: string,
+  c: string,
+  inside: (i: number) => boolean,
+): SinglePairs {
+  const spans: RawSpan[] = [];
+  let unclosedAt = -1;
+  const closers = offsetsOf(para, lo, c);
+  const openers = o === c ? closers : offsetsOf(para, lo, o);
+  const next = closerIndex(text, closers, hi);
+  let j = 0;
+  let i = lo;
+  for (const a of openers) {
+    if (a < i || inside(a)) continue;
+    const prev = a > lo ? text[a - 1] : undefined;
+    const nextCh = text[a + 1];
+    if (!(prev === undefined || OPEN_CTX.test(prev) || prev === '"' || prev === '“')) continue;
+    if (nextCh === undefined || !LETTER.test(nextCh)) continue;
+    while (j < closers.length && closers[j]! < a + 2) j++;
+    const k = next[j]!;
+    if (k >= closers.length) {
+      if (unclosedAt < 0) unclosedAt = a;
+      continue;
+    }
+    const b = closers[k]!;
+    const content = text.slice(a + 1, b);
+    if (!/\s/.test(content) && content.length < 3) continue;
+    if (inside(b)) continue;
+    spans.push({
+      outerStart: a,
+      contentStart: a + 1,
+      contentEnd: b,
+      outerEnd: b + 1,
+      unclosed: false,
+      family: 'single',
+    });
+    i = b + 1;
+  }
+  return { spans, unclosedAt };
+}
+
+/** Single-mark spans of one paragraph: curly ones (‘…’), and straight ones ('…') found apart. */
+interface ParagraphSingles {
+  /** Curly single spans, and straight ones when the paragraph takes them all (a headline, a single-mark article). */
+  sure: RawSpan[];
+  /** Straight single spans of body text, to keep when they are quoted speech (see {@link findQuoteSpans}). */
+  straight: RawSpan[];
+  /** Where a quote in single marks opens that the paragraph does not close (-1 when none). */
+  unclosedAt: number;
+  /** ... and whether its marks are straight ones. */
+  unclosedStraight: boolean;
+}
+
+/** Curly single quotes (‘…’) and straight single quotes ('…'), the latter kept as `sure` in headline-like paragraphs. */
+function singleSpans(text: string, lo: number, hi: number, headline: boolean, taken: RawSpan[]): ParagraphSingles {
   // the offsets the double-mark spans cover, built on first use: most paragraphs have no single mark to test (a typed
   // array per paragraph was 2 % of the quote stage)
   let covered: Uint8Array | null = null;
@@ -276,53 +363,19 @@ function singleSpans(text: string, lo: number, hi: number, headline: boolean, ta
     }
     return covered[i - lo] === 1;
   };
-  const pairs: Array<[string, string]> = [['‘', '’']];
-  if (headline) pairs.push(["'", "'"]);
-  // search inside the paragraph only (indexOf on the whole text would make long articles quadratic)
   const para = text.slice(lo, hi);
-  const find = (ch: string, from: number) => {
-    const x = para.indexOf(ch, from - lo);
-    return x < 0 ? -1 : x + lo;
+  const curly = para.includes('‘') ? pairSingles(text, para, lo, hi, '‘', '’', inside) : null;
+  const straight = para.includes("'") ? pairSingles(text, para, lo, hi, "'", "'", inside) : null;
+  const sure = curly?.spans ?? [];
+  if (headline && straight) sure.push(...straight.spans);
+  const curlyOpen = curly?.unclosedAt ?? -1;
+  const straightOpen = straight?.unclosedAt ?? -1;
+  return {
+    sure,
+    straight: headline ? [] : (straight?.spans ?? []),
+    unclosedAt: Math.max(curlyOpen, straightOpen),
+    unclosedStraight: straightOpen > curlyOpen,
   };
-  for (const [o, c] of pairs) {
-    let i = lo;
-    while (i < hi) {
-      const a = find(o, i);
-      if (a < 0 || a >= hi) break;
-      i = a + 1;
-      if (inside(a)) continue;
-      const prev = a > lo ? text[a - 1] : undefined;
-      const next = text[a + 1];
-      if (!(prev === undefined || OPEN_CTX.test(prev) || prev === '"' || prev === '“')) continue;
-      if (next === undefined || !/\p{L}/u.test(next)) continue;
-      // find the closing mark: followed by a non-letter, preceded by a non-space
-      let b = find(c, a + 2);
-      while (b >= 0 && b < hi) {
-        const after = text[b + 1];
-        const before = text[b - 1];
-        if (!isWs(before) && (b + 1 >= hi || !/\p{L}/u.test(after ?? ''))) {
-          // a plural possessive (`the inspectors’ report`) is an apostrophe when a later mark closes the quote
-          const possessive = before === 's' && after === ' ' && /\p{Ll}/u.test(text[b + 2] ?? '');
-          if (!possessive || !laterCloser(text, c, b + 1, hi)) break;
-        }
-        b = find(c, b + 1);
-      }
-      if (b < 0 || b >= hi) continue;
-      const content = text.slice(a + 1, b);
-      if (!/\s/.test(content) && content.length < 3) continue;
-      if (inside(b)) continue;
-      out.push({
-        outerStart: a,
-        contentStart: a + 1,
-        contentEnd: b,
-        outerEnd: b + 1,
-        unclosed: false,
-        family: 'single',
-      });
-      i = b + 1;
-    }
-  }
-  return out;
 }
 
 /** A straight single-quoted sentence or clause: `'We won't wait,' she said` (apostrophes inside are allowed). */
@@ -361,18 +414,112 @@ function whitespaceRuns(text: string, start: number, end: number, limit: number)
   return runs;
 }
 
-/** All quoted regions of `text`, in order. Content offsets exclude the marks and surrounding whitespace. */
+/** Speech verbs that attribute a quoted clause next to them (not the weak ones: `called`, `cited`). */
+function isCueWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return CUE_FORM_TO_LEMMA.has(w) && !WEAK_CUES.has(CUE_FORM_TO_LEMMA.get(w)!);
+}
+
+/** Words that open a clause of their own after a quote. */
+const CLAUSE_LINK =
+  /^(?:and|but|or|nor|so|yet|because|while|when|whereas|if|although|though|then|until|unless|since)$/i;
+
+/** Words written with an apostrophe for their first letters (`'til`, `'em`): no opening mark. */
+const ELIDED = /^(?:til|tis|twas|em|cause|cos|bout|round|n|nuff|kay)$/i;
+
+/**
+ * A straight single span shaped like a quote: closed right after clause or sentence punctuation (`'We won't wait,'`,
+ * `'It is over.'`), or with the punctuation after the closing mark (`'We won't wait', she said`, `called it 'a
+ * disgrace'.`) when the opening mark does not elide a word's first letters (`'til the Joneses'.`).
+ */
+function quoteShaped(text: string, r: RawSpan): boolean {
+  if (/[,.!?…]/.test(text[r.contentEnd - 1] ?? '')) return true;
+  if (!/[,.!?;:]/.test(text[r.outerEnd] ?? '')) return false;
+  return !ELIDED.test(/^\p{L}+/u.exec(text.slice(r.contentStart, r.contentStart + 8))?.[0] ?? '');
+}
+
+/**
+ * A quoted clause attributed where a speaker's words are: a speech verb within eight words after the closing mark in
+ * its sentence (`'…,' she said`, `'…,' said Ana Ruiz`, `'…,' the coach told reporters`), or a colon or a speech verb
+ * and a comma right before the opening mark (`Ruiz said: '…'`, `She added, '…'`). The windows are bounded: linear in the text.
+ */
+function attributedClause(text: string, r: RawSpan, lo: number, hi: number): boolean {
+  // (an apostrophe after a letter goes on: `'…,' the club's coach said`)
+  const after = /^(?:[^.!?;"“”'‘’\n]|(?<=\p{L})['’])*/u.exec(
+    text.slice(r.outerEnd, Math.min(hi, r.outerEnd + 120)),
+  )![0];
+  const words = after.match(/\p{L}+/gu) ?? [];
+  for (let k = 0; k < words.length && k < 8; k++) {
+    // a clause of its own after the quote (`'Hey Jude,' and the crowd sang`): no attribution
+    if (CLAUSE_LINK.test(words[k]!)) break;
+    if (isCueWord(words[k]!)) return true;
+  }
+  const before = text.slice(Math.max(lo, r.outerStart - 40), r.outerStart);
+  if (/\p{L}\s*:\s*$/u.test(before)) return true;
+  const last = /(\p{L}+),\s*$/u.exec(before);
+  return last !== null && isCueWord(last[1]!);
+}
+
+/** The paragraph `p` opens with the opening single mark `o` before a letter (a multi-paragraph quote goes on). */
+function opensWith(text: string, p: Span | undefined, o: string): boolean {
+  return p !== undefined && text[p.start] === o && /\p{L}/u.test(text[p.start + 1] ?? '');
+}
+
+/**
+ * All quoted regions of `text`, in order. Content offsets exclude the marks and surrounding whitespace.
+ *
+ * Straight single marks are apostrophes as often as quote marks. They quote in headline-like paragraphs, in an
+ * article that writes every quote in them (no double marks: {@link usesStraightSingles}), and otherwise where they
+ * quote a clause or phrase (`'…,'`, `'….'`, `'…'.`: {@link quoteShaped}) in an article where at least one such span
+ * is attributed to a speaker ({@link attributedClause}): an article that quotes speech in single marks and uses
+ * double ones for scare quotes.
+ * A quote in single marks that its paragraph leaves open goes on when the next paragraph opens with the same mark.
+ * Double-mark spans inside a single-mark span are quotes inside that quote, not quotes of their own.
+ */
 export function findQuoteSpans(text: string): QuoteSpan[] {
   const paras = paragraphSpans(text);
   const out: QuoteSpan[] = [];
-  let prevUnclosed = false;
   const straightSingles = usesStraightSingles(text);
-  paras.forEach((p, pi) => {
+  const found = paras.map((p, pi) => {
     const raw = pairDouble(text, doubleMarks(text, p.start, p.end), p.end);
-    raw.push(...singleSpans(text, p.start, p.end, straightSingles || isHeadlineLike(text, p, pi), raw));
-    raw.sort((a, b) => a.outerStart - b.outerStart);
+    return { raw, singles: singleSpans(text, p.start, p.end, straightSingles || isHeadlineLike(text, p, pi), raw) };
+  });
+  const speechInSingles =
+    straightSingles ||
+    found.some((f, pi) =>
+      f.singles.straight.some(
+        (r) => quoteShaped(text, r) && attributedClause(text, r, paras[pi]!.start, paras[pi]!.end),
+      ),
+    );
+  let prevUnclosed = false;
+  paras.forEach((p, pi) => {
+    const { raw: doubles, singles } = found[pi]!;
+    const raw = [...doubles, ...singles.sure];
+    if (speechInSingles) for (const r of singles.straight) if (quoteShaped(text, r)) raw.push(r);
+    const o = singles.unclosedStraight ? "'" : '‘';
+    const a = singles.unclosedAt;
+    if (
+      a >= 0 &&
+      (speechInSingles || !singles.unclosedStraight) &&
+      opensWith(text, paras[pi + 1], o) &&
+      !ELIDED.test(/^\p{L}+/u.exec(text.slice(a + 1, a + 9))?.[0] ?? '') &&
+      (a === p.start || /[.!?:,;…]['’]?\s+$/.test(text.slice(Math.max(p.start, a - 4), a)))
+    )
+      raw.push({
+        outerStart: a,
+        contentStart: a + 1,
+        contentEnd: p.end,
+        outerEnd: p.end,
+        unclosed: true,
+        family: 'single',
+      });
+    raw.sort((x, y) => x.outerStart - y.outerStart);
     let lastUnclosed = false;
+    let singleEnd = -1;
     for (const r of raw) {
+      // a double-mark span inside a single-mark one: a quote inside that quote
+      if (r.family === 'double' && r.outerEnd <= singleEnd) continue;
+      if (r.family === 'single') singleEnd = Math.max(singleEnd, r.outerEnd);
       let s = r.contentStart;
       let e = r.contentEnd;
       while (s < e && WS.test(text[s] ?? '')) s++;
