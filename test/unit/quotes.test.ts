@@ -1518,6 +1518,19 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Speaking to the Harnby Herald, Oliver Blunt said: “Green belt means green belt.” In the past two years the agency has hired 40 staff, the director said.',
     [{ text: 'In the past two years the agency has hired 40 staff', speaker: 'the director', type: 'indirect' }],
   ],
+  [
+    'a verb inside an appositive before the verb describes the speaker (`, the first witness to testify, said`)',
+    'Dale Purcell, the first witness to testify, said that the fire had started in two places. Ana Ruiz, the second witness called, testified that she saw smoke rising from the roof.',
+    [
+      { text: 'the fire had started in two places', speaker: 'Dale Purcell', type: 'indirect' },
+      { text: 'she saw smoke rising from the roof', speaker: 'Ana Ruiz', type: 'indirect' },
+    ],
+  ],
+  [
+    'a title before the speaker is no reported content (`Local shopkeepers’ association chair Pat Ng said:`)',
+    'Local shopkeepers’ association chair Pat Ng said: “The road works are killing trade.”',
+    [],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -611,7 +611,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     ) {
       break;
     }
-    if (i < j && isCueTok(toks, i)) break;
+    if (i < j && isCueTok(toks, i) && !inAppositiveBeforeCue(toks, i)) break;
   }
   // "The mayor and the council stressed": two roles speaking together; "The lawyers representing the workers and the
   // union say": the head before its modifier, not the last noun of the modifier
@@ -1581,6 +1581,21 @@ const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[\
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used
  * to carry a speaker into the quote that follows. `fromOffset`: only a cue that starts at or after this offset.
  */
+/**
+ * Token k sits in an appositive set off by commas right before the sentence's verb (`Dale Purcell, the first witness
+ * to testify, said …`, `…, the first witness called, testified …`): it describes the speaker, it is not the cue.
+ */
+function inAppositiveBeforeCue(toks: Tok[], k: number): boolean {
+  let open = k - 1;
+  while (open > 0 && k - open < 8 && toks[open]!.kind === 'word') open--;
+  if (toks[open]?.w !== ',' || !DETERMINERS.has(toks[open + 1]?.l ?? '')) return false;
+  let close = k + 1;
+  while (close < toks.length && close - k < 4 && toks[close]!.kind === 'word') close++;
+  if (toks[close]?.w !== ',') return false;
+  const next = toks[close + 1] && isLyAdverb(toks[close + 1]!.l) ? close + 2 : close + 1;
+  return isCueTok(toks, next) !== null;
+}
+
 export function attributeBare(text: string, tokens: TokenIndex, sent: Span, fromOffset = -1): Attribution | null {
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
@@ -1592,7 +1607,7 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
     const lemma = isCueTok(toks, k);
-    if (!lemma || WEAK_CUES.has(lemma)) continue;
+    if (!lemma || WEAK_CUES.has(lemma) || inAppositiveBeforeCue(toks, k)) continue;
     if (isParticipleCue(t)) {
       // "Pruitt vetoed the bill, saying it would hurt farms": the subject of the main clause, before the comma
       // (not after `, according to X,`: `…, according to two people, adding to a series of problems`)

@@ -311,6 +311,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
     if (/^[\s,]*[.!?:]?\s*$/.test(after) && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
+    // (the words before must be set off by a comma or a dash: `Local shopkeepers' association chair Pat Ng said:`
+    // has none, the words are its speaker's title)
+    const setOff = /[,;:—–―]|\s-\s/.test(text.slice(sent.start, sp.start));
+    if (!setOff && /^[\s,]*[.!?:]?\s*$/.test(after)) return null;
     if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
