@@ -140,8 +140,8 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'split quote: one speaker for both halves',
     '“The river is rising,” Hydrologist Maya Chen said, “and the levees are old.”',
     [
-      { text: 'The river is rising,', speaker: 'Maya Chen' },
-      { text: 'and the levees are old.', speaker: 'Maya Chen' },
+      { text: 'The river is rising,', speaker: 'Maya Chen', type: 'direct' },
+      { text: 'and the levees are old.', speaker: 'Maya Chen', type: 'direct' },
     ],
   ],
   [

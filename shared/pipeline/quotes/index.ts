@@ -124,6 +124,9 @@ const COMPANY_PHRASE = new RegExp(
 const PUBLIC_BODY =
   /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
 
+/** Between the halves of a split quote: its attribution and a comma (` he says, `, ` said Ana Ruiz, a nurse, `). */
+const SPLIT_GAP = /^\s*[^.!?;:"“”]{1,80},\s*$/;
+
 /** A time stamp opening a live blog's entry (`09:30`, `9.30am:`, `14:05 GMT —`), up to the words after it. */
 const TIME_STAMP = /^(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\s*[:.–—-]?\s+(?=\p{Lu})/u;
 
@@ -839,8 +842,15 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       lead === '' ||
       /[:,—–-]$/.test(lead) ||
       (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
+    // the second half of a direct quote split by its attribution (`“…,” he says, “but nobody …”`)
+    const prevKept = keep[keep.length - 1];
+    const secondHalf =
+      prevKept?.type === 'direct' &&
+      prevKept.sentence === w.sentence &&
+      /,\s*$/.test(text.slice(prevKept.start, prevKept.end)) &&
+      SPLIT_GAP.test(text.slice(prevKept.span.outerEnd, w.span.outerStart));
     const type: QuoteType =
-      startsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(content)
+      (startsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(content)) || secondHalf
         ? 'direct'
         : words >= 12 && startsSentence
           ? 'direct'
