@@ -703,6 +703,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'I expect a vote before the end of the month.', speaker: 'Paula Grieve', type: 'direct' },
     ],
   ],
+  [
+    'a finding inside someone’s report (`X said that … Brussels had concluded the tariff was “…”`) is the reporter’s; `As we noted, a study concluded “…”` is the study’s',
+    'Ivo Delgado said that after a long review Brussels had concluded the tariff was “not, by itself, a breach of the treaty.” As we noted last week, the Harbor Institute concluded that “the tariff costs each household $40 a month.”',
+    [
+      { text: 'not, by itself, a breach of the treaty.', speaker: 'Ivo Delgado', type: 'partial' },
+      { text: 'the tariff costs each household $40 a month.', speaker: 'Harbor Institute', type: 'partial' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

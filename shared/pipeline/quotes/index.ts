@@ -124,6 +124,9 @@ const COMPANY_PHRASE = new RegExp(
 const PUBLIC_BODY =
   /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
 
+/** Verbs of a finding or a decision, not of saying: inside another's report, that report's speaker has the words. */
+const FINDING = new Set(['conclude', 'determine', 'decide', 'find', 'believe', 'think']);
+
 /** Between the halves of a split quote: its attribution and a comma (` he says, `, ` said Ana Ruiz, a nurse, `). */
 const SPLIT_GAP = /^\s*[^.!?;:"“”]{1,80},\s*$/;
 
@@ -497,6 +500,17 @@ function attributeSpan(d: Doc, span: QuoteSpan): Work {
     attr = attributeInSentence(text, tokens, sent, span);
     // generic `you` (`you’re terrified to say “yes”`) quotes no one in particular
     if (attr?.speaker.kind === 'pronoun' && /^you$/i.test(attr.speaker.text)) attr = null;
+    // a finding inside someone's report (`Delgado said that after a review Brussels had concluded the tariff was
+    // “…”`): the words are the reporter's
+    if (attr?.cue && FINDING.has(attr.cue.lemma) && attr.speaker.end <= attr.cue.start) {
+      const outer = attributeBare(text, tokens, { start: sent.start, end: attr.speaker.start });
+      // (a report whose clause holds the finding: `said that …`, `said …`; not `As we’ve noted, a study concluded`)
+      const holds =
+        outer?.cue &&
+        /^\s+[^,;:]/.test(text.slice(outer.cue.end, attr.speaker.start)) &&
+        !/^\W*as\s+$/i.test(text.slice(sent.start, outer.speaker.start));
+      if (outer?.cue && holds && !FINDING.has(outer.cue.lemma) && outer.speaker.end <= outer.cue.start) attr = outer;
+    }
     if (attr) via = 'sentence';
   }
   return { span, start, end: span.end, sentence: si, attr, via, from: -1 };
