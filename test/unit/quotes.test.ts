@@ -1539,6 +1539,18 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Local shopkeepers’ association chair Pat Ng said: “The road works are killing trade.”',
     [],
   ],
+  [
+    '`It` after an institution spoke unnamed (`the military said`) is that institution',
+    'Two soldiers were killed in a helicopter crash in the north, the military said on Wednesday.\n\nIt did not give the crash site and said it was withholding the names of those killed.',
+    [
+      {
+        text: 'Two soldiers were killed in a helicopter crash in the north',
+        speaker: 'the military',
+        type: 'indirect',
+      },
+      { text: 'it was withholding the names of those killed', speaker: 'the military', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -858,6 +858,12 @@ export class SpeakerResolver {
     // `the Minister of Education`): the role speaks, as written
     if (isOfficeByRemit(p.text))
       return { speaker: p.text.replace(/^the\s+/i, ''), speakerType: 'nominal', speakerEntityId: null };
+    // a company named after the kind of company it is (`Developer Nordwind`, `Publisher Harrow Books`)
+    const company = COMPANY_ROLE.exec(p.text);
+    if (company) {
+      const e = this.entityFor(company[1]!, null);
+      return { speaker: company[1]!, speakerType: 'organization', speakerEntityId: e?.id ?? null };
+    }
     if (p.org) {
       const name = p.text.replace(/^the\s+/i, '');
       // (`US Embassy in New Delhi`: looked up by its head, not by the place after `in`)
@@ -870,12 +876,6 @@ export class SpeakerResolver {
       const longer = !!e && name.endsWith(` ${e.name}`) && !isGivenName(words[words.length - 2] ?? '');
       const speaker = longer ? name : (e?.name ?? name);
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
-    }
-    // a company named after the kind of company it is (`Developer Nordwind`, `Publisher Harrow Books`)
-    const company = COMPANY_ROLE.exec(p.text);
-    if (company) {
-      const e = this.entityFor(company[1]!, null);
-      return { speaker: company[1]!, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const canonical = this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
