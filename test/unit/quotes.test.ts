@@ -1551,6 +1551,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'it was withholding the names of those killed', speaker: 'the military', type: 'indirect' },
     ],
   ],
+  [
+    'a participle that only shows or points after `X said,` (`offering the example of …`) is no content; the clause before is',
+    'Good targeting makes a small budget go further, Lena Moreno said, offering the example of a recent road safety campaign.',
+    [{ text: 'Good targeting makes a small budget go further', speaker: 'Lena Moreno', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -200,7 +200,7 @@ const SOURCE_PARTICIPLE =
  * said on Monday, after months of arguments.`; `…, Larsen said while touring the plant.`): not the content.
  */
 const AFTER_ADJUNCT =
-  /^\s*(?:,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)|,\s*(?:citing|quoting|referring|speaking|according\s+to)\b)/i;
+  /^\s*(?:,?\s*(?:on|in|at|during|while|when|after|before|as|from|via|through|over|earlier|later|last|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)\b(?![\s\S]*\bthat\b)|,\s*(?:citing|quoting|referring|speaking|offering|pointing|giving|showing|holding|gesturing|waving|according\s+to)\b)/i;
 
 /**
  * A fronted phrase before `, X said` that is no clause of its own (`Later in the day, X testified …`; not `After the
