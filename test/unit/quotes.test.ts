@@ -840,6 +840,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'The phone is light and fast.\n\nPRICE: $499\n\nSCREEN: 6.1 inches\n\nWHEN: The festival opens on Saturday at noon.\n\nWHERE: The fair runs along the old harbour front.\n\nUPDATE: The road has reopened after the storm.',
     [],
   ],
+  [
+    'a quote-only heading repeated in a quote right after it is no second quote (three words or more)',
+    'Here are some of the highlights:\n\n“My worries have come true”\n\nHalvorsen told the committee, “I worried at the time how it would play. My worries have come true.”',
+    [{ text: 'I worried at the time how it would play. My worries have come true.', speaker: 'Halvorsen' }],
+  ],
 ];
 
 /** Reported speech without quote marks. */

@@ -268,7 +268,8 @@ function quoteKey(s: string): string {
 
 /**
  * Without pull quotes: a quote alone in its paragraph (nothing but punctuation around its marks) whose words, six or
- * more, appear again inside another quote of the article that is not alone in its paragraph. The page repeats a line
+ * more, appear again inside another quote of the article that is not alone in its paragraph (three or more as a
+ * heading over the paragraph that quotes them, one or two paragraphs on). The page repeats a line
  * of the article as a callout; the copy in the running text is the one with its attribution, and the callout must
  * neither count twice nor hand its speaker to the next paragraph.
  */
@@ -289,10 +290,16 @@ function withoutCallouts(text: string, masked: string, paras: Span[], work: Work
   const keys = work.map((w, i) =>
     callouts.has(i) || w.end - w.start <= MAX_QUOTED ? quoteKey(text.slice(w.start, w.end)) : '',
   );
-  return work.filter((_, i) => {
+  return work.filter((w, i) => {
     const key = keys[i]!;
-    if (!callouts.has(i) || key.split(' ').length < 6) return true;
-    return !work.some((_w, j) => j !== i && !callouts.has(j) && keys[j] !== '' && ` ${keys[j]} `.includes(` ${key} `));
+    const n = key.split(' ').length;
+    if (!callouts.has(i) || n < 3) return true;
+    // (three to five words only as a heading over the paragraph that quotes them, one or two paragraphs on)
+    const near = (x: Work): boolean =>
+      n >= 6 || (x.span.paragraph > w.span.paragraph && x.span.paragraph - w.span.paragraph <= 2);
+    return !work.some(
+      (x, j) => j !== i && !callouts.has(j) && keys[j] !== '' && near(x) && ` ${keys[j]} `.includes(` ${key} `),
+    );
   });
 }
 
