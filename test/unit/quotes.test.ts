@@ -1561,6 +1561,15 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Good targeting makes a small budget go further, Lena Moreno said, offering the example of a recent road safety campaign.',
     [{ text: 'Good targeting makes a small budget go further', speaker: 'Lena Moreno', type: 'indirect' }],
   ],
+  [
+    '`according to` a source noun and who gave it (`reports received by X`, `figures from X`); backed-up accounts are the source',
+    'At least 40 miners have been hurt, according to credible reports received by the Miners Union. Unemployment rose to 9 percent, according to figures from the regional statistics office. According to eyewitness accounts corroborated by phone footage, guards fired into the crowd. The bridge will reopen in June, according to plan.',
+    [
+      { text: 'At least 40 miners have been hurt', speaker: 'Miners Union', type: 'indirect' },
+      { text: 'Unemployment rose to 9 percent', speaker: 'the regional statistics office', type: 'indirect' },
+      { text: 'guards fired into the crowd', speaker: 'eyewitness accounts', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -1073,10 +1073,35 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
 }
 
 /** `according to X` (or `in the words of X`) anywhere in the token range. */
+/** Plural or mass nouns of what a source gives (`reports`, `figures`, `accounts`), after `according to`. */
+const SOURCE_NOUN =
+  /^(?:reports|accounts|figures|data|documents|estimates|statistics|records|numbers|testimony|filings|papers|minutes|emails|messages|notes)$/;
+
+/**
+ * After `according to`, a source noun and who gave it (`credible reports received by the Miners Union`, `figures
+ * from the statistics office`: the union, the office); when the words after it only back it up (`eyewitness accounts
+ * corroborated by phone footage`), the source noun phrase itself.
+ */
+function sourceWithModifier(text: string, toks: Tok[], i: number, hi: number): SpeakerPhrase | null {
+  for (let j = i; j < Math.min(hi, i + 3); j++) {
+    const t = toks[j]!;
+    if (t.kind !== 'word' || isCap(t)) return null;
+    if (!SOURCE_NOUN.test(t.l)) continue;
+    const next = toks[j + 1]?.l;
+    const by =
+      next === 'from' || next === 'by' ? j + 2 : toks[j + 2]?.l === 'by' && /ed$/.test(next ?? '') ? j + 3 : -1;
+    if (by < 0) return null;
+    if (/^(?:corroborated|confirmed|backed|supported|verified)$/.test(next ?? ''))
+      return validNominal(toks, i, j) ? phrase(text, toks, i, j, 'nominal') : null;
+    return subjectAfter(text, toks, by, hi);
+  }
+  return null;
+}
+
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
-      const sp = subjectAfter(text, toks, i + 2, hi);
+      const sp = subjectAfter(text, toks, i + 2, hi) ?? sourceWithModifier(text, toks, i + 2, hi);
       const cue = { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' };
       if (sp) return { speaker: issuerOfDocument(text, sp) ?? sp, cue };
     }
