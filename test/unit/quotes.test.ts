@@ -1570,6 +1570,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'guards fired into the crowd', speaker: 'eyewitness accounts', type: 'indirect' },
     ],
   ],
+  [
+    'a document of a named owner speaks for the owner (`The Ledger’s report today claims`, `Harlan’s earlier testimony that concluded`)',
+    'The Ledger’s report today claims that Dana Voss will return to the cast. He then referred to Tom Harlan’s earlier testimony that concluded there was only a 40 percent chance of success.',
+    [
+      { text: 'Dana Voss will return to the cast', speaker: 'Ledger', type: 'indirect' },
+      { text: 'there was only a 40 percent chance of success', speaker: 'Tom Harlan', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -231,6 +231,9 @@ const BASE_THEN_NOUN = /^(?:will|would|can|could|should|shall|may|might|must|is|
 /** Forms of `be` that make a following participle passive (`was told`, `has been described`, `being asked`). */
 const PASSIVE_AUX = /^(?:am|is|are|was|were|be|been|being)$/;
 
+/** Words between a subject and its verb that do not make a noun of the verb (`the report today claims`). */
+const NOUN_VERB_GAP = /^(?:today|yesterday|now|also|again|still|already|further|previously|later|recently|reportedly)$/;
+
 function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
   if (t?.kind !== 'word' || isCap(t) || !CUE_FIRST_WORDS.has(t.l)) return null;
@@ -273,9 +276,17 @@ function isCueTok(toks: Tok[], k: number): string | null {
     // a noun before the verb (`the phone call said`, `the reports say`)
     if (next && CUE_FORM_TO_LEMMA.has(next)) return null;
     // only right after a name, a pronoun or a determiner + noun: "Smith tweets", "she reports", "the letter reads"
-    const pp = toks[k - 2];
+    // (past a time word or an adverb between: `The Ledger's report today claims`)
+    let q = k - 1;
+    while (q > 1 && q > k - 3 && NOUN_VERB_GAP.test(toks[q]!.l)) q--;
+    const prev = toks[q];
+    const pp = toks[q - 1];
     const nounAfterDet =
-      prev && prev.kind === 'word' && !isCap(prev) && pp && /^(?:the|a|an|his|her|its|their|one|another)$/.test(pp.l);
+      prev &&
+      prev.kind === 'word' &&
+      !isCap(prev) &&
+      pp &&
+      (/^(?:the|a|an|his|her|its|their|one|another)$/.test(pp.l) || /\p{Lu}.*['’]s$/u.test(pp.w));
     // (not a dotted place abbreviation used as an adjective: `in U.S. states where …`)
     // (not two names used as a modifier after `the`: `the Horowitz and Durham reports`; `the Times reports` is one)
     let m0 = k - 1;
@@ -517,7 +528,15 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const timeWord =
       WEEKDAYS.test(head.l) || /^(?:morning|afternoon|evening|night|day|week|month|year|weekend)s?$/.test(head.l);
     if (head.kind === 'word' && !isCap(head) && !isPronoun(head) && !CUE_FORM_TO_LEMMA.has(head.l) && !timeWord) {
-      const a = lowerPhraseStart(toks, j - 1, lo);
+      let a = lowerPhraseStart(toks, j - 1, lo);
+      // (with a named owner before it: `Harlan's earlier testimony that concluded`)
+      if (a - 1 >= lo && /^\p{Lu}.*['’]s$/u.test(toks[a - 1]!.w)) {
+        const owner = a - 1;
+        a = runEndingAt(toks, owner, lo)?.[0] ?? owner;
+        const issuer = issuerOfDocument(text, phrase(text, toks, a, j - 1, 'nominal'));
+        if (issuer) return issuer;
+        a = owner + 1;
+      }
       if (validNominal(toks, a, j - 1)) return phrase(text, toks, a, j - 1, 'nominal');
     }
   }
@@ -1134,6 +1153,10 @@ function isAllCaps(w: string): boolean {
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
 
 /** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
+/** A document of a named owner: `The Ledger's report`, `Harlan's earlier testimony` (group 1: the owner). */
+const DOCUMENT_OF =
+  /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo|testimony|letter|complaint|lawsuit|email|post|tweet|blog|book|memoir|ruling|decision|findings)$/u;
+
 const DOCUMENT_BY =
   /^(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
 
@@ -1143,6 +1166,14 @@ const DOCUMENT_BY =
  */
 export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase | null {
   if (sp.kind !== 'nominal') return null;
+  // `The Ledger's report`, `Harlan's earlier testimony`: whose it is
+  const own = DOCUMENT_OF.exec(sp.text);
+  if (own) {
+    const start = sp.start + own[0].indexOf(own[1]!);
+    // (an organisation after `the` or by its last word, `The Ledger's`, `Harbor Institute's`; else as the article has it)
+    const org = /^[Tt]he\s/.test(own[0]) || ORG_WORDS.has(own[1]!.split(/\s+/).at(-1)!.toLowerCase());
+    return { start, end: start + own[1]!.length, text: own[1]!, kind: 'name', org };
+  }
   const m = DOCUMENT_BY.exec(text.slice(sp.start, sp.start + 200));
   if (!m) return null;
   const start = sp.start + m[0].length - m[1]!.length;

@@ -636,8 +636,11 @@ function propagate(d: Doc, work: Work[], i: number): void {
     w.span.outerStart <= sentences[w.sentence]!.start + 1
   ) {
     const b = bare(d, w.sentence - 1);
-    // (a nominal only as someone's person: `Marlowe’s rep told reporters …`)
-    if (b && (b.speaker.kind !== 'nominal' || SOMEONES_PERSON.test(b.speaker.text))) {
+    // (a nominal only as someone's person: `Marlowe’s rep told reporters …`; not a speaker inside an object, `He
+    // referred to Cooke's testimony that concluded …`)
+    const inObject =
+      !!b && /\b(?:to|of|with|about|from|for|on|at|by|in)\s+$/i.test(masked.slice(sPrev.start, b.speaker.start));
+    if (b && !inObject && (b.speaker.kind !== 'nominal' || SOMEONES_PERSON.test(b.speaker.text))) {
       w.attr = b;
       w.via = 'lead-in';
       return;
@@ -1078,7 +1081,10 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
         if (e) r = { ...r, speakerType: 'organization', speakerEntityId: e.id };
       }
       resolved.set(sp, r);
-      if (r.speakerType === 'person') {
+      // (the owner of a document that speaks, `referred to Cooke's testimony that concluded …`, is no subject a later
+      // pronoun goes back to)
+      const owner = /^['’]s\s/.test(text.slice(sp.end, sp.end + 3));
+      if (r.speakerType === 'person' && !owner) {
         resolver.noteSpeaker(r.speaker, sp.start, sp.end);
         lastSpeakers.push(r.speaker);
         lastOrg = null;
