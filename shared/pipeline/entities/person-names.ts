@@ -10,6 +10,7 @@
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { COMPANY_KINDS, PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
+import type { EntityType } from '../types.ts';
 import { PHRASE_SEED, phraseStep } from './features.ts';
 import { MODEL } from './model.ts';
 
@@ -99,6 +100,26 @@ function looseShape(words: readonly string[]): boolean {
 const ORG_LAST_WORD =
   /^(?:Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
 
+/**
+ * Last words of institutions' and firms' names that are nobody's surname and no place's or product's (`Royal
+ * Greenhill Hospital`, `Bellmont University`, `Hollin Group`, `Greywater Ventures`, `Lakeside Fire Department`).
+ */
+const INSTITUTION_LAST_WORD =
+  /^(?:University|College|Institute|Hospital|School|Academy|Library|Department|Ministry|Agency|Authority|Commission|Foundation|Association|Society|Council|Trust|Group|Holdings|Partners|Ventures|Securities|Capital|Foods|Corporation|Inc|Corp|Ltd|LLC|Plc|PLC)$/;
+
+/**
+ * A name of two or more words that its last word makes an organisation whatever the tagger said and whatever its
+ * first word (`Mercy General Hospital`, `Brennan Foods`, `Bellmont University` tagged a place, `Greywater Ventures`
+ * tagged MISC). Tagged a person, the company words that could also end a product's or a place's name count too
+ * (`Harlan Valley Library System`, `Kesta Labs`; not the rocket `Space Launch System` tagged MISC).
+ */
+export function organizationByLastWord(surface: string, tagged: EntityType): boolean {
+  const words = nameWords(surface);
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  const last = words[words.length - 1]!;
+  return INSTITUTION_LAST_WORD.test(last) || (tagged === 'PERSON' && COMPANY_LAST_WORD.test(last));
+}
+
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE = new RegExp(
   `\\b(?:company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
@@ -107,7 +128,7 @@ const ORG_HEAD_BEFORE = new RegExp(
 
 /** Last words of companies' names that are nobody's surname (`Tarvo Foods`, `Marlow Securities`, `Kesta Labs`). */
 const COMPANY_LAST_WORD =
-  /^(?:Foods|Securities|Corporation|Ltd|LLC|Plc|PLC|Media|Labs|Systems|Technologies|Industries|Enterprises|Ventures|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
+  /^(?:Media|Labs|System|Systems|Technologies|Industries|Enterprises|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
 /**
  * One word with a capital after lower-case letters (`DataNation`, `InfoLane`), which a person's name has only after
  * a surname prefix (`McCall`, `DeSantis`, `LaToya`, `VanHorn`).
@@ -122,6 +143,7 @@ const INNER_CAPITAL =
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
+  if (organizationByLastWord(surface, 'PERSON')) return true;
   if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
   // (its own form: `Tarvo Foods`, `Marlow Capital Securities`; one word with a capital inside, `DataNation`)
   const last = words[words.length - 1]!;

@@ -14,7 +14,7 @@ import { mapPacked } from '../arrays.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
-import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
+import { organizationByLastWord, organizationDespiteTag, personDespiteTag } from './person-names.ts';
 
 /**
  * Lower-cased words that are titles or roles, not part of a name (trailing period ignored): the shared person titles
@@ -409,6 +409,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         type = m.type;
         if (m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords)) type = 'PERSON';
         else if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) type = 'ORGANIZATION';
+        else if (m.type !== 'ORGANIZATION' && organizationByLastWord(m.text, m.type)) type = 'ORGANIZATION';
         retyped.set(key, type);
       }
       return type === m.type ? m : { ...m, type };
@@ -442,8 +443,8 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
   const retypedOrgs = new Set(
     [...retyped]
-      .filter(([key, type]) => type === 'ORGANIZATION' && key.startsWith('PERSON\u0000'))
-      .map(([key]) => key.slice(7)),
+      .filter(([key, type]) => type === 'ORGANIZATION' && !key.startsWith('ORGANIZATION\u0000'))
+      .map(([key]) => key.slice(key.indexOf('\u0000') + 1)),
   );
   const orgs = groups.filter((g) => g.type === 'ORGANIZATION' && [...g.forms.keys()].some((f) => retypedOrgs.has(f)));
   const orgByFirstWord = (w: string): Group | undefined => {
