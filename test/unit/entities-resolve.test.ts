@@ -590,6 +590,100 @@ describe('resolveMentions: places by form', () => {
   });
 });
 
+/** A title or role the tagger took into a name: [case, text, mentions as tagged, entities expected as [name, type]]. */
+const TITLE_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'an office before a full name tagged an organisation',
+    'Senator Hal Vance says the bill costs too much.',
+    [['Senator Hal Vance', 'ORGANIZATION']],
+    [['Hal Vance', 'PERSON']],
+  ],
+  [
+    'a service before the title (`Fire Chief`)',
+    'Fire Chief Ron Haskett said two people were hurt.',
+    [['Fire Chief Ron Haskett', 'ORGANIZATION']],
+    [['Ron Haskett', 'PERSON']],
+  ],
+  [
+    'a place before the title (`Eastport Mayor`)',
+    'Eastport Mayor Dina Okafor closed the bridges.',
+    [['Eastport Mayor Dina Okafor', 'ORGANIZATION']],
+    [['Dina Okafor', 'PERSON']],
+  ],
+  [
+    'a player’s position before a name tagged a person',
+    'Guard Emeka Obi is expected to return on Friday.',
+    [['Guard Emeka Obi', 'PERSON']],
+    [['Emeka Obi', 'PERSON']],
+  ],
+  [
+    'one name word after an office only a person holds is that person’s surname',
+    'Senator Hal Vance spoke first. Senator Vance left early.',
+    [
+      ['Senator Hal Vance', 'ORGANIZATION'],
+      ['Senator Vance', 'ORGANIZATION'],
+    ],
+    [['Hal Vance', 'PERSON']],
+  ],
+  [
+    'a transcript label in capitals is the person with that surname',
+    'An interview with Paula Grieve.\n\nGRIEVE: I expect a vote this month.',
+    [
+      ['Paula Grieve', 'PERSON'],
+      ['GRIEVE', 'ORGANIZATION'],
+    ],
+    [['Paula Grieve', 'PERSON']],
+  ],
+  ['an office tagged alone is no entity', 'Senator, thanks for joining us.', [['Senator', 'ORGANIZATION']], []],
+  [
+    'control: a company named with a title word stays (`General Motors`)',
+    'General Motors cut 900 jobs.',
+    [['General Motors', 'ORGANIZATION']],
+    [['General Motors', 'ORGANIZATION']],
+  ],
+  [
+    'control: a department named with a title word stays (`Justice Department`)',
+    'The Justice Department sued the firm.',
+    [['Justice Department', 'ORGANIZATION']],
+    [['Justice Department', 'ORGANIZATION']],
+  ],
+  [
+    'control: a hospital named after a king stays an organisation',
+    'She was born at King Edward Hospital.',
+    [['King Edward Hospital', 'ORGANIZATION']],
+    [['King Edward Hospital', 'ORGANIZATION']],
+  ],
+  [
+    'control: a person after a title tagged a person is trimmed as before',
+    'Mayor Dina Okafor closed the bridges.',
+    [['Mayor Dina Okafor', 'PERSON']],
+    [['Dina Okafor', 'PERSON']],
+  ],
+  [
+    'control: a band named with a royal title stays',
+    'Queen played two nights in the city.',
+    [['Queen', 'ORGANIZATION']],
+    [['Queen', 'ORGANIZATION']],
+  ],
+  [
+    'control: a place after a title word stays (`Prince Edward Island`)',
+    'Ferries to Prince Edward Island were cancelled.',
+    [['Prince Edward Island', 'LOCATION']],
+    [['Prince Edward Island', 'LOCATION']],
+  ],
+];
+
+describe('resolveMentions: a title or role taken into a name', () => {
+  it.each(TITLE_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
+  });
+});
+
 describe('lookup helpers', () => {
   const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
   const entities = resolveMentions(

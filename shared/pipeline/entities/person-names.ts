@@ -28,6 +28,11 @@ function inPlaceOrOrgList(word: string): boolean {
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
 
+/** A capitalised word that could be a name (`Obi`, `O’Neill`; not `BBC`, `2024`). */
+export function isNameWord(word: string): boolean {
+  return NAME_WORD.test(word);
+}
+
 function nameWords(surface: string): string[] {
   return surface.replace(/['’]s$/, '').split(/\s+/);
 }

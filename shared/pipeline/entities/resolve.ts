@@ -14,7 +14,13 @@ import { mapPacked } from '../arrays.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
-import { organizationByLastWord, organizationDespiteTag, personDespiteTag } from './person-names.ts';
+import {
+  hasPersonShape,
+  isNameWord,
+  organizationByLastWord,
+  organizationDespiteTag,
+  personDespiteTag,
+} from './person-names.ts';
 
 /**
  * Lower-cased words that are titles or roles, not part of a name (trailing period ignored): the shared person titles
@@ -41,6 +47,94 @@ const DOTTED_ONLY: ReadonlySet<string> = new Set(['del']);
 function isTitleWord(w: string): boolean {
   const l = w.replace(/\.$/, '').toLowerCase();
   return TITLE_WORDS.has(l) && (!DOTTED_ONLY.has(l) || w.endsWith('.'));
+}
+
+/** Players' positions written before a name like a title (`Guard Emeka Obi`, `Striker Tom Hale`). */
+const POSITION_WORDS: ReadonlySet<string> = new Set([
+  'guard',
+  'forward',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'quarterback',
+  'linebacker',
+  'pitcher',
+  'winger',
+]);
+
+/** Offices only a person holds: before one capitalised word, that word is a person's surname (`Senator Vance`). */
+const PERSON_OFFICES: ReadonlySet<string> = new Set([
+  'senator',
+  'sen',
+  'rep',
+  'congressman',
+  'congresswoman',
+  'governor',
+  'gov',
+  'mayor',
+  'councilman',
+  'councilwoman',
+  'councillor',
+  'judge',
+  'sheriff',
+  'detective',
+  'sgt',
+  'sergeant',
+  'prosecutor',
+  'coroner',
+]);
+
+const isRoleWord = (w: string): boolean => isTitleWord(w) || POSITION_WORDS.has(w.toLowerCase());
+
+/**
+ * A name the tagger took in with the title or role before it, and often typed an organisation for it (`Senator Hal
+ * Vance`, `Fire Chief Ron Haskett`, `Eastport Mayor Dina Okafor`, `Guard Emeka Obi`, `Senator Vance`): the person
+ * after the title. Up to two capitalised words may come before the title (the place or service it belongs to:
+ * `Eastport`, `Fire`). What follows must have a person's shape (tagged an organisation: a common given name first;
+ * tagged a person: two or three name words), or be one name word after an office only a person holds (`Senator`,
+ * `Mayor`; not `General Motors`, `Justice Department`). Titles at the start of a mention tagged a person are left to
+ * `trimMention`.
+ */
+function personAfterTitle(m: Mention): Mention {
+  if (m.type !== 'ORGANIZATION' && m.type !== 'PERSON') return m;
+  const ws = m.text.split(' ');
+  let i = 0;
+  while (i < 3 && i < ws.length && !isRoleWord(ws[i]!)) i++;
+  if (i >= 3 || i >= ws.length - 1) return m;
+  if (m.type === 'PERSON' && i === 0 && !POSITION_WORDS.has(ws[0]!.toLowerCase())) return m;
+  let j = i;
+  while (j < ws.length && isRoleWord(ws[j]!)) j++;
+  const rest = ws.slice(j);
+  if (rest.length === 0 || !rest.every(isNameWord)) return m;
+  const name = rest.join(' ');
+  const person =
+    rest.length === 1
+      ? ws.slice(i, j).some((w) => PERSON_OFFICES.has(w.replace(/\.$/, '').toLowerCase()))
+      : rest.length <= 3 && (m.type === 'PERSON' || hasPersonShape(name)) && !organizationByLastWord(name, 'PERSON');
+  if (!person) return m;
+  return { start: m.end - name.length, end: m.end, text: name, type: 'PERSON' };
+}
+
+/**
+ * An office tagged on its own, with no name after it (`Senator, thanks for coming`, `the President said`): no
+ * entity. Honorifics and royal titles are left alone (`Queen` the band, `Prince` the singer).
+ */
+function isLoneOffice(surface: string): boolean {
+  const l = surface.replace(/\.$/, '').toLowerCase();
+  return PERSON_OFFICES.has(l) || LONE_OFFICES.has(l);
+}
+
+/** Offices besides PERSON_OFFICES that a lone mention of names no one (`President`, `Minister`). */
+const LONE_OFFICES: ReadonlySet<string> = new Set(['president', 'minister', 'chancellor', 'commissioner']);
+
+/**
+ * A speaker's label in a transcript: a word in capitals opening a line and followed by a colon (`VANCE: No.`). It is
+ * the person with that surname, whatever the tagger typed it (an acronym-like word is otherwise kept apart).
+ */
+function isSpeakerLabel(text: string, m: Mention): boolean {
+  if (text[m.end] !== ':' || /\p{Ll}/u.test(m.text)) return false;
+  return m.start === 0 || text[m.start - 1] === '\n';
 }
 
 /** Trim titles and possessives off a mention span; null when nothing of a name is left. */
@@ -331,19 +425,21 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
     trimMention(
       text,
-      withRegnalTitle(
-        text,
-        asPublication(
+      personAfterTitle(
+        withRegnalTitle(
           text,
-          withSurnameHe(
+          asPublication(
             text,
-            m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
+            withSurnameHe(
+              text,
+              m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
+            ),
           ),
         ),
       ),
     ),
   )
-    .filter((m): m is Mention => m !== null)
+    .filter((m): m is Mention => m !== null && !isLoneOffice(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   mentions = mergeLongForms(text, mentions);
 
@@ -468,7 +564,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     if (m.type === 'PERSON' || m.type === 'ORGANIZATION' || m.type === 'MISC') {
       const p = personByWord(key, m.start);
-      if (p && (m.type === 'PERSON' || !isAcronymLike(m.text))) {
+      if (p && (m.type === 'PERSON' || !isAcronymLike(m.text) || isSpeakerLabel(text, m))) {
         add(p, m);
         continue;
       }
