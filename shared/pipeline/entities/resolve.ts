@@ -352,13 +352,52 @@ const PLACE_HEADS: ReadonlySet<string> = new Set([
 const DATELINE_TAIL =
   /^(?:,[ \t]*[\p{L}.]+(?:[ \t]+[\p{L}.]+){0,3})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-][ \t]+(?=\p{Lu}[^\n]{0,30}\p{Ll})[^\n]{60}/u;
 
+/** Last words of streets' names that are nobody's surname (`Kesby Road`, `Orchard Avenue`, `Marsh Street`). */
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'drive',
+  'boulevard',
+  'blvd',
+  'square',
+  'crescent',
+  'terrace',
+  'highway',
+  'parkway',
+]);
+
+/** Last words of streets' and small places' names that are also surnames (`Nathan Lane`, `Michael Bay`). */
+const STREET_OR_SURNAME: ReadonlySet<string> = new Set(['lane', 'close', 'way', 'vale', 'bay']);
+
+/** First words of places' names that no given name is (`Port Anselm`, `Fort Kell`, `Mount Orrin`). */
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['port', 'fort', 'mount']);
+
+/**
+ * A name tagged a person that its form makes a street or a small place: a street word last (`Fenwick Lane`, `Kesby
+ * Road`; a word that is also a surname only without a given name first: not `Nathan Lane`), or `Port`/`Fort`/`Mount`
+ * first (`Port Anselm`). The article may still show it to be a company's (`the grocer Fresh Lane`).
+ */
+function isStreetOrTownByForm(ws: readonly string[]): boolean {
+  if (ws.length < 2 || !ws.every((w) => /^\p{Lu}/u.test(w))) return false;
+  const last = ws[ws.length - 1]!.replace(/\.$/, '').toLowerCase();
+  if (STREET_WORDS.has(last) || PLACE_FIRST_WORDS.has(ws[0]!.toLowerCase())) return true;
+  return STREET_OR_SURNAME.has(last) && !hasPersonShape(ws.join(' '));
+}
+
 /**
  * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
- * line, all capitals), or a multi-word name whose last word is a geographical head noun (`Linden River`).
+ * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
+ * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
  */
 function isPlaceByForm(text: string, m: Mention): boolean {
   const ws = wordsOf(m.text);
   if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
+  // (a company's name may look like a street's: `the grocer Fresh Lane`)
+  if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !organizationDespiteTag(text, m.text);
   if (/\p{Ll}/u.test(m.text) || !/\p{Lu}{2}/u.test(m.text)) return false;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (text.slice(lineStart, m.start).trim() !== '') return false;
