@@ -722,6 +722,85 @@ describe('resolveMentions: a title or role taken into a name', () => {
   });
 });
 
+/** Words that are no name, and names the form retypes: [case, text, mentions as tagged, entities as [name, type]]. */
+const FORM_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'letters after a name and a role abbreviation are no organisation',
+    'Dame Ada Hollis MBE wrote to the local MP about it.',
+    [
+      ['Ada Hollis', 'PERSON'],
+      ['MBE', 'ORGANIZATION'],
+      ['MP', 'ORGANIZATION'],
+    ],
+    [['Ada Hollis', 'PERSON']],
+  ],
+  [
+    'a number word opening a sentence is no person',
+    'Nine out of ten new cafés close within a year.',
+    [['Nine', 'PERSON']],
+    [],
+  ],
+  [
+    'a newspaper named by its paper word after `the` is an organisation',
+    '“It was over,” she told the Guardian on Friday.',
+    [['Guardian', 'MISC']],
+    [['Guardian', 'ORGANIZATION']],
+  ],
+  [
+    'a place before `-born` is the place',
+    'The Accra-born violinist moved to Leeds.',
+    [
+      ['Accra-born', 'MISC'],
+      ['Leeds', 'LOCATION'],
+    ],
+    [
+      ['Accra', 'LOCATION'],
+      ['Leeds', 'LOCATION'],
+    ],
+  ],
+  [
+    'a nationality before `-born` stays MISC',
+    'The Turkish-born chef opened a second restaurant.',
+    [['Turkish-born', 'MISC']],
+    [['Turkish', 'MISC']],
+  ],
+  [
+    'control: an acronym before `-based` the gazetteer does not know is left alone',
+    'The LED-based lamps sold well.',
+    [['LED-based', 'MISC']],
+    [['LED-based', 'MISC']],
+  ],
+  [
+    'a named storm in a text about the weather is an event',
+    'Storm Edwin brought gusts of 80 mph to the coast.',
+    [['Storm Edwin', 'PERSON']],
+    [['Storm Edwin', 'MISC']],
+  ],
+  [
+    'a hurricane is an event',
+    'Hurricane Lorna made landfall on Tuesday.',
+    [['Hurricane Lorna', 'PERSON']],
+    [['Hurricane Lorna', 'MISC']],
+  ],
+  [
+    'control: a person called Storm in a text about sport stays a person',
+    'Storm Kelleher scored 19 points in the win.',
+    [['Storm Kelleher', 'PERSON']],
+    [['Storm Kelleher', 'PERSON']],
+  ],
+];
+
+describe('resolveMentions: words that are no name, names retyped by form', () => {
+  it.each(FORM_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
+  });
+});
+
 describe('lookup helpers', () => {
   const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
   const entities = resolveMentions(

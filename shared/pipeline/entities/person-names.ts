@@ -21,6 +21,26 @@ const PLACE_OR_ORG_MASK = MODEL.header.categories.reduce(
   0,
 );
 
+const bitOf = (category: string): number => {
+  const i = MODEL.header.categories.indexOf(category);
+  return i < 0 ? 0 : 1 << i;
+};
+const PLACE_MASK = bitOf('city') | bitOf('country') | bitOf('region') | bitOf('train:LOC');
+const NATIONALITY_MASK = bitOf('nationality');
+
+/**
+ * What the gazetteer knows a phrase as: a nationality (`Turkish`), a place (`Lagos`, `Sugar Land`), or neither.
+ * Nationality first: `British` is both a nationality and, in the training data, a place's word.
+ */
+export function gazetteerKind(phrase: string): 'nationality' | 'place' | null {
+  let h = PHRASE_SEED;
+  for (const w of phrase.toLowerCase().split(/\s+/)) h = phraseStep(h, w);
+  const v = MODEL.gazetteer.get(h);
+  if (v <= 0) return null;
+  if (v & NATIONALITY_MASK) return 'nationality';
+  return v & PLACE_MASK ? 'place' : null;
+}
+
 function inPlaceOrOrgList(word: string): boolean {
   const v = MODEL.gazetteer.get(phraseStep(PHRASE_SEED, word.toLowerCase()));
   return v > 0 && (v & PLACE_OR_ORG_MASK) !== 0;

@@ -15,6 +15,7 @@ import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import {
+  gazetteerKind,
   hasPersonShape,
   isNameWord,
   organizationByLastWord,
@@ -117,15 +118,9 @@ function personAfterTitle(m: Mention): Mention {
 }
 
 /**
- * An office tagged on its own, with no name after it (`Senator, thanks for coming`, `the President said`): no
- * entity. Honorifics and royal titles are left alone (`Queen` the band, `Prince` the singer).
+ * Offices besides PERSON_OFFICES that name no one tagged alone (`the President said`); honorifics and royal titles
+ * are left alone (`Queen` the band, `Prince` the singer).
  */
-function isLoneOffice(surface: string): boolean {
-  const l = surface.replace(/\.$/, '').toLowerCase();
-  return PERSON_OFFICES.has(l) || LONE_OFFICES.has(l);
-}
-
-/** Offices besides PERSON_OFFICES that a lone mention of names no one (`President`, `Minister`). */
 const LONE_OFFICES: ReadonlySet<string> = new Set(['president', 'minister', 'chancellor', 'commissioner']);
 
 /**
@@ -458,27 +453,105 @@ function withSurnameHe(text: string, m: Mention): Mention {
   return { ...m, start: s, text: text.slice(s, m.end) };
 }
 
+/**
+ * One tagged mention as the resolver reads it: the honorific decides a person (the tagger sometimes reads `Mr.
+ * Trump` in an unusual sentence as an organisation), then the rules by form below, then titles and possessives
+ * trimmed; null when nothing of a name is left.
+ */
+function fixMention(text: string, tagged: Mention, isWeatherText: () => boolean): Mention | null {
+  let m =
+    tagged.type !== 'PERSON' && HONORIFIC_START.test(tagged.text) ? { ...tagged, type: 'PERSON' as const } : tagged;
+  m = withSurnameHe(text, m);
+  m = asPublication(text, m);
+  m = publicationAfterThe(text, m);
+  m = withRegnalTitle(text, m);
+  m = personAfterTitle(m);
+  m = placeBeforeBornOrBased(m);
+  m = namedStorm(m, isWeatherText);
+  return trimMention(text, m);
+}
+
+/**
+ * Words written after a name that are no entity of their own: letters after a name (`MBE`, `QC`), roles (`MP`, `GP`,
+ * `CEO`), an office without a name (`Senator, thanks`), a number word opening a sentence (`Nine out of ten`).
+ */
+function isNoEntity(surface: string): boolean {
+  if (NOT_NAMES.has(surface)) return true;
+  const l = surface.replace(/\.$/, '').toLowerCase();
+  return PERSON_OFFICES.has(l) || LONE_OFFICES.has(l) || NUMBER_WORDS.has(l);
+}
+
+/** Post-nominal letters and role abbreviations, as written (`Dame Ada Hollis MBE`, `the local MP`). */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  'MP MPs MEP MSP MLA GP GPs MBE OBE CBE KBE DBE QC KC CEO CFO COO PhD'.split(' '),
+);
+
+/** Number words, capitalised at the start of a sentence (`Nine out of ten fail`). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A newspaper named by its paper word alone after `the` (`told the Guardian`, `[The Times]`), which the tagger may
+ * type MISC: an organisation.
+ */
+function publicationAfterThe(text: string, m: Mention): Mention {
+  if (m.type !== 'MISC' || !NEWSPAPER_LAST_WORDS.has(m.text)) return m;
+  return /(?:^|[^\p{L}])the\s$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))
+    ? { ...m, type: 'ORGANIZATION' }
+    : m;
+}
+
+const BORN_OR_BASED = /^(.+)-(?:born|based|bred|raised|headquartered)$/;
+
+/**
+ * A place written with `-born` or `-based` (`Lagos-born`, `Sugar Land-based`), which the tagger types MISC as one
+ * word: the place, a location (a nationality stays MISC: `Turkish-born`). A word in capitals the gazetteer does not
+ * know as a place is left alone (`LED-based`).
+ */
+function placeBeforeBornOrBased(m: Mention): Mention {
+  const hit = m.type === 'PERSON' ? null : BORN_OR_BASED.exec(m.text);
+  if (!hit) return m;
+  const name = hit[1]!;
+  const kind = gazetteerKind(name);
+  if (kind === null && !/\p{Ll}/u.test(name)) return m;
+  return { start: m.start, end: m.start + name.length, text: name, type: kind === 'nationality' ? 'MISC' : 'LOCATION' };
+}
+
+/** Words of a text about the weather: a `Storm` + name in it is the storm's name, not a person called Storm. */
+const WEATHER_WORDS =
+  /\b(?:winds?|gusts?|rainfall|heavy rain|flood(?:s|ing)?|forecasters?|mph|km\/h|landfall|Met Office|weather)\b/i;
+
+/**
+ * A named storm (`Hurricane Lorna`, `Typhoon Haishen`, `Tropical Storm Ana`; `Storm Edwin` in a text about the
+ * weather, not the player `Storm Reid`): an event, MISC. A longer name goes on past the storm (`Hurricane Lorna
+ * Relief Fund`).
+ */
+function namedStorm(m: Mention, isWeatherText: () => boolean): Mention {
+  const ws = m.text.split(' ');
+  if (m.type === 'MISC' || ws.length < 2 || !/^(?:Hurricane|Typhoon|Cyclone|Tropical|Winter|Storm)$/.test(ws[0]!)) {
+    return m;
+  }
+  const storm =
+    ws[0] === 'Hurricane' || ws[0] === 'Typhoon' || ws[0] === 'Cyclone'
+      ? ws.length === 2
+      : ws[0] === 'Storm'
+        ? ws.length === 2 && isWeatherText()
+        : ws[1] === 'Storm' && ws.length === 3;
+  return storm ? { ...m, type: 'MISC' } : m;
+}
+
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
-  let mentions = mapPacked(tagged, (m) =>
-    // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
-    trimMention(
-      text,
-      personAfterTitle(
-        withRegnalTitle(
-          text,
-          asPublication(
-            text,
-            withSurnameHe(
-              text,
-              m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
-            ),
-          ),
-        ),
-      ),
-    ),
-  )
-    .filter((m): m is Mention => m !== null && !isLoneOffice(m.text))
+  let weather: boolean | undefined;
+  const isWeatherText = (): boolean => {
+    weather ??= WEATHER_WORDS.test(text);
+    return weather;
+  };
+  let mentions = mapPacked(tagged, (m) => fixMention(text, m, isWeatherText))
+    .filter((m): m is Mention => m !== null && !isNoEntity(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
   mentions = mergeLongForms(text, mentions);
 
