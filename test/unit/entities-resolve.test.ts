@@ -420,6 +420,73 @@ describe('resolveMentions: the first word of a company name tagged a person, alo
   });
 });
 
+/**
+ * One word that ends an organisation's name, tagged alone after it: [case, text, the organisation as tagged, the lone
+ * word's tagged type, entities expected as [name, type, count]].
+ */
+const ALIAS_ROWS: Array<
+  [string, string, Array<[string, EntityType]>, EntityType, Array<[string, EntityType, number]>]
+> = [
+  [
+    'joins it (`Hawks` after `Fenmoor Hawks`)',
+    'The Fenmoor Hawks lost again. Next the Hawks play at home.',
+    [['Fenmoor Hawks', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [['Fenmoor Hawks', 'ORGANIZATION', 2]],
+  ],
+  [
+    'tagged a person, joins it when no person’s name ends in it (`Systems`)',
+    'Kesta Space Systems won the bid. Systems of that kind fly often.',
+    [['Kesta Space Systems', 'ORGANIZATION']],
+    'PERSON',
+    [['Kesta Space Systems', 'ORGANIZATION', 2]],
+  ],
+  [
+    'control: a name with a connector is not shortened (`University of Wessex` is not `Wessex`)',
+    'She taught at the University of Wessex. Wessex won the cup.',
+    [['University of Wessex', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [
+      ['University of Wessex', 'ORGANIZATION', 1],
+      ['Wessex', 'ORGANIZATION', 1],
+    ],
+  ],
+  [
+    'control: the Moon is not the lander `Blue Moon`',
+    'The Blue Moon lander is ready. It will reach the Moon in May.',
+    [['Blue Moon', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [
+      ['Blue Moon', 'ORGANIZATION', 1],
+      ['Moon', 'ORGANIZATION', 1],
+    ],
+  ],
+  [
+    'control: a surname tagged a person stays the person',
+    'The firm Vantor Serrano won. Serrano, 40, said so.',
+    [['Vantor Serrano', 'ORGANIZATION']],
+    'PERSON',
+    [
+      ['Vantor Serrano', 'ORGANIZATION', 1],
+      ['Serrano', 'PERSON', 1],
+    ],
+  ],
+];
+
+describe('resolveMentions: one word that ends an organisation named before it', () => {
+  it.each(ALIAS_ROWS)('%s', (_case, text, spec, loneType, expected) => {
+    // Prepare: the multi-word name as tagged, then its last word alone after the first sentence
+    const mentions = mentionsOf(text, spec);
+    const word = spec[0]![0].split(' ').at(-1)!;
+    const at = text.indexOf(word, text.indexOf('.'));
+    mentions.push({ start: at, end: at + word.length, text: word, type: loneType });
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type, e.count])).toEqual(expected);
+  });
+});
+
 describe('resolveMentions: a full name the tagger read as an organisation, an organisation it read as a person', () => {
   it.each(RETYPE_ROWS)('%s', (_case, text, spec, name, type) => {
     // Prepare

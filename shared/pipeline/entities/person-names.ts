@@ -138,6 +138,11 @@ const INSTITUTION_LAST_WORD =
  * tagged MISC). Tagged a person, the company words that could also end a product's or a place's name count too
  * (`Harlan Valley Library System`, `Kesta Labs`; not the rocket `Space Launch System` tagged MISC).
  */
+/** One word that ends organisations' names and no person's (`Systems`, `Group`, `University`). */
+export function isOrganizationWord(word: string): boolean {
+  return INSTITUTION_LAST_WORD.test(word) || COMPANY_LAST_WORD.test(word);
+}
+
 export function organizationByLastWord(surface: string, tagged: EntityType): boolean {
   const words = nameWords(surface);
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;

@@ -18,6 +18,7 @@ import {
   gazetteerKind,
   hasPersonShape,
   isNameWord,
+  isOrganizationWord,
   organizationByLastWord,
   organizationDespiteTag,
   personDespiteTag,
@@ -543,6 +544,11 @@ function namedStorm(m: Mention, isWeatherText: () => boolean): Mention {
   return storm ? { ...m, type: 'MISC' } : m;
 }
 
+/** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
+const CELESTIAL: ReadonlySet<string> = new Set(
+  'sun moon earth mercury venus mars jupiter saturn uranus neptune pluto'.split(' '),
+);
+
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
   let weather: boolean | undefined;
@@ -659,6 +665,33 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     const cands = orgs.filter((g) => [...g.forms.keys()].some((f) => words(f).length > 1 && ends(f)[0] === w));
     return cands.length === 1 ? cands[0] : undefined;
   };
+  // organisations of several words by their last word, for the one-word name that ends them
+  const orgsByLastWord = new Map<string, Group[]>();
+  for (const g of groups) {
+    if (g.type !== 'ORGANIZATION') continue;
+    // (a name with a connector is not shortened to its last word: `University of Wessex` is not `Wessex`)
+    const forms = [...g.forms.keys()].filter((f) => words(f).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    for (const last of new Set(forms.map((f) => ends(f)[1]!))) {
+      if (CELESTIAL.has(last)) continue;
+      const list = orgsByLastWord.get(last);
+      if (list) list.push(g);
+      else orgsByLastWord.set(last, [g]);
+    }
+  }
+  /** The organisation ending in word `w` mentioned last before offset `at`. */
+  const orgEndingIn = (w: string, at: number): Group | undefined => {
+    let best: Group | undefined;
+    let bestAt = -1;
+    for (const g of orgsByLastWord.get(w) ?? []) {
+      for (const x of g.mentions) {
+        if (x.start < at && x.start > bestAt) {
+          bestAt = x.start;
+          best = g;
+        }
+      }
+    }
+    return best;
+  };
   for (const m of single) {
     const key = normOf(m.text);
     const long = acronyms.get(m.text);
@@ -687,6 +720,15 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     if (org) {
       add(org, { ...m, type: 'ORGANIZATION' });
       continue;
+    }
+    // one word that ends the name of an organisation named before it (`Comets` after `Salt Lake Comets`); tagged a
+    // person, only a word no person's name ends in (`Systems` after `Kesta Space Systems`; not `Serrano`)
+    if (m.type !== 'LOCATION' && (m.type !== 'PERSON' || isOrganizationWord(m.text))) {
+      const whole = orgEndingIn(key, m.start);
+      if (whole) {
+        add(whole, { ...m, type: 'ORGANIZATION' });
+        continue;
+      }
     }
     // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
     // (`carmaker Tesla said`)
