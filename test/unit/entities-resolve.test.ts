@@ -868,6 +868,87 @@ describe('resolveMentions: words that are no name, names retyped by form', () =>
   });
 });
 
+/** Names cut at a connector: [case, text, mentions as tagged, entities expected as [name, type]]. */
+const CONNECTOR_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'the head before `of` left out (`Department of Health` tagged `Health`)',
+    'A Department of Health spokesman declined to comment.',
+    [['Health', 'ORGANIZATION']],
+    [['Department of Health', 'ORGANIZATION']],
+  ],
+  [
+    'two pieces across `for`',
+    'She works at the Kesby Institute for Marine Biology.',
+    [
+      ['Kesby Institute', 'ORGANIZATION'],
+      ['Marine Biology', 'ORGANIZATION'],
+    ],
+    [['Kesby Institute for Marine Biology', 'ORGANIZATION']],
+  ],
+  [
+    'the rest after `of` left out',
+    'A professor at Dunmore University School of Law said so.',
+    [['Dunmore University School', 'ORGANIZATION']],
+    [['Dunmore University School of Law', 'ORGANIZATION']],
+  ],
+  [
+    'a name cut at `’s` before an institution word',
+    'The treasurer of the Ashworth Children’s Trust resigned.',
+    [['Ashworth Children', 'ORGANIZATION']],
+    [['Ashworth Children’s Trust', 'ORGANIZATION']],
+  ],
+  [
+    'a shop named after its owner',
+    'Queues formed outside Nowak’s Bakery at dawn.',
+    [['Nowak', 'PERSON']],
+    [['Nowak’s Bakery', 'ORGANIZATION']],
+  ],
+  [
+    'two pieces across `&`',
+    'The café Cups & Crumbs reopened on Monday.',
+    [
+      ['Cups', 'MISC'],
+      ['Crumbs', 'ORGANIZATION'],
+    ],
+    [['Cups & Crumbs', 'ORGANIZATION']],
+  ],
+  [
+    'control: a place’s institution is no name (`South Korea’s Ministry of Trade`)',
+    'South Korea’s Ministry of Trade said so.',
+    [
+      ['South Korea', 'LOCATION'],
+      ['Ministry of Trade', 'ORGANIZATION'],
+    ],
+    [
+      ['South Korea', 'LOCATION'],
+      ['Ministry of Trade', 'ORGANIZATION'],
+    ],
+  ],
+  [
+    'control: a person is not extended (`Jo Hale of Leeds`, `Jo Hale’s Foundation`)',
+    'Jo Hale of Leeds said Jo Hale’s Foundation would pay.',
+    [
+      ['Jo Hale', 'PERSON'],
+      ['Leeds', 'LOCATION'],
+    ],
+    [
+      ['Jo Hale', 'PERSON'],
+      ['Leeds', 'LOCATION'],
+    ],
+  ],
+];
+
+describe('resolveMentions: names cut at a connector', () => {
+  it.each(CONNECTOR_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
+  });
+});
+
 describe('lookup helpers', () => {
   const text = 'Victoria Nuland met officials of the Azawad National Liberation Movement (MNLA). Nuland left.';
   const entities = resolveMentions(

@@ -1,11 +1,16 @@
 /**
  * Within-article entity resolution: one entity per real-world thing.
  *
- * - Mentions are trimmed of leading titles (`Capt.`, `President`, `spokeswoman`) and trailing possessives (`'s`).
+ * - Mentions are trimmed of leading titles (`Capt.`, `President`, `spokeswoman`) and trailing possessives (`'s`);
+ *   a title the tagger took in (`Fire Chief Ron Haskett`) leaves the person; words that are no name (`MBE`, `Nine`)
+ *   are dropped; names cut at `of`/`for`/`'s`/`&` are joined (`Department of Health`, `Cups & Crumbs`).
+ * - The form of a name can settle its type: `… University`, `… Group` an organisation, `… Street`, `Port …` a
+ *   place, `Hurricane …` an event.
  * - Acronyms defined in the text (`Long Name (LN)`, `Long Name, known as LN`, `known by its French acronym LN`,
  *   `LN (Long Name)`) become aliases of the long form; their other occurrences are added as mentions.
  * - A one-word person mention (`Nuland`) joins the person whose full name ends (or starts) with it: the nearest
  *   one before it, else the first after it.
+ * - One word that ends an organisation's name (`Hawks`) joins the one named before it (`Fenmoor Hawks`).
  * - Identical surfaces are one entity (type by majority, PERSON wins ties with a known full name).
  * Canonical name = the longest form; salience mixes mention count and how early the entity first appears.
  */
@@ -544,6 +549,83 @@ function namedStorm(m: Mention, isWeatherText: () => boolean): Mention {
   return storm ? { ...m, type: 'MISC' } : m;
 }
 
+/** Head nouns of organisations' names that go on with `of` or `for` (`Department of Health`, `Institute for …`). */
+const HEADS_BEFORE_OF =
+  'Department|Ministry|Institute|School|University|College|Academy|Office|Bureau|Board|Museum|Society|Association|Federation|Council|Commission|Centre|Center|Agency|Authority|Foundation|Chamber|Bank';
+const HEAD_BEFORE_OF_LAST = new RegExp(`(?:^|\\s)(?:${HEADS_BEFORE_OF})$`);
+const CAP_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** ` of Health`, ` for Tropical Medicine`, ` of the Interior`: the rest of a name after its head noun. */
+const OF_REST = new RegExp(`^ (?:of|for) (?:the )?${CAP_WORD}(?: ${CAP_WORD}){0,3}`, 'u');
+/** `US Department of `, `Ministry for the `: the start of a name before the tagged rest. */
+const HEAD_THEN_OF = new RegExp(
+  String.raw`(?:\p{Lu}[\p{L}.-]* ){0,2}(?:${HEADS_BEFORE_OF}) (?:of|for) (?:the )?$`,
+  'u',
+);
+/** Words that open a sentence or a noun phrase before a name without being part of it. */
+const NOT_NAME_START = /^(?:A|An|The|This|That|Its|His|Her|Their|Our|Your|My)$/;
+/** Shops and places to eat named after their owner (`Kowalski's Bakery`, `Joe's Diner`). */
+const SHOP_HEADS =
+  /^(?:Bakery|Butchers?|Café|Cafe|Diner|Kitchen|Restaurant|Pub|Bar|Store|Stores|Shop|Garage|Deli|Salon|Pharmacy|Bookshop|Books|Bistro|Grill|Tavern|Inn)\b/u;
+/** `'s Bakery`: the owner's `'s` and the word after it. */
+const POSSESSIVE_HEAD = /^['’]s (\p{Lu}[\p{L}-]*)/u;
+/** ` & Crumbs`: the rest of a firm's name after `&`. */
+const AMPERSAND_REST = new RegExp(`^ & ${CAP_WORD}`, 'u');
+
+/**
+ * Names the tagger cut at a connector, joined into one organisation:
+ * - across `of`/`for` after an organisation's head noun (`Department of Health`, tagged `Health`; `Kesby Institute`
+ *   + `Tropical Medicine`; `Lakeshore University School` + `of Law`);
+ * - across `'s` before a shop word (`Kowalski's Bakery`) or, after a name of several words, an institution word
+ *   (`Brackley Children's Trust`);
+ * - across `&` (`Beans & Bloom`, `Procter & Gamble`).
+ * A person's name is never extended by `of`/`for`/`&` (`Secretary of State Jo Hale`).
+ */
+function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    let { start, end } = m;
+    let joined = false;
+    if (m.type !== 'PERSON') {
+      const before = HEAD_THEN_OF.exec(text.slice(Math.max(0, start - 60), start));
+      if (before) {
+        const ws = before[0].split(' ');
+        while (ws.length > 0 && NOT_NAME_START.test(ws[0]!)) ws.shift();
+        start -= ws.join(' ').length;
+        joined = true;
+      }
+    }
+    for (let grew = true; grew; ) {
+      grew = false;
+      const after = text.slice(end, end + 60);
+      const name = text.slice(start, end);
+      const rest =
+        (m.type !== 'PERSON' && m.type !== 'LOCATION' && HEAD_BEFORE_OF_LAST.test(name) ? OF_REST.exec(after) : null) ??
+        (m.type !== 'PERSON' ? AMPERSAND_REST.exec(after) : null);
+      // (a place's institution is no name: `South Korea's Ministry of Trade`)
+      const owner = rest ? null : POSSESSIVE_HEAD.exec(after);
+      const shop =
+        owner &&
+        !/^ (?:of|for) /.test(after.slice(owner[0].length)) &&
+        (SHOP_HEADS.test(owner[1]!) ||
+          ((m.type === 'ORGANIZATION' || m.type === 'MISC') && /\s/.test(name) && isOrganizationWord(owner[1]!)));
+      const grow = rest?.[0].length ?? (shop ? owner![0].length : 0);
+      if (grow > 0) {
+        end += grow;
+        joined = grew = true;
+      }
+    }
+    if (!joined) {
+      if (!(out.length > 0 && out[out.length - 1]!.end > m.start)) out.push(m);
+      continue;
+    }
+    // the joined name replaces the mentions it covers, and takes in one it starts inside (`Columbia University
+    // Mailman School` + `of Public Health`)
+    while (out.length > 0 && out[out.length - 1]!.end > start) start = Math.min(start, out.pop()!.start);
+    out.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+  }
+  return out;
+}
+
 /** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
 const CELESTIAL: ReadonlySet<string> = new Set(
   'sun moon earth mercury venus mars jupiter saturn uranus neptune pluto'.split(' '),
@@ -559,7 +641,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   let mentions = mapPacked(tagged, (m) => fixMention(text, m, isWeatherText))
     .filter((m): m is Mention => m !== null && !isNoEntity(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
-  mentions = mergeLongForms(text, mentions);
+  mentions = mergeLongForms(text, joinAcrossConnectors(text, mentions));
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
   const normOf = memo(norm);
