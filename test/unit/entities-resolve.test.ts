@@ -397,6 +397,27 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'LOCATION',
   ],
   [
+    'one word that an apposition calls a company is an organisation',
+    'Tarnwick, a battery recycling startup based in Reno, raised $8 million.',
+    [['Tarnwick', 'PERSON']],
+    'Tarnwick',
+    'ORGANIZATION',
+  ],
+  [
+    'every mention of a one-word name shown to be a company goes with it',
+    'The carmaker Volta said so. Volta later agreed. Volta left the talks.',
+    [['Volta', 'PERSON']],
+    'Volta',
+    'ORGANIZATION',
+  ],
+  [
+    'control: a person in apposition with a company role stays a person',
+    'Hale, a company spokesman, said the plant would close.',
+    [['Hale', 'PERSON']],
+    'Hale',
+    'PERSON',
+  ],
+  [
     'a full name ending in a company word stays a person when it has a given name (`Emily Post`)',
     'Emily Post wrote the rules.',
     [['Emily Post', 'PERSON']],

@@ -156,6 +156,16 @@ const ORG_HEAD_BEFORE = new RegExp(
   'i',
 );
 
+/**
+ * An apposition that calls the name before it a company (`Lumora, a battery recycling startup based in Reno`,
+ * `Tarn, the chipmaker,`): the kind of company ends the noun phrase (not `Hale, a company spokesman`). Kinds a
+ * person may be (`developer`, `publisher`, `grocer`) are left out.
+ */
+const ORG_APPOSITION = new RegExp(
+  `^,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:company|firm|startup|start-up|conglomerate|subsidiary|consultancy|chain|brand|charity|lender|insurer|airline|retailer|manufacturer|supermarket|${COMPANY_KINDS.filter((k) => k.endsWith('maker')).join('|')})(?=\\s*(?:[,.;:)]|based\\b|that\\b|which\\b|founded\\b|headquartered\\b|in\\b|from\\b|with\\b|whose\\b|$))`,
+  'iu',
+);
+
 /** Last words of companies' names that are nobody's surname (`Tarvo Foods`, `Marlow Securities`, `Kesta Labs`). */
 const COMPANY_LAST_WORD =
   /^(?:Media|Labs|System|Systems|Technologies|Industries|Enterprises|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
@@ -168,8 +178,8 @@ const INNER_CAPITAL =
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
  * given name first; one word: no given name, never after a person's title) AND the article names it right after an
- * organisation noun (`record label Big Machine`, `carmaker Tesla`) or follows it with `, which`, and never with
- * `, who`.
+ * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which` or with an apposition
+ * calling it a company (`Lumora, a recycling startup`), and never with `, who`.
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
@@ -186,6 +196,7 @@ export function organizationDespiteTag(text: string, surface: string): boolean {
     const after = text.slice(end, end + 8);
     if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
     if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;
+    else if (/^,\s+(?:a|an|the)\s/i.test(after) && ORG_APPOSITION.test(text.slice(end, end + 90))) orgContext = true;
   }
   return orgContext;
 }

@@ -774,6 +774,8 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     return best;
   };
+  /** One-word names tagged a person that the article shows to be organisations. */
+  const retypedSingles = new Set<string>();
   for (const m of single) {
     const key = normOf(m.text);
     const long = acronyms.get(m.text);
@@ -786,7 +788,8 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     const same = byForm.get(key);
     if (same) {
-      add(same, m);
+      // (the word's other mentions tagged a person go with the retyping: `Lumora, a startup … Lumora said`)
+      add(same, m.type === 'PERSON' && retypedSingles.has(key) ? { ...m, type: 'ORGANIZATION' } : m);
       continue;
     }
     if (m.type === 'PERSON' || m.type === 'ORGANIZATION' || m.type === 'MISC') {
@@ -814,8 +817,10 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
     // (`carmaker Tesla said`)
-    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) newGroup({ ...m, type: 'ORGANIZATION' });
-    else newGroup(m);
+    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) {
+      retypedSingles.add(key);
+      newGroup({ ...m, type: 'ORGANIZATION' });
+    } else newGroup(m);
   }
 
   // 2. build entities
