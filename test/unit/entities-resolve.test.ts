@@ -591,6 +591,26 @@ const PLACE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, En
     'ORGANIZATION',
   ],
   [
+    'the town of an address, between commas after a street, is a place',
+    'Derek Holm, 61, of Pellow Lane, Ashwick, was fined.',
+    [
+      ['Pellow Lane', 'LOCATION'],
+      ['Ashwick', 'ORGANIZATION'],
+    ],
+    'Ashwick',
+    'LOCATION',
+  ],
+  [
+    'control: a speaker after a street and a comma stays a person',
+    'Officers stopped him near Gladstone Avenue, Harris said.',
+    [
+      ['Gladstone Avenue', 'LOCATION'],
+      ['Harris', 'PERSON'],
+    ],
+    'Harris',
+    'PERSON',
+  ],
+  [
     'an organisation named after a river keeps its type without the head noun last',
     'Linden River Bank raised its rates.',
     [['Linden River Bank', 'ORGANIZATION']],

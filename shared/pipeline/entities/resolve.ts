@@ -390,6 +390,23 @@ function isStreetOrTownByForm(ws: readonly string[]): boolean {
 }
 
 /**
+ * The town of an address: one word between commas right after a street (`of Pellow Lane, Brackley, admitted`), a
+ * place whatever the tagger said (not the speaker in `near Gladstone Avenue, Harris said`).
+ */
+function withTownsOfAddresses(text: string, mentions: readonly Mention[]): Mention[] {
+  return mapPacked(mentions, (m, i) => {
+    const prev = i > 0 ? mentions[i - 1]! : undefined;
+    if (m.type === 'LOCATION' || !prev || prev.type !== 'LOCATION' || /\s/.test(m.text)) return m;
+    if (text.slice(prev.end, m.start) !== ', ' || text[m.end] !== ',') return m;
+    const last = prev.text
+      .slice(prev.text.lastIndexOf(' ') + 1)
+      .replace(/\.$/, '')
+      .toLowerCase();
+    return STREET_WORDS.has(last) || STREET_OR_SURNAME.has(last) ? { ...m, type: 'LOCATION' } : m;
+  });
+}
+
+/**
  * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
  * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
  * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
@@ -685,6 +702,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   mentions = mapPacked(mentions, (m) =>
     m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m,
   );
+  mentions = withTownsOfAddresses(text, mentions);
 
   // 1. multi-word mentions first (they define full names), then the rest
   // a full name the tagger typed as an organisation that the article shows to be a person (person-names.ts)
