@@ -411,11 +411,11 @@ function withTownsOfAddresses(text: string, mentions: readonly Mention[]): Menti
  * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
  * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
  */
-function isPlaceByForm(text: string, m: Mention): boolean {
+function isPlaceByForm(text: string, m: Mention, isCompany: (surface: string) => boolean): boolean {
   const ws = wordsOf(m.text);
   if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
   // (a company's name may look like a street's: `the grocer Fresh Lane`)
-  if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !organizationDespiteTag(text, m.text);
+  if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !isCompany(m.text);
   if (/\p{Ll}/u.test(m.text) || !/\p{Lu}{2}/u.test(m.text)) return false;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (text.slice(lineStart, m.start).trim() !== '') return false;
@@ -602,7 +602,9 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
   for (const m of mentions) {
     let { start, end } = m;
     let joined = false;
-    if (m.type !== 'PERSON') {
+    // (the regular expression only where a connector ends right before the mention)
+    const lead = text.slice(Math.max(0, start - 5), start);
+    if (m.type !== 'PERSON' && (lead.endsWith(' of ') || lead.endsWith(' for ') || lead.endsWith(' the '))) {
       const before = HEAD_THEN_OF.exec(text.slice(Math.max(0, start - 60), start));
       if (before) {
         const ws = before[0].split(' ');
@@ -699,8 +701,10 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
 
   // places the text's layout or the name's head noun make certain: a dateline, `Linden River`
+  // (whether the article shows a name to be a company's, once per name: it reads the whole text)
+  const isCompany = memo((s: string) => organizationDespiteTag(text, s));
   mentions = mapPacked(mentions, (m) =>
-    m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m,
+    m.type !== 'LOCATION' && isPlaceByForm(text, m, isCompany) ? { ...m, type: 'LOCATION' } : m,
   );
   mentions = withTownsOfAddresses(text, mentions);
 
@@ -765,24 +769,29 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     const cands = orgs.filter((g) => [...g.forms.keys()].some((f) => words(f).length > 1 && ends(f)[0] === w));
     return cands.length === 1 ? cands[0] : undefined;
   };
-  // organisations of several words by their last word, for the one-word name that ends them
-  const orgsByLastWord = new Map<string, Group[]>();
+  // organisations of several words by their last word (with where each is first named), for the one-word name
+  // that ends them
+  const orgsByLastWord = new Map<string, Array<{ g: Group; first: number }>>();
   for (const g of groups) {
     if (g.type !== 'ORGANIZATION') continue;
     // (a name with a connector is not shortened to its last word: `University of Wessex` is not `Wessex`)
     const forms = [...g.forms.keys()].filter((f) => words(f).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    let first = Number.POSITIVE_INFINITY;
+    for (const x of g.mentions) first = Math.min(first, x.start);
     for (const last of new Set(forms.map((f) => ends(f)[1]!))) {
       if (CELESTIAL.has(last)) continue;
       const list = orgsByLastWord.get(last);
-      if (list) list.push(g);
-      else orgsByLastWord.set(last, [g]);
+      if (list) list.push({ g, first });
+      else orgsByLastWord.set(last, [{ g, first }]);
     }
   }
-  /** The organisation ending in word `w` mentioned last before offset `at`. */
+  /** The organisation ending in word `w` named before offset `at` (of several, the one named last before it). */
   const orgEndingIn = (w: string, at: number): Group | undefined => {
+    const cands = (orgsByLastWord.get(w) ?? []).filter((c) => c.first < at);
+    if (cands.length <= 1) return cands[0]?.g;
     let best: Group | undefined;
     let bestAt = -1;
-    for (const g of orgsByLastWord.get(w) ?? []) {
+    for (const { g } of cands) {
       for (const x of g.mentions) {
         if (x.start < at && x.start > bestAt) {
           bestAt = x.start;
