@@ -345,6 +345,79 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
     'PERSON',
   ],
   [
+    'a name ending in an institution word is an organisation even with a given name first (`Mercy Vale Hospital`)',
+    'Two men were taken to Mercy Vale Hospital on Sunday.',
+    [['Mercy Vale Hospital', 'PERSON']],
+    'Mercy Vale Hospital',
+    'ORGANIZATION',
+  ],
+  [
+    'a given name before a company word no surname is (`Brennan Foods`) is an organisation',
+    'Brennan Foods said it would appeal.',
+    [['Brennan Foods', 'PERSON']],
+    'Brennan Foods',
+    'ORGANIZATION',
+  ],
+  [
+    'a university tagged a place is an organisation',
+    'She teaches physics at Dunmore University in the north.',
+    [['Dunmore University', 'LOCATION']],
+    'Dunmore University',
+    'ORGANIZATION',
+  ],
+  [
+    'a firm tagged MISC is an organisation (`Tallow Ventures`)',
+    'The round was led by Tallow Ventures last week.',
+    [['Tallow Ventures', 'MISC']],
+    'Tallow Ventures',
+    'ORGANIZATION',
+  ],
+  [
+    'a long name ending in `System` tagged a person is an organisation',
+    'Anna Reyes, who ran the Carden Hills Library System, retired.',
+    [
+      ['Anna Reyes', 'PERSON'],
+      ['Carden Hills Library System', 'PERSON'],
+    ],
+    'Carden Hills Library System',
+    'ORGANIZATION',
+  ],
+  [
+    'a product ending in `System` tagged MISC stays MISC',
+    'The Space Launch System rocket flew on Monday.',
+    [['Space Launch System', 'MISC']],
+    'Space Launch System',
+    'MISC',
+  ],
+  [
+    'a place ending in `Bank` stays a place',
+    'Settlers in the West Bank protested on Monday.',
+    [['West Bank', 'LOCATION']],
+    'West Bank',
+    'LOCATION',
+  ],
+  [
+    'one word that an apposition calls a company is an organisation',
+    'Tarnwick, a battery recycling startup based in Reno, raised $8 million.',
+    [['Tarnwick', 'PERSON']],
+    'Tarnwick',
+    'ORGANIZATION',
+  ],
+  [
+    'every mention of a one-word name shown to be a company goes with it',
+    'The carmaker Volta said so. Volta later agreed. Volta left the talks.',
+    [['Volta', 'PERSON']],
+    'Volta',
+    'ORGANIZATION',
+  ],
+  [
+    'control: a person in apposition with a company role stays a person',
+    'Hale, a company spokesman, said the plant would close.',
+    [['Hale', 'PERSON']],
+    'Hale',
+    'PERSON',
+  ],
+  [
     'a full name ending in a company word stays a person when it has a given name (`Emily Post`)',
     'Emily Post wrote the rules.',
     [['Emily Post', 'PERSON']],
@@ -365,6 +438,73 @@ describe('resolveMentions: the first word of a company name tagged a person, alo
     const entities = resolveMentions(text, mentions);
     // Assess
     expect(entities.map((e) => [e.name, e.type, e.count])).toEqual([['Tyvak Space Systems', 'ORGANIZATION', 2]]);
+  });
+});
+
+/**
+ * One word that ends an organisation's name, tagged alone after it: [case, text, the organisation as tagged, the lone
+ * word's tagged type, entities expected as [name, type, count]].
+ */
+const ALIAS_ROWS: Array<
+  [string, string, Array<[string, EntityType]>, EntityType, Array<[string, EntityType, number]>]
+> = [
+  [
+    'joins it (`Hawks` after `Fenmoor Hawks`)',
+    'The Fenmoor Hawks lost again. Next the Hawks play at home.',
+    [['Fenmoor Hawks', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [['Fenmoor Hawks', 'ORGANIZATION', 2]],
+  ],
+  [
+    'tagged a person, joins it when no person’s name ends in it (`Systems`)',
+    'Kesta Space Systems won the bid. Systems of that kind fly often.',
+    [['Kesta Space Systems', 'ORGANIZATION']],
+    'PERSON',
+    [['Kesta Space Systems', 'ORGANIZATION', 2]],
+  ],
+  [
+    'control: a name with a connector is not shortened (`University of Wessex` is not `Wessex`)',
+    'She taught at the University of Wessex. Wessex won the cup.',
+    [['University of Wessex', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [
+      ['University of Wessex', 'ORGANIZATION', 1],
+      ['Wessex', 'ORGANIZATION', 1],
+    ],
+  ],
+  [
+    'control: the Moon is not the lander `Blue Moon`',
+    'The Blue Moon lander is ready. It will reach the Moon in May.',
+    [['Blue Moon', 'ORGANIZATION']],
+    'ORGANIZATION',
+    [
+      ['Blue Moon', 'ORGANIZATION', 1],
+      ['Moon', 'ORGANIZATION', 1],
+    ],
+  ],
+  [
+    'control: a surname tagged a person stays the person',
+    'The firm Vantor Serrano won. Serrano, 40, said so.',
+    [['Vantor Serrano', 'ORGANIZATION']],
+    'PERSON',
+    [
+      ['Vantor Serrano', 'ORGANIZATION', 1],
+      ['Serrano', 'PERSON', 1],
+    ],
+  ],
+];
+
+describe('resolveMentions: one word that ends an organisation named before it', () => {
+  it.each(ALIAS_ROWS)('%s', (_case, text, spec, loneType, expected) => {
+    // Prepare: the multi-word name as tagged, then its last word alone after the first sentence
+    const mentions = mentionsOf(text, spec);
+    const word = spec[0]![0].split(' ').at(-1)!;
+    const at = text.indexOf(word, text.indexOf('.'));
+    mentions.push({ start: at, end: at + word.length, text: word, type: loneType });
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type, e.count])).toEqual(expected);
   });
 });
 
@@ -411,6 +551,64 @@ const PLACE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, En
     [['Linden River', 'MISC']],
     'Linden River',
     'LOCATION',
+  ],
+  [
+    'a street tagged a person is a place',
+    'The bakery on Kesby Street closed in May.',
+    [['Kesby Street', 'PERSON']],
+    'Kesby Street',
+    'LOCATION',
+  ],
+  [
+    'a lane tagged a person, no given name first, is a place',
+    'Derek Holm, 61, of Pellow Lane was fined.',
+    [
+      ['Derek Holm', 'PERSON'],
+      ['Pellow Lane', 'PERSON'],
+    ],
+    'Pellow Lane',
+    'LOCATION',
+  ],
+  [
+    'a town whose name starts with `Port` tagged a person is a place',
+    'The storm hit Port Ellery at dawn.',
+    [['Port Ellery', 'PERSON']],
+    'Port Ellery',
+    'LOCATION',
+  ],
+  [
+    'control: a person whose surname is a street word stays a person (`Nathan Lane`)',
+    'The actor Nathan Lane sang two songs.',
+    [['Nathan Lane', 'PERSON']],
+    'Nathan Lane',
+    'PERSON',
+  ],
+  [
+    'control: a street used for a market tagged an organisation stays (`Wall Street`)',
+    'Wall Street fell on Monday.',
+    [['Wall Street', 'ORGANIZATION']],
+    'Wall Street',
+    'ORGANIZATION',
+  ],
+  [
+    'the town of an address, between commas after a street, is a place',
+    'Derek Holm, 61, of Pellow Lane, Ashwick, was fined.',
+    [
+      ['Pellow Lane', 'LOCATION'],
+      ['Ashwick', 'ORGANIZATION'],
+    ],
+    'Ashwick',
+    'LOCATION',
+  ],
+  [
+    'control: a speaker after a street and a comma stays a person',
+    'Officers stopped him near Gladstone Avenue, Harris said.',
+    [
+      ['Gladstone Avenue', 'LOCATION'],
+      ['Harris', 'PERSON'],
+    ],
+    'Harris',
+    'PERSON',
   ],
   [
     'an organisation named after a river keeps its type without the head noun last',
@@ -535,6 +733,260 @@ describe('resolveMentions: places by form', () => {
     const entity = resolveMentions(text, mentions).find((e) => e.name === name);
     // Assess
     expect(entity?.type).toBe(type);
+  });
+});
+
+/** A title or role the tagger took into a name: [case, text, mentions as tagged, entities expected as [name, type]]. */
+const TITLE_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'an office before a full name tagged an organisation',
+    'Senator Hal Vance says the bill costs too much.',
+    [['Senator Hal Vance', 'ORGANIZATION']],
+    [['Hal Vance', 'PERSON']],
+  ],
+  [
+    'a service before the title (`Fire Chief`)',
+    'Fire Chief Ron Haskett said two people were hurt.',
+    [['Fire Chief Ron Haskett', 'ORGANIZATION']],
+    [['Ron Haskett', 'PERSON']],
+  ],
+  [
+    'a place before the title (`Eastport Mayor`)',
+    'Eastport Mayor Dina Okafor closed the bridges.',
+    [['Eastport Mayor Dina Okafor', 'ORGANIZATION']],
+    [['Dina Okafor', 'PERSON']],
+  ],
+  [
+    'a player’s position before a name tagged a person',
+    'Guard Emeka Obi is expected to return on Friday.',
+    [['Guard Emeka Obi', 'PERSON']],
+    [['Emeka Obi', 'PERSON']],
+  ],
+  [
+    'one name word after an office only a person holds is that person’s surname',
+    'Senator Hal Vance spoke first. Senator Vance left early.',
+    [
+      ['Senator Hal Vance', 'ORGANIZATION'],
+      ['Senator Vance', 'ORGANIZATION'],
+    ],
+    [['Hal Vance', 'PERSON']],
+  ],
+  [
+    'a transcript label in capitals is the person with that surname',
+    'An interview with Paula Grieve.\n\nGRIEVE: I expect a vote this month.',
+    [
+      ['Paula Grieve', 'PERSON'],
+      ['GRIEVE', 'ORGANIZATION'],
+    ],
+    [['Paula Grieve', 'PERSON']],
+  ],
+  ['an office tagged alone is no entity', 'Senator, thanks for joining us.', [['Senator', 'ORGANIZATION']], []],
+  [
+    'control: a company named with a title word stays (`General Motors`)',
+    'General Motors cut 900 jobs.',
+    [['General Motors', 'ORGANIZATION']],
+    [['General Motors', 'ORGANIZATION']],
+  ],
+  [
+    'control: a department named with a title word stays (`Justice Department`)',
+    'The Justice Department sued the firm.',
+    [['Justice Department', 'ORGANIZATION']],
+    [['Justice Department', 'ORGANIZATION']],
+  ],
+  [
+    'control: a hospital named after a king stays an organisation',
+    'She was born at King Edward Hospital.',
+    [['King Edward Hospital', 'ORGANIZATION']],
+    [['King Edward Hospital', 'ORGANIZATION']],
+  ],
+  [
+    'control: a person after a title tagged a person is trimmed as before',
+    'Mayor Dina Okafor closed the bridges.',
+    [['Mayor Dina Okafor', 'PERSON']],
+    [['Dina Okafor', 'PERSON']],
+  ],
+  [
+    'control: a band named with a royal title stays',
+    'Queen played two nights in the city.',
+    [['Queen', 'ORGANIZATION']],
+    [['Queen', 'ORGANIZATION']],
+  ],
+  [
+    'control: a place after a title word stays (`Prince Edward Island`)',
+    'Ferries to Prince Edward Island were cancelled.',
+    [['Prince Edward Island', 'LOCATION']],
+    [['Prince Edward Island', 'LOCATION']],
+  ],
+];
+
+describe('resolveMentions: a title or role taken into a name', () => {
+  it.each(TITLE_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
+  });
+});
+
+/** Words that are no name, and names the form retypes: [case, text, mentions as tagged, entities as [name, type]]. */
+const FORM_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'letters after a name and a role abbreviation are no organisation',
+    'Dame Ada Hollis MBE wrote to the local MP about it.',
+    [
+      ['Ada Hollis', 'PERSON'],
+      ['MBE', 'ORGANIZATION'],
+      ['MP', 'ORGANIZATION'],
+    ],
+    [['Ada Hollis', 'PERSON']],
+  ],
+  [
+    'a number word opening a sentence is no person',
+    'Nine out of ten new cafés close within a year.',
+    [['Nine', 'PERSON']],
+    [],
+  ],
+  [
+    'a newspaper named by its paper word after `the` is an organisation',
+    '“It was over,” she told the Guardian on Friday.',
+    [['Guardian', 'MISC']],
+    [['Guardian', 'ORGANIZATION']],
+  ],
+  [
+    'a place before `-born` is the place',
+    'The Accra-born violinist moved to Leeds.',
+    [
+      ['Accra-born', 'MISC'],
+      ['Leeds', 'LOCATION'],
+    ],
+    [
+      ['Accra', 'LOCATION'],
+      ['Leeds', 'LOCATION'],
+    ],
+  ],
+  [
+    'a nationality before `-born` stays MISC',
+    'The Turkish-born chef opened a second restaurant.',
+    [['Turkish-born', 'MISC']],
+    [['Turkish', 'MISC']],
+  ],
+  [
+    'control: an acronym before `-based` the gazetteer does not know is left alone',
+    'The LED-based lamps sold well.',
+    [['LED-based', 'MISC']],
+    [['LED-based', 'MISC']],
+  ],
+  [
+    'a named storm in a text about the weather is an event',
+    'Storm Edwin brought gusts of 80 mph to the coast.',
+    [['Storm Edwin', 'PERSON']],
+    [['Storm Edwin', 'MISC']],
+  ],
+  [
+    'a hurricane is an event',
+    'Hurricane Lorna made landfall on Tuesday.',
+    [['Hurricane Lorna', 'PERSON']],
+    [['Hurricane Lorna', 'MISC']],
+  ],
+  [
+    'control: a person called Storm in a text about sport stays a person',
+    'Storm Kelleher scored 19 points in the win.',
+    [['Storm Kelleher', 'PERSON']],
+    [['Storm Kelleher', 'PERSON']],
+  ],
+];
+
+describe('resolveMentions: words that are no name, names retyped by form', () => {
+  it.each(FORM_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
+  });
+});
+
+/** Names cut at a connector: [case, text, mentions as tagged, entities expected as [name, type]]. */
+const CONNECTOR_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<[string, EntityType]>]> = [
+  [
+    'the head before `of` left out (`Department of Health` tagged `Health`)',
+    'A Department of Health spokesman declined to comment.',
+    [['Health', 'ORGANIZATION']],
+    [['Department of Health', 'ORGANIZATION']],
+  ],
+  [
+    'two pieces across `for`',
+    'She works at the Kesby Institute for Marine Biology.',
+    [
+      ['Kesby Institute', 'ORGANIZATION'],
+      ['Marine Biology', 'ORGANIZATION'],
+    ],
+    [['Kesby Institute for Marine Biology', 'ORGANIZATION']],
+  ],
+  [
+    'the rest after `of` left out',
+    'A professor at Dunmore University School of Law said so.',
+    [['Dunmore University School', 'ORGANIZATION']],
+    [['Dunmore University School of Law', 'ORGANIZATION']],
+  ],
+  [
+    'a name cut at `’s` before an institution word',
+    'The treasurer of the Ashworth Children’s Trust resigned.',
+    [['Ashworth Children', 'ORGANIZATION']],
+    [['Ashworth Children’s Trust', 'ORGANIZATION']],
+  ],
+  [
+    'a shop named after its owner',
+    'Queues formed outside Nowak’s Bakery at dawn.',
+    [['Nowak', 'PERSON']],
+    [['Nowak’s Bakery', 'ORGANIZATION']],
+  ],
+  [
+    'two pieces across `&`',
+    'The café Cups & Crumbs reopened on Monday.',
+    [
+      ['Cups', 'MISC'],
+      ['Crumbs', 'ORGANIZATION'],
+    ],
+    [['Cups & Crumbs', 'ORGANIZATION']],
+  ],
+  [
+    'control: a place’s institution is no name (`South Korea’s Ministry of Trade`)',
+    'South Korea’s Ministry of Trade said so.',
+    [
+      ['South Korea', 'LOCATION'],
+      ['Ministry of Trade', 'ORGANIZATION'],
+    ],
+    [
+      ['South Korea', 'LOCATION'],
+      ['Ministry of Trade', 'ORGANIZATION'],
+    ],
+  ],
+  [
+    'control: a person is not extended (`Jo Hale of Leeds`, `Jo Hale’s Foundation`)',
+    'Jo Hale of Leeds said Jo Hale’s Foundation would pay.',
+    [
+      ['Jo Hale', 'PERSON'],
+      ['Leeds', 'LOCATION'],
+    ],
+    [
+      ['Jo Hale', 'PERSON'],
+      ['Leeds', 'LOCATION'],
+    ],
+  ],
+];
+
+describe('resolveMentions: names cut at a connector', () => {
+  it.each(CONNECTOR_ROWS)('%s', (_case, text, spec, expected) => {
+    // Prepare
+    const mentions = mentionsOf(text, spec);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual(expected);
   });
 });
 

@@ -10,6 +10,7 @@
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { COMPANY_KINDS, PERSON_DESCRIPTORS, PERSON_TITLES } from '../titles.ts';
+import type { EntityType } from '../types.ts';
 import { PHRASE_SEED, phraseStep } from './features.ts';
 import { MODEL } from './model.ts';
 
@@ -20,12 +21,37 @@ const PLACE_OR_ORG_MASK = MODEL.header.categories.reduce(
   0,
 );
 
+const bitOf = (category: string): number => {
+  const i = MODEL.header.categories.indexOf(category);
+  return i < 0 ? 0 : 1 << i;
+};
+const PLACE_MASK = bitOf('city') | bitOf('country') | bitOf('region') | bitOf('train:LOC');
+const NATIONALITY_MASK = bitOf('nationality');
+
+/**
+ * What the gazetteer knows a phrase as: a nationality (`Turkish`), a place (`Lagos`, `Sugar Land`), or neither.
+ * Nationality first: `British` is both a nationality and, in the training data, a place's word.
+ */
+export function gazetteerKind(phrase: string): 'nationality' | 'place' | null {
+  let h = PHRASE_SEED;
+  for (const w of phrase.toLowerCase().split(/\s+/)) h = phraseStep(h, w);
+  const v = MODEL.gazetteer.get(h);
+  if (v <= 0) return null;
+  if (v & NATIONALITY_MASK) return 'nationality';
+  return v & PLACE_MASK ? 'place' : null;
+}
+
 function inPlaceOrOrgList(word: string): boolean {
   const v = MODEL.gazetteer.get(phraseStep(PHRASE_SEED, word.toLowerCase()));
   return v > 0 && (v & PLACE_OR_ORG_MASK) !== 0;
 }
 
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’-]*\p{Ll}$/u;
+
+/** A capitalised word that could be a name (`Obi`, `O’Neill`; not `BBC`, `2024`). */
+export function isNameWord(word: string): boolean {
+  return NAME_WORD.test(word);
+}
 
 function nameWords(surface: string): string[] {
   return surface.replace(/['’]s$/, '').split(/\s+/);
@@ -99,15 +125,50 @@ function looseShape(words: readonly string[]): boolean {
 const ORG_LAST_WORD =
   /^(?:Inc|Corp|Group|Records|Studios|Bank|Airlines|Motors|Partners|Capital|Holdings|University|College|Institute|Council|Club|United|City|County|Rovers|Wanderers|Athletic)$/;
 
+/**
+ * Last words of institutions' and firms' names that are nobody's surname and no place's or product's (`Royal
+ * Greenhill Hospital`, `Bellmont University`, `Hollin Group`, `Greywater Ventures`, `Lakeside Fire Department`).
+ */
+const INSTITUTION_LAST_WORD =
+  /^(?:University|College|Institute|Hospital|School|Academy|Library|Department|Ministry|Agency|Authority|Commission|Foundation|Association|Society|Council|Trust|Group|Holdings|Partners|Ventures|Securities|Capital|Foods|Corporation|Inc|Corp|Ltd|LLC|Plc|PLC)$/;
+
+/**
+ * A name of two or more words that its last word makes an organisation whatever the tagger said and whatever its
+ * first word (`Mercy General Hospital`, `Brennan Foods`, `Bellmont University` tagged a place, `Greywater Ventures`
+ * tagged MISC). Tagged a person, the company words that could also end a product's or a place's name count too
+ * (`Harlan Valley Library System`, `Kesta Labs`; not the rocket `Space Launch System` tagged MISC).
+ */
+/** One word that ends organisations' names and no person's (`Systems`, `Group`, `University`). */
+export function isOrganizationWord(word: string): boolean {
+  return INSTITUTION_LAST_WORD.test(word) || COMPANY_LAST_WORD.test(word);
+}
+
+export function organizationByLastWord(surface: string, tagged: EntityType): boolean {
+  const words = nameWords(surface);
+  if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;
+  const last = words[words.length - 1]!;
+  return INSTITUTION_LAST_WORD.test(last) || (tagged === 'PERSON' && COMPANY_LAST_WORD.test(last));
+}
+
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE = new RegExp(
   `\\b(?:company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
   'i',
 );
 
+/**
+ * An apposition that calls the name before it a company (`Lumora, a battery recycling startup based in Reno`,
+ * `Tarn, the chipmaker,`): the kind of company ends the noun phrase (not `Hale, a company spokesman`). Kinds a
+ * person may be (`developer`, `publisher`, `grocer`) are left out.
+ */
+const ORG_APPOSITION = new RegExp(
+  `^,\\s+(?:a|an|the)\\s+(?:[\\p{L}-]+\\s+){0,4}?(?:company|firm|startup|start-up|conglomerate|subsidiary|consultancy|chain|brand|charity|lender|insurer|airline|retailer|manufacturer|supermarket|${COMPANY_KINDS.filter((k) => k.endsWith('maker')).join('|')})(?=\\s*(?:[,.;:)]|based\\b|that\\b|which\\b|founded\\b|headquartered\\b|in\\b|from\\b|with\\b|whose\\b|$))`,
+  'iu',
+);
+
 /** Last words of companies' names that are nobody's surname (`Tarvo Foods`, `Marlow Securities`, `Kesta Labs`). */
 const COMPANY_LAST_WORD =
-  /^(?:Foods|Securities|Corporation|Ltd|LLC|Plc|PLC|Media|Labs|Systems|Technologies|Industries|Enterprises|Ventures|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
+  /^(?:Media|Labs|System|Systems|Technologies|Industries|Enterprises|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
 /**
  * One word with a capital after lower-case letters (`DataNation`, `InfoLane`), which a person's name has only after
  * a surname prefix (`McCall`, `DeSantis`, `LaToya`, `VanHorn`).
@@ -117,11 +178,12 @@ const INNER_CAPITAL =
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
  * given name first; one word: no given name, never after a person's title) AND the article names it right after an
- * organisation noun (`record label Big Machine`, `carmaker Tesla`) or follows it with `, which`, and never with
- * `, who`.
+ * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which` or with an apposition
+ * calling it a company (`Lumora, a recycling startup`), and never with `, who`.
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
+  if (organizationByLastWord(surface, 'PERSON')) return true;
   if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
   // (its own form: `Tarvo Foods`, `Marlow Capital Securities`; one word with a capital inside, `DataNation`)
   const last = words[words.length - 1]!;
@@ -134,6 +196,7 @@ export function organizationDespiteTag(text: string, surface: string): boolean {
     const after = text.slice(end, end + 8);
     if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
     if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;
+    else if (/^,\s+(?:a|an|the)\s/i.test(after) && ORG_APPOSITION.test(text.slice(end, end + 90))) orgContext = true;
   }
   return orgContext;
 }

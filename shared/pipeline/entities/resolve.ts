@@ -1,11 +1,16 @@
 /**
  * Within-article entity resolution: one entity per real-world thing.
  *
- * - Mentions are trimmed of leading titles (`Capt.`, `President`, `spokeswoman`) and trailing possessives (`'s`).
+ * - Mentions are trimmed of leading titles (`Capt.`, `President`, `spokeswoman`) and trailing possessives (`'s`);
+ *   a title the tagger took in (`Fire Chief Ron Haskett`) leaves the person; words that are no name (`MBE`, `Nine`)
+ *   are dropped; names cut at `of`/`for`/`'s`/`&` are joined (`Department of Health`, `Cups & Crumbs`).
+ * - The form of a name can settle its type: `… University`, `… Group` an organisation, `… Street`, `Port …` a
+ *   place, `Hurricane …` an event.
  * - Acronyms defined in the text (`Long Name (LN)`, `Long Name, known as LN`, `known by its French acronym LN`,
  *   `LN (Long Name)`) become aliases of the long form; their other occurrences are added as mentions.
  * - A one-word person mention (`Nuland`) joins the person whose full name ends (or starts) with it: the nearest
  *   one before it, else the first after it.
+ * - One word that ends an organisation's name (`Hawks`) joins the one named before it (`Fenmoor Hawks`).
  * - Identical surfaces are one entity (type by majority, PERSON wins ties with a known full name).
  * Canonical name = the longest form; salience mixes mention count and how early the entity first appears.
  */
@@ -14,7 +19,15 @@ import { mapPacked } from '../arrays.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
-import { organizationDespiteTag, personDespiteTag } from './person-names.ts';
+import {
+  gazetteerKind,
+  hasPersonShape,
+  isNameWord,
+  isOrganizationWord,
+  organizationByLastWord,
+  organizationDespiteTag,
+  personDespiteTag,
+} from './person-names.ts';
 
 /**
  * Lower-cased words that are titles or roles, not part of a name (trailing period ignored): the shared person titles
@@ -41,6 +54,88 @@ const DOTTED_ONLY: ReadonlySet<string> = new Set(['del']);
 function isTitleWord(w: string): boolean {
   const l = w.replace(/\.$/, '').toLowerCase();
   return TITLE_WORDS.has(l) && (!DOTTED_ONLY.has(l) || w.endsWith('.'));
+}
+
+/** Players' positions written before a name like a title (`Guard Emeka Obi`, `Striker Tom Hale`). */
+const POSITION_WORDS: ReadonlySet<string> = new Set([
+  'guard',
+  'forward',
+  'striker',
+  'midfielder',
+  'defender',
+  'goalkeeper',
+  'quarterback',
+  'linebacker',
+  'pitcher',
+  'winger',
+]);
+
+/** Offices only a person holds: before one capitalised word, that word is a person's surname (`Senator Vance`). */
+const PERSON_OFFICES: ReadonlySet<string> = new Set([
+  'senator',
+  'sen',
+  'rep',
+  'congressman',
+  'congresswoman',
+  'governor',
+  'gov',
+  'mayor',
+  'councilman',
+  'councilwoman',
+  'councillor',
+  'judge',
+  'sheriff',
+  'detective',
+  'sgt',
+  'sergeant',
+  'prosecutor',
+  'coroner',
+]);
+
+const isRoleWord = (w: string): boolean => isTitleWord(w) || POSITION_WORDS.has(w.toLowerCase());
+
+/**
+ * A name the tagger took in with the title or role before it, and often typed an organisation for it (`Senator Hal
+ * Vance`, `Fire Chief Ron Haskett`, `Eastport Mayor Dina Okafor`, `Guard Emeka Obi`, `Senator Vance`): the person
+ * after the title. Up to two capitalised words may come before the title (the place or service it belongs to:
+ * `Eastport`, `Fire`). What follows must have a person's shape (tagged an organisation: a common given name first;
+ * tagged a person: two or three name words), or be one name word after an office only a person holds (`Senator`,
+ * `Mayor`; not `General Motors`, `Justice Department`). Titles at the start of a mention tagged a person are left to
+ * `trimMention`.
+ */
+function personAfterTitle(m: Mention): Mention {
+  if (m.type !== 'ORGANIZATION' && m.type !== 'PERSON') return m;
+  const ws = m.text.split(' ');
+  let i = 0;
+  while (i < 3 && i < ws.length && !isRoleWord(ws[i]!)) i++;
+  if (i >= 3 || i >= ws.length - 1) return m;
+  if (m.type === 'PERSON' && i === 0 && !POSITION_WORDS.has(ws[0]!.toLowerCase())) return m;
+  let j = i;
+  while (j < ws.length && isRoleWord(ws[j]!)) j++;
+  const rest = ws.slice(j);
+  if (rest.length === 0 || !rest.every(isNameWord)) return m;
+  const name = rest.join(' ');
+  const person =
+    rest.length === 1
+      ? ws.slice(i, j).some((w) => PERSON_OFFICES.has(w.replace(/\.$/, '').toLowerCase()))
+      : rest.length <= 3 && (m.type === 'PERSON' || hasPersonShape(name)) && !organizationByLastWord(name, 'PERSON');
+  if (!person) return m;
+  return { start: m.end - name.length, end: m.end, text: name, type: 'PERSON' };
+}
+
+/**
+ * Offices besides PERSON_OFFICES that name no one tagged alone (`the President said`); honorifics and royal titles
+ * are left alone (`Queen` the band, `Prince` the singer).
+ */
+const LONE_OFFICES: ReadonlySet<string> = new Set(['president', 'minister', 'chancellor', 'commissioner']);
+
+/**
+ * A speaker's label in a transcript: a word in capitals opening a line and followed by a colon (`VANCE: No.`). It is
+ * the person with that surname, whatever the tagger typed it (an acronym-like word is otherwise kept apart).
+ */
+function isSpeakerLabel(text: string, m: Mention): boolean {
+  if (text[m.end] !== ':' || /\p{Ll}/u.test(m.text)) return false;
+  return m.start === 0 || text[m.start - 1] === '\n';
 }
 
 /** Trim titles and possessives off a mention span; null when nothing of a name is left. */
@@ -258,13 +353,69 @@ const PLACE_HEADS: ReadonlySet<string> = new Set([
 const DATELINE_TAIL =
   /^(?:,[ \t]*[\p{L}.]+(?:[ \t]+[\p{L}.]+){0,3})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[—–-][ \t]+(?=\p{Lu}[^\n]{0,30}\p{Ll})[^\n]{60}/u;
 
+/** Last words of streets' names that are nobody's surname (`Kesby Road`, `Orchard Avenue`, `Marsh Street`). */
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  'street',
+  'st',
+  'road',
+  'rd',
+  'avenue',
+  'ave',
+  'drive',
+  'boulevard',
+  'blvd',
+  'square',
+  'crescent',
+  'terrace',
+  'highway',
+  'parkway',
+]);
+
+/** Last words of streets' and small places' names that are also surnames (`Nathan Lane`, `Michael Bay`). */
+const STREET_OR_SURNAME: ReadonlySet<string> = new Set(['lane', 'close', 'way', 'vale', 'bay']);
+
+/** First words of places' names that no given name is (`Port Anselm`, `Fort Kell`, `Mount Orrin`). */
+const PLACE_FIRST_WORDS: ReadonlySet<string> = new Set(['port', 'fort', 'mount']);
+
+/**
+ * A name tagged a person that its form makes a street or a small place: a street word last (`Fenwick Lane`, `Kesby
+ * Road`; a word that is also a surname only without a given name first: not `Nathan Lane`), or `Port`/`Fort`/`Mount`
+ * first (`Port Anselm`). The article may still show it to be a company's (`the grocer Fresh Lane`).
+ */
+function isStreetOrTownByForm(ws: readonly string[]): boolean {
+  if (ws.length < 2 || !ws.every((w) => /^\p{Lu}/u.test(w))) return false;
+  const last = ws[ws.length - 1]!.replace(/\.$/, '').toLowerCase();
+  if (STREET_WORDS.has(last) || PLACE_FIRST_WORDS.has(ws[0]!.toLowerCase())) return true;
+  return STREET_OR_SURNAME.has(last) && !hasPersonShape(ws.join(' '));
+}
+
+/**
+ * The town of an address: one word between commas right after a street (`of Pellow Lane, Brackley, admitted`), a
+ * place whatever the tagger said (not the speaker in `near Gladstone Avenue, Harris said`).
+ */
+function withTownsOfAddresses(text: string, mentions: readonly Mention[]): Mention[] {
+  return mapPacked(mentions, (m, i) => {
+    const prev = i > 0 ? mentions[i - 1]! : undefined;
+    if (m.type === 'LOCATION' || !prev || prev.type !== 'LOCATION' || /\s/.test(m.text)) return m;
+    if (text.slice(prev.end, m.start) !== ', ' || text[m.end] !== ',') return m;
+    const last = prev.text
+      .slice(prev.text.lastIndexOf(' ') + 1)
+      .replace(/\.$/, '')
+      .toLowerCase();
+    return STREET_WORDS.has(last) || STREET_OR_SURNAME.has(last) ? { ...m, type: 'LOCATION' } : m;
+  });
+}
+
 /**
  * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
- * line, all capitals), or a multi-word name whose last word is a geographical head noun (`Linden River`).
+ * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
+ * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
  */
-function isPlaceByForm(text: string, m: Mention): boolean {
+function isPlaceByForm(text: string, m: Mention, isCompany: (surface: string) => boolean): boolean {
   const ws = wordsOf(m.text);
   if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
+  // (a company's name may look like a street's: `the grocer Fresh Lane`)
+  if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !isCompany(m.text);
   if (/\p{Ll}/u.test(m.text) || !/\p{Lu}{2}/u.test(m.text)) return false;
   const lineStart = text.lastIndexOf('\n', m.start - 1) + 1;
   if (text.slice(lineStart, m.start).trim() !== '') return false;
@@ -325,27 +476,191 @@ function withSurnameHe(text: string, m: Mention): Mention {
   return { ...m, start: s, text: text.slice(s, m.end) };
 }
 
+/**
+ * One tagged mention as the resolver reads it: the honorific decides a person (the tagger sometimes reads `Mr.
+ * Trump` in an unusual sentence as an organisation), then the rules by form below, then titles and possessives
+ * trimmed; null when nothing of a name is left.
+ */
+function fixMention(text: string, tagged: Mention, isWeatherText: () => boolean): Mention | null {
+  let m =
+    tagged.type !== 'PERSON' && HONORIFIC_START.test(tagged.text) ? { ...tagged, type: 'PERSON' as const } : tagged;
+  m = withSurnameHe(text, m);
+  m = asPublication(text, m);
+  m = publicationAfterThe(text, m);
+  m = withRegnalTitle(text, m);
+  m = personAfterTitle(m);
+  m = placeBeforeBornOrBased(m);
+  m = namedStorm(m, isWeatherText);
+  return trimMention(text, m);
+}
+
+/**
+ * Words written after a name that are no entity of their own: letters after a name (`MBE`, `QC`), roles (`MP`, `GP`,
+ * `CEO`), an office without a name (`Senator, thanks`), a number word opening a sentence (`Nine out of ten`).
+ */
+function isNoEntity(surface: string): boolean {
+  if (NOT_NAMES.has(surface)) return true;
+  const l = surface.replace(/\.$/, '').toLowerCase();
+  return PERSON_OFFICES.has(l) || LONE_OFFICES.has(l) || NUMBER_WORDS.has(l);
+}
+
+/** Post-nominal letters and role abbreviations, as written (`Dame Ada Hollis MBE`, `the local MP`). */
+const NOT_NAMES: ReadonlySet<string> = new Set(
+  'MP MPs MEP MSP MLA GP GPs MBE OBE CBE KBE DBE QC KC CEO CFO COO PhD'.split(' '),
+);
+
+/** Number words, capitalised at the start of a sentence (`Nine out of ten fail`). */
+const NUMBER_WORDS: ReadonlySet<string> = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A newspaper named by its paper word alone after `the` (`told the Guardian`, `[The Times]`), which the tagger may
+ * type MISC: an organisation.
+ */
+function publicationAfterThe(text: string, m: Mention): Mention {
+  if (m.type !== 'MISC' || !NEWSPAPER_LAST_WORDS.has(m.text)) return m;
+  return /(?:^|[^\p{L}])the\s$/iu.test(text.slice(Math.max(0, m.start - 5), m.start))
+    ? { ...m, type: 'ORGANIZATION' }
+    : m;
+}
+
+const BORN_OR_BASED = /^(.+)-(?:born|based|bred|raised|headquartered)$/;
+
+/**
+ * A place written with `-born` or `-based` (`Lagos-born`, `Sugar Land-based`), which the tagger types MISC as one
+ * word: the place, a location (a nationality stays MISC: `Turkish-born`). A word in capitals the gazetteer does not
+ * know as a place is left alone (`LED-based`).
+ */
+function placeBeforeBornOrBased(m: Mention): Mention {
+  const hit = m.type === 'PERSON' ? null : BORN_OR_BASED.exec(m.text);
+  if (!hit) return m;
+  const name = hit[1]!;
+  const kind = gazetteerKind(name);
+  if (kind === null && !/\p{Ll}/u.test(name)) return m;
+  return { start: m.start, end: m.start + name.length, text: name, type: kind === 'nationality' ? 'MISC' : 'LOCATION' };
+}
+
+/** Words of a text about the weather: a `Storm` + name in it is the storm's name, not a person called Storm. */
+const WEATHER_WORDS =
+  /\b(?:winds?|gusts?|rainfall|heavy rain|flood(?:s|ing)?|forecasters?|mph|km\/h|landfall|Met Office|weather)\b/i;
+
+/**
+ * A named storm (`Hurricane Lorna`, `Typhoon Haishen`, `Tropical Storm Ana`; `Storm Edwin` in a text about the
+ * weather, not the player `Storm Reid`): an event, MISC. A longer name goes on past the storm (`Hurricane Lorna
+ * Relief Fund`).
+ */
+function namedStorm(m: Mention, isWeatherText: () => boolean): Mention {
+  const ws = m.text.split(' ');
+  if (m.type === 'MISC' || ws.length < 2 || !/^(?:Hurricane|Typhoon|Cyclone|Tropical|Winter|Storm)$/.test(ws[0]!)) {
+    return m;
+  }
+  const storm =
+    ws[0] === 'Hurricane' || ws[0] === 'Typhoon' || ws[0] === 'Cyclone'
+      ? ws.length === 2
+      : ws[0] === 'Storm'
+        ? ws.length === 2 && isWeatherText()
+        : ws[1] === 'Storm' && ws.length === 3;
+  return storm ? { ...m, type: 'MISC' } : m;
+}
+
+/** Head nouns of organisations' names that go on with `of` or `for` (`Department of Health`, `Institute for …`). */
+const HEADS_BEFORE_OF =
+  'Department|Ministry|Institute|School|University|College|Academy|Office|Bureau|Board|Museum|Society|Association|Federation|Council|Commission|Centre|Center|Agency|Authority|Foundation|Chamber|Bank';
+const HEAD_BEFORE_OF_LAST = new RegExp(`(?:^|\\s)(?:${HEADS_BEFORE_OF})$`);
+const CAP_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
+/** ` of Health`, ` for Tropical Medicine`, ` of the Interior`: the rest of a name after its head noun. */
+const OF_REST = new RegExp(`^ (?:of|for) (?:the )?${CAP_WORD}(?: ${CAP_WORD}){0,3}`, 'u');
+/** `US Department of `, `Ministry for the `: the start of a name before the tagged rest. */
+const HEAD_THEN_OF = new RegExp(
+  String.raw`(?:\p{Lu}[\p{L}.-]* ){0,2}(?:${HEADS_BEFORE_OF}) (?:of|for) (?:the )?$`,
+  'u',
+);
+/** Words that open a sentence or a noun phrase before a name without being part of it. */
+const NOT_NAME_START = /^(?:A|An|The|This|That|Its|His|Her|Their|Our|Your|My)$/;
+/** Shops and places to eat named after their owner (`Kowalski's Bakery`, `Joe's Diner`). */
+const SHOP_HEADS =
+  /^(?:Bakery|Butchers?|Café|Cafe|Diner|Kitchen|Restaurant|Pub|Bar|Store|Stores|Shop|Garage|Deli|Salon|Pharmacy|Bookshop|Books|Bistro|Grill|Tavern|Inn)\b/u;
+/** `'s Bakery`: the owner's `'s` and the word after it. */
+const POSSESSIVE_HEAD = /^['’]s (\p{Lu}[\p{L}-]*)/u;
+/** ` & Crumbs`: the rest of a firm's name after `&`. */
+const AMPERSAND_REST = new RegExp(`^ & ${CAP_WORD}`, 'u');
+
+/**
+ * Names the tagger cut at a connector, joined into one organisation:
+ * - across `of`/`for` after an organisation's head noun (`Department of Health`, tagged `Health`; `Kesby Institute`
+ *   + `Tropical Medicine`; `Lakeshore University School` + `of Law`);
+ * - across `'s` before a shop word (`Kowalski's Bakery`) or, after a name of several words, an institution word
+ *   (`Brackley Children's Trust`);
+ * - across `&` (`Beans & Bloom`, `Procter & Gamble`).
+ * A person's name is never extended by `of`/`for`/`&` (`Secretary of State Jo Hale`).
+ */
+function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    let { start, end } = m;
+    let joined = false;
+    // (the regular expression only where a connector ends right before the mention)
+    const lead = text.slice(Math.max(0, start - 5), start);
+    if (m.type !== 'PERSON' && (lead.endsWith(' of ') || lead.endsWith(' for ') || lead.endsWith(' the '))) {
+      const before = HEAD_THEN_OF.exec(text.slice(Math.max(0, start - 60), start));
+      if (before) {
+        const ws = before[0].split(' ');
+        while (ws.length > 0 && NOT_NAME_START.test(ws[0]!)) ws.shift();
+        start -= ws.join(' ').length;
+        joined = true;
+      }
+    }
+    for (let grew = true; grew; ) {
+      grew = false;
+      const after = text.slice(end, end + 60);
+      const name = text.slice(start, end);
+      const rest =
+        (m.type !== 'PERSON' && m.type !== 'LOCATION' && HEAD_BEFORE_OF_LAST.test(name) ? OF_REST.exec(after) : null) ??
+        (m.type !== 'PERSON' ? AMPERSAND_REST.exec(after) : null);
+      // (a place's institution is no name: `South Korea's Ministry of Trade`)
+      const owner = rest ? null : POSSESSIVE_HEAD.exec(after);
+      const shop =
+        owner &&
+        !/^ (?:of|for) /.test(after.slice(owner[0].length)) &&
+        (SHOP_HEADS.test(owner[1]!) ||
+          ((m.type === 'ORGANIZATION' || m.type === 'MISC') && /\s/.test(name) && isOrganizationWord(owner[1]!)));
+      const grow = rest?.[0].length ?? (shop ? owner![0].length : 0);
+      if (grow > 0) {
+        end += grow;
+        joined = grew = true;
+      }
+    }
+    if (!joined) {
+      if (!(out.length > 0 && out[out.length - 1]!.end > m.start)) out.push(m);
+      continue;
+    }
+    // the joined name replaces the mentions it covers, and takes in one it starts inside (`Columbia University
+    // Mailman School` + `of Public Health`)
+    while (out.length > 0 && out[out.length - 1]!.end > start) start = Math.min(start, out.pop()!.start);
+    out.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+  }
+  return out;
+}
+
+/** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
+const CELESTIAL: ReadonlySet<string> = new Set(
+  'sun moon earth mercury venus mars jupiter saturn uranus neptune pluto'.split(' '),
+);
+
 /** Resolve tagged mentions of `text` into entities. */
 export function resolveMentions(text: string, tagged: readonly Mention[]): Entity[] {
-  let mentions = mapPacked(tagged, (m) =>
-    // the tagger sometimes reads `Mr. Trump` in an unusual sentence as an organisation: the honorific decides
-    trimMention(
-      text,
-      withRegnalTitle(
-        text,
-        asPublication(
-          text,
-          withSurnameHe(
-            text,
-            m.type !== 'PERSON' && HONORIFIC_START.test(m.text) ? { ...m, type: 'PERSON' as const } : m,
-          ),
-        ),
-      ),
-    ),
-  )
-    .filter((m): m is Mention => m !== null)
+  let weather: boolean | undefined;
+  const isWeatherText = (): boolean => {
+    weather ??= WEATHER_WORDS.test(text);
+    return weather;
+  };
+  let mentions = mapPacked(tagged, (m) => fixMention(text, m, isWeatherText))
+    .filter((m): m is Mention => m !== null && !isNoEntity(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
-  mentions = mergeLongForms(text, mentions);
+  mentions = mergeLongForms(text, joinAcrossConnectors(text, mentions));
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
   const normOf = memo(norm);
@@ -386,9 +701,12 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
 
   // places the text's layout or the name's head noun make certain: a dateline, `Linden River`
+  // (whether the article shows a name to be a company's, once per name: it reads the whole text)
+  const isCompany = memo((s: string) => organizationDespiteTag(text, s));
   mentions = mapPacked(mentions, (m) =>
-    m.type !== 'LOCATION' && isPlaceByForm(text, m) ? { ...m, type: 'LOCATION' } : m,
+    m.type !== 'LOCATION' && isPlaceByForm(text, m, isCompany) ? { ...m, type: 'LOCATION' } : m,
   );
+  mentions = withTownsOfAddresses(text, mentions);
 
   // 1. multi-word mentions first (they define full names), then the rest
   // a full name the tagger typed as an organisation that the article shows to be a person (person-names.ts)
@@ -409,6 +727,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
         type = m.type;
         if (m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords)) type = 'PERSON';
         else if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) type = 'ORGANIZATION';
+        else if (m.type !== 'ORGANIZATION' && organizationByLastWord(m.text, m.type)) type = 'ORGANIZATION';
         retyped.set(key, type);
       }
       return type === m.type ? m : { ...m, type };
@@ -442,14 +761,48 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   };
   const retypedOrgs = new Set(
     [...retyped]
-      .filter(([key, type]) => type === 'ORGANIZATION' && key.startsWith('PERSON\u0000'))
-      .map(([key]) => key.slice(7)),
+      .filter(([key, type]) => type === 'ORGANIZATION' && !key.startsWith('ORGANIZATION\u0000'))
+      .map(([key]) => key.slice(key.indexOf('\u0000') + 1)),
   );
   const orgs = groups.filter((g) => g.type === 'ORGANIZATION' && [...g.forms.keys()].some((f) => retypedOrgs.has(f)));
   const orgByFirstWord = (w: string): Group | undefined => {
     const cands = orgs.filter((g) => [...g.forms.keys()].some((f) => words(f).length > 1 && ends(f)[0] === w));
     return cands.length === 1 ? cands[0] : undefined;
   };
+  // organisations of several words by their last word (with where each is first named), for the one-word name
+  // that ends them
+  const orgsByLastWord = new Map<string, Array<{ g: Group; first: number }>>();
+  for (const g of groups) {
+    if (g.type !== 'ORGANIZATION') continue;
+    // (a name with a connector is not shortened to its last word: `University of Wessex` is not `Wessex`)
+    const forms = [...g.forms.keys()].filter((f) => words(f).every((w) => /^[\p{Lu}\p{N}]/u.test(w)));
+    let first = Number.POSITIVE_INFINITY;
+    for (const x of g.mentions) first = Math.min(first, x.start);
+    for (const last of new Set(forms.map((f) => ends(f)[1]!))) {
+      if (CELESTIAL.has(last)) continue;
+      const list = orgsByLastWord.get(last);
+      if (list) list.push({ g, first });
+      else orgsByLastWord.set(last, [{ g, first }]);
+    }
+  }
+  /** The organisation ending in word `w` named before offset `at` (of several, the one named last before it). */
+  const orgEndingIn = (w: string, at: number): Group | undefined => {
+    const cands = (orgsByLastWord.get(w) ?? []).filter((c) => c.first < at);
+    if (cands.length <= 1) return cands[0]?.g;
+    let best: Group | undefined;
+    let bestAt = -1;
+    for (const { g } of cands) {
+      for (const x of g.mentions) {
+        if (x.start < at && x.start > bestAt) {
+          bestAt = x.start;
+          best = g;
+        }
+      }
+    }
+    return best;
+  };
+  /** One-word names tagged a person that the article shows to be organisations. */
+  const retypedSingles = new Set<string>();
   for (const m of single) {
     const key = normOf(m.text);
     const long = acronyms.get(m.text);
@@ -462,12 +815,13 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     const same = byForm.get(key);
     if (same) {
-      add(same, m);
+      // (the word's other mentions tagged a person go with the retyping: `Lumora, a startup … Lumora said`)
+      add(same, m.type === 'PERSON' && retypedSingles.has(key) ? { ...m, type: 'ORGANIZATION' } : m);
       continue;
     }
     if (m.type === 'PERSON' || m.type === 'ORGANIZATION' || m.type === 'MISC') {
       const p = personByWord(key, m.start);
-      if (p && (m.type === 'PERSON' || !isAcronymLike(m.text))) {
+      if (p && (m.type === 'PERSON' || !isAcronymLike(m.text) || isSpeakerLabel(text, m))) {
         add(p, m);
         continue;
       }
@@ -479,10 +833,21 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       add(org, { ...m, type: 'ORGANIZATION' });
       continue;
     }
+    // one word that ends the name of an organisation named before it (`Comets` after `Salt Lake Comets`); tagged a
+    // person, only a word no person's name ends in (`Systems` after `Kesta Space Systems`; not `Serrano`)
+    if (m.type !== 'LOCATION' && (m.type !== 'PERSON' || isOrganizationWord(m.text))) {
+      const whole = orgEndingIn(key, m.start);
+      if (whole) {
+        add(whole, { ...m, type: 'ORGANIZATION' });
+        continue;
+      }
+    }
     // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
     // (`carmaker Tesla said`)
-    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) newGroup({ ...m, type: 'ORGANIZATION' });
-    else newGroup(m);
+    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) {
+      retypedSingles.add(key);
+      newGroup({ ...m, type: 'ORGANIZATION' });
+    } else newGroup(m);
   }
 
   // 2. build entities
