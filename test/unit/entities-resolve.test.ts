@@ -215,6 +215,20 @@ describe('resolveMentions', () => {
 /** A full name the tagger typed as an organisation: [case, text, mentions as tagged, expected type of the name]. */
 const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, EntityType]> = [
   [
+    'two plain name words read as an organisation, the surname followed by `, who`, are a person',
+    'Ebele Nwosu came to the meeting. “It was good,” said Nwosu, who runs a bakery.',
+    [['Ebele Nwosu', 'ORGANIZATION']],
+    'Ebele Nwosu',
+    'PERSON',
+  ],
+  [
+    'a party’s name after a title word stays an organisation (`former Liberal Democrat leader`)',
+    'The former Liberal Democrat leader spoke first.',
+    [['Liberal Democrat', 'ORGANIZATION']],
+    'Liberal Democrat',
+    'ORGANIZATION',
+  ],
+  [
     'a given name that is also a place (`Chad`, `Taylor`) does not stop the same evidence',
     'Fans of Chad Morrow waited outside. Morrow, 29, later thanked them.',
     [

@@ -103,10 +103,34 @@ function personContext(text: string, words: readonly string[]): boolean {
 export function personDespiteTag(text: string, surface: string, personWords: ReadonlySet<string>): boolean {
   const words = nameWords(surface);
   if (!hasPersonShape(surface)) {
-    // a given name that a place or an organisation also bears (`Chad`, `Taylor`): the same evidence
+    // a given name that a place or an organisation also bears (`Chad`, `Taylor`): the same evidence; a given name the
+    // list lacks (`Eyamba Sowers`), two plain name words: `, who` after the surname (a title before it may be a
+    // party's, `former Liberal Democrat leader`)
+    if (plainTwoWords(words) && whoAfter(text, words[1]!)) return true;
     return looseShape(words) && (personWords.has(words[words.length - 1]!) || personContext(text, words));
   }
   return personWords.has(words[words.length - 1]!) || personContext(text, words);
+}
+
+/** `, who` after a whole occurrence of `surname` (`said Sowers, who is also …`). */
+function whoAfter(text: string, surname: string): boolean {
+  for (const at of wholeOccurrences(text, surname)) {
+    if (/^,\s+who\b/.test(text.slice(at + surname.length, at + surname.length + 7))) return true;
+  }
+  return false;
+}
+
+/** Two capitalised words with no word of a place's, an organisation's or a newspaper's name. */
+function plainTwoWords(words: readonly string[]): boolean {
+  if (words.length !== 2 || !words.every((w) => NAME_WORD.test(w))) return false;
+  return words.every(
+    (w) =>
+      !inPlaceOrOrgList(w) &&
+      !ORG_LAST_WORD.test(w) &&
+      !COMPANY_LAST_WORD.test(w) &&
+      !INSTITUTION_LAST_WORD.test(w) &&
+      !NEWSPAPER_LAST_WORDS.has(w),
+  );
 }
 
 /**
