@@ -1578,6 +1578,22 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'there was only a 40 percent chance of success', speaker: 'Tom Harlan', type: 'indirect' },
     ],
   ],
+  [
+    'a report in brackets: its subject after the bracket, its content up to the closing bracket',
+    '(Norvik Capital on Tuesday announced that it had become the largest shareholder.) The firm cut 80 jobs last spring (the company later said it had no plans for further cuts) and closed two depots.',
+    [
+      { text: 'it had become the largest shareholder', speaker: 'Norvik Capital', type: 'indirect' },
+      { text: 'it had no plans for further cuts', speaker: 'the company', type: 'indirect' },
+    ],
+  ],
+  [
+    'a share of a group speaks as written (`Fifty-one percent of Democrats say`, `most Britons say`)',
+    'Fifty-one percent of Democrats say the party should move left. Most Britons say they want a new vote on the deal.',
+    [
+      { text: 'the party should move left', speaker: 'Fifty-one percent of Democrats', type: 'indirect' },
+      { text: 'they want a new vote on the deal', speaker: 'Most Britons', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -433,6 +433,31 @@ function opensClause(toks: Tok[], a: number, lo: number): boolean {
   return a === lo || !prev || /^[,;:]$/.test(prev.w) || prev.kind === 'quote';
 }
 
+/** A number in digits or words (`44`, `fifty-one`, `twelve`). */
+const NUMBER =
+  /^(?:\d[\d.,]*|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?)$/;
+/** Words before a share's number (`an overwhelming 70 percent`, `nearly half`). */
+const SHARE_LEAD =
+  /^(?:a|an|the|about|nearly|almost|over|only|just|roughly|some|overwhelming|whopping|staggering|slim|bare|narrow|clear|solid|full|estimated)$/;
+/** Words for a share of a group (`percent of`, `most`, `half of`). */
+const SHARE_WORD =
+  /^(?:percent|per|%|majority|minority|plurality|half|third|thirds|quarter|most|many|some|few|number|share)$/;
+
+/**
+ * Where a share of a capitalised group ending at token j starts (`44 percent of Americans`, `a majority of Britons`,
+ * `most Americans`), or -1.
+ */
+function shareOf(toks: Tok[], j: number, lo: number): number {
+  const t = toks[j]!;
+  if (!isCap(t) || !/s$/.test(t.w)) return -1;
+  let x = j - 1;
+  if (toks[x]?.l === 'of') x--;
+  else if (!/^(?:most|many|some|few)$/.test(toks[x]?.l ?? '')) return -1;
+  if (x < lo || !SHARE_WORD.test(toks[x]!.l)) return -1;
+  while (x - 1 >= lo && (NUMBER.test(toks[x - 1]!.l) || SHARE_LEAD.test(toks[x - 1]!.l))) x--;
+  return x;
+}
+
 /**
  * The speaker phrase that is the subject of the verb at token k: walks left over adverbs, appositives between
  * commas and parentheticals. `lo` bounds the search (a quote or the sentence start).
@@ -467,6 +492,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     break;
   }
   if (j < lo) return null;
+  // a share of a people or a group (`44 percent of Americans say`, `most Britons say`): the share, as written
+  const share = shareOf(toks, j, lo);
+  if (share >= 0) return phrase(text, toks, share, j, 'nominal');
   if (isPronoun(toks[j])) {
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
@@ -588,6 +616,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   let depth = 0;
   for (; i >= lo; i--) {
     const t = toks[i]!;
+    // (an opening bracket with no closing one before the verb: the verb is inside it, `… last spring (the company
+    // later said …`, and so is its subject)
+    if (t.w === '(' && depth === 0) break;
     if (t.w === ')') depth++;
     else if (t.w === '(') depth = Math.max(0, depth - 1);
     if (depth > 0 || t.w === '(' || t.w === ')') continue;
@@ -643,11 +674,14 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const clean = (a: number, b: number): number[] => {
     const idx: number[] = [];
     let d = 0;
+    // (an opening bracket closed later in the segment, not a stray one: `(Norvik Capital on Tuesday announced …`)
+    let lastClose = -1;
+    for (let x = b; x >= a && lastClose < 0; x--) if (toks[x]!.w === ')') lastClose = x;
     for (let x = a; x <= b; x++) {
       const w = toks[x]!.w;
-      if (w === '(') d++;
+      if (w === '(' && x < lastClose) d++;
       else if (w === ')') d = Math.max(0, d - 1);
-      else if (d === 0) idx.push(x);
+      else if (d === 0 && w !== '(') idx.push(x);
     }
     return idx;
   };

@@ -226,6 +226,16 @@ function lastClauseComma(s: string): number {
   return i;
 }
 
+/** Offset of a `)` in `s` that closes no `(` of `s` (the report sits in brackets), or -1. */
+function closingBracket(s: string): number {
+  let depth = 0;
+  for (let i = s.indexOf(')') < 0 ? s.length : 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')' && depth-- === 0) return i;
+  }
+  return -1;
+}
+
 function trimSpan(text: string, s: number, e: number): [number, number] {
   while (s < e && /[\s,;:—–-]/.test(text[s] ?? '')) s++;
   while (e > s && /[\s,.;:!?—–-]/.test(text[e - 1] ?? '')) e--;
@@ -418,6 +428,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
   const nextVerb = next?.[1] ?? next?.[3];
   if (next && (next[2] || !nextVerb || CUE_FORM_TO_LEMMA.has(nextVerb))) e = trimSpan(text, s, s + next.index)[1];
+  // a report in brackets ends at its closing bracket (`(the company later said it had no plans for more cuts) and
+  // closed …`, `(… of the Daily Clarion.)`)
+  const close = closingBracket(text.slice(s, e));
+  if (close >= 0) e = trimSpan(text, s, s + close)[1];
   const said = text.slice(s, e);
   // three words at least, a clause (`the guard died`, not `them to me`); four before the cue (`To the pears, add …`)
   const words = said.split(/\s+/).length;
