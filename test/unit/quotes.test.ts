@@ -1594,6 +1594,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'they want a new vote on the deal', speaker: 'Most Britons', type: 'indirect' },
     ],
   ],
+  [
+    'an admission or a denial of an act (`admitted to threatening …`, `denied taking …`); not `denied the request`, `acknowledged growing concerns`',
+    'Shortly before the raid, Brennan admitted to threatening the clerk. Brennan denied taking the money from the till. The judge denied the request for a delay. The minister acknowledged growing concerns about the plan.',
+    [
+      { text: 'threatening the clerk', speaker: 'Brennan', type: 'indirect' },
+      { text: 'taking the money from the till', speaker: 'Brennan', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -92,6 +92,10 @@ export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVE
 const SPEAKING_HEAD =
   /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
+/** An act, after `admitted (to)` / `denied`: a gerund and more (`to threatening the clerk`, `taking the money`). */
+const ADMITTED_ACT =
+  /^(?:to\s+)?(?:having\s+)?(?!(?:growing|rising|increasing|mounting|ongoing|existing|pending|missing|remaining|outstanding|damning|conflicting|worrying|alarming|following|upcoming|leading|striking|lasting|underlying|shocking|troubling|disappointing|overwhelming|widespread|long-standing)\s)\p{Ll}{2,}ing\s+\S+/u;
+
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
   'joke',
@@ -381,7 +385,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // (its verb before a comma that opens another clause: `denied the claim, saying the tune was his own` reports no
       // clause; inside a relative clause set off by commas, before its closing comma: `Marlowe, who denies the
       // charges, has remained …`)
-      else if (NP_TAKERS.has(a.cue.lemma)) {
+      // an admission or a denial of an act (`admitted to threatening the clerk`, `denied taking the money`): the act
+      else if (/^(?:admit|deny|acknowledge)$/.test(a.cue.lemma) && ADMITTED_ACT.test(rest)) {
+        if (/^to\s/.test(rest)) s += 3;
+      } else if (NP_TAKERS.has(a.cue.lemma)) {
         const relative = /,\s*(?:who|which)\s+(?:\p{L}+\s+)?$/u.test(text.slice(sent.start, a.cue.start));
         const own = text.slice(s, e).split(relative ? ',' : NEW_CLAUSE_COMMA)[0]!;
         if (!CLAUSE_START.test(own)) return null;
