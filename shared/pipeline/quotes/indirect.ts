@@ -291,6 +291,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   let e: number;
   /** The content is the whole sentence, attribution included (a parenthetical attribution). */
   let whole = false;
+  /** The content is an act admitted or denied (`denied taking the money`). */
+  let act = false;
   if (
     sp.start > a.cue.start &&
     a.cue.lemma === 'according to' &&
@@ -329,7 +331,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // has none, the words are its speaker's title)
     const setOff = /[,;:—–―]|\s-\s/.test(text.slice(sent.start, sp.start));
     if (!setOff && /^[\s,]*[.!?:]?\s*$/.test(after)) return null;
-    if (
+    // an admission or a denial of an act (`admitted to threatening the clerk`, `denied taking the money`): the act
+    act = /^(?:admit|deny|acknowledge)$/.test(a.cue.lemma) && ADMITTED_ACT.test(after.trimStart());
+    if (act) {
+      [s, e] = tail;
+      if (/^to\s/.test(text.slice(s, e))) s += 3;
+    } else if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
       (head[1] - head[0] > 15 &&
@@ -385,10 +392,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // (its verb before a comma that opens another clause: `denied the claim, saying the tune was his own` reports no
       // clause; inside a relative clause set off by commas, before its closing comma: `Marlowe, who denies the
       // charges, has remained …`)
-      // an admission or a denial of an act (`admitted to threatening the clerk`, `denied taking the money`): the act
-      else if (/^(?:admit|deny|acknowledge)$/.test(a.cue.lemma) && ADMITTED_ACT.test(rest)) {
-        if (/^to\s/.test(rest)) s += 3;
-      } else if (NP_TAKERS.has(a.cue.lemma)) {
+      else if (NP_TAKERS.has(a.cue.lemma)) {
         const relative = /,\s*(?:who|which)\s+(?:\p{L}+\s+)?$/u.test(text.slice(sent.start, a.cue.start));
         const own = text.slice(s, e).split(relative ? ',' : NEW_CLAUSE_COMMA)[0]!;
         if (!CLAUSE_START.test(own)) return null;
@@ -443,7 +447,11 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // three words at least, a clause (`the guard died`, not `them to me`); four before the cue (`To the pears, add …`)
   const words = said.split(/\s+/).length;
   if (e - s < 10 || words < 3) return null;
-  if (words === 3 && (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could)\b/u.test(said)))
+  if (
+    words === 3 &&
+    !act &&
+    (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could)\b/u.test(said))
+  )
     return null;
   // a second source is no content (`…, the commission said, according to Reuters`)
   if (/^according\s+to\b/i.test(said)) return null;
