@@ -1602,6 +1602,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'taking the money from the till', speaker: 'Brennan', type: 'indirect' },
     ],
   ],
+  [
+    'reported content ends before the narrator’s contrast with someone else (`, while the opposition condemned …`); not at `while` inside it',
+    'The mayor stressed the plan would not raise taxes, while the opposition condemned the rushed vote. The mayor stressed that the plan, while costly, would not raise taxes.',
+    [
+      { text: 'the plan would not raise taxes', speaker: 'The mayor', type: 'indirect' },
+      { text: 'the plan, while costly, would not raise taxes', speaker: 'The mayor', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -148,6 +148,9 @@ const NARRATOR_TAIL = new RegExp(
     String.raw`,\s+(?:but|and|yet)\s+(?:he|she|they)\s+(?:\p{Ll}+ed|gave|did|made|took|went|spoke|declined|refused|offered|provided)\b`,
     // `, but it did not say when …`, `, but he said that …`
     String.raw`,\s+(?:but|and|yet)\s+(?:he|she|it|they)\s+(?:(?:(?:did|does|would|could|has|had)\s+not|(?:didn|doesn|wouldn|couldn|hasn|hadn)[’']t)\s+(?:say|give|provide|specify|elaborate|comment|explain|disclose|reveal|confirm|offer|respond)|said|says|told|tells|wrote|writes|added|adds)\b`,
+    // the narrator's contrast with someone else (`, while the opposition condemned the vote`, `, whereas Labour
+    // wants …`): a new subject and its verb after `, while`
+    String.raw`,\s+(?:while|whereas)\s+(?:the\s+|a\s+|an\s+)?(?:\p{Lu}[\p{L}’'-]*\s+|\p{Ll}+\s+){1,3}?(?:\p{Ll}+ed|said|says|wants|called|calls)\s`,
     // `, Morrison testified` closing the sentence (groups 1 and 2: the name and its verb)
     String.raw`,\s+(\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2})\s+(\p{Ll}+)\s*$`,
   ].join('|'),
