@@ -1610,6 +1610,15 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'the plan, while costly, would not raise taxes', speaker: 'The mayor', type: 'indirect' },
     ],
   ],
+  [
+    '`…, X said, adding that …`: the clause before the verb and the second report (`demand had fallen`)',
+    'The plant will close in June, the company said, adding that demand had fallen. People are tired of hearing about viruses, Tom Ruiz said, and that makes his job harder.',
+    [
+      { text: 'The plant will close in June', speaker: 'the company', type: 'indirect' },
+      { text: 'demand had fallen', speaker: 'the company', type: 'indirect' },
+      { text: 'People are tired of hearing about viruses', speaker: 'Tom Ruiz', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

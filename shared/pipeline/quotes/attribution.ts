@@ -1683,7 +1683,8 @@ function inAppositiveBeforeCue(toks: Tok[], k: number): boolean {
   while (close < toks.length && close - k < 4 && toks[close]!.kind === 'word') close++;
   if (toks[close]?.w !== ',') return false;
   const next = toks[close + 1] && isLyAdverb(toks[close + 1]!.l) ? close + 2 : close + 1;
-  return isCueTok(toks, next) !== null;
+  // (the sentence's verb, not a participle that adds to it: `…, the company said, adding that …`)
+  return isCueTok(toks, next) !== null && !/ing$/.test(toks[next]!.l);
 }
 
 export function attributeBare(text: string, tokens: TokenIndex, sent: Span, fromOffset = -1): Attribution | null {

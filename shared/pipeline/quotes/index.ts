@@ -1164,7 +1164,8 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       resolve(a.speaker);
       if (content) quotes.push(reported(content, a));
       // `X said the plan was dead, adding that she would veto it again`: the speaker's second report
-      const second = content ? trailingReport(masked, sent, content.end, a) : null;
+      // (after the verb when the content comes before it: `…, the company said, adding that …`)
+      const second = content ? trailingReport(masked, sent, Math.max(content.end, a.cue?.end ?? 0), a) : null;
       const secondContent = second
         ? indirectContent(text, masked, { start: second.cue!.start, end: sent.end }, second)
         : null;

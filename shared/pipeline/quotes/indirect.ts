@@ -92,6 +92,10 @@ export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVE
 const SPEAKING_HEAD =
   /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
+/** After `…, X said`: the speaker's second report (`, adding that …`) or a new clause (`, and that makes …`). */
+const SECOND_AFTER =
+  /^\s*,\s*(?:adding|noting|saying|stressing|warning|insisting|explaining|arguing|acknowledging|conceding|and|but)\s/;
+
 /** An act, after `admitted (to)` / `denied`: a gerund and more (`to threatening the clerk`, `taking the money`). */
 const ADMITTED_ACT =
   /^(?:to\s+)?(?:having\s+)?(?!(?:growing|rising|increasing|mounting|ongoing|existing|pending|missing|remaining|outstanding|damning|conflicting|worrying|alarming|following|upcoming|leading|striking|lasting|underlying|shocking|troubling|disappointing|overwhelming|widespread|long-standing)\s)\p{Ll}{2,}ing\s+\S+/u;
@@ -347,7 +351,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
         !frontedOnly(text.slice(head[0], head[1])) &&
         (ADVERBIAL_ONLY.test(after) ||
           AFTER_ADJUNCT.test(after) ||
-          (a.cue.lemma === 'tell' && HEARER_ONLY.test(after))))
+          (a.cue.lemma === 'tell' && HEARER_ONLY.test(after)) ||
+          // (a second report or the narrator after the verb: `…, the company said, adding that …`, `…, he said,
+          // and that makes …`)
+          SECOND_AFTER.test(after)))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
@@ -453,7 +460,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (
     words === 3 &&
     !act &&
-    (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could)\b/u.test(said))
+    (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could|had|has|have|did)\b/u.test(said))
   )
     return null;
   // a second source is no content (`…, the commission said, according to Reuters`)
