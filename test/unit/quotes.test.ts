@@ -711,6 +711,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'the tariff costs each household $40 a month.', speaker: 'Harbor Institute', type: 'partial' },
     ],
   ],
+  [
+    '`Another wrote:` after one user’s quote is another speaker',
+    'One user tweeted: “Imagine yelling at a teenager.”\n\nAnother wrote: “This is embarrassing.”',
+    [
+      { text: 'Imagine yelling at a teenager.', speaker: 'One user', type: 'direct' },
+      { text: 'This is embarrassing.', speaker: 'Another', type: 'direct' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1618,6 +1626,29 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'demand had fallen', speaker: 'the company', type: 'indirect' },
       { text: 'People are tired of hearing about viruses', speaker: 'Tom Ruiz', type: 'indirect' },
     ],
+  ],
+  [
+    'wire copy: `according to state media`, a dateline with the agency (`LONDON, May 3 (Reuters) -`), `…, said Constable X of the police` after a time',
+    'LONDON, May 3 (Reuters) - Delmont Freight will cut about 1,200 jobs, the company said on Tuesday. The victims were young, according to state media. Eleven cars left the track shortly after 4 a.m., said Constable Joanne Pruitt of the provincial police.',
+    [
+      { text: 'Delmont Freight will cut about 1,200 jobs', speaker: 'the company', type: 'indirect' },
+      { text: 'The victims were young', speaker: 'state media', type: 'indirect' },
+      { text: 'Eleven cars left the track shortly after 4 a.m', speaker: 'Joanne Pruitt', type: 'indirect' },
+    ],
+  ],
+  [
+    'media sourcing: `according to reports in Spain`, `according to media reports`, `the newspaper X reported on Monday`',
+    'Real Estrella are close to a deal for Tomas Lindgren, according to reports in Spain. The club will pay 40 million euros, the newspaper Marca Diario reported on Monday. The fee is a record, according to media reports.',
+    [
+      { text: 'Real Estrella are close to a deal for Tomas Lindgren', speaker: 'reports in Spain', type: 'indirect' },
+      { text: 'The club will pay 40 million euros', speaker: 'Marca Diario', type: 'indirect' },
+      { text: 'The fee is a record', speaker: 'media reports', type: 'indirect' },
+    ],
+  ],
+  [
+    'nothing said: the article speaking of itself, `said as much`, `said so for years`; `said so far …` is a report',
+    'Correction: A previous version of this story said the vote was 4-3. The engineers said as much in a 2021 report. Critics have said so for years. Ana Ruiz said so far 20 people have died.',
+    [{ text: 'so far 20 people have died', speaker: 'Ana Ruiz', type: 'indirect' }],
   ],
 ];
 

@@ -268,7 +268,7 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // a noun use ("the call", "his claims", "a report")
   // (not after a quantifier used as a pronoun, before a form that is no noun: `Some said they …`, `Many argued`)
   if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
-    const quantifierSubject = /^(?:some|many|several|most|few)$/.test(prev.l) && !NOUNABLE.has(t.l);
+    const quantifierSubject = /^(?:some|many|several|most|few|another)$/.test(prev.l) && !NOUNABLE.has(t.l);
     if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one' || quantifierSubject))
       return null;
   }
@@ -1011,7 +1011,8 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
   if (RELATIVES.has(last.l) || VERB_MODIFIERS.has(last.l) || isLyAdverb(last.l)) return false;
   for (let i = a; i <= b; i++) {
     const t = toks[i]!;
-    if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t)) return false;
+    // (a verb form that is a noun modifying the head is no verb: `state media`, `state police`)
+    if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t) && !(i < b && t.l === 'state')) return false;
     if (RELATIVES.has(t.l) || VERB_MODIFIERS.has(t.l)) return false;
     // "Okafor unveiled …": a name directly followed by a past-tense-looking word
     if (i > a && isCap(toks[i - 1]) && !isCap(t) && /ed$/.test(t.l) && !/['’]s$/.test(toks[i - 1]!.w)) return false;
@@ -1143,7 +1144,13 @@ function sourceWithModifier(text: string, toks: Tok[], i: number, hi: number): S
     const next = toks[j + 1]?.l;
     const by =
       next === 'from' || next === 'by' ? j + 2 : toks[j + 2]?.l === 'by' && /ed$/.test(next ?? '') ? j + 3 : -1;
-    if (by < 0) return null;
+    // (reports with no one named, perhaps a place: `according to media reports`, `reports in Spain`): as written
+    if (by < 0) {
+      const place = next === 'in' && isCap(toks[j + 2]) ? (runStartingAt(toks, j + 2, hi)?.[1] ?? -1) : -1;
+      const end = place >= 0 ? place : j;
+      const closes = !toks[end + 1] || /^[,.;:!?)]$/.test(toks[end + 1]!.w);
+      return closes && /^(?:reports|accounts)$/.test(t.l) ? phrase(text, toks, i, end, 'nominal') : null;
+    }
     if (/^(?:corroborated|confirmed|backed|supported|verified)$/.test(next ?? ''))
       return validNominal(toks, i, j) ? phrase(text, toks, i, j, 'nominal') : null;
     return subjectAfter(text, toks, by, hi);
@@ -1154,7 +1161,7 @@ function sourceWithModifier(text: string, toks: Tok[], i: number, hi: number): S
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
-      const sp = subjectAfter(text, toks, i + 2, hi) ?? sourceWithModifier(text, toks, i + 2, hi);
+      const sp = sourceWithModifier(text, toks, i + 2, hi) ?? subjectAfter(text, toks, i + 2, hi);
       const cue = { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' };
       if (sp) return { speaker: issuerOfDocument(text, sp) ?? sp, cue };
     }
@@ -1665,7 +1672,8 @@ const OWNED_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** What may follow a speaker that closes its sentence: an appositive or relative clause, then the full stop. */
-const CLOSING_SPEAKER = /^(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[\s\S]*)?[\s.!?"”’)]*$/;
+const CLOSING_SPEAKER =
+  /^(?:\s+(?:of|at|for|from|with)\s+[^,;:.!?]{1,60}?)?(?:\s*,\s*(?:a|an|the|who|which|his|her|its|their)\b[\s\S]*)?[\s.!?"”’)]*$/;
 
 /**
  * An attribution in a sentence that has no quote of its own (`Smith said:` or `Smith said the talks failed.`), used

@@ -92,6 +92,10 @@ export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVE
 const SPEAKING_HEAD =
   /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
+/** Right after the verb, words that stand for what was said instead of saying it (`said as much`, `said so`). */
+const NOTHING_SAID =
+  /^\s+(?:as\s+much|otherwise|nothing|little|so(?:\s*[.,;!?]|\s+(?:for|in|at|on|last|this|repeatedly|publicly|again|often|himself|herself|themselves)\b))/i;
+
 /** After `…, X said`: the speaker's second report (`, adding that …`) or a new clause (`, and that makes …`). */
 const SECOND_AFTER =
   /^\s*,\s*(?:adding|noting|saying|stressing|warning|insisting|explaining|arguing|acknowledging|conceding|and|but)\s/;
@@ -278,6 +282,11 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // narration, not someone's reported words; so is evidence that `reveals` or `suggests` (`Blood tests revealed
   // that …`, `Those facts suggest that …`) and a hypothetical speaker (`Others might argue that …`)
   if (/^(?:i|we|our|my)\b/i.test(a.speaker.text)) return null;
+  // the article speaking of itself (`A previous version of this story said …`)
+  if (/\b(?:version|edition)\s+of\s+this\s+(?:story|article|report)$|^this\s+(?:story|article)$/i.test(a.speaker.text))
+    return null;
+  // a verb with nothing said after it (`said as much`, `have said so for years`)
+  if (NOTHING_SAID.test(masked.slice(a.cue.end, Math.min(sent.end, a.cue.end + 40)))) return null;
   if (
     /^(?:reveal|suggest)$/.test(a.cue.lemma) &&
     /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs|research)$/.test(a.speaker.text)
@@ -330,7 +339,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // `…, the agency said in a statement on Wednesday.`: only when the speaker follows the content's comma, and is
     // someone who speaks (not `…, a deal announced last week.`)
     const speakerAfterComma =
-      /,\s*(?:the\s+)?$/i.test(text.slice(Math.max(0, sp.start - 7), sp.start)) &&
+      /,\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
+        text.slice(Math.max(0, sp.start - 48), sp.start),
+      ) &&
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
     if (/^[\s,]*[.!?:]?\s*$/.test(after) && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
@@ -423,9 +434,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     const comma = rel < 0 ? -1 : s + rel;
     if (comma > s && sp.start - comma < 60 && e >= comma) e = trimSpan(text, s, comma)[1];
   }
-  // a dateline opening the article's first sentence is not part of what was said (`KIRKVALE, Norland — …`)
+  // a dateline opening the article's first sentence is not part of what was said (`KIRKVALE, Norland — …`,
+  // `LONDON, May 3 (Reuters) - …`, `HARBOR CITY -- …`)
   const dateline =
-    /^(?:(?:(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n]{1,40})?(?:\*\*)?|\(\p{Lu}[\p{L}.]+\))\s*[—–]|\p{L}[\p{L}\d-]*\.(?:[Nn]et|[Cc]om|[Oo]rg|NET|COM|ORG|info|am|ru|uk|in)\s+[-—–])\s*(?:\*\*)?\s*/u.exec(
+    /^(?:(?:(?:\*\*)?\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n()]{1,40})?(?:\*\*)?|\(\p{Lu}[\p{L}.]+\))\s*[—–]|\p{Lu}[\p{Lu}\s.'’-]+(?:,[^—–\n()]{1,40})?\s*(?:\(\p{Lu}[\p{L}.]+\)\s*(?:--?|[—–])|--|[—–])|\p{L}[\p{L}\d-]*\.(?:[Nn]et|[Cc]om|[Oo]rg|NET|COM|ORG|info|am|ru|uk|in)\s+[-—–])\s*(?:\*\*)?\s*/u.exec(
       text.slice(s, e),
     );
   if (dateline) s += dateline[0].length;
