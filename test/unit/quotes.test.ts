@@ -1198,11 +1198,12 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   [
-    'the narrator’s `, but it did not say …` and a second `, but he said …` end the report',
+    'the narrator’s `, but it did not say …` and a second `, but he said …` end the report; the second is a report of its own',
     'Harbor Bakery says its new oven will halve waiting times, but it did not say when the oven will arrive. The coach said it depends on the weather, but he said that he expects the match to go ahead.',
     [
       { text: 'its new oven will halve waiting times', speaker: 'Harbor Bakery', type: 'indirect' },
       { text: 'it depends on the weather', speaker: 'The coach', type: 'indirect' },
+      { text: 'he expects the match to go ahead', speaker: 'he', type: 'indirect' },
     ],
   ],
   [
@@ -1649,6 +1650,15 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'nothing said: the article speaking of itself, `said as much`, `said so for years`; `said so far …` is a report',
     'Correction: A previous version of this story said the vote was 4-3. The engineers said as much in a 2021 report. Critics have said so for years. Ana Ruiz said so far 20 people have died.',
     [{ text: 'so far 20 people have died', speaker: 'Ana Ruiz', type: 'indirect' }],
+  ],
+  [
+    'another side’s report after `, while` / `, but` (after a partial quote too); `countered that`, `responded that`; not `responded quickly`',
+    'Alicia Moreno said that she was less optimistic, while Senator Ivo Hart argued that the bill would pass. Howard Brisco told reporters that his caucus would not accept “another blank check,” while the mayor countered that the plan would gut inspections. The fire brigade responded quickly.',
+    [
+      { text: 'she was less optimistic', speaker: 'Alicia Moreno', type: 'indirect' },
+      { text: 'the bill would pass', speaker: 'Ivo Hart', type: 'indirect' },
+      { text: 'the plan would gut inspections', speaker: 'the mayor', type: 'indirect' },
+    ],
   ],
 ];
 

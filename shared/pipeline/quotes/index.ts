@@ -247,6 +247,33 @@ function reportAfterQuote(masked: string, sent: Span, w: Work): Attribution | nu
   return trailingReport(masked, sent, anchor, a);
 }
 
+/**
+ * Another speaker's report after `anchor` in the sentence, joined by `while`/`whereas`/`but` (`…, while Democrats
+ * countered that the plan would gut inspections`): its attribution and content.
+ */
+function otherReport(
+  text: string,
+  masked: string,
+  tokens: TokenIndex,
+  sent: Span,
+  anchor: number,
+): { a: Attribution; content: Span } | null {
+  // (the comma may sit inside the quote's closing mark: `“another blank check,” while …`)
+  const after = text.slice(anchor, Math.min(sent.end, anchor + 80));
+  const join =
+    OTHER_SIDE.exec(after) ?? (/,["”’']$/.test(text.slice(anchor - 2, anchor)) ? SIDE_WORD.exec(after) : null);
+  if (!join) return null;
+  const from = anchor + join[0].length;
+  const a = attributeBare(text, tokens, { start: from, end: sent.end });
+  if (!a?.cue || a.speaker.start < from || a.speaker.end > a.cue.start) return null;
+  const content = indirectContent(text, masked, { start: from, end: sent.end }, a);
+  return content && content.start > a.cue.start ? { a, content } : null;
+}
+
+/** Where another side's report starts: `, while `, `, whereas `, `, but ` (after a quote's closing mark too). */
+const OTHER_SIDE = /^[^,;.!?]{0,40}?,\s+(?:while|whereas|but)\s+/;
+const SIDE_WORD = /^\s+(?:while|whereas|but)\s+/;
+
 /** A second report of `a`'s speaker right after `anchor` (see TRAILING_REPORT). */
 function trailingReport(masked: string, sent: Span, anchor: number, a: Attribution): Attribution | null {
   const m = TRAILING_REPORT.exec(masked.slice(anchor, sent.end));
@@ -1170,6 +1197,11 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
         ? indirectContent(text, masked, { start: second.cue!.start, end: sent.end }, second)
         : null;
       if (second && secondContent) quotes.push(reported(secondContent, second));
+      // `X said the plan was sound, while Republicans argued that …`: another speaker's report after the first
+      else if (content) {
+        const other = otherReport(text, masked, tokens, sent, content.end);
+        if (other) quotes.push(reported(other.content, other.a));
+      }
       continue;
     }
     let last: Work | null = null;
@@ -1205,6 +1237,11 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       ? indirectContent(text, masked, { start: trailing.cue!.start, end: sent.end }, trailing)
       : null;
     if (trailing && trailingContent) quotes.push(reported(trailingContent, trailing));
+    // `X told reporters that … “another blank check”, while Democrats countered that …`: another speaker's report
+    else if (last) {
+      const other = otherReport(text, masked, tokens, sent, last.span.outerEnd);
+      if (other) quotes.push(reported(other.content, other.a));
+    }
   }
   return quotes.sort((a, b) => a.start - b.start);
 }

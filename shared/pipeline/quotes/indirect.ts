@@ -48,7 +48,13 @@ const REPORTING = new Set([
   'mention',
   'recall',
   'recount',
+  'counter',
+  'complain',
+  'reply',
+  'respond',
 ]);
+/** Reporting verbs that report only with `that` after them (`countered that …`; not `responded to the fire`). */
+const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond']);
 
 /** What a reported question opens with (`asked whether …`, `asked the minister how …`). */
 const QUESTION_START = /^(?:whether|if|how|why|what|when|where|who|which)\s/i;
@@ -284,6 +290,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (/^(?:i|we|our|my)\b/i.test(a.speaker.text)) return null;
   // the article speaking of itself (`A previous version of this story said …`)
   if (/\b(?:version|edition)\s+of\s+this\s+(?:story|article|report)$|^this\s+(?:story|article)$/i.test(a.speaker.text))
+    return null;
+  // (`countered that …`, `responded on Monday that …`; not `responded quickly`, `responded to the fire`)
+  if (
+    THAT_ONLY.has(a.cue.lemma) &&
+    !/^\s+(?:(?!and\s|but\s)[\p{L}.]+\s+){0,3}?that\s/iu.test(masked.slice(a.cue.end, a.cue.end + 40))
+  )
     return null;
   // a verb with nothing said after it (`said as much`, `have said so for years`)
   if (NOTHING_SAID.test(masked.slice(a.cue.end, Math.min(sent.end, a.cue.end + 40)))) return null;
