@@ -719,6 +719,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'This is embarrassing.', speaker: 'Another', type: 'direct' },
     ],
   ],
+  [
+    'a name right after `said` that is the subject of what was said (`said Manila had “…”`) is not the speaker',
+    'Talks resumed.\n\nA senior diplomat from Norland, speaking on condition of anonymity because he was not allowed to speak to the media, said Harbor City had “serious reservations” about the port.',
+    [{ text: 'serious reservations', speaker: 'A senior diplomat' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1660,6 +1665,17 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'the plan would gut inspections', speaker: 'the mayor', type: 'indirect' },
     ],
   ],
+  [
+    'an -ing adjective after its determiner stays in the subject (`An official from the opposing delegation said`)',
+    'An official from the opposing delegation said his side had not agreed to discuss prisoners first.',
+    [
+      {
+        text: 'his side had not agreed to discuss prisoners first',
+        speaker: 'An official from the opposing delegation',
+        type: 'indirect',
+      },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {
@@ -1723,6 +1739,12 @@ function entity(text: string, id: string, type: Entity['type'], name: string, su
  * `speakerEntityId` to the person the article tied that role to; [name, text, person named in the text, expected id].
  */
 const NOMINAL_ROWS: Array<[string, string, string, string | null]> = [
+  [
+    'title before a name: Councillor X → the councillor',
+    'Councillor Brent Haskell announced his resignation on Monday.\n\n“I am tired,” the councillor told a radio host.',
+    'Brent Haskell',
+    'PERSON:brent-haskell',
+  ],
   [
     'a relative named after the role: `Her daughter, Ruth Vance, said` → `her daughter`',
     'Eleanor Hale died on Sunday. Her daughter, Ruth Vance, said the cause was heart failure.\n\n“She believed in libraries,” her daughter said.',

@@ -841,7 +841,14 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   if (b - a > 14) a = b - 14;
   // "Farmers marching to the capitol": the head before a participle
   for (let x = a + 1; x <= b; x++) {
-    if (toks[x]!.kind === 'word' && !isCap(toks[x]) && /ing$/.test(toks[x]!.l) && toks[x]!.l.length > 5) {
+    // (not an adjective after its determiner: `An official from the opposing delegation`)
+    if (
+      toks[x]!.kind === 'word' &&
+      !isCap(toks[x]) &&
+      /ing$/.test(toks[x]!.l) &&
+      toks[x]!.l.length > 5 &&
+      !DETERMINERS.has(toks[x - 1]!.l)
+    ) {
       // "… a move the Ohio senator said …" after a participle: the phrase after it; "Farmers marching …": before it
       if (x < b && DETERMINERS.has(toks[x + 1]!.l)) a = x + 1;
       else b = x - 1;
@@ -1621,7 +1628,10 @@ function attributeLeft(
     // `told Smith “…”`)
     if (!VERB_FIRST_CUES.has(lemma)) continue;
     const after = subjectAfter(text, toks, k + 1, hi);
-    if (after && after.kind === 'name') return { speaker: after, cue: cueSpan(toks, k, lemma) };
+    // (not the subject of what was said: `…, said Manila had “serious reservations”`)
+    const next = toks.find((t) => t.s >= (after?.end ?? 0));
+    const clauseSubject = !!next && next.kind === 'word' && (CLAUSE_WORDS.has(next.l) || /^\p{Ll}+ed$/u.test(next.w));
+    if (after && after.kind === 'name' && !clauseSubject) return { speaker: after, cue: cueSpan(toks, k, lemma) };
   }
   // "Okafor’s claim that there were “…”": the owner of a speech noun
   for (let k = hi - 1; k > lo; k--) {

@@ -62,7 +62,7 @@ const PLACE_PREPS = new Set([
 ]);
 /** Head nouns of role phrases that can stand for one named person (`the spokeswoman`, `the senator`). */
 const ROLE_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon daughter son wife husband mother father brother sister widow widower granddaughter grandson niece nephew fiancee fiancée fiance fiancé publicist agent'.split(
+  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon daughter son wife husband mother father brother sister widow widower granddaughter grandson niece nephew fiancee fiancée fiance fiancé publicist agent councillor councilor councilman councilwoman alderman alderwoman trustee supervisor sergeant detective inspector constable'.split(
     ' ',
   ),
 );
