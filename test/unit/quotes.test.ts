@@ -724,6 +724,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Talks resumed.\n\nA senior diplomat from Norland, speaking on condition of anonymity because he was not allowed to speak to the media, said Harbor City had “serious reservations” about the port.',
     [{ text: 'serious reservations', speaker: 'A senior diplomat' }],
   ],
+  [
+    '`he` by a surname two people share is the one of his gender (`Samuel Achebe` … `Grace Achebe` … `For Achebe …`)',
+    'Samuel Achebe lost his workshop in the flood.\n\nHis daughter, Grace Achebe, a nurse, wanted him to retire. “I begged him,” she says.\n\nFor Achebe, the work is the point. He is carving a chair.\n\n“It will outlive me,” he says.',
+    [
+      { text: 'I begged him,', speaker: 'Grace Achebe' },
+      { text: 'It will outlive me,', speaker: 'Samuel Achebe' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -389,6 +389,16 @@ export class SpeakerResolver {
   }
 
   /** Full name for a (possibly partial) name at `pos`. */
+  /** `canonicalName` of a lone surname, among full names that share it the latest of the pronoun's gender. */
+  private fullNameOfGender(surname: string, pronoun: string, pos: number): string {
+    const want: Gender = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+    const list = this.fullByLast.get(lastName(stripTitles(surname).tokens));
+    if (!want || !list || new Set(list.map((x) => x.name)).size < 2) return this.canonicalName(surname, pos);
+    let best: { name: string; at: number } | undefined;
+    for (const x of list) if (x.at <= pos && this.genderOf(x.name) === want && (!best || x.at >= best.at)) best = x;
+    return best?.name ?? this.canonicalName(surname, pos);
+  }
+
   canonicalName(surface: string, pos: number): string {
     const { tokens } = stripTitles(surface);
     if (tokens.length === 0) return surface;
@@ -829,8 +839,9 @@ export class SpeakerResolver {
     if (p.kind === 'pronoun') {
       const found = this.resolvePronoun(p.text, p.start, preferred);
       if (found) {
-        // the antecedent may be a lone surname (`Berg said … he said`): give the full name the article uses for it
-        const who = found.includes(' ') ? found : this.canonicalName(found, p.start);
+        // the antecedent may be a lone surname (`Berg said … he said`): give the full name the article uses for it,
+        // of the pronoun's gender when two people share the surname (`Samuel Achebe` … `Grace Achebe` … `he`)
+        const who = found.includes(' ') ? found : this.fullNameOfGender(found, p.text, p.start);
         const e = this.entityFor(who, null);
         return { speaker: who, speakerType: 'person', speakerEntityId: e?.id ?? null };
       }
