@@ -440,6 +440,33 @@ const RETYPE_ROWS: Array<[string, string, Array<[string, EntityType]>, string, E
   ],
 ];
 
+describe('resolveMentions: a surname’s particles', () => {
+  it.each([
+    ['Pieter van der Berg said so.', 'Berg', 'Pieter van der Berg'],
+    ['The ruler, Mohammed bin Rashid, spoke.', 'Rashid', 'Mohammed bin Rashid'],
+  ])('%s: the given name and the particles the tagger left out', (text, tagged, name) => {
+    // Prepare
+    const mentions = mentionsOf(text, [[tagged, 'PERSON']]);
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => e.name)).toEqual([name]);
+  });
+
+  it('a particle with no given name before it leaves the surname to join the full name (`Locksley and von Moltke`)', () => {
+    // Prepare
+    const text = 'Jakob von Moltke runs a lab. Locksley and von Moltke used a tag.';
+    const mentions = mentionsOf(text, [
+      ['Jakob von Moltke', 'PERSON'],
+      ['Moltke used', 'PERSON'],
+    ]).map((m) => (m.text === 'Moltke used' ? { ...m, end: m.end - 5, text: 'Moltke' } : m));
+    // Act
+    const entities = resolveMentions(text, mentions);
+    // Assess
+    expect(entities.map((e) => [e.name, e.count])).toEqual([['Jakob von Moltke', 2]]);
+  });
+});
+
 describe('resolveMentions: the first word of a company name tagged a person, alone', () => {
   it('joins the organisation (`Tyvak` after `Tyvak Space Systems`)', () => {
     // Prepare

@@ -732,6 +732,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'It will outlive me,', speaker: 'Samuel Achebe' },
     ],
   ],
+  [
+    'names with particles and Arabic articles (`Pieter van der Berg`, `Ahmed al-Hassan … al-Hassan said`)',
+    'Pieter van der Berg said the talks were serious. “We are close,” van der Berg said.\n\nAhmed al-Hassan, a senior adviser, spoke next. “We are ready,” al-Hassan said.',
+    [
+      { text: 'We are close,', speaker: 'Pieter van der Berg' },
+      { text: 'We are ready,', speaker: 'Ahmed al-Hassan' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

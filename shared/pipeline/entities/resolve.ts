@@ -469,6 +469,23 @@ function asPublication(text: string, m: Mention): Mention {
  * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
  * person mention right after `He ` takes it in.
  */
+/**
+ * A surname's particles and the given name before them, which the tagger leaves out (`Pieter van der Berg` tagged
+ * `Berg`, `Elena de la Vega` tagged `Vega`): the whole name. Without a given name (`Locksley and von Moltke`) the
+ * tagged surname stays, and joins the full name.
+ */
+function withNameParticles(text: string, m: Mention): Mention {
+  if (m.type !== 'PERSON' || m.start < 3) return m;
+  const before = NAME_PARTICLES_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+  if (!before) return m;
+  const start = m.start - before[0].length + (before[0].length - before[0].trimStart().length);
+  return { ...m, start, text: text.slice(start, m.end) };
+}
+
+/** Particles of a surname (`van der`, `de la`, `bin`) after a capitalised given name. */
+const NAME_PARTICLES_BEFORE =
+  /(?<![\p{L}'’-])(?!(?:Van|Von|De|Del|Della|Der|Den|Di|Da|Dos|Das|Du|La|Le|Ter|Ten)\s)\p{Lu}[\p{Ll}'’-]+\s+(?:(?:van|von|de|del|della|der|den|di|da|dos|das|du|la|le|ter|ten|bin|ibn)\s+){1,3}$/u;
+
 function withSurnameHe(text: string, m: Mention): Mention {
   const s = m.start - 3;
   if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;
@@ -485,6 +502,7 @@ function fixMention(text: string, tagged: Mention, isWeatherText: () => boolean)
   let m =
     tagged.type !== 'PERSON' && HONORIFIC_START.test(tagged.text) ? { ...tagged, type: 'PERSON' as const } : tagged;
   m = withSurnameHe(text, m);
+  m = withNameParticles(text, m);
   m = asPublication(text, m);
   m = publicationAfterThe(text, m);
   m = withRegnalTitle(text, m);

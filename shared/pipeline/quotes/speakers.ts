@@ -137,8 +137,9 @@ export function stripTitles(name: string): { tokens: string[]; gender: Gender } 
   i = lastTitle + 1;
   // capitalised job or office words before a first name: "Coach Pavel Lindqvist", "Public Ombudsman Nadia Cruz"
   let j = i;
-  while (toks.length - j > 2 && j - i < 3 && !isFirstName(toks[j]!)) j++;
-  if (j > i && isFirstName(toks[j]!)) i = j;
+  // (not into a surname's particles: `Pieter van der Berg` is no `van der Berg`)
+  while (toks.length - j > 2 && j - i < 3 && !isFirstName(toks[j]!) && !LOWER_START.test(toks[j + 1]!)) j++;
+  if (j > i && isFirstName(toks[j]!) && !LOWER_START.test(toks[j]!)) i = j;
   const rest = toks.slice(i);
   // a regnal title before a single name is part of it (`Prince Andrew`, `Pope Francis`)
   if (rest.length === 1 && lastTitle >= 0 && i === lastTitle + 1 && REGNAL_TITLES.has(norm(toks[lastTitle]!)))

@@ -40,9 +40,12 @@ function isWordChar(c: string): boolean {
 /** Whether a word starts with a capital (ASCII by its code, else by its Unicode class). */
 function capStart(w: string): boolean {
   const code = w.charCodeAt(0);
-  if (code < 128) return code >= 65 && code <= 90;
+  if (code < 128) return (code >= 65 && code <= 90) || (w.includes('-') && ARABIC_ARTICLE.test(w));
   return CAP_START.test(w);
 }
+
+/** A name with an Arabic article or a patronymic before its capital (`al-Hassan`, `el-Sisi`, `bin-Salman`). */
+const ARABIC_ARTICLE = /^(?:al|el|ad|ar|as|at|az|abu|abd|bin|ibn)-\p{Lu}/u;
 
 /** TOKEN_RE anchored at `lastIndex`: the tokens the ASCII scan of `tokenize` does not take itself. */
 const TOKEN_AT = new RegExp(TOKEN_RE.source, 'uy');
