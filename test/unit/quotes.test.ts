@@ -1692,6 +1692,15 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       },
     ],
   ],
+  [
+    'a role with a company or a team before the name (`Harbor CEO Daniel Hart`, `Leeds boss Ian Mackridge …, claiming`) is the person; `friends of Mike Ford` stay friends',
+    'Harbor CEO Daniel Hart has told staff he wants the company to turn a profit by 2022. Leeds boss Ian Mackridge was furious, claiming his goalkeeper had been fouled. But multiple friends of Mike Ford had told me that they were suppressing his work.',
+    [
+      { text: 'he wants the company to turn a profit by 2022', speaker: 'Daniel Hart', type: 'indirect' },
+      { text: 'his goalkeeper had been fouled', speaker: 'Ian Mackridge', type: 'indirect' },
+      { text: 'they were suppressing his work', speaker: 'multiple friends of Mike Ford', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

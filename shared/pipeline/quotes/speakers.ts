@@ -16,6 +16,22 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
+/**
+ * A role phrase that ends in a person's full name (`Leeds boss Ian Mackridge`, read as a nominal before a participle):
+ * the name.
+ */
+function asNamedRole(p: SpeakerPhrase): SpeakerPhrase {
+  if (p.kind !== 'nominal' || !/\s\p{Lu}\S*\s+\p{Lu}\S*$/u.test(p.text)) return p;
+  const { tokens } = stripTitles(p.text);
+  const all = p.text.split(/\s+/);
+  if (tokens.length < 2 || tokens.length >= all.length || !isGivenName(tokens[0]!)) return p;
+  if (!tokens.every((t) => /^\p{Lu}/u.test(t))) return p;
+  // (the name is no object of the role's preposition, `friends of Mike Ford`, `Mr. Morgan of the Sierra Club`, nor the
+  // second of two people, `Ivo Kopp and Lena Hale`)
+  if (all.slice(0, all.length - tokens.length).some((w) => /^(?:of|for|at|from|with|to|the|and|&)$/i.test(w))) return p;
+  return { ...p, kind: 'name', org: false };
+}
+
 /** Kinds of company written before a company's name like a title (`Developer Nordwind`, `Carmaker Volta`). */
 const COMPANY_ROLE = new RegExp(
   `^(?:${COMPANY_KINDS.map((k) => k[0]!.toUpperCase() + k.slice(1)).join('|')})\\s+(\\p{Lu}[\\p{L}\\d&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\d&.'’-]*){0,3})$`,
@@ -836,7 +852,7 @@ export class SpeakerResolver {
 
   /** Resolve a speaker phrase found at its offsets. */
   resolve(phrase: SpeakerPhrase, preferred: string[] = []): ResolvedSpeaker {
-    const p = this.withoutLeadingPlace(phrase);
+    const p = this.withoutLeadingPlace(asNamedRole(phrase));
     if (p.kind === 'pronoun') {
       const found = this.resolvePronoun(p.text, p.start, preferred);
       if (found) {
