@@ -1701,6 +1701,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'they were suppressing his work', speaker: 'multiple friends of Mike Ford', type: 'indirect' },
     ],
   ],
+  [
+    'a source ends before a relative clause without `who` (`according to several people I spoke to`)',
+    'But according to several people I spoke to, the real issue was the money.',
+    [{ text: 'the real issue was the money', speaker: 'several people', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

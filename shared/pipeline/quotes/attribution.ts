@@ -1120,6 +1120,13 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     if (b - i > 12) break;
   }
   if (t.l === 'that' || CLAUSE_BREAKERS.has(t.l) || PREPS.has(t.l)) return null;
+  // (a relative clause without `who` ends the phrase: `several people I spoke to`)
+  for (let x = i + 1; x <= b; x++) {
+    if (/^(?:i|we|you|he|she|they)$/.test(toks[x]!.l)) {
+      b = x - 1;
+      break;
+    }
+  }
   if (!DETERMINERS.has(t.l) && b === i && !/s$/.test(t.l) && !BARE_GROUPS.test(t.l)) return null;
   if (!validNominal(toks, i, b)) return null;
   // "according to his uncle, Frank Medina, …": the name in apposition to the role
