@@ -874,6 +874,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Here are some of the highlights:\n\n“My worries have come true”\n\nHalvorsen told the committee, “I worried at the time how it would play. My worries have come true.”',
     [{ text: 'I worried at the time how it would play. My worries have come true.', speaker: 'Halvorsen' }],
   ],
+  [
+    'the writer’s voice: what `you` would think, a question the writer answers at once; a named speaker’s question stays',
+    'Intro.\n\nYou draft your first offer and then it dawns on you — “Oh, I have to sell this every single day!” First, “Is cloud gaming the future of play?” Probably. “Is the bridge safe?” asked Mira Tove.',
+    [{ text: 'Is the bridge safe?', speaker: 'Mira Tove' }],
+  ],
 ];
 
 /** Reported speech without quote marks. */

@@ -124,6 +124,12 @@ const COMPANY_PHRASE = new RegExp(
 const PUBLIC_BODY =
   /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
 
+/** A sentence going to a quote in the second person (`it dawns on you —`, `you will always wonder,`). */
+const GENERIC_YOU = /\b(?:you|your)\b[^“”"]{0,40}$/i;
+/** A question in quote marks answered at once by the writer: `? Probably.`, `? Yes.`, `? Not quite.` */
+const WRITER_ANSWER =
+  /^\s*(?:Probably|Maybe|Perhaps|Possibly|Yes|No|Not\s+quite|Not\s+really|Absolutely|Definitely|Hardly)[.!]/;
+
 /** Verbs of a finding or a decision, not of saying: inside another's report, that report's speaker has the words. */
 const FINDING = new Set(['conclude', 'determine', 'decide', 'find', 'believe', 'think']);
 
@@ -880,6 +886,14 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     // someone the sentence does not name, kept without a speaker even when short or in Title Case
     const passiveSpeech = words >= 2 && !w.attr?.cue && passiveSpeechIn(before);
     if (!w.attr && words <= 4 && !passiveSpeech) continue;
+    // the writer's voice, no one's words: what `you` would think (`then it dawns on you — “Oh, …!”`) or a question the
+    // writer asks and answers at once (`First, “Is it the future?” Probably.`)
+    if (
+      !w.attr &&
+      !passiveSpeech &&
+      (GENERIC_YOU.test(near) || WRITER_ANSWER.test(text.slice(w.span.outerEnd, w.span.outerEnd + 24)))
+    )
+      continue;
     // a short quote with no speech verb in its sentence is a scare quote or a term, not speech
     if (!w.attr?.cue && w.via === 'sentence' && words <= MAX_CUELESS_WORDS) continue;
     // stage directions and bracketed notes: "(CROSSTALK)"
