@@ -740,6 +740,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'We are ready,', speaker: 'Ahmed al-Hassan' },
     ],
   ],
+  [
+    'two roles of one appositive after the name (`Lena Ortiz, Sam’s sister and Brightline’s chief engineer, said`)',
+    '“It works,” Lena Ortiz, Sam’s sister and Brightline’s chief engineer, said.',
+    [{ text: 'It works,', speaker: 'Lena Ortiz' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -878,6 +883,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'the writer’s voice: what `you` would think, a question the writer answers at once; a named speaker’s question stays',
     'Intro.\n\nYou draft your first offer and then it dawns on you — “Oh, I have to sell this every single day!” First, “Is cloud gaming the future of play?” Probably. “Is the bridge safe?” asked Mira Tove.',
     [{ text: 'Is the bridge safe?', speaker: 'Mira Tove' }],
+  ],
+  [
+    'an advice column’s letters (`DEAR ABBY: …`, `DEAR WORRIED: …`) are no transcript',
+    'DEAR ABBY: My husband bought plane tickets to India without asking me. What should I do?\n\n-- WORRIED IN OHIO\n\nDEAR WORRIED: You should tell him how you feel before the trip.',
+    [],
   ],
 ];
 

@@ -647,6 +647,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       ((isCap(toks[i - 1]) && isCap(toks[i + 1])) ||
         (toks[i - 1]?.w === ',' && isCap(toks[i - 2]) && isCap(toks[i + 1])) ||
         andInAppositive(toks, i, lo) ||
+        // "Lena Ortiz, Sam’s sister and Brightline’s chief engineer, said": two roles of one appositive
+        twoRolesAfterName(toks, i, lo) ||
         // "the singer and guitarist told": two nouns after one determiner, right before the verb
         (i + 1 === j &&
           /^(?:the|a|an|his|her|its|their)$/.test(toks[i - 2]?.l ?? '') &&
@@ -797,6 +799,22 @@ function nominalBeforeAnd(text: string, toks: Tok[], and: number, j: number, lo:
   const modifier = toks[head + 1]!.l;
   if (!/^\p{L}+ing$/u.test(modifier) && !PREPS.has(modifier)) return null;
   return lowerHead(toks, s, head) && validNominal(toks, s, head) ? phrase(text, toks, s, head, 'nominal') : null;
+}
+
+/**
+ * `and` at token i joins two roles in an appositive after a name (`Lena Ortiz, Sam’s sister and Brightline’s chief
+ * engineer,`): a role after `and` opens with a possessive or a determiner, and the segment before it opens after a
+ * comma that follows a name.
+ */
+function twoRolesAfterName(toks: Tok[], i: number, lo: number): boolean {
+  const next = toks[i + 1];
+  if (!next || !(/['’]s$/.test(next.w) || DETERMINERS.has(next.l))) return false;
+  for (let x = i - 1; x > lo && i - x < 8; x--) {
+    const t = toks[x]!;
+    if (t.w === ',') return !!runEndingAt(toks, x - 1, lo);
+    if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l)) return false;
+  }
+  return false;
 }
 
 /** Within one segment [a, b]: a name run at its end (or before "of Place"), a pronoun, or a nominal phrase. */

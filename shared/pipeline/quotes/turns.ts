@@ -48,7 +48,8 @@ export function interviewTurns(text: string, spans: readonly QuoteSpan[]): Turn[
       return;
     }
     const nm = NAME_LABEL.exec(head);
-    if (!nm || NOT_SPEAKER.test(nm[1]!) || !/\p{Lu}\p{Lu}/u.test(nm[1]!)) return;
+    // (not a letter's salutation, `DEAR ABBY:`)
+    if (!nm || NOT_SPEAKER.test(nm[1]!) || /^DEAR\s/.test(nm[1]!) || !/\p{Lu}\p{Lu}/u.test(nm[1]!)) return;
     // (a turn is said: a sentence or more, not a value in a list, `SCREEN: 6.1 inches`)
     if (!SAID.test(text.slice(p.start + nm[0].length, p.end))) return;
     labels.add(nm[1]!);
