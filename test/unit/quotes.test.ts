@@ -745,6 +745,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“It works,” Lena Ortiz, Sam’s sister and Brightline’s chief engineer, said.',
     [{ text: 'It works,', speaker: 'Lena Ortiz' }],
   ],
+  [
+    'a person by where they are from (`the Argentine said`) is no organisation; `Another posted:` is a new speaker; a surname in -man stays a name',
+    'One user tweeted: “Imagine yelling at a teenager.”\n\nAnother posted: “This is embarrassing.”\n\n“It was a great day,” the Argentine said. “I played well,” the 14th-ranked Diego Schwartzman said.',
+    [
+      { text: 'Imagine yelling at a teenager.', speaker: 'One user' },
+      { text: 'This is embarrassing.', speaker: 'Another' },
+      { text: 'It was a great day,', speaker: 'the Argentine' },
+      { text: 'I played well,', speaker: 'Diego Schwartzman' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -268,7 +268,10 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // a noun use ("the call", "his claims", "a report")
   // (not after a quantifier used as a pronoun, before a form that is no noun: `Some said they …`, `Many argued`)
   if (prev && (DETERMINERS.has(prev.l) || /['’]s$/.test(prev.l) || prev.l === 'to')) {
-    const quantifierSubject = /^(?:some|many|several|most|few|another)$/.test(prev.l) && !NOUNABLE.has(t.l);
+    // (`Another posted: “…”`: a form that may be a noun, right before what is said)
+    const beforeWords = next === ':' || toks[k + 1]?.kind === 'quote';
+    const quantifierSubject =
+      /^(?:some|many|several|most|few|another)$/.test(prev.l) && (!NOUNABLE.has(t.l) || beforeWords);
     if (!(prev.l === 'that' || prev.l === 'all' || prev.l === 'both' || prev.l === 'one' || quantifierSubject))
       return null;
   }
@@ -304,7 +307,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
     // "is calling", "was warning": a progressive
     const progressive = /ing$/.test(t.l) && !!prev && BE_FORMS.test(prev.l);
     // "one user, …, posted: “…”": a colon or the quote right after it makes it the verb
-    const introducesQuote = prev?.w === ',' && (toks[k + 1]?.w === ':' || toks[k + 1]?.kind === 'quote');
+    const introducesQuote =
+      (prev?.w === ',' || prev?.l === 'another') && (toks[k + 1]?.w === ':' || toks[k + 1]?.kind === 'quote');
     // "Officials deny it and say …": a second verb after `and`/`but`
     // (then a clause: `and say the contract …`, `and claims that …`; not the noun in `Prices and claims rose`)
     const coordinated =
@@ -817,6 +821,10 @@ function twoRolesAfterName(toks: Tok[], i: number, lo: number): boolean {
   return false;
 }
 
+/** A singular word for a person by their country or people (`Argentine`, `Brazilian`, `Dutchwoman`, `Spaniard`). */
+const DEMONYM =
+  /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
+
 /** Within one segment [a, b]: a name run at its end (or before "of Place"), a pronoun, or a nominal phrase. */
 function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: boolean): SpeakerPhrase | null {
   // skip leading conjunctions/adverbs
@@ -846,6 +854,9 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
     // "The mayor of Springfield said": the role phrase, not the place
     if (before?.l === 'of' && run[0] - 1 > a && lowerHead(toks, a, run[0] - 2) && validNominal(toks, a, b))
       return phrase(text, toks, a, b, 'nominal');
+    // "the Argentine", "the Dutchwoman", "the 23-year-old Brazilian": a person by where they are from
+    if (run[0] === run[1] && run[1] === b && DEMONYM.test(toks[b]!.w) && DETERMINERS.has(toks[a]!.l))
+      return { ...phrase(text, toks, a, b, 'nominal'), org: false };
     // "the Harbor Trust", "the New York Times": an organisation name
     if (run[0] === a + 1 && /^the$/i.test(toks[a]!.w))
       return { ...phrase(text, toks, run[0], run[1], 'name'), org: true };
