@@ -755,6 +755,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'I played well,', speaker: 'Diego Schwartzman' },
     ],
   ],
+  [
+    '`the statement continued` a few sentences after the issuer named it; `flat-out` is no part of the subject',
+    'Harlow Records flat-out denied the claims in a statement on Monday.\n\nThe singer’s team had asked for a delay. Fans were angry. Tickets had sold out in minutes.\n\n“We never blocked any concert,” the statement continued.',
+    [{ text: 'We never blocked any concert,', speaker: 'Harlow Records' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1730,6 +1735,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'a source ends before a relative clause without `who` (`according to several people I spoke to`)',
     'But according to several people I spoke to, the real issue was the money.',
     [{ text: 'the real issue was the money', speaker: 'several people', type: 'indirect' }],
+  ],
+  [
+    '`warned X that …` without the hearer; `warned of floods` reports nothing; a title before the name after the comma (`…, chief executive X said in an interview`)',
+    'The inspector warned Oduya that the wall could collapse within weeks. The mayor warned of floods that could hit the town. Sales rose 12 percent in the quarter, chief executive Devika Raman said in an interview.',
+    [
+      { text: 'the wall could collapse within weeks', speaker: 'The inspector', type: 'indirect' },
+      { text: 'Sales rose 12 percent in the quarter', speaker: 'Devika Raman', type: 'indirect' },
+    ],
   ],
 ];
 

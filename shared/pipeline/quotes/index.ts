@@ -1056,7 +1056,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     }
     const kind = DOCUMENT.exec(sp.text)?.[1]?.toLowerCase();
     if (!kind) return null;
-    const from = sentences[Math.max(0, si - 2)]!.start;
+    const from = sentences[Math.max(0, si - 5)]!.start;
     let at = -1;
     for (const m of masked.slice(from, sp.start).matchAll(DOCUMENT_MENTION))
       if (m[1]!.toLowerCase() === kind) at = from + m.index;

@@ -2,6 +2,8 @@
  * Reported speech without quote marks (type `indirect`): `X says there is an opportunity for …`,
  * `… , according to some experts.`, `… , the spokeswoman said.` Only sentences without quote marks are read.
  */
+
+import { PERSON_TITLES } from '../titles.ts';
 import type { Span } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { CLAUSE_OPENERS, CUE_FORM_TO_LEMMA } from './lexicon.ts';
@@ -90,6 +92,32 @@ const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when|is|are|wa
 const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|after|before|following|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
+/** A lower-case title between the comma and the name (`…, chief executive Devika Raman said`). */
+function titleAfterComma(before: string): boolean {
+  const m = /,\s*((?:\p{Ll}[\p{L}.-]*\s+){1,3})$/u.exec(before);
+  return (
+    !!m &&
+    m[1]!
+      .trim()
+      .split(/\s+/)
+      .every((w) => PERSON_TITLES.has(w.replace(/\.$/, '')) || JOB_WORD.test(w))
+  );
+}
+const JOB_WORD =
+  /^(?:executive|officer|financial|operating|technology|managing|general|senior|vice|head|lead|police|fire|team)$/;
+
+/** Verbs with a hearer before `that` (`told reporters that`, `warned the council that`, `assured investors that`). */
+const HEARER_THEN_THAT = new Set([
+  'tell',
+  'warn',
+  'assure',
+  'remind',
+  'inform',
+  'advise',
+  'caution',
+  'promise',
+  'urge',
+]);
 /** `told reporters that`, `told a news conference on Friday that`. */
 const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,10}?that\s/i;
 /** Nothing but an adverbial after the cue (`…, the agency said in a statement on Wednesday.`). */
@@ -350,10 +378,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     const head = trimSpan(text, sent.start, sp.start);
     // `…, the agency said in a statement on Wednesday.`: only when the speaker follows the content's comma, and is
     // someone who speaks (not `…, a deal announced last week.`)
+    const beforeSpeaker = text.slice(Math.max(0, sp.start - 48), sp.start);
     const speakerAfterComma =
-      /,\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
-        text.slice(Math.max(0, sp.start - 48), sp.start),
-      ) &&
+      (/,\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
+        beforeSpeaker,
+      ) ||
+        titleAfterComma(beforeSpeaker)) &&
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
     if (/^[\s,]*[.!?:]?\s*$/.test(after) && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
@@ -385,7 +415,12 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     else {
       [s, e] = tail;
       const rest = text.slice(s, e);
-      const lead = (a.cue.lemma === 'tell' ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
+      // (`told reporters that …`, `warned the council that …`: the hearer before `that`)
+      // a topic, not what was said (`warned of floods`, `cautioned against haste`)
+      if (/^(?:warn|caution|complain)$/.test(a.cue.lemma) && /^(?:of|about|against|over)\s/i.test(rest)) return null;
+      // (not `warned of floods that could hit …`: no hearer after a preposition)
+      const hearerFirst = HEARER_THEN_THAT.has(a.cue.lemma) && !/^(?:of|about|against|to|on|over|for)\s/i.test(rest);
+      const lead = (hearerFirst ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
       // the attribution in a clause that opens the sentence: `As the authority points out in its report, ⟦the quay
       // cannot …⟧` (the main clause after it); `While the post claimed that ⟦A⟧, other users …` (up to its comma)
       const opener = FRONTED.exec(text.slice(sent.start, sp.start));

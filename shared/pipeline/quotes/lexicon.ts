@@ -260,6 +260,8 @@ export function isLyAdverb(word: string): boolean {
 
 /** Adverbs/auxiliaries that may sit between a subject and its speech verb ("Smith also said", "she has said"). */
 export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
+  'flat-out',
+  'outright',
   'also',
   'now',
   'already',
