@@ -1094,6 +1094,24 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   if (lastRun && !run && toks[lastRun[0] - 1]!.l === 'of' && lowerHead(toks, i, lastRun[0] - 2)) {
     return validNominal(toks, i, lastRun[1]) ? phrase(text, toks, i, lastRun[1], 'nominal') : null;
   }
+  // "the Jordanian government", "the Chinese foreign ministry": a capitalised word modifying a lower-case head
+  const modifier = lastRun ?? run;
+  if (modifier && modifier[0] > i && DETERMINERS.has(toks[modifier[0] - 1]!.l)) {
+    let head = modifier[1];
+    while (
+      head + 1 < hi &&
+      head - modifier[1] < 3 &&
+      toks[head + 1]!.kind === 'word' &&
+      !isCap(toks[head + 1]) &&
+      !PREPS.has(toks[head + 1]!.l) &&
+      !CLAUSE_BREAKERS.has(toks[head + 1]!.l) &&
+      !RELATIVES.has(toks[head + 1]!.l) &&
+      !CUE_FORM_TO_LEMMA.has(toks[head + 1]!.l) &&
+      !/(?:ed|ing|ly)$/.test(toks[head + 1]!.l)
+    )
+      head++;
+    if (head > modifier[1] && validNominal(toks, i, head)) return phrase(text, toks, i, head, 'nominal');
+  }
   const runIsTitle = !!run && allTitles(toks, run);
   // "one neo-bank CEO": a title after lower-case words is the head of a nominal, not a name
   if (lastRun && !run && lastRun[0] > i && titleOnly(toks, lastRun) && validNominal(toks, i, lastRun[1]))
@@ -1201,10 +1219,23 @@ function sourceWithModifier(text: string, toks: Tok[], i: number, hi: number): S
   return null;
 }
 
+/** `according to The Verge's Stadia review`: the owner of the document that starts at token t. */
+function ownerOfDocumentAt(text: string, t: Tok | undefined): SpeakerPhrase | null {
+  if (!t) return null;
+  const m = OWNED_DOCUMENT.exec(text.slice(t.s, t.s + 120));
+  if (!m) return null;
+  const start = t.s + m[0].indexOf(m[1]!);
+  const org = /^[Tt]he\s/.test(m[0]) || ORG_WORDS.has(m[1]!.split(/\s+/).at(-1)!.toLowerCase());
+  return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org };
+}
+
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
-      const sp = sourceWithModifier(text, toks, i + 2, hi) ?? subjectAfter(text, toks, i + 2, hi);
+      const sp =
+        ownerOfDocumentAt(text, toks[i + 2]) ??
+        sourceWithModifier(text, toks, i + 2, hi) ??
+        subjectAfter(text, toks, i + 2, hi);
       const cue = { start: toks[i]!.s, end: toks[i + 1]!.e, lemma: 'according to' };
       if (sp) return { speaker: issuerOfDocument(text, sp) ?? sp, cue };
     }
@@ -1237,6 +1268,10 @@ function isAllCaps(w: string): boolean {
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
 
 /** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
+/** The same at the start of a longer text: `The Verge's Stadia review, …` (group 1: the owner). */
+const OWNED_DOCUMENT =
+  /^(?:[Tt]he\s+)?(\p{Lu}(?:[\p{L}-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}-]|\.(?=\p{L}))*){0,3})['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo|testimony|letter|complaint|lawsuit|data|figures|estimates|findings)\b/u;
+
 /** A document of a named owner: `The Ledger's report`, `Harlan's earlier testimony` (group 1: the owner). */
 const DOCUMENT_OF =
   /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo|testimony|letter|complaint|lawsuit|email|post|tweet|blog|book|memoir|ruling|decision|findings)$/u;
@@ -1748,6 +1783,12 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
   const accAny = accordingTo(text, toks, lo, hi);
   // (after `fromOffset` only: `…, where the movement maintains an office, according to a spokesman`)
   const acc = accAny && (fromOffset < 0 || (accAny.cue?.start ?? -1) >= fromOffset) ? accAny : null;
+  // `According to Amadi, several shop owners had told her …`: a source that opens the sentence reports all of it
+  if (
+    acc?.cue &&
+    /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still)\s*,?\s+)?$/i.test(text.slice(sent.start, acc.cue.start))
+  )
+    return acc;
   for (let k = 0; k < hi; k++) {
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
