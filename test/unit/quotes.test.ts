@@ -760,6 +760,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Harlow Records flat-out denied the claims in a statement on Monday.\n\nThe singer’s team had asked for a delay. Fans were angry. Tickets had sold out in minutes.\n\n“We never blocked any concert,” the statement continued.',
     [{ text: 'We never blocked any concert,', speaker: 'Harlow Records' }],
   ],
+  [
+    'an absolute `with` phrase names the speaker of its participle (`…, with the mayor accusing opponents of “…”`)',
+    'Councillors clashed over the plan on Tuesday, with the mayor accusing opponents of “scaring people with fantasies.”',
+    [{ text: 'scaring people with fantasies.', speaker: 'the mayor' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1751,6 +1756,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'several shop owners had told her that the rents had doubled', speaker: 'Amadi', type: 'indirect' },
       { text: 'The members were released in Doha', speaker: 'a Taliban representative', type: 'indirect' },
       { text: 'the platform does not run the game well', speaker: 'Verge', type: 'indirect' },
+    ],
+  ],
+  [
+    '`told reporters he had …` keeps the clause (not from a later relative `that`); `…, co-founder and chief executive X said in an interview`',
+    'Pike told reporters he had been persuaded by an amendment that phases in the increase. The firm will open a plant in Ohio, co-founder and chief executive Devika Raman said in an interview.',
+    [
+      { text: 'he had been persuaded by an amendment that phases in the increase', speaker: 'Pike', type: 'indirect' },
+      { text: 'The firm will open a plant in Ohio', speaker: 'Devika Raman', type: 'indirect' },
     ],
   ],
 ];

@@ -821,6 +821,20 @@ function twoRolesAfterName(toks: Tok[], i: number, lo: number): boolean {
   return false;
 }
 
+/**
+ * The subject of an absolute `with` phrase ending right before the participle at k (`…, with the mayor accusing …`,
+ * `…, with analysts saying …`), or null.
+ */
+function withSubject(text: string, toks: Tok[], k: number, lo: number): SpeakerPhrase | null {
+  let x = k - 1;
+  while (x > lo && k - x <= 5 && toks[x]!.kind === 'word' && toks[x]!.l !== 'with') x--;
+  if (toks[x]?.l !== 'with' || x + 1 > k - 1) return null;
+  for (let y = x + 1; y < k; y++) if (PREPS.has(toks[y]!.l)) return null;
+  const run = runStartingAt(toks, x + 1, k);
+  if (run && run[1] === k - 1) return phrase(text, toks, run[0], run[1], 'name');
+  return validNominal(toks, x + 1, k - 1) ? phrase(text, toks, x + 1, k - 1, 'nominal') : null;
+}
+
 /** A singular word for a person by their country or people (`Argentine`, `Brazilian`, `Dutchwoman`, `Spaniard`). */
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
@@ -1664,6 +1678,9 @@ function attributeLeft(
           cue: cueSpan(toks, k, lemma),
         };
       }
+      // "…, with the mayor accusing opponents of “…”": the noun phrase after `with`
+      const w = withSubject(text, toks, k, lo);
+      if (w) return { speaker: w, cue: cueSpan(toks, k, lemma) };
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
       for (let k2 = k - 1; k2 >= lo; k2--) {
         const l2 = isCueTok(toks, k2);

@@ -94,17 +94,14 @@ const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** A lower-case title between the comma and the name (`…, chief executive Devika Raman said`). */
 function titleAfterComma(before: string): boolean {
-  const m = /,\s*((?:\p{Ll}[\p{L}.-]*\s+){1,3})$/u.exec(before);
-  return (
-    !!m &&
-    m[1]!
-      .trim()
-      .split(/\s+/)
-      .every((w) => PERSON_TITLES.has(w.replace(/\.$/, '')) || JOB_WORD.test(w))
-  );
+  const m = /,\s*((?:\p{Ll}[\p{L}.-]*\s+){1,5})$/u.exec(before);
+  const words = m ? m[1]!.trim().split(/\s+/) : [];
+  // (`and` only between two titles: `co-founder and chief executive`, not `…, and Vindman reported`)
+  if (words.length === 0 || words[0] === 'and' || words.at(-1) === 'and') return false;
+  return words.every((w) => PERSON_TITLES.has(w.replace(/\.$/, '')) || JOB_WORD.test(w));
 }
 const JOB_WORD =
-  /^(?:executive|officer|financial|operating|technology|managing|general|senior|vice|head|lead|police|fire|team)$/;
+  /^(?:executive|officer|financial|operating|technology|managing|general|senior|vice|head|lead|police|fire|team|and|founder|co-founder|president|owner)$/;
 
 /** Verbs with a hearer before `that` (`told reporters that`, `warned the council that`, `assured investors that`). */
 const HEARER_THEN_THAT = new Set([
@@ -420,7 +417,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       if (/^(?:warn|caution|complain)$/.test(a.cue.lemma) && /^(?:of|about|against|over)\s/i.test(rest)) return null;
       // (not `warned of floods that could hit …`: no hearer after a preposition)
       const hearerFirst = HEARER_THEN_THAT.has(a.cue.lemma) && !/^(?:of|about|against|to|on|over|for)\s/i.test(rest);
-      const lead = (hearerFirst ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
+      const found = (hearerFirst ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);
+      // (not a later relative `that` when the clause began after the hearer: `told reporters he had been persuaded by
+      // an amendment that …`)
+      const lead = found && hearerFirst && /\s(?:he|she|they|it|we|i)\s+\p{Ll}/iu.test(found[0]) ? null : found;
       // the attribution in a clause that opens the sentence: `As the authority points out in its report, ⟦the quay
       // cannot …⟧` (the main clause after it); `While the post claimed that ⟦A⟧, other users …` (up to its comma)
       const opener = FRONTED.exec(text.slice(sent.start, sp.start));
