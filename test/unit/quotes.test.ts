@@ -2244,6 +2244,32 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect([quote?.speaker, quote?.speakerEntityId]).toEqual(['Carlos Medeira', 'PERSON:carlos-medeira']);
   });
 
+  it.each([
+    [
+      'a spokesperson who spoke in the sentence before',
+      'Dana Pell, a spokesperson for Zentrix, confirmed that the ferry would be withdrawn. “We review the timetable every winter,” they said in an email.',
+      'Dana Pell',
+    ],
+    [
+      'not a man introduced as a spokesman (the company may be meant)',
+      'John Marsh, a spokesman for Zentrix, confirmed that the ferry would be withdrawn. “We review the timetable every winter,” they said.',
+      'they',
+    ],
+    [
+      'not past a group of people',
+      'Dana Pell, a spokesperson for Zentrix, met the drivers on Monday. “We review the timetable every winter,” they said.',
+      'they',
+    ],
+  ])('a singular `they`: %s', (_case, text, speaker) => {
+    // Prepare
+    const person = text.startsWith('Dana') ? 'Dana Pell' : 'John Marsh';
+    const entities = [entity(text, 'PERSON:p', 'PERSON', person, [person])];
+    // Act
+    const quotes = extractQuotes(text, entities).filter((q) => q.type === 'direct');
+    // Assess
+    expect(quotes.map((q) => q.speaker)).toEqual([speaker]);
+  });
+
   it('an interview written `Q:` / `A:`: each answer is the one person the article names before the first turn', () => {
     // Prepare
     const text =

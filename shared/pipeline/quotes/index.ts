@@ -130,6 +130,10 @@ const GENERIC_YOU = /\b(?:you|your)\b[^“”"]{0,40}$/i;
 const WRITER_ANSWER =
   /^\s*(?:Probably|Maybe|Perhaps|Possibly|Yes|No|Not\s+quite|Not\s+really|Absolutely|Definitely|Hardly)[.!]/;
 
+/** Words for several people or a group between a person and a `they` (`the two`, `residents`, `the couple`, `and`). */
+const PEOPLE_IN_BETWEEN =
+  /\b(?:and|both|two|three|several|many|couple|family|team|group|staff|people|officials|residents|police|members|he|she|his|her|him|\p{Ll}+(?:ers|ors|ists|ants|ents|ians))\b/u;
+
 /** Verbs of a finding or a decision, not of saying: inside another's report, that report's speaker has the words. */
 const FINDING = new Set(['conclude', 'determine', 'decide', 'find', 'believe', 'think']);
 
@@ -948,6 +952,28 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   let lastOrg: { r: Resolved; sentence: number } | null = null;
   // the last group of people that spoke (`the authors said`): where it spoke
   let lastGroup: { r: Resolved; sentence: number } | null = null;
+  // the last person that spoke (for a singular `they`): where it spoke
+  let lastPerson: { r: Resolved; sentence: number; end: number } | null = null;
+  /**
+   * A singular `they` for the person who spoke in this or the sentence before (`Dana Pell, a spokesperson for X,
+   * confirmed …. “…,” they said`): only a person the article gives no gender or calls a spokesperson, with no other
+   * person or group of people named between.
+   */
+  const singularThey = (sp: SpeakerPhrase, si: number): Resolved | null => {
+    if (!lastPerson || si - lastPerson.sentence > 1 || sp.start < lastPerson.end) return null;
+    const between = masked.slice(lastPerson.end, sp.start);
+    // (a person the writer keeps ungendered: no gender known, or introduced as a `spokesperson`)
+    if (resolver.genderOf(lastPerson.r.speaker) !== null && !/^,\s+(?:a|the)\s+spokesperson\b/.test(between))
+      return null;
+    if (PEOPLE_IN_BETWEEN.test(between)) return null;
+    const other = entities.some(
+      (e) =>
+        e.type === 'PERSON' &&
+        e.id !== lastPerson!.r.speakerEntityId &&
+        e.mentions.some((m) => m.start >= lastPerson!.end && m.start < sp.start),
+    );
+    return other ? null : lastPerson.r;
+  };
   // speaker phrases found in each sentence, for `he`/`she` after an unnamed person spoke (`nominalAntecedent`)
   const phrasesIn = new Map<number, SpeakerPhrase[]>();
   for (const w of keep) if (w.attr) phrasesIn.set(w.sentence, [...(phrasesIn.get(w.sentence) ?? []), w.attr.speaker]);
@@ -1112,7 +1138,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
             const start = prev.start + group.index + group[0].indexOf(group[1]!);
             const end = start + group[1]!.length;
             r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
-          }
+          } else r = singularThey(sp, si) ?? r;
         }
       }
       // `the company`, `the brokerage` that no organisation's name ends with: the organisation the sentences before
@@ -1126,6 +1152,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       // pronoun goes back to)
       const owner = /^['’]s\s/.test(text.slice(sp.end, sp.end + 3));
       if (r.speakerType === 'person' && !owner) {
+        lastPerson = { r, sentence: si, end: sp.end };
         resolver.noteSpeaker(r.speaker, sp.start, sp.end);
         lastSpeakers.push(r.speaker);
         lastOrg = null;
