@@ -1766,6 +1766,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'The firm will open a plant in Ohio', speaker: 'Devika Raman', type: 'indirect' },
     ],
   ],
+  [
+    '`questioned whether …` is a reported question; `questioned the suspect` reports nothing',
+    'The senator questioned whether the plan would survive a court challenge. Police questioned the suspect for six hours.',
+    [{ text: 'whether the plan would survive a court challenge', speaker: 'The senator', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

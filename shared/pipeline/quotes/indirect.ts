@@ -54,6 +54,7 @@ const REPORTING = new Set([
   'complain',
   'reply',
   'respond',
+  'question',
 ]);
 /** Reporting verbs that report only with `that` after them (`countered that …`; not `responded to the fire`). */
 const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond']);
@@ -437,6 +438,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // `says that, in such a setup, …`
       else if (/^that[\s,]/.test(rest)) [s, e] = trimSpan(text, s + 5, e);
       else if (lead) s += lead[0].length;
+      // `questioned whether …` (not `questioned the suspect`): a reported question
+      else if (a.cue.lemma === 'question') {
+        if (!QUESTION_START.test(rest)) return null;
+      }
       // a reported question: `asked whether …`, `asked the minister how …` (`asked for a recount`, `asked him to
       // resign` report no words)
       else if (a.cue.lemma === 'ask') {

@@ -57,6 +57,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   reiterate: ['reiterate', 'reiterates', 'reiterated', 'reiterating'],
   muse: ['mused', 'muses'],
   wonder: ['wondered', 'wonders'],
+  question: ['questioned', 'questioning'],
   call: ['call', 'calls', 'called', 'calling'],
   chant: ['chant', 'chanted', 'chanting'],
   sing: ['sings', 'sang'],
