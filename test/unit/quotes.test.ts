@@ -2275,6 +2275,16 @@ describe('extractQuotes: pronoun antecedents', () => {
     expect(quotes.map((q) => q.speaker)).toEqual([speaker]);
   });
 
+  it('`The teenager` after a sentence whose subject is a named person is that person', () => {
+    // Prepare
+    const text = 'Maya Okonkwo scored twice on Saturday.\n\nThe teenager said afterwards: “I just kept running.”';
+    const entities = [entity(text, 'PERSON:maya-okonkwo', 'PERSON', 'Maya Okonkwo', ['Maya Okonkwo'])];
+    // Act
+    const [quote] = extractQuotes(text, entities);
+    // Assess
+    expect([quote?.speaker, quote?.speakerMention?.text]).toEqual(['Maya Okonkwo', 'The teenager']);
+  });
+
   it('an interview written `Q:` / `A:`: each answer is the one person the article names before the first turn', () => {
     // Prepare
     const text =

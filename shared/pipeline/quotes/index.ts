@@ -1046,7 +1046,10 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
    * subject of the sentence before (past sentences whose own subject is `it`/`they`: `Now it has released …`). */
   const entityBySubjectBefore = (si: number, r: Resolved, phrase: string): Entity | null => {
     const pronoun = r.speakerType === 'pronoun' && /^(?:it|they)$/i.test(phrase);
-    const age = r.speakerType === 'nominal' && /^the\s+\d+-year-old$/i.test(phrase);
+    // (or a word for someone by their age or standing: `the teenager`, `the veteran`, `the youngster`)
+    const age =
+      r.speakerType === 'nominal' &&
+      /^the\s+(?:\d+-year-old|teenager|teen|youngster|veteran|rookie|newcomer|debutant)$/i.test(phrase);
     if (!pronoun && !age) return null;
     let before = si - 1;
     // (past sentences about the same one by a pronoun or a description: `The Brazilian had been out of work.`)
