@@ -1243,6 +1243,18 @@ function ownerOfDocumentAt(text: string, t: Tok | undefined): SpeakerPhrase | nu
   return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org };
 }
 
+/**
+ * `According to X, …` opening the sentence (after a connective at most), or null: the source of a sentence whose later
+ * verbs report nothing (`According to the Jordanian government, the country had admitted 1.4 million refugees`).
+ */
+export function openingAccordingTo(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
+  const acc = accordingTo(text, tokens.range(sent.start, sent.end), 0, tokens.range(sent.start, sent.end).length);
+  if (!acc?.cue) return null;
+  return /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still)\s*,?\s+)?$/i.test(text.slice(sent.start, acc.cue.start))
+    ? acc
+    : null;
+}
+
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
@@ -1800,12 +1812,6 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
   const accAny = accordingTo(text, toks, lo, hi);
   // (after `fromOffset` only: `…, where the movement maintains an office, according to a spokesman`)
   const acc = accAny && (fromOffset < 0 || (accAny.cue?.start ?? -1) >= fromOffset) ? accAny : null;
-  // `According to Amadi, several shop owners had told her …`: a source that opens the sentence reports all of it
-  if (
-    acc?.cue &&
-    /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still)\s*,?\s+)?$/i.test(text.slice(sent.start, acc.cue.start))
-  )
-    return acc;
   for (let k = 0; k < hi; k++) {
     const t = toks[k]!;
     if (t.s < fromOffset) continue;

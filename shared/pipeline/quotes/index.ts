@@ -19,6 +19,7 @@ import {
   attributeBare,
   attributeInSentence,
   issuerOfDocument,
+  openingAccordingTo,
   type SpeakerPhrase,
   subjectBefore,
   subjectOfSentence,
@@ -1230,6 +1231,13 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
         content = indirectContent(text, masked, sent, later);
         if (content) a = later;
         from = later.cue.end;
+      }
+      // (none of them reports: the source that opens the sentence, `According to the Jordanian government, the
+      // country had admitted …`)
+      if (!content) {
+        const opening = openingAccordingTo(text, tokens, sent);
+        content = opening ? indirectContent(text, masked, sent, opening) : null;
+        if (opening && content) a = opening;
       }
       // (resolved even without content: a later pronoun may point back to this speaker)
       resolve(a.speaker);
