@@ -156,17 +156,17 @@ const ORG_LAST_WORD =
 const INSTITUTION_LAST_WORD =
   /^(?:University|College|Institute|Hospital|School|Academy|Library|Department|Ministry|Agency|Authority|Commission|Foundation|Association|Society|Council|Trust|Group|Holdings|Partners|Ventures|Securities|Capital|Foods|Corporation|Inc|Corp|Ltd|LLC|Plc|PLC)$/;
 
+/** One word that ends organisations' names and no person's (`Systems`, `Group`, `University`). */
+export function isOrganizationWord(word: string): boolean {
+  return INSTITUTION_LAST_WORD.test(word) || COMPANY_LAST_WORD.test(word);
+}
+
 /**
  * A name of two or more words that its last word makes an organisation whatever the tagger said and whatever its
  * first word (`Mercy General Hospital`, `Brennan Foods`, `Bellmont University` tagged a place, `Greywater Ventures`
  * tagged MISC). Tagged a person, the company words that could also end a product's or a place's name count too
  * (`Harlan Valley Library System`, `Kesta Labs`; not the rocket `Space Launch System` tagged MISC).
  */
-/** One word that ends organisations' names and no person's (`Systems`, `Group`, `University`). */
-export function isOrganizationWord(word: string): boolean {
-  return INSTITUTION_LAST_WORD.test(word) || COMPANY_LAST_WORD.test(word);
-}
-
 export function organizationByLastWord(surface: string, tagged: EntityType): boolean {
   const words = nameWords(surface);
   if (words.length < 2 || !words.every((w) => /^\p{Lu}/u.test(w))) return false;

@@ -465,11 +465,6 @@ function asPublication(text: string, m: Mention): Mention {
 }
 
 /**
- * The Chinese surname `He` written before a one-word given name (`Vice Premier He Lifeng`): the tagger reads `He`
- * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
- * person mention right after `He ` takes it in.
- */
-/**
  * A surname's particles and the given name before them, which the tagger leaves out (`Pieter van der Berg` tagged
  * `Berg`, `Elena de la Vega` tagged `Vega`): the whole name. Without a given name (`Locksley and von Moltke`) the
  * tagged surname stays, and joins the full name.
@@ -486,6 +481,11 @@ function withNameParticles(text: string, m: Mention): Mention {
 const NAME_PARTICLES_BEFORE =
   /(?<![\p{L}'’-])(?!(?:Van|Von|De|Del|Della|Der|Den|Di|Da|Dos|Das|Du|La|Le|Ter|Ten)\s)\p{Lu}[\p{Ll}'’-]+\s+(?:(?:van|von|de|del|della|der|den|di|da|dos|das|du|la|le|ter|ten|bin|ibn)\s+){1,3}$/u;
 
+/**
+ * The Chinese surname `He` written before a one-word given name (`Vice Premier He Lifeng`): the tagger reads `He`
+ * as the pronoun and tags `Lifeng` alone. An English pronoun is never followed straight by a name, so a one-word
+ * person mention right after `He ` takes it in.
+ */
 function withSurnameHe(text: string, m: Mention): Mention {
   const s = m.start - 3;
   if (m.type !== 'PERSON' || s < 0 || text.slice(s, m.start) !== 'He ' || /\s/.test(m.text)) return m;
@@ -744,7 +744,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
       if (type === undefined) {
         type = m.type;
         if (m.type === 'ORGANIZATION' && personDespiteTag(text, m.text, personWords)) type = 'PERSON';
-        else if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) type = 'ORGANIZATION';
+        else if (m.type === 'PERSON' && isCompany(m.text)) type = 'ORGANIZATION';
         else if (m.type !== 'ORGANIZATION' && organizationByLastWord(m.text, m.type)) type = 'ORGANIZATION';
         retyped.set(key, type);
       }
@@ -862,7 +862,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     }
     // a lone word tagged as a person that is no one's surname here and that the article shows to be an organisation
     // (`carmaker Tesla said`)
-    if (m.type === 'PERSON' && organizationDespiteTag(text, m.text)) {
+    if (m.type === 'PERSON' && isCompany(m.text)) {
       retypedSingles.add(key);
       newGroup({ ...m, type: 'ORGANIZATION' });
     } else newGroup(m);

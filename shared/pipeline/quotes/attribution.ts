@@ -1233,14 +1233,21 @@ function sourceWithModifier(text: string, toks: Tok[], i: number, hi: number): S
   return null;
 }
 
+/**
+ * The owner of a document matched by OWNED_DOCUMENT or DOCUMENT_OF (group 1) in text starting at offset `at`: an
+ * organisation after `the` or by its last word (`The Ledger's`, `Harbor Institute's`), else as the article has it.
+ */
+function ownerPhrase(m: RegExpExecArray, at: number): SpeakerPhrase {
+  const start = at + m[0].indexOf(m[1]!);
+  const org = /^[Tt]he\s/.test(m[0]) || ORG_WORDS.has(m[1]!.split(/\s+/).at(-1)!.toLowerCase());
+  return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org };
+}
+
 /** `according to The Verge's Stadia review`: the owner of the document that starts at token t. */
 function ownerOfDocumentAt(text: string, t: Tok | undefined): SpeakerPhrase | null {
   if (!t) return null;
   const m = OWNED_DOCUMENT.exec(text.slice(t.s, t.s + 120));
-  if (!m) return null;
-  const start = t.s + m[0].indexOf(m[1]!);
-  const org = /^[Tt]he\s/.test(m[0]) || ORG_WORDS.has(m[1]!.split(/\s+/).at(-1)!.toLowerCase());
-  return { start, end: start + m[1]!.length, text: m[1]!, kind: 'name', org };
+  return m ? ownerPhrase(m, t.s) : null;
 }
 
 /**
@@ -1248,7 +1255,8 @@ function ownerOfDocumentAt(text: string, t: Tok | undefined): SpeakerPhrase | nu
  * verbs report nothing (`According to the Jordanian government, the country had admitted 1.4 million refugees`).
  */
 export function openingAccordingTo(text: string, tokens: TokenIndex, sent: Span): Attribution | null {
-  const acc = accordingTo(text, tokens.range(sent.start, sent.end), 0, tokens.range(sent.start, sent.end).length);
+  const toks = tokens.range(sent.start, sent.end);
+  const acc = accordingTo(text, toks, 0, toks.length);
   if (!acc?.cue) return null;
   return /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still)\s*,?\s+)?$/i.test(text.slice(sent.start, acc.cue.start))
     ? acc
@@ -1293,8 +1301,7 @@ function isAllCaps(w: string): boolean {
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
 
-/** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
-/** The same at the start of a longer text: `The Verge's Stadia review, …` (group 1: the owner). */
+/** A document of a named owner at the start of a longer text: `The Verge's Stadia review, …` (group 1: the owner). */
 const OWNED_DOCUMENT =
   /^(?:[Tt]he\s+)?(\p{Lu}(?:[\p{L}-]|\.(?=\p{L}))*(?:\s+\p{Lu}(?:[\p{L}-]|\.(?=\p{L}))*){0,3})['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo|testimony|letter|complaint|lawsuit|data|figures|estimates|findings)\b/u;
 
@@ -1302,6 +1309,7 @@ const OWNED_DOCUMENT =
 const DOCUMENT_OF =
   /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,3})['’]s\s+(?:\p{Ll}[\p{L}-]*\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo|testimony|letter|complaint|lawsuit|email|post|tweet|blog|book|memoir|ruling|decision|findings)$/u;
 
+/** `a report in the Harbor Leader`, `a study by the Centre for Fair Pay`: a document, then who published it. */
 const DOCUMENT_BY =
   /^(?:[Aa]n?|[Tt]he)\s+(?:[\p{L}\p{N}-]+\s+){0,2}?(?:report|study|survey|analysis|story|article|poll|paper|review|investigation|audit|statement|filing|memo)\s+(?:(?:published|released|conducted|commissioned)\s+)?(?:in|by|from)\s+(?:the\s+)?(\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?\p{Lu}(?:[\p{L}&'’-]|\.(?=\p{L}))*){0,6})/u;
 
@@ -1313,12 +1321,7 @@ export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase
   if (sp.kind !== 'nominal') return null;
   // `The Ledger's report`, `Harlan's earlier testimony`: whose it is
   const own = DOCUMENT_OF.exec(sp.text);
-  if (own) {
-    const start = sp.start + own[0].indexOf(own[1]!);
-    // (an organisation after `the` or by its last word, `The Ledger's`, `Harbor Institute's`; else as the article has it)
-    const org = /^[Tt]he\s/.test(own[0]) || ORG_WORDS.has(own[1]!.split(/\s+/).at(-1)!.toLowerCase());
-    return { start, end: start + own[1]!.length, text: own[1]!, kind: 'name', org };
-  }
+  if (own) return ownerPhrase(own, sp.start);
   const m = DOCUMENT_BY.exec(text.slice(sp.start, sp.start + 200));
   if (!m) return null;
   const start = sp.start + m[0].length - m[1]!.length;

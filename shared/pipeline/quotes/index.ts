@@ -28,9 +28,9 @@ import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
 import { CUE_FORM_TO_LEMMA, INTRODUCER, ORG_WORDS, SCARE_PREFIX } from './lexicon.ts';
 import { MASK, maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
-import { type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
+import { pronounGender, type ResolvedSpeaker, SpeakerResolver } from './speakers.ts';
 import { TokenIndex } from './tokens.ts';
-import { interviewTurns, type Turn } from './turns.ts';
+import { interviewTurns, SPEAKER_LABEL, type Turn } from './turns.ts';
 
 export { findQuoteSpans } from './spans.ts';
 
@@ -56,7 +56,8 @@ function isHeadline(text: string, p: Span): boolean {
   return s.split(/\s+/).length <= 20 && !/[.!?]["”’']?$/.test(s.replace(/['’][^'’]*['’]\.?$/, ''));
 }
 
-const TRANSCRIPT = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s+/u;
+/** A speaker label opening a quote-mark span (`“GRIEVE: …”`), as in a transcript without marks (turns.ts). */
+const TRANSCRIPT = new RegExp(String.raw`^(${SPEAKER_LABEL}):\s+`, 'u');
 
 type Resolved = ReturnType<SpeakerResolver['resolve']>;
 
@@ -388,7 +389,12 @@ interface Doc {
 }
 
 /** The masked text, paragraphs, sentences, tokens and speaker index of an article, and where its quotes are. */
-function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc {
+function readArticle(
+  text: string,
+  entities: Entity[],
+  spans: QuoteSpan[],
+  turns: Map<QuoteSpan, SpeakerPhrase | null>,
+): Doc {
   const masked = maskQuotes(text, spans);
   const paras = paragraphSpans(text);
   const sentences: Array<Span & { paragraph: number }> = [];
@@ -428,7 +434,7 @@ function readArticle(text: string, entities: Entity[], spans: QuoteSpan[]): Doc 
     firstQuoteAt,
     lastSentenceOf,
     bareCache: new Map(),
-    turns: new Map(),
+    turns,
   };
 }
 
@@ -461,8 +467,7 @@ function hasQuote(d: Doc, si: number): boolean {
  */
 export function extractQuotes(text: string, entities: Entity[]): Quote[] {
   const { spans, turns } = withTurns(text, findQuoteSpans(text), entities);
-  const d = readArticle(text, entities, spans);
-  d.turns = turns;
+  const d = readArticle(text, entities, spans, turns);
   // 1-3: spans and in-sentence attribution
   // (`mapPacked`, not `spans.map`: the passes below read `work`, and `filterQuotes` its `titled`, in the packed kind
   // the interpreter builds; TurboFan's inlined `map` built a holey one and deoptimised their readers, five recompiles
@@ -953,6 +958,11 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   let lastOrg: { r: Resolved; sentence: number } | null = null;
   // the last group of people that spoke (`the authors said`): where it spoke
   let lastGroup: { r: Resolved; sentence: number } | null = null;
+  /** Whether the entity stage names a person (other than `except`) in [from, to). */
+  const personNamedBetween = (from: number, to: number, except: string | null = null): boolean =>
+    entities.some(
+      (e) => e.type === 'PERSON' && e.id !== except && e.mentions.some((m) => m.start >= from && m.start < to),
+    );
   // the last person that spoke (for a singular `they`): where it spoke
   let lastPerson: { r: Resolved; sentence: number; end: number } | null = null;
   /**
@@ -967,23 +977,22 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     if (resolver.genderOf(lastPerson.r.speaker) !== null && !/^,\s+(?:a|the)\s+spokesperson\b/.test(between))
       return null;
     if (PEOPLE_IN_BETWEEN.test(between)) return null;
-    const other = entities.some(
-      (e) =>
-        e.type === 'PERSON' &&
-        e.id !== lastPerson!.r.speakerEntityId &&
-        e.mentions.some((m) => m.start >= lastPerson!.end && m.start < sp.start),
-    );
-    return other ? null : lastPerson.r;
+    return personNamedBetween(lastPerson.end, sp.start, lastPerson.r.speakerEntityId) ? null : lastPerson.r;
   };
   // speaker phrases found in each sentence, for `he`/`she` after an unnamed person spoke (`nominalAntecedent`)
   const phrasesIn = new Map<number, SpeakerPhrase[]>();
-  for (const w of keep) if (w.attr) phrasesIn.set(w.sentence, [...(phrasesIn.get(w.sentence) ?? []), w.attr.speaker]);
+  for (const w of keep) {
+    if (!w.attr) continue;
+    const list = phrasesIn.get(w.sentence);
+    if (list) list.push(w.attr.speaker);
+    else phrasesIn.set(w.sentence, [w.attr.speaker]);
+  }
   /**
    * `he`/`she` right after an unnamed person spoke (`A neighbour said she heard shouting. “…,” she said`): that
    * person, kept as written, when no one is named between them and the pronoun and the noun's gender does not clash.
    */
   const nominalAntecedent = (sp: SpeakerPhrase, si: number): SpeakerPhrase | null => {
-    const want = /^he$/i.test(sp.text) ? 'm' : /^she$/i.test(sp.text) ? 'f' : null;
+    const want = pronounGender(sp.text);
     if (!want) return null;
     for (let s = si; s >= Math.max(0, si - 1); s--) {
       const own = bare(d, s);
@@ -993,10 +1002,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       if (!found) continue;
       const gender = GENDERED_NOUN.exec(found.text);
       if (gender && (gender[1] ? 'f' : 'm') !== want) return null;
-      const named = entities.some(
-        (e) => e.type === 'PERSON' && e.mentions.some((m) => m.start >= found.end && m.start < sp.start),
-      );
-      return named ? null : found;
+      return personNamedBetween(found.end, sp.start) ? null : found;
     }
     return null;
   };
@@ -1070,7 +1076,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   /**
    * Who issued the document a speaker phrase names (`“…,” the statement said` after `the coast guard said in a
    * statement`, or after `Harbor Studios issued a statement`): the speaker resolved in the sentence that mentions a
-   * document of that kind (up to two sentences back), else the organisation or person opening that sentence.
+   * document of that kind (up to five sentences back), else the organisation or person opening that sentence.
    */
   const issuerOf = (sp: SpeakerPhrase, si: number): Resolved | null => {
     // `The company published a blog post that said …`: the subject of the verb that issued it

@@ -275,8 +275,9 @@ function lastClauseComma(s: string): number {
 
 /** Offset of a `)` in `s` that closes no `(` of `s` (the report sits in brackets), or -1. */
 function closingBracket(s: string): number {
+  if (!s.includes(')')) return -1;
   let depth = 0;
-  for (let i = s.indexOf(')') < 0 ? s.length : 0; i < s.length; i++) {
+  for (let i = 0; i < s.length; i++) {
     if (s[i] === '(') depth++;
     else if (s[i] === ')' && depth-- === 0) return i;
   }
@@ -383,12 +384,14 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       ) ||
         titleAfterComma(beforeSpeaker)) &&
       (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
+    // nothing said after the verb (the content, if any, comes before the speaker)
+    const nothingAfter = /^[\s,]*[.!?:]?\s*$/.test(after);
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
-    if (/^[\s,]*[.!?:]?\s*$/.test(after) && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
+    if (nothingAfter && PARTICIPIAL_ADJUNCT.test(text.slice(head[0], head[1]))) return null;
     // (the words before must be set off by a comma or a dash: `Local shopkeepers' association chair Pat Ng said:`
     // has none, the words are its speaker's title)
     const setOff = /[,;:—–―]|\s-\s/.test(text.slice(sent.start, sp.start));
-    if (!setOff && /^[\s,]*[.!?:]?\s*$/.test(after)) return null;
+    if (!setOff && nothingAfter) return null;
     // an admission or a denial of an act (`admitted to threatening the clerk`, `denied taking the money`): the act
     act = /^(?:admit|deny|acknowledge)$/.test(a.cue.lemma) && ADMITTED_ACT.test(after.trimStart());
     if (act) {

@@ -174,9 +174,7 @@ export const PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'n' | 'p' | 'i'> = new Ma
 /** Heads that make a capitalised sequence an organisation rather than a person. */
 export const ORG_WORDS: ReadonlySet<string> = new Set([
   ...COMPANY_KINDS,
-  ...'firm brokerage utility business conglomerate military navy government regime cabinet parliament legislature'.split(
-    ' ',
-  ),
+  ...'firm brokerage business conglomerate military navy government regime cabinet parliament legislature'.split(' '),
   ...'agency association administration army authority bank board bureau productions studios rail railway railways transit utility utilities entertainment pictures holdings partners ventures labs systems technologies industries enterprises airlines motors campaign center centre church city club coalition college command commission committee company congress corp corporation council county court department embassy force forum foundation fund group guard house inc institute institution journal league ltd magazine media ministry network news office organization organisation panel party police post press project reuters school senate service society staff team times tribune union university watch network network foundation alliance caucus cnn fbi cia nato msnbc fox abc nbc cbs npr ap afp un eu pentagon whitehouse gop dnc rnc times post politifact'.split(
     ' ',
   ),

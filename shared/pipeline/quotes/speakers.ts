@@ -16,6 +16,22 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
+/** The gender a pronoun asks of its antecedent: `he` a man, `she` a woman, any other none. */
+export function pronounGender(pronoun: string): Gender {
+  return /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+}
+
+/** The entry of `list` named last at or before `pos` that `fits`, if any. */
+function latestAt(
+  list: ReadonlyArray<{ name: string; at: number }>,
+  pos: number,
+  fits: (name: string) => boolean = () => true,
+): { name: string; at: number } | undefined {
+  let best: { name: string; at: number } | undefined;
+  for (const x of list) if (x.at <= pos && fits(x.name) && (!best || x.at >= best.at)) best = x;
+  return best;
+}
+
 /**
  * A role phrase that ends in a person's full name (`Leeds boss Ian Mackridge`, read as a nominal before a participle):
  * the name.
@@ -408,12 +424,10 @@ export class SpeakerResolver {
   /** Full name for a (possibly partial) name at `pos`. */
   /** `canonicalName` of a lone surname, among full names that share it the latest of the pronoun's gender. */
   private fullNameOfGender(surname: string, pronoun: string, pos: number): string {
-    const want: Gender = /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+    const want = pronounGender(pronoun);
     const list = this.fullByLast.get(lastName(stripTitles(surname).tokens));
     if (!want || !list || new Set(list.map((x) => x.name)).size < 2) return this.canonicalName(surname, pos);
-    let best: { name: string; at: number } | undefined;
-    for (const x of list) if (x.at <= pos && this.genderOf(x.name) === want && (!best || x.at >= best.at)) best = x;
-    return best?.name ?? this.canonicalName(surname, pos);
+    return latestAt(list, pos, (name) => this.genderOf(name) === want)?.name ?? this.canonicalName(surname, pos);
   }
 
   canonicalName(surface: string, pos: number): string {
@@ -426,10 +440,7 @@ export class SpeakerResolver {
     }
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
-    let best: { name: string; at: number } | undefined;
-    for (const x of list) if (x.at <= pos && (!best || x.at >= best.at)) best = x;
-    best ??= list[0];
-    return best!.name;
+    return (latestAt(list, pos) ?? list[0]!).name;
   }
 
   /**
@@ -573,7 +584,7 @@ export class SpeakerResolver {
 
   /** The person a `he`/`she` at `pos` most likely refers to. */
   resolvePronoun(pron: string, pos: number, preferred: string[] = []): string | null {
-    const want: Gender = /^he$/i.test(pron) ? 'm' : /^she$/i.test(pron) ? 'f' : null;
+    const want = pronounGender(pron);
     if (!want) return null;
     const si = this.sentenceOf(pos);
     let lo = Math.max(0, si - PRONOUN_WINDOW);

@@ -9,8 +9,12 @@
 import type { Span } from '../types.ts';
 import { paragraphSpans, type QuoteSpan } from './spans.ts';
 
-/** An all-caps speaker label opening a paragraph: one to three words (`GRIEVE:`, `SEN. PAULA GRIEVE:`). */
-const NAME_LABEL = /^(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):[ \t]+(?=\S)/u;
+/** An all-caps speaker label: one to three words (`GRIEVE`, `SEN. PAULA GRIEVE`); also read in quote marks (index.ts). */
+export const SPEAKER_LABEL = String.raw`\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}`;
+/** A speaker label opening a paragraph, then the turn's words (`GRIEVE: I expect …`). */
+const NAME_LABEL = new RegExp(String.raw`^(${SPEAKER_LABEL}):[ \t]+(?=\S)`, 'u');
+/** Any label at a line's start: the cheap test of a whole article before its paragraphs are read. */
+const ANY_LABEL = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${SPEAKER_LABEL}|[QA])[:.][ \t]`, 'u');
 /** `Q:` / `A:` (also `Q.` / `A.`) opening a paragraph. */
 const QA_LABEL = /^([QA])[:.][ \t]+(?=\S)/;
 /** All-caps labels of page furniture, listings and spec sheets, not speakers (`UPDATE:`, `WHEN:`, `PRICE:`). */
@@ -32,7 +36,7 @@ export interface Turn extends Span {
 /** The turns of an interview or transcript; none when the article does not read as one. */
 export function interviewTurns(text: string, spans: readonly QuoteSpan[]): Turn[] {
   // (a cheap test first: nearly every article has no label at a paragraph start)
-  if (!/(?:^|\n)[ \t]*(?:\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}|[QA])[:.][ \t]/u.test(text)) return [];
+  if (!ANY_LABEL.test(text)) return [];
   const paras = paragraphSpans(text);
   const quoted = new Set(spans.map((s) => s.paragraph));
   const names: Turn[] = [];
