@@ -2468,3 +2468,38 @@ describe('extractQuotes: output contract', () => {
     expect(extractQuotes('', [])).toEqual([]);
   });
 });
+
+/** A `they` right after a sentence whose subject is two people is those two, as written. */
+const TWO_PEOPLE_ROWS: Array<[string, string, string[], string]> = [
+  [
+    'a person and their spouse',
+    'Mark Ellison and his wife, Rosa, lost their home in the flood. “We had ten minutes to get out,” they said.',
+    ['Mark Ellison', 'Rosa'],
+    'Mark Ellison and his wife, Rosa',
+  ],
+  [
+    'two named people',
+    'Tom Reyes, 71, and Ana Reyes, 68, sleep in their car now. “It is not a life,” they said.',
+    ['Tom Reyes', 'Ana Reyes'],
+    'Tom Reyes, 71, and Ana Reyes, 68',
+  ],
+  [
+    'a person and an organisation: not two people',
+    'Mark Ellison and Harbor Homes settled the claim on Monday. “We are glad it is over,” they said.',
+    ['Mark Ellison'],
+    'they',
+  ],
+];
+
+describe('extractQuotes: `they` after two people', () => {
+  it.each(TWO_PEOPLE_ROWS)('%s', (_name, text, people, expected) => {
+    // Prepare
+    const entities = people.map((p) =>
+      entity(text, `PERSON:${p.toLowerCase().replace(/\s+/g, '-')}`, 'PERSON', p, [p]),
+    );
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess
+    expect(q).toMatchObject({ speaker: expected, speakerMention: { text: 'they' } });
+  });
+});

@@ -69,6 +69,16 @@ const MAX_QUOTES_PER_SENTENCE = 40;
  */
 const PEOPLE_SUBJECT =
   /^\s*((?:(?:the|some|many|most|several|other|few|two|three|four|five)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:analysts|economists|experts|officials|researchers|scientists|investigators|prosecutors|lawmakers|legislators|critics|doctors|residents|witnesses|activists|observers|strategists|advocates|supporters|opponents|organizers|executives|investors|traders|voters|teachers|parents|students|workers))\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}/iu;
+/** A name in a sentence's subject (`Mark Ellison`, `Rosa`). */
+const SUBJECT_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
+/**
+ * A sentence whose subject is two people (`Mark Ellison and his wife, Rosa, lost …`, `Dev and Asha Patel spent …`,
+ * `Tom Reyes, 71, and Ana Reyes, 68, said …`): the phrase, for a `they` right after it.
+ */
+const TWO_PEOPLE_SUBJECT = new RegExp(
+  String.raw`^\s*(${SUBJECT_NAME}(?:,\s*\d+,)?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend|son|daughter|brother|sister|mother|father|twin)(?:,?\s+${SUBJECT_NAME})?|${SUBJECT_NAME})(?:,\s*\d+)?),?\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}`,
+  'u',
+);
 /** A named person's person (`Marlowe’s rep`, `the senator’s spokeswoman`): someone who speaks for them. */
 const SOMEONES_PERSON =
   /^(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}['’]s\s+(?:rep|representative|spokesman|spokeswoman|spokesperson|lawyer|attorney|agent|publicist|manager|aide|adviser|advisor|office|campaign|team|family|wife|husband|son|daughter|mother|father|friend)$/iu;
@@ -979,6 +989,20 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     if (PEOPLE_IN_BETWEEN.test(between)) return null;
     return personNamedBetween(lastPerson.end, sp.start, lastPerson.r.speakerEntityId) ? null : lastPerson.r;
   };
+  /** The two people opening the sentence before si (`Mark Ellison and his wife, Rosa, lost …`), as written. */
+  const twoPeopleBefore = (si: number): Resolved | null => {
+    const prev = sentences[si - 1]!;
+    const m = TWO_PEOPLE_SUBJECT.exec(masked.slice(prev.start, prev.end));
+    if (!m) return null;
+    const start = prev.start + m[0].indexOf(m[1]!);
+    const end = start + m[1]!.length;
+    // (both names the entity stage's people: not `Mark Ellison and Google`)
+    const and = text.lastIndexOf(' and ', end);
+    const person = (from: number, to: number) =>
+      entities.some((e) => e.type === 'PERSON' && e.mentions.some((x) => x.start >= from && x.start < to));
+    if (!person(start, start + 1) || !(person(and, end) || /\band\s+(?:his|her)\s/.test(m[1]!))) return null;
+    return { speaker: text.slice(start, end), speakerType: 'nominal', speakerEntityId: null };
+  };
   // speaker phrases found in each sentence, for `he`/`she` after an unnamed person spoke (`nominalAntecedent`)
   const phrasesIn = new Map<number, SpeakerPhrase[]>();
   for (const w of keep) {
@@ -1148,7 +1172,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
             const start = prev.start + group.index + group[0].indexOf(group[1]!);
             const end = start + group[1]!.length;
             r = resolver.resolve({ start, end, text: text.slice(start, end), kind: 'nominal', org: false }, []);
-          } else r = singularThey(sp, si) ?? r;
+          } else r = twoPeopleBefore(si) ?? singularThey(sp, si) ?? r;
         }
       }
       // `the company`, `the brokerage` that no organisation's name ends with: the organisation the sentences before
