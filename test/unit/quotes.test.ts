@@ -2503,3 +2503,36 @@ describe('extractQuotes: `they` after two people', () => {
     expect(q).toMatchObject({ speaker: expected, speakerMention: { text: 'they' } });
   });
 });
+
+/** A lede's unnamed subject (`A headteacher has …`) named at the start of the next paragraph is that person. */
+const LEDE_ROWS: Array<[string, string, string, string]> = [
+  [
+    'named at once in the next paragraph',
+    'A headteacher has defended her phone ban, saying pupils are “talking to each other again”.\n\nMrs Fiona Gallacher introduced the ban at Hollins Park Academy in September.',
+    'Fiona Gallacher',
+    'Fiona Gallacher',
+  ],
+  [
+    'a spokesman is not the person named next',
+    'A spokesman said the road would “stay shut for weeks”.\n\nJohn Smith, who lives on the road, said he was worried.',
+    'John Smith',
+    'A spokesman',
+  ],
+  [
+    'the lede’s `he` and a woman named next',
+    'A grandfather has said he is “over the moon” after his numbers came up.\n\nMary Brookes, 61, bought the ticket in Leeds.',
+    'Mary Brookes',
+    'A grandfather',
+  ],
+];
+
+describe('extractQuotes: an unnamed lede subject named in the next paragraph', () => {
+  it.each(LEDE_ROWS)('%s', (_name, text, person, expected) => {
+    // Prepare
+    const entities = [entity(text, 'PERSON:p', 'PERSON', person, [person])];
+    // Act
+    const [q] = extractQuotes(text, entities);
+    // Assess: the mention stays as written
+    expect(q).toMatchObject({ speaker: expected, speakerMention: { text: expect.stringMatching(/^A /) } });
+  });
+});

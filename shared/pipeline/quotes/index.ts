@@ -79,6 +79,10 @@ const TWO_PEOPLE_SUBJECT = new RegExp(
   String.raw`^\s*(${SUBJECT_NAME}(?:,\s*\d+,)?\s+and\s+(?:(?:his|her)\s+(?:wife|husband|partner|fianc[ée]e?|boyfriend|girlfriend|son|daughter|brother|sister|mother|father|twin)(?:,?\s+${SUBJECT_NAME})?|${SUBJECT_NAME})(?:,\s*\d+)?),?\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}`,
   'u',
 );
+/** An unnamed person as a lede's subject (`A headteacher`, `A retired nurse`); not a spokesperson, a witness or a source. */
+const LEDE_SUBJECT = /^an?\s+(?:[\p{Ll}-]+\s+){0,3}\p{Ll}[\p{Ll}-]*$/iu;
+const NOT_LEDE_SUBJECT =
+  /\b(?:spokes(?:man|woman|person)|sources?|officials?|witness|neighbou?r|resident|friend|relative|someone|passer-by|bystander|for|of|at|from)\b/i;
 /** A named person's person (`Marlowe’s rep`, `the senator’s spokeswoman`): someone who speaks for them. */
 const SOMEONES_PERSON =
   /^(?:the\s+)?[\p{L}.-]+(?:\s+[\p{L}.-]+){0,2}['’]s\s+(?:rep|representative|spokesman|spokeswoman|spokesperson|lawyer|attorney|agent|publicist|manager|aide|adviser|advisor|office|campaign|team|family|wife|husband|son|daughter|mother|father|friend)$/iu;
@@ -989,6 +993,43 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     if (PEOPLE_IN_BETWEEN.test(between)) return null;
     return personNamedBetween(lastPerson.end, sp.start, lastPerson.r.speakerEntityId) ? null : lastPerson.r;
   };
+  /**
+   * The person a lede's unnamed subject turns out to be (`A headteacher has defended her phone ban, saying …` /
+   * `Mrs Fiona Gallacher introduced the ban …`): the person named, after at most a title, at the start of the next
+   * paragraph, when the phrase opens the first sentence of one of the first two paragraphs, no person is named before
+   * that next paragraph, and the lede's `his`/`her` does not clash with the person's gender.
+   */
+  const ledeNamedNext = (sp: SpeakerPhrase, si: number): Entity | null => {
+    const sent = sentences[si]!;
+    const next = sentences[si + 1];
+    if (
+      !LEDE_SUBJECT.test(sp.text) ||
+      NOT_LEDE_SUBJECT.test(sp.text) ||
+      sent.paragraph > 1 ||
+      sentences[si - 1]?.paragraph === sent.paragraph
+    )
+      return null;
+    if (!/^[\s"“]*$/.test(text.slice(sent.start, sp.start))) return null;
+    // (the next sentence opens the next paragraph)
+    if (!next || next.paragraph !== sent.paragraph + 1 || sentences[si + 1]?.paragraph !== next.paragraph) return null;
+    if (personNamedBetween(0, next.start)) return null;
+    const e = entities.find(
+      (x) =>
+        x.type === 'PERSON' &&
+        x.mentions.some(
+          (m) =>
+            m.start >= next.start &&
+            m.start < next.start + 40 &&
+            /^[\s"“]*(?:\p{Lu}[\p{L}.-]*\s+){0,3}$/u.test(text.slice(next.start, m.start)) &&
+            /^(?:,\s*\d+,)?\s+\p{Ll}|^,\s/u.test(text.slice(m.end, m.end + 8)),
+        ),
+    );
+    if (!e) return null;
+    const pronoun = /\b(?:he|his|him|she|her)\b/i.exec(masked.slice(sp.end, sent.end))?.[0];
+    const want = pronoun ? pronounGender(pronoun) : null;
+    const got = resolver.genderOf(e.name);
+    return want && got && want !== got ? null : e;
+  };
   /** The two people opening the sentence before si (`Mark Ellison and his wife, Rosa, lost …`), as written. */
   const twoPeopleBefore = (si: number): Resolved | null => {
     const prev = sentences[si - 1]!;
@@ -1180,6 +1221,11 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       if (r.speakerEntityId === null && sp.kind === 'nominal' && COMPANY_PHRASE.test(sp.text)) {
         const e = organisationBefore(si, sp.start, sp.text);
         if (e) r = { ...r, speakerType: 'organization', speakerEntityId: e.id };
+      }
+      // `A headteacher has defended …` in the lede, named at the start of the next paragraph: that person
+      if (r.speakerType === 'nominal' && r.speakerEntityId === null && sp.kind === 'nominal') {
+        const e = ledeNamedNext(sp, si);
+        if (e) r = entityAsSpeaker(e);
       }
       resolved.set(sp, r);
       // (the owner of a document that speaks, `referred to Cooke's testimony that concluded …`, is no subject a later
