@@ -1771,6 +1771,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'The senator questioned whether the plan would survive a court challenge. Police questioned the suspect for six hours.',
     [{ text: 'whether the plan would survive a court challenge', speaker: 'The senator', type: 'indirect' }],
   ],
+  [
+    'a second `and that` clause after a partial quote',
+    'The mayor said that the budget was “tight but fair” and that no services would be cut this year.',
+    [{ text: 'no services would be cut this year', speaker: 'The mayor', type: 'indirect' }],
+  ],
+  [
+    '`and that was …` after a partial quote is no second report',
+    'Ruiz said the vote was “a disgrace” and that was the end of the meeting.',
+    [],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -24,7 +24,7 @@ import {
   subjectBefore,
   subjectOfSentence,
 } from './attribution.ts';
-import { ADVERBIAL_ONLY, indirectContent } from './indirect.ts';
+import { ADVERBIAL_ONLY, indirectContent, isReporting } from './indirect.ts';
 import { CUE_FORM_TO_LEMMA, INTRODUCER, ORG_WORDS, SCARE_PREFIX } from './lexicon.ts';
 import { MASK, maskQuotes, splitSentences } from './sentences.ts';
 import { findQuoteSpans, paragraphSpans, type QuoteSpan } from './spans.ts';
@@ -294,6 +294,25 @@ function otherReport(
   if (!a?.cue || a.speaker.start < from || a.speaker.end > a.cue.start) return null;
   const content = indirectContent(text, masked, { start: from, end: sent.end }, a);
   return content && content.start > a.cue.start ? { a, content } : null;
+}
+
+/** `… and that ` after a partial quote, then a clause (not `and that was all`, `and that is why`). */
+const AND_THAT =
+  /^[^.;:!?]{0,60}?\s+and\s+that\s+(?!(?:is|was|has|had|will|would|could|can|may|might|means?|meant|made|makes|'s|’s)\b)(?=\p{L})/u;
+
+/**
+ * The second clause of a report whose first holds a partial quote (`Brennock Transit said it was “incredibly proud”
+ * of Adeyemi and that he had followed safety procedures`): from after `and that` to the end of the sentence, when the
+ * reporting verb comes before the quote.
+ */
+function secondThatClause(masked: string, sent: Span, w: Work): Span | null {
+  const cue = w.attr!.cue!;
+  if (!isReporting(cue.lemma) || cue.end > w.span.outerStart || w.attr!.speaker.start > w.span.outerStart) return null;
+  const m = AND_THAT.exec(masked.slice(w.span.outerEnd, sent.end));
+  if (!m) return null;
+  const start = w.span.outerEnd + m[0].length;
+  const end = start + masked.slice(start, sent.end).replace(/[\s.!?]+$/, '').length;
+  return countWords(masked.slice(start, end)) >= 3 && !masked.slice(start, end).includes(MASK) ? { start, end } : null;
 }
 
 /** Where another side's report starts: `, while `, `, whereas `, `, but ` (after a quote's closing mark too). */
@@ -1361,10 +1380,14 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     }
     // `“We will win,” Ruiz said, adding that the team had trained hard`: the speaker's next report, after the quote
     const trailing = last ? reportAfterQuote(masked, sent, last) : null;
+    let andThat: Span | null = null;
     const trailingContent = trailing
       ? indirectContent(text, masked, { start: trailing.cue!.start, end: sent.end }, trailing)
       : null;
     if (trailing && trailingContent) quotes.push(reported(trailingContent, trailing));
+    // `X said it was “incredibly proud” of Y and that he had followed procedures`: the report's second clause
+    else if (last && last.type === 'partial' && last.attr?.cue && (andThat = secondThatClause(masked, sent, last)))
+      quotes.push(reported(andThat, last.attr));
     // `X told reporters that … “another blank check”, while Democrats countered that …`: another speaker's report
     else if (last) {
       const other = otherReport(text, masked, tokens, sent, last.span.outerEnd);

@@ -56,6 +56,10 @@ const REPORTING = new Set([
   'respond',
   'question',
 ]);
+
+/** Whether a verb's lemma reports someone's words (`say`, `argue`; not `call`, `describe`). */
+
+export const isReporting = (lemma: string): boolean => REPORTING.has(lemma);
 /** Reporting verbs that report only with `that` after them (`countered that …`; not `responded to the fire`). */
 const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond']);
 
