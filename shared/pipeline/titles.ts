@@ -184,3 +184,14 @@ export const COMPANY_KINDS: readonly string[] = [
   'truckmaker',
   'vaccinemaker',
 ];
+
+/**
+ * Fields a public body or an office is named for, the word before `and` in such names (`Fire and Rescue Service`,
+ * `Health and Human Services Secretary`, `Police and Crime Commissioner`): shared by the entity stage (the two halves
+ * are one organisation) and the quote stage (an office before a name, not two people).
+ */
+export const REMIT_WORDS: ReadonlySet<string> = new Set(
+  'ambulance agriculture arts business children commerce crime culture customs defence defense education employment energy enterprise environment family fire fish fisheries food forestry health heritage homeland housing immigration industry justice labor labour marine mental mines parks planning police roads safety science security skills social sport tourism trade transport transportation water wildlife works youth'.split(
+    ' ',
+  ),
+);

@@ -995,6 +995,27 @@ const CONNECTOR_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<
     [['Cups & Crumbs', 'ORGANIZATION']],
   ],
   [
+    'a public body cut at `and` after the field it serves',
+    'A spokesperson for the Westford Fire and Rescue Service said crews attended.',
+    [
+      ['Westford Fire', 'PERSON'],
+      ['Rescue Service', 'ORGANIZATION'],
+    ],
+    [['Westford Fire and Rescue Service', 'ORGANIZATION']],
+  ],
+  [
+    'control: two names joined by `and` stay two',
+    'Tom Smith and Fire Service chiefs met on Monday.',
+    [
+      ['Tom Smith', 'PERSON'],
+      ['Fire Service', 'ORGANIZATION'],
+    ],
+    [
+      ['Tom Smith', 'PERSON'],
+      ['Fire Service', 'ORGANIZATION'],
+    ],
+  ],
+  [
     'control: a place’s institution is no name (`South Korea’s Ministry of Trade`)',
     'South Korea’s Ministry of Trade said so.',
     [

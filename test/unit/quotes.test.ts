@@ -765,6 +765,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Councillors clashed over the plan on Tuesday, with the mayor accusing opponents of “scaring people with fantasies.”',
     [{ text: 'scaring people with fantasies.', speaker: 'the mayor' }],
   ],
+  [
+    'an office with `and` in its remit before its holder is one speaker (said X)',
+    '“It will stand,” said Kent Police and Crime Commissioner Matthew Scott.',
+    [{ text: 'It will stand,', speaker: 'Matthew Scott', type: 'direct' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1780,6 +1785,16 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     '`and that was …` after a partial quote is no second report',
     'Ruiz said the vote was “a disgrace” and that was the end of the meeting.',
     [],
+  ],
+  [
+    'an office with `and` in its remit before its holder is one speaker (X said)',
+    'Health and Human Services Secretary Ana Ruiz said the rule would stand.',
+    [{ text: 'the rule would stand', speaker: 'Ana Ruiz', type: 'indirect' }],
+  ],
+  [
+    'control: a person and an office-holder are two',
+    'Ann Hale and Labor Secretary Jo Kim said the deal was done.',
+    [{ text: 'the deal was done', speaker: 'Ann Hale and Labor Secretary Jo Kim', type: 'indirect' }],
   ],
 ];
 

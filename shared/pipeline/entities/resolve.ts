@@ -17,7 +17,7 @@
 
 import { mapPacked } from '../arrays.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
-import { PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
+import { PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import {
   gazetteerKind,
@@ -606,6 +606,13 @@ const POSSESSIVE_HEAD = /^['’]s (\p{Lu}[\p{L}-]*)/u;
 /** ` & Crumbs`: the rest of a firm's name after `&`. */
 const AMPERSAND_REST = new RegExp(`^ & ${CAP_WORD}`, 'u');
 
+/** A name's first half before `and` (`Westford Fire` of `Westford Fire and Rescue Service`): up to four capitalised words. */
+const HALF_THEN_AND = new RegExp(String.raw`(?:^|[^\p{L}'’-])((?:${CAP_WORD}\s+){0,3}(\p{Lu}\p{Ll}+))\s+and\s+$`, 'u');
+
+/** Last words of public bodies' names besides the institution words (`Rescue Service`, `Safety Executive`). */
+const BODY_LAST =
+  /^(?:Service|Services|Executive|Administration|Board|Office|Bureau|Directorate|Inspectorate|Enforcement|Division|Partnership)$/;
+
 /**
  * Names the tagger cut at a connector, joined into one organisation:
  * - across `of`/`for` after an organisation's head noun (`Department of Health`, tagged `Health`; `Kesby Institute`
@@ -629,6 +636,20 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
         while (ws.length > 0 && NOT_NAME_START.test(ws[0]!)) ws.shift();
         start -= ws.join(' ').length;
         joined = true;
+      }
+    }
+    // (`Westford Fire` + `and Rescue Service`: the second half ends in an institution word)
+    const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
+    if (!joined && lead.endsWith(' and ') && (BODY_LAST.test(last) || isOrganizationWord(last))) {
+      // (the word before `and` a field a public body is named for: `Fire`, `Health`)
+      const before = HALF_THEN_AND.exec(text.slice(Math.max(0, start - 60), start));
+      if (before && REMIT_WORDS.has(before[2]!.toLowerCase())) {
+        const ws = before[1]!.split(/\s+/);
+        while (ws.length > 0 && NOT_NAME_START.test(ws[0]!)) ws.shift();
+        if (ws.length > 0) {
+          start -= before[0].length - before[0].indexOf(ws[0]!);
+          joined = true;
+        }
       }
     }
     for (let grew = true; grew; ) {

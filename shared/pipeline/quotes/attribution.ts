@@ -8,6 +8,7 @@
  */
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
+import { REMIT_WORDS } from '../titles.ts';
 import type { Span } from '../types.ts';
 import {
   CLAUSE_BREAKERS,
@@ -521,7 +522,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       first &&
       (opensClause(toks, first[0], lo) || (toks[first[0] - 1]!.l === 'both' && opensClause(toks, first[0] - 1, lo)));
     if (first && opens && !weakRun(toks, first) && !weakRun(toks, second) && !isOrgRun(toks, first[0], second[1]))
-      return phrase(text, toks, first[0], second[1], 'nominal');
+      return phrase(text, toks, first[0], second[1], officeBeforeName(toks, first, second) ? 'name' : 'nominal');
   }
   // "Dupont and his team wrote", "Ruiz and her colleagues said": the named person, with his or her people
   const possessor = j - 1 >= lo && /^(?:his|her|their)$/.test(toks[j - 1]!.l) ? j - 1 : j - 2;
@@ -806,6 +807,17 @@ function nominalBeforeAnd(text: string, toks: Tok[], and: number, j: number, lo:
 }
 
 /**
+ * `Health and Human Services Secretary Xavier Becerra`, `Kent Police and Crime Commissioner Matthew Scott`: one office
+ * whose remit has `and` in it, then its holder's name (the word before `and` a field an office is named for, a title
+ * inside the run after it with a name after the title); not two people (`Ann Hale and Labor Secretary Jo Kim`).
+ */
+function officeBeforeName(toks: Tok[], first: readonly [number, number], second: readonly [number, number]): boolean {
+  if (!REMIT_WORDS.has(toks[first[1]]!.l)) return false;
+  for (let k = second[0] + 1; k < second[1]; k++) if (TITLES.has(toks[k]!.l.replace(/\.$/, ''))) return true;
+  return false;
+}
+
+/**
  * `and` at token i joins two roles in an appositive after a name (`Lena Ortiz, Sam’s sister and Brightline’s chief
  * engineer,`): a role after `and` opens with a possessive or a determiner, and the segment before it opens after a
  * comma that follows a name.
@@ -999,8 +1011,12 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
     toks[before]!.kind === 'quote' ||
     /^[,;:(—–-]$/.test(toks[before]!.w) ||
     CLAUSE_BREAKERS.has(toks[before]!.l);
-  if (firstRun && firstRun[1] < j && opensClause && isOrgRun(toks, firstRun[0], firstRun[1]))
-    return { ...phrase(text, toks, c, j, 'name'), org: true };
+  // (not an office there and its holder: `Kent Police and Crime Commissioner Matthew Scott`)
+  if (firstRun && firstRun[1] < j && opensClause && isOrgRun(toks, firstRun[0], firstRun[1])) {
+    let titled = false;
+    for (let k = firstRun[1] + 1; k < j && !titled; k++) titled = TITLES.has(toks[k]!.l.replace(/\.$/, ''));
+    return { ...phrase(text, toks, c, j, 'name'), org: !titled || isOrgRun(toks, c, j) };
+  }
   // a plural group of people, or a role (`the U.S. envoy to Ukraine`, `a spokeswoman for Acme`), then a preposition,
   // then the chunk
   const prep = toks[c - 1];
@@ -1093,6 +1109,15 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   for (let x = i; x < Math.min(hi, i + 8); x++) {
     const t = toks[x]!;
     if (t.w === '/') continue; // "9/11 widow Ana Ruiz"
+    // "said Health and Human Services Secretary Xavier Becerra": an office with `and` in its remit, then the holder
+    if (t.l === 'and' && lastRun && lastRun[1] === x - 1) {
+      const r = runStartingAt(toks, x + 1, hi);
+      if (r && officeBeforeName(toks, lastRun, r)) {
+        lastRun = [lastRun[0], r[1]];
+        x = r[1];
+        continue;
+      }
+    }
     if (t.kind !== 'word' || CLAUSE_BREAKERS.has(t.l) || RELATIVES.has(t.l) || isCueTok(toks, x)) break;
     // "Secretary of State Ann Smith": a title-only run before "of" is part of the title
     const titleOnly = !!lastRun && allTitles(toks, lastRun);
@@ -1130,7 +1155,11 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   // "one neo-bank CEO": a title after lower-case words is the head of a nominal, not a name
   if (lastRun && !run && lastRun[0] > i && titleOnly(toks, lastRun) && validNominal(toks, i, lastRun[1]))
     return phrase(text, toks, i, lastRun[1], 'nominal');
-  if (lastRun && (!run || lastRun[0] > run[0]) && (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')) {
+  if (
+    lastRun &&
+    (!run || lastRun[0] > run[0] || lastRun[1] > run[1]) &&
+    (!run || runIsTitle || toks[lastRun[0] - 1]!.l !== 'of')
+  ) {
     return phrase(text, toks, lastRun[0], lastRun[1], 'name');
   }
   if (run) return phrase(text, toks, run[0], run[1], 'name');
