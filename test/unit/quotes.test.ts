@@ -1796,6 +1796,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Ann Hale and Labor Secretary Jo Kim said the deal was done.',
     [{ text: 'the deal was done', speaker: 'Ann Hale and Labor Secretary Jo Kim', type: 'indirect' }],
   ],
+  [
+    'X, an appositive, said + a clause: the clause is no speaker after the verb',
+    'Jane Okoro, a nurse, said the ward needed more staff. Sam Reyes, a porter, said patients waited hours.',
+    [
+      { text: 'the ward needed more staff', speaker: 'Jane Okoro', type: 'indirect' },
+      { text: 'patients waited hours', speaker: 'Sam Reyes', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -1097,6 +1097,48 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
   return b - a <= 14;
 }
 
+/** Words that end a speaker phrase after a verb-first cue (`said the official who …`, `said a study published …`). */
+const AFTER_HEAD_STOP: ReadonlySet<string> = new Set([
+  'who',
+  'which',
+  'that',
+  'in',
+  'on',
+  'at',
+  'during',
+  'after',
+  'before',
+  'when',
+  'while',
+  'as',
+  'to',
+  'because',
+  'last',
+  'this',
+  'earlier',
+  'later',
+  'recently',
+  'told',
+  // a participle after the head noun: `a study published on Tuesday`, `a report released by …`
+  'published',
+  'released',
+  'conducted',
+  'issued',
+  'commissioned',
+  'compiled',
+  'funded',
+  'led',
+  'prepared',
+  'obtained',
+  'filed',
+  'posted',
+  'written',
+  'carried',
+]);
+
+/** Auxiliaries and modals: a clause's verb after a noun (`the plan would fail`). */
+const AUXILIARY = /^(?:is|was|were|are|has|have|had|would|will|could|can|may|might|should|must)$/;
+
 /** The speaker phrase right after a verb-first cue (`said Mr. Smith, who …`, `said the spokeswoman`). */
 export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): SpeakerPhrase | null {
   while (i < hi && (VERB_MODIFIERS.has(toks[i]!.l) || WEEKDAYS.test(toks[i]!.l))) i++;
@@ -1166,46 +1208,16 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   const t = toks[i]!;
   if (t.kind !== 'word') return null;
   let b = i;
-  const stop = new Set([
-    'who',
-    'which',
-    'that',
-    'in',
-    'on',
-    'at',
-    'during',
-    'after',
-    'before',
-    'when',
-    'while',
-    'as',
-    'to',
-    'because',
-    'last',
-    'this',
-    'earlier',
-    'later',
-    'recently',
-    'told',
-    // a participle after the head noun: `a study published on Tuesday`, `a report released by …`
-    'published',
-    'released',
-    'conducted',
-    'issued',
-    'commissioned',
-    'compiled',
-    'funded',
-    'led',
-    'prepared',
-    'obtained',
-    'filed',
-    'posted',
-    'written',
-    'carried',
-  ]);
   while (b + 1 < hi) {
     const n = toks[b + 1]!;
-    if (n.kind !== 'word' || stop.has(n.l) || WEEKDAYS.test(n.l) || CUE_FORM_TO_LEMMA.has(n.l)) break;
+    if (n.kind !== 'word' || AFTER_HEAD_STOP.has(n.l) || WEEKDAYS.test(n.l) || CUE_FORM_TO_LEMMA.has(n.l)) break;
+    // (a clause's verb, not a modifier: `said the ward needed more staff`, `said the plan would fail`)
+    if (
+      !DETERMINERS.has(toks[b]!.l) &&
+      (AUXILIARY.test(n.l) ||
+        (/^\p{Ll}{3,}ed$/u.test(n.l) && toks[b + 2]?.kind === 'word' && !PREPS.has(toks[b + 2]!.l)))
+    )
+      break;
     b++;
     if (b - i > 12) break;
   }
