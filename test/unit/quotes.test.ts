@@ -770,6 +770,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“It will stand,” said Kent Police and Crime Commissioner Matthew Scott.',
     [{ text: 'It will stand,', speaker: 'Matthew Scott', type: 'direct' }],
   ],
+  [
+    'a second verb after `but`: the subject of the verb of saying before it',
+    'Industry analyst Greg Hale of Pine Research said the deal made sense but warned that integration would be “the hard part.”',
+    [{ text: 'the hard part.', speaker: 'Greg Hale', type: 'partial' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -1765,7 +1765,9 @@ function attributeLeft(
     // a second verb of the subject: "The nominee outlined his plan and vowed to punish “…”", "He describes it as
     // “exciting,” but cautions that “…”"
     if (/^(?:and|but|yet)$/.test(toks[k - 1]?.l ?? '')) {
-      const subj = sentenceSubject(text, toks, 0, k, midCaps, true);
+      // (the subject of an earlier verb of saying when there is one: `Analyst Greg Hale of Pine Research said … but
+      // warned that “…”`)
+      const subj = subjectOfEarlierCue(text, toks, k - 2, 0) ?? sentenceSubject(text, toks, 0, k, midCaps, true);
       if (subj) return { speaker: subj, cue: cueSpan(toks, k, lemma) };
     }
     // verb-first before the quote: "Said Smith: “…”" (not a verb whose object comes next: `called Mayor Voss a “…”`,
