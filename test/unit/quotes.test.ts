@@ -1809,6 +1809,36 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'patients waited hours', speaker: 'Sam Reyes', type: 'indirect' },
     ],
   ],
+  [
+    'a name, an age, an address and a town before the verb: the name',
+    'Connor Blake, 27, of Marsh Lane, Welford, told the court he had been drinking.',
+    [{ text: 'he had been drinking', speaker: 'Connor Blake', type: 'indirect' }],
+  ],
+  [
+    'a first name from a place in an appositive: the person',
+    'A second caller, Derek from Thornbury, said he had been waiting six weeks.',
+    [{ text: 'he had been waiting six weeks', speaker: 'Derek', type: 'indirect' }],
+  ],
+  [
+    'people in a place: the people, not the place',
+    'Graziers in western Queensland say the drought has cost them dearly.',
+    [{ text: 'the drought has cost them dearly', speaker: 'Graziers in western Queensland', type: 'indirect' }],
+  ],
+  [
+    'a person of a place ending in a common noun: the person',
+    'Farmer Ganpat Shinde of Ner taluka said the rains came late.',
+    [{ text: 'the rains came late', speaker: 'Ganpat Shinde', type: 'indirect' }],
+  ],
+  [
+    'a role, its holder set off by commas, another verb, then the verb of saying: the holder',
+    'Last week the mayor of Brackenridge, Tom Feeney, stood in front of a depot and told reporters that the buses would run.',
+    [{ text: 'the buses would run', speaker: 'Tom Feeney', type: 'indirect' }],
+  ],
+  [
+    'a bare plural of people, another verb, then the verb of saying',
+    'Firefighters battled the blaze for hours and said the cause was unclear.',
+    [{ text: 'the cause was unclear', speaker: 'Firefighters', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -723,6 +723,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const run = nameSegment(toks, named[0]!, named.at(-1)!);
     if (run) return phrase(text, toks, run[0], run[1], 'name');
   }
+  // "Connor Blake, 27, of Marsh Lane, Welford, told": an age and an address set off by commas after the name
+  const addressed = nameBeforeAddress(toks, segIdx);
+  if (addressed) return phrase(text, toks, addressed[0], addressed[1], 'name');
   const f0 = placeTail(0) ? 1 : 0;
   const first = segIdx[f0]!;
   const a0 = first[0]!;
@@ -775,6 +778,25 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       return phrase(text, toks, seg[0]!, seg[prep - 1]!, 'nominal');
   }
   return direct;
+}
+
+/**
+ * The name opening a subject whose later segments (nearest the verb first) are an address and perhaps a town and an
+ * age (`Connor Blake, 27, of Marsh Lane, Welford,`): the name's run, when the last segment is one.
+ */
+function nameBeforeAddress(toks: Tok[], segIdx: number[][]): [number, number] | null {
+  let address = false;
+  for (let s = 0; s < segIdx.length; s++) {
+    const seg = segIdx[s]!;
+    const first = toks[seg[0]!]!;
+    const capsOrNumbers = (from: number) =>
+      seg.slice(from).every((x) => isCap(toks[x]) || /^\d{1,4}[a-z]?$/i.test(toks[x]!.w));
+    if (/^(?:of|from)$/.test(first.l) && seg.length >= 2 && seg.length <= 6 && capsOrNumbers(1)) address = true;
+    else if (!address && s < segIdx.length - 1 && seg.length <= 3 && capsOrNumbers(0)) continue;
+    else if (seg.length === 1 && /^\d{1,3}$/.test(first.w)) continue;
+    else return address && s === segIdx.length - 1 ? nameSegment(toks, seg[0]!, seg.at(-1)!) : null;
+  }
+  return null;
 }
 
 /**
@@ -851,6 +873,23 @@ function withSubject(text: string, toks: Tok[], k: number, lo: number): SpeakerP
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
 
+/** Prepositions that tie people to a place (`Graziers in Queensland`, `residents of Kent`, `fans from Leeds`). */
+const PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'of', 'from', 'across', 'near', 'around']);
+
+/** How many lower-case words end at token x (`western` of `in western Queensland`), at most three, not before a. */
+function lowerWordsBefore(toks: Tok[], x: number, a: number): number {
+  let n = 0;
+  while (n < 3 && x - n > a && toks[x - n]!.kind === 'word' && !isCap(toks[x - n]) && !PLACE_PREPS.has(toks[x - n]!.l))
+    n++;
+  return n;
+}
+
+/** A head for people in [a, b]: a lower-case noun phrase, or a plural opening the sentence (`Graziers`). */
+function peopleHead(toks: Tok[], a: number, b: number): boolean {
+  if (lowerHead(toks, a, b)) return validNominal(toks, a, b);
+  return a === b && /^\p{Lu}\p{Ll}+s$/u.test(toks[a]!.w) && !isGivenName(toks[a]!.w) && PERSON_HEAD.test(toks[a]!.l);
+}
+
 /** Within one segment [a, b]: a name run at its end (or before "of Place"), a pronoun, or a nominal phrase. */
 function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: boolean): SpeakerPhrase | null {
   // skip leading conjunctions/adverbs
@@ -874,9 +913,15 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
       const onlyTitles = earlier && allTitles(toks, earlier);
       if (earlier && !onlyTitles && !isOrgRun(toks, earlier[0], earlier[1]) && !isOrgRun(toks, run[0], run[1])) {
         const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
-        if (titled || earlier[1] > earlier[0]) return phrase(text, toks, earlier[0], earlier[1], 'name');
+        // (or a first name alone: `Derek from Thornbury`)
+        if (titled || earlier[1] > earlier[0] || isGivenName(toks[earlier[0]]!.w))
+          return phrase(text, toks, earlier[0], earlier[1], 'name');
       }
     }
+    // "Graziers in western Queensland say", "Residents of rural Kent": the people, as written, not the place
+    const p = run[0] - 1 - lowerWordsBefore(toks, run[0] - 1, a);
+    if (p > a && PLACE_PREPS.has(toks[p]!.l) && run[1] === b && peopleHead(toks, a, p - 1))
+      return { ...phrase(text, toks, a, b, 'nominal'), org: false };
     // "The mayor of Springfield said": the role phrase, not the place
     if (before?.l === 'of' && run[0] - 1 > a && lowerHead(toks, a, run[0] - 2) && validNominal(toks, a, b))
       return phrase(text, toks, a, b, 'nominal');
@@ -891,6 +936,14 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
       if (!(run[0] > a && DETERMINERS.has(toks[run[0] - 1]!.l) && isOrgRun(toks, run[0], run[1])))
         return phrase(text, toks, run[0], run[1], 'name');
     }
+  }
+  // "Farmer Ganpat Shinde of Ner taluka": a person, then the place they are from, ending in a common noun
+  for (let p = b - 1; !run && p > a && b - p <= 3; p--) {
+    if (toks[p]!.l !== 'of' && toks[p]!.l !== 'from') continue;
+    const name = isCap(toks[p + 1]) ? runEndingAt(toks, p - 1, a) : null;
+    if (name && name[1] > name[0] && !isOrgRun(toks, name[0], name[1]) && !allTitles(toks, name))
+      return phrase(text, toks, name[0], name[1], 'name');
+    break;
   }
   if (a === b && isPronoun(toks[a])) return phrase(text, toks, a, a, 'pronoun');
   if (b - a > 14) a = b - 14;
@@ -1382,6 +1435,10 @@ export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase
 }
 
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
+/** `Last week`, `This morning`, `Earlier this year` (the `this year` part): a time opening a sentence. */
+const TIME_OPENER = /^(?:last|this|next|earlier|later)$/;
+const TIME_NOUN = /^(?:week|month|year|night|weekend|morning|afternoon|evening|spring|summer|autumn|fall|winter)$/;
+
 function sentenceSubject(
   text: string,
   toks: Tok[],
@@ -1422,9 +1479,23 @@ function sentenceSubject(
       }
     }
   }
+  // "Last week the mayor …", "This morning, police …": a time opener
+  if (i + 1 < hi && TIME_OPENER.test(toks[i]!.l) && (TIME_NOUN.test(toks[i + 1]!.l) || WEEKDAYS.test(toks[i + 1]!.l)))
+    i += 2;
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // "Police closed the road and said …", "Firefighters battled …": a bare plural of people, then its verb
+  if (
+    withCue &&
+    i + 1 < hi &&
+    (isCap(toks[i]) || i > lo) &&
+    (toks[i]!.l === 'police' || (/s$/.test(toks[i]!.l) && PERSON_HEAD.test(toks[i]!.l))) &&
+    toks[i + 1]!.kind === 'word' &&
+    !isCap(toks[i + 1]) &&
+    !PREPS.has(toks[i + 1]!.l)
+  )
+    return phrase(text, toks, i, i, 'nominal');
   // a capitalised common word opening a noun phrase ("Small groups of protesters … while chanting “…”"): with a speech
   // cue, the phrase is the subject; without one, nothing (see modifierOpener)
   const first = runStartingAt(toks, i, hi);
@@ -1451,6 +1522,10 @@ function sentenceSubject(
     }
     const run = runEndingAt(toks, b, i + 1);
     if (run && run[0] === i + 1 && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+    // "The mayor of Brackenridge, Tom Feeney, stood …": the name set off right after the role
+    const named = toks[b + 1]?.w === ',' && b > i ? runStartingAt(toks, b + 2, hi) : null;
+    if (named && named[1] > named[0] && toks[named[1] + 1]?.w === ',' && isGivenName(toks[named[0]]!.w))
+      return phrase(text, toks, named[0], named[1], 'name');
     if (b > i && validNominal(toks, i, b)) return phrase(text, toks, i, b, 'nominal');
     return null;
   }
