@@ -775,6 +775,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Industry analyst Greg Hale of Pine Research said the deal made sense but warned that integration would be “the hard part.”',
     [{ text: 'the hard part.', speaker: 'Greg Hale', type: 'partial' }],
   ],
+  [
+    '“…,” said a role, then its holder’s name, closing the sentence',
+    '“We are cutting prices,” said its regional manager, Amara Dube.',
+    [{ text: 'We are cutting prices,', speaker: 'Amara Dube' }],
+  ],
+  [
+    '“…,” said an organisation’s two titles joined by `and`, then the name',
+    '“We are proud,” said Harbourview president and CEO Dr. Maribel Okonkwo-Grant.',
+    [{ text: 'We are proud,', speaker: 'Maribel Okonkwo-Grant' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1838,6 +1848,26 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'a bare plural of people, another verb, then the verb of saying',
     'Firefighters battled the blaze for hours and said the cause was unclear.',
     [{ text: 'the cause was unclear', speaker: 'Firefighters', type: 'indirect' }],
+  ],
+  [
+    'a role for an organisation, then the organisation’s appositive: the role',
+    'A spokesman for Corvan Rail, the contractor, insisted the line was safe.',
+    [{ text: 'the line was safe', speaker: 'A spokesman for Corvan Rail', type: 'indirect' }],
+  ],
+  [
+    'an owner’s department with an -ing modifier: the whole phrase',
+    'The council’s planning department said the scheme would go ahead.',
+    [{ text: 'the scheme would go ahead', speaker: 'The council’s planning department', type: 'indirect' }],
+  ],
+  [
+    'a name, an age and a relative clause before the verb: the name',
+    'Shopkeeper Imran Qureshi, 58, who helped raise funds, said the hall would reopen.',
+    [{ text: 'the hall would reopen', speaker: 'Imran Qureshi', type: 'indirect' }],
+  ],
+  [
+    'a title opening with a verb form (`State`), another verb, then the verb of saying',
+    'State Representative Angela Moberly toured the damage and said she would ask the governor for help.',
+    [{ text: 'she would ask the governor for help', speaker: 'Angela Moberly', type: 'indirect' }],
   ],
 ];
 

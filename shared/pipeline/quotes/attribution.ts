@@ -602,13 +602,15 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       // the Harbor Federation of Teachers, which represents …, said`)
       const relative = t.l === 'who' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       if (relative && toks[x - 1]!.w === ',') {
+        // (past an age: `Imran Qureshi, 58, who helped …, said`)
+        const e = /^\d{1,3}$/.test(toks[x - 2]!.w) && toks[x - 3]?.w === ',' && x - 4 >= lo ? x - 4 : x - 2;
         // "Ann Lee of the Harbor Board, which runs the port, said": the person before the organisation
-        const attached = speakerBeforeAttachment(text, toks, x - 2, lo);
+        const attached = speakerBeforeAttachment(text, toks, e, lo);
         if (attached) return attached;
-        const run = runEndingAt(toks, x - 2, lo);
+        const run = runEndingAt(toks, e, lo);
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
-        const nominal = run ? null : nameOrNominal(text, toks, lo, x - 2, false);
+        const nominal = run ? null : nameOrNominal(text, toks, lo, e, false);
         if (nominal?.kind === 'nominal') return nominal;
         break;
       }
@@ -758,6 +760,22 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
       if (!tail && !appositiveLike(toks, a, b)) break;
     }
+  }
+  // "A spokesman for Corvan Rail, the contractor, insisted": an appositive of the organisation ending the role phrase
+  // before it; the role speaks
+  if (direct?.kind === 'nominal' && segIdx.length === f0 + 2 && /^(?:the|a|an)$/.test(toks[a0]!.l)) {
+    const seg = segIdx[f0 + 1]!;
+    const p = seg.findIndex((x) => /^(?:for|at|of|from|with)$/.test(toks[x]!.l));
+    const head = p > 0 ? toks[seg[p - 1]!]! : undefined;
+    if (
+      head &&
+      p >= 2 &&
+      /^(?:a|an|the)$/.test(toks[seg[0]!]!.l) &&
+      !isCap(head) &&
+      PERSON_HEAD.test(head.l) &&
+      seg.slice(p + 1).every((x) => isCap(toks[x]) || toks[x]!.l === 'the')
+    )
+      return phrase(text, toks, seg[0]!, seg.at(-1)!, 'nominal');
   }
   // "The whistleblower, a protégé of John Bolton and Dick Cheney, claimed": a name inside an appositive that opens
   // with an article is not the speaker; the noun phrase before the appositive is
@@ -950,12 +968,20 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   // "Farmers marching to the capitol": the head before a participle
   for (let x = a + 1; x <= b; x++) {
     // (not an adjective after its determiner: `An official from the opposing delegation`)
+    // (nor a noun's modifier right before it: `The council's planning department`, `the housing association`)
     if (
       toks[x]!.kind === 'word' &&
       !isCap(toks[x]) &&
       /ing$/.test(toks[x]!.l) &&
       toks[x]!.l.length > 5 &&
-      !DETERMINERS.has(toks[x - 1]!.l)
+      !DETERMINERS.has(toks[x - 1]!.l) &&
+      !(
+        x + 1 === b &&
+        toks[b]!.kind === 'word' &&
+        !isCap(toks[b]) &&
+        !PREPS.has(toks[b]!.l) &&
+        !/[^'’]s$/.test(toks[x - 1]!.l)
+      )
     ) {
       // "… a move the Ohio senator said …" after a participle: the phrase after it; "Farmers marching …": before it
       if (x < b && DETERMINERS.has(toks[x + 1]!.l)) a = x + 1;
@@ -1204,6 +1230,13 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   for (let x = i; x < Math.min(hi, i + 8); x++) {
     const t = toks[x]!;
     if (t.w === '/') continue; // "9/11 widow Ana Ruiz"
+    // "said Harbourview president and CEO Dr. Ann Okafor": `and` between two titles
+    if (
+      t.l === 'and' &&
+      (TITLES.has(toks[x - 1]?.l ?? '') || /^(?:co-)?founder$|^owner$/.test(toks[x - 1]?.l ?? '')) &&
+      (TITLES.has(toks[x + 1]?.l ?? '') || /^(?:co-)?founder$|^owner$/.test(toks[x + 1]?.l ?? ''))
+    )
+      continue;
     // "said Health and Human Services Secretary Xavier Becerra": an office with `and` in its remit, then the holder
     if (t.l === 'and' && lastRun && lastRun[1] === x - 1) {
       const r = runStartingAt(toks, x + 1, hi);
@@ -1288,7 +1321,7 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   if (toks[b + 1]?.w === ',') {
     const run = runStartingAt(toks, b + 2, hi);
     const close = run ? toks[run[1] + 1] : undefined;
-    if (run && !weakRun(toks, run) && (!close || close.w === ',' || close.kind === 'quote' || close.w === ':'))
+    if (run && !weakRun(toks, run) && (!close || /^[,:;.!?]$/.test(close.w) || close.kind === 'quote'))
       return phrase(text, toks, run[0], run[1], 'name');
   }
   // a nominal that ends in a name ("the group's leader, Ann Smith") is handled by the name run rule
@@ -1532,7 +1565,8 @@ function sentenceSubject(
   // a name run, possibly after descriptors: take the first run in the first few tokens
   for (let x = i; x < Math.min(hi, i + 6); x++) {
     const t = toks[x]!;
-    if (t.kind !== 'word' || CUE_FORM_TO_LEMMA.has(t.l)) break;
+    // (a capitalised verb form inside a title is no verb: `State Representative Angela Moberly`)
+    if (t.kind !== 'word' || (CUE_FORM_TO_LEMMA.has(t.l) && !(isCap(t) && isCap(toks[x + 1])))) break;
     // past the verb: a name after it is its object ("Protesters greeted Mr. Hale")
     if (x > i && !isCap(t) && /ed$/.test(t.l)) break;
     const run = runStartingAt(toks, x, hi);
