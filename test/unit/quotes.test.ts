@@ -1869,6 +1869,23 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'State Representative Angela Moberly toured the damage and said she would ask the governor for help.',
     [{ text: 'she would ask the governor for help', speaker: 'Angela Moberly', type: 'indirect' }],
   ],
+  [
+    'a title in quote marks inside a reported clause is no quote; the clause is reported speech',
+    'Pop singer Mara Vance has postponed her “Glass Harbor” tour, her management company said. Filming will begin in March on the sequel to “The Salt Road,” the studio confirmed. The council approved a scheme known locally as “the Bridge to Nowhere”, a spokesman said.',
+    [
+      {
+        text: 'Pop singer Mara Vance has postponed her “Glass Harbor” tour',
+        speaker: 'her management company',
+        type: 'indirect',
+      },
+      { text: 'Filming will begin in March on the sequel to “The Salt Road', speaker: 'the studio', type: 'indirect' },
+      {
+        text: 'The council approved a scheme known locally as “the Bridge to Nowhere”',
+        speaker: 'a spokesman',
+        type: 'indirect',
+      },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

@@ -91,6 +91,10 @@ const SOMEONES_PERSON =
 const TERM_PREFIX =
   /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was)|(?:a )?rating of|(?:rated|classified|categori[sz]ed|graded|ranked) as|diagnosed with|(?:a )?diagnosis of|(?:the )?(?:word|term|phrase)s?)\s*$/i;
 
+/** Before a name in Title Case: what the work is to another, or what the thing is known as. */
+const NAME_GIVEN_BEFORE =
+  /\b(?:(?:sequel|prequel|successor|follow-up|spin-off|spinoff)\s+to|remake\s+of|known\s+(?:\p{Ll}+ly\s+)?as|billed\s+as|branded(?:\s+as)?|nicknamed|dubbed)\s*$/iu;
+
 /** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
 
@@ -305,7 +309,7 @@ const AND_THAT =
  * of Adeyemi and that he had followed safety procedures`): from after `and that` to the end of the sentence, when the
  * reporting verb comes before the quote.
  */
-function secondThatClause(masked: string, sent: Span, w: Work): Span | null {
+function secondThatClause(masked: string, sent: Span, w: Kept): Span | null {
   const cue = w.attr!.cue!;
   if (!isReporting(cue.lemma) || cue.end > w.span.outerStart || w.attr!.speaker.start > w.span.outerStart) return null;
   const m = AND_THAT.exec(masked.slice(w.span.outerEnd, sent.end));
@@ -903,8 +907,20 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       /^ \p{Lu}\p{Ll}/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 3))
     )
       continue;
-    // a title used as a modifier between an article and a noun (`the “Pose” actor`, `a “Fargo” fan`)
-    if (titleCase && words <= 4 && /\b(?:the|a|an)\s*$/i.test(before) && /^ \p{Ll}/u.test(nextChar)) continue;
+    // a title used as a modifier between an article or a possessive and a noun (`the “Pose” actor`, `a “Fargo” fan`,
+    // `her “Glass Harbor” tour`)
+    if (
+      titleCase &&
+      words <= 4 &&
+      /(?:\b(?:the|a|an|his|her|their|its|our|my)|\p{L}['’]s)\s*$/iu.test(before) &&
+      /^ (?!(?:and|or|but|to|in|on|at|for|as|with|by|from|of|after|before|when|while)\b)\p{Ll}/u.test(
+        text.slice(w.span.outerEnd, w.span.outerEnd + 12),
+      )
+    )
+      continue;
+    // the name of a work or a place after what it is to another (`the sequel to “The Salt Road,”`) or what it is known
+    // as (`a scheme known locally as “the Bridge to Nowhere”`)
+    if (titleCase && words <= 8 && NAME_GIVEN_BEFORE.test(near)) continue;
     // one word between `the` and its noun (`called on the “temporary” director to resign`): a scare quote (not after
     // `a`: `called her a “champion” for workers` is a judgement someone made)
     if (
@@ -1315,7 +1331,17 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       if (!a) continue;
       // (a title in quote marks before the speaker may have cut its phrase short: `The mayor, who launched the
       // “Clean Streets” plan last year, said …` is not `plan last year`; a name or a pronoun is whole)
-      if (hasQuote(d, si) && a.speaker.kind === 'nominal' && (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start)
+      // (but a clause's closing attribution after a comma is whole: `…her “Glass Harbor” tour, the company said`)
+      const closing =
+        /,["”’']?\s*$/.test(text.slice(sent.start, a.speaker.start)) &&
+        !!a.cue &&
+        /^\s*$/.test(text.slice(a.speaker.end, a.cue.start));
+      if (
+        hasQuote(d, si) &&
+        a.speaker.kind === 'nominal' &&
+        !closing &&
+        (firstQuoteAt.get(si) ?? sent.end) < a.speaker.start
+      )
         continue;
       let content = indirectContent(text, masked, sent, a);
       // a first verb that reports nothing, then one that does (`Ross asked Dunn about it, but Dunn said …`; `X pleaded
@@ -1351,7 +1377,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       }
       continue;
     }
-    let last: Work | null = null;
+    let last: Kept | null = null;
     for (; ki < keep.length && keep[ki]!.sentence <= si; ki++) {
       const w = keep[ki]!;
       if (w.sentence === si && (!last || w.span.outerEnd > last.span.outerEnd)) last = w;
@@ -1380,14 +1406,14 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     }
     // `“We will win,” Ruiz said, adding that the team had trained hard`: the speaker's next report, after the quote
     const trailing = last ? reportAfterQuote(masked, sent, last) : null;
-    let andThat: Span | null = null;
     const trailingContent = trailing
       ? indirectContent(text, masked, { start: trailing.cue!.start, end: sent.end }, trailing)
       : null;
+    const andThat =
+      !trailingContent && last?.type === 'partial' && last.attr?.cue ? secondThatClause(masked, sent, last) : null;
     if (trailing && trailingContent) quotes.push(reported(trailingContent, trailing));
     // `X said it was “incredibly proud” of Y and that he had followed procedures`: the report's second clause
-    else if (last && last.type === 'partial' && last.attr?.cue && (andThat = secondThatClause(masked, sent, last)))
-      quotes.push(reported(andThat, last.attr));
+    else if (andThat && last?.attr) quotes.push(reported(andThat, last.attr));
     // `X told reporters that … “another blank check”, while Democrats countered that …`: another speaker's report
     else if (last) {
       const other = otherReport(text, masked, tokens, sent, last.span.outerEnd);

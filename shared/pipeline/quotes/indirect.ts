@@ -383,7 +383,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // someone who speaks (not `…, a deal announced last week.`)
     const beforeSpeaker = text.slice(Math.max(0, sp.start - 48), sp.start);
     const speakerAfterComma =
-      (/,\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
+      (/,["”’']?\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
         beforeSpeaker,
       ) ||
         titleAfterComma(beforeSpeaker)) &&
