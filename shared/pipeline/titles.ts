@@ -20,6 +20,15 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'lord',
   'lady',
   'sheikh',
+  // Indian English honorifics (`Shri Ashok Rao`, `Smt Lata Joshi`); not `Sri` (`Sri Lanka`, the given name of `Sri
+  // Mulyani`) nor `Kumari` (a middle name as often as a title)
+  'shri',
+  'shrimati',
+  'smt',
+  // British local government (`Cllr Ann Hobbs`)
+  'cllr',
+  'councillor',
+  'councilor',
   // royalty and clergy
   'king',
   'queen',
@@ -54,6 +63,15 @@ export const PERSON_TITLES: ReadonlySet<string> = new Set([
   'corporal',
   'adm',
   'admiral',
+  'brigadier',
+  'commodore',
+  'marshal',
+  'ensign',
+  'midshipman',
+  'seaman',
+  'airman',
+  'aircraftman',
+  'constable',
   'officer',
   'detective',
   'inspector',

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../shared/pipeline/annotate-text.ts';
+
+/** A quote (found by a piece of its text) and the canonical speaker it should have. */
+interface Expected {
+  quote: string;
+  speaker: string | null;
+}
+
+/**
+ * Speaker resolution on raw text (entity stage + quote stage): titles and honorifics stripped, surnames and roles
+ * linked back to the person the article named. All texts and names are invented.
+ */
+const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
+  // regional honorifics and ranks
+  [
+    '`Shri` is an honorific, not part of the name',
+    'Union president Shri Madhavrao Kulkarni said the yield was poor. "We lost half the crop," Shri Kulkarni said.',
+    [
+      { quote: 'the yield was poor', speaker: 'Madhavrao Kulkarni' },
+      { quote: 'We lost half the crop', speaker: 'Madhavrao Kulkarni' },
+    ],
+  ],
+  [
+    '`Smt` is a woman’s honorific: `She` after `Smt` + surname is her',
+    'Smt Leela Gokhale opened the new ward. "It took ten years," Smt Gokhale said. She said more beds would follow.',
+    [
+      { quote: 'It took ten years', speaker: 'Leela Gokhale' },
+      { quote: 'more beds would follow', speaker: 'Leela Gokhale' },
+    ],
+  ],
+  [
+    '`Cllr` + surname is the councillor named before',
+    'The group leader, Cllr Martin Ashworth, spoke first. "Residents will pay for this," Cllr Ashworth said.',
+    [{ quote: 'Residents will pay for this', speaker: 'Martin Ashworth' }],
+  ],
+  [
+    '`She` after `Cllr` + surname',
+    'Deputy leader Cllr Joanna Threlfall opened the debate. Cllr Threlfall rejected the claim. She said the scheme began in 2016.',
+    [{ quote: 'the scheme began in 2016', speaker: 'Joanna Threlfall' }],
+  ],
+  [
+    'a naval rank of two words before a surname',
+    'Leading Seaman Craig Dunmore was on watch. Leading Seaman Dunmore said the night had been quiet.',
+    [{ quote: 'the night had been quiet', speaker: 'Craig Dunmore' }],
+  ],
+  [
+    'control: an army rank',
+    'Sergeant Craig Dunmore was on watch. Sergeant Dunmore said the night had been quiet.',
+    [{ quote: 'the night had been quiet', speaker: 'Craig Dunmore' }],
+  ],
+];
+
+describe('speaker resolution on raw text', () => {
+  it.each(SPEAKER_ROWS)('%s', (_name, text, expected) => {
+    // Prepare
+    const { quotes } = annotateText(text);
+    // Act
+    const got = expected.map((e) => {
+      const q = quotes.find((x) => text.slice(x.start, x.end).includes(e.quote));
+      return { quote: e.quote, speaker: q ? q.speaker : 'NO QUOTE' };
+    });
+    // Assess
+    expect(got).toEqual(expected);
+  });
+});
