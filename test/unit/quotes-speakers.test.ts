@@ -49,6 +49,37 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Sergeant Craig Dunmore was on watch. Sergeant Dunmore said the night had been quiet.',
     [{ quote: 'the night had been quiet', speaker: 'Craig Dunmore' }],
   ],
+  // role nouns tied to the person the article named with that title
+  [
+    '`the bishop` is the bishop named before',
+    'Bishop Declan Farrow said the choice was painful. "We cannot heat every church," the bishop wrote.',
+    [{ quote: 'We cannot heat every church', speaker: 'Declan Farrow' }],
+  ],
+  [
+    '`the rabbi` is the rabbi named before',
+    'Rabbi Miriam Oster welcomed the visitors. "Everyone has a seat here," the rabbi said.',
+    [{ quote: 'Everyone has a seat here', speaker: 'Miriam Oster' }],
+  ],
+  [
+    '`the vicar` after an appositive',
+    'The Rev. Hugh Pellow, the vicar, showed us the roof. "It leaks in four places," the vicar said.',
+    [{ quote: 'It leaks in four places', speaker: 'Hugh Pellow' }],
+  ],
+  [
+    '`the retired headmaster` keeps its modifier',
+    'Retired headmaster P. Venkata Rao said the drains failed in 2018. "I wrote to them twice," the retired headmaster said.',
+    [{ quote: 'I wrote to them twice', speaker: 'P. Venkata Rao' }],
+  ],
+  [
+    '`the headmistress` is the headmistress named before',
+    'Headmistress Joan Pilbeam said the hall was unsafe. "We have no choice," the headmistress said.',
+    [{ quote: 'We have no choice', speaker: 'Joan Pilbeam' }],
+  ],
+  [
+    'control: `the mayor`',
+    'Mayor Rita Calloway said the bridge would open. "It is on time," the mayor said.',
+    [{ quote: 'It is on time', speaker: 'Rita Calloway' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {
