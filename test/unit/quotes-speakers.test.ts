@@ -80,6 +80,30 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Mayor Rita Calloway said the bridge would open. "It is on time," the mayor said.',
     [{ quote: 'It is on time', speaker: 'Rita Calloway' }],
   ],
+  // two people of one surname: the honorific's gender picks one
+  [
+    '`Mr` + a shared surname is the man, not the woman named after him',
+    'Glen Pardoe sold his sheep. His sister-in-law, Rhonda Pardoe, said the creek was dry. "I will not sell again," Mr Pardoe said.',
+    [{ quote: 'I will not sell again', speaker: 'Glen Pardoe' }],
+  ],
+  [
+    '`Mrs` + a shared surname is the woman, not her husband named after her',
+    'In the crowd was Helen Gatward, whose husband, Robert Gatward, was on the ship. "We painted a sign," Mrs Gatward said.',
+    [{ quote: 'We painted a sign', speaker: 'Helen Gatward' }],
+  ],
+  [
+    '`he` after `Mr` + a shared surname',
+    'Glen Pardoe sold his sheep. His sister-in-law, Rhonda Pardoe, said the creek was dry. Mr Pardoe said he would keep forty ewes. "I will not sell again," he said.',
+    [
+      { quote: 'he would keep forty ewes', speaker: 'Glen Pardoe' },
+      { quote: 'I will not sell again', speaker: 'Glen Pardoe' },
+    ],
+  ],
+  [
+    'control: one bearer of the surname',
+    'Glen Pardoe sold his sheep. His neighbour, Rhonda Keane, said the creek was dry. "I will not sell again," Mr Pardoe said.',
+    [{ quote: 'I will not sell again', speaker: 'Glen Pardoe' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {
