@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { annotateText } from '../../shared/pipeline/annotate-text.ts';
+import { resolveEntities } from '../../shared/pipeline/entities/index.ts';
+import type { EntityType } from '../../shared/pipeline/types.ts';
 
 /** A quote (found by a piece of its text) and the canonical speaker it should have. */
 interface Expected {
@@ -117,5 +119,54 @@ describe('speaker resolution on raw text', () => {
     });
     // Assess
     expect(got).toEqual(expected);
+  });
+});
+
+/**
+ * A name the tagger typed as an organisation, as the entity stage retypes it: `[name, text, tagged name, type]`.
+ * The tagger's reading is given by hand (it varies with the sentence), so the rows test the resolver alone.
+ */
+const RETYPE_ROWS: Array<[string, string, string, EntityType]> = [
+  [
+    'three name words the given-name list lacks, right after a person’s title',
+    'Ward councillor Girish Babu Kolla told reporters that the contractor had left.',
+    'Girish Babu Kolla',
+    'PERSON',
+  ],
+  [
+    'the same after a police rank',
+    'Inspector Venkat Rao Pasupuleti said the lorry had been seized.',
+    'Venkat Rao Pasupuleti',
+    'PERSON',
+  ],
+  [
+    'control: no title before it',
+    'The contract went to Girish Babu Kolla last year.',
+    'Girish Babu Kolla',
+    'ORGANIZATION',
+  ],
+  [
+    'control: an organisation word in it',
+    'Ward councillor Girish Babu Holdings said nothing.',
+    'Girish Babu Holdings',
+    'ORGANIZATION',
+  ],
+  [
+    'control: `former` before an organisation',
+    'A former Kolla Babu Nalla executive said nothing.',
+    'Kolla Babu Nalla',
+    'ORGANIZATION',
+  ],
+];
+
+describe('entity stage: a name after a person’s title is a person’s', () => {
+  it.each(RETYPE_ROWS)('%s', (_name, text, tagged, expected) => {
+    // Prepare
+    const start = text.indexOf(tagged);
+    const mention = { start, end: start + tagged.length, text: tagged, type: 'ORGANIZATION' as const };
+    // Act
+    const entities = resolveEntities(text, [mention]);
+    // Assess
+    expect(entities.map((e) => [e.name, e.type])).toEqual([[tagged, expected]]);
   });
 });
