@@ -107,9 +107,23 @@ export function personDespiteTag(text: string, surface: string, personWords: Rea
     // list lacks (`Eyamba Sowers`), two plain name words: `, who` after the surname (a title before it may be a
     // party's, `former Liberal Democrat leader`)
     if (plainTwoWords(words) && whoAfter(text, words[1]!)) return true;
+    // a name of given names the list lacks right after a person's title (`Ward councillor Suresh Babu Nalla`)
+    if (titledShape(words) && titleRightBefore(text, words.join(' '))) return true;
     return looseShape(words) && (personWords.has(words[words.length - 1]!) || personContext(text, words));
   }
   return personWords.has(words[words.length - 1]!) || personContext(text, words);
+}
+
+/**
+ * A person's title or role word right before a whole occurrence of `name` (`councillor Suresh Babu Nalla`), not a
+ * word that also comes before an organisation's name (`former`, `state`, `deputy`, `vice`, `chief`).
+ */
+function titleRightBefore(text: string, name: string): boolean {
+  for (const at of wholeOccurrences(text, name)) {
+    const prev = /([\p{L}.]+)\s+$/u.exec(text.slice(Math.max(0, at - 30), at));
+    if (prev && isTitle(prev[1]!) && !/^(?:former|state|deputy|vice|chief|prime)$/i.test(prev[1]!)) return true;
+  }
+  return false;
 }
 
 /** `, who` after a whole occurrence of `surname` (`said Sowers, who is also …`). */
@@ -118,6 +132,22 @@ function whoAfter(text: string, surname: string): boolean {
     if (/^,\s+who\b/.test(text.slice(at + surname.length, at + surname.length + 7))) return true;
   }
   return false;
+}
+
+/**
+ * Two or three capitalised words with no word of an organisation's or a newspaper's name, and no place's or
+ * organisation's word first or last (a middle name may be one: `Babu`).
+ */
+function titledShape(words: readonly string[]): boolean {
+  if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
+  if (inPlaceOrOrgList(words[0]!) || inPlaceOrOrgList(words[words.length - 1]!)) return false;
+  return words.every(
+    (w) =>
+      !ORG_LAST_WORD.test(w) &&
+      !COMPANY_LAST_WORD.test(w) &&
+      !INSTITUTION_LAST_WORD.test(w) &&
+      !NEWSPAPER_LAST_WORDS.has(w),
+  );
 }
 
 /** Two capitalised words with no word of a place's, an organisation's or a newspaper's name. */

@@ -423,7 +423,7 @@ function isPlaceByForm(text: string, m: Mention, isCompany: (surface: string) =>
 }
 
 /** Honorifics that only ever come before a person's name (`Mr. Trump`, `Mrs Patel`), never an organisation's. */
-const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme)\.?\s+\p{Lu}/u;
+const HONORIFIC_START = /^(?:Mr|Mrs|Ms|Messrs|Mme|Shri|Smt|Shrimati|Cllr)\.?\s+\p{Lu}/u;
 
 /** A one-word mention right after a regnal title (`Queen Elizabeth`, `Pope Francis`): the person, title included. */
 function withRegnalTitle(text: string, m: Mention): Mention {

@@ -146,11 +146,13 @@ export const WEAK_CUES: ReadonlySet<string> = new Set([
 export const TITLES: ReadonlySet<string> = new Set([...PERSON_TITLES, ...PERSON_DESCRIPTORS]);
 
 /** Honorifics that say the gender. */
-export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'king', 'prince', 'lord', 'father']);
+export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'king', 'prince', 'lord', 'father', 'shri']);
 export const FEMALE_HONORIFICS: ReadonlySet<string> = new Set([
   'mrs',
   'ms',
   'miss',
+  'smt',
+  'shrimati',
   'dame',
   'queen',
   'princess',

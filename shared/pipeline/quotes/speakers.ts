@@ -94,7 +94,7 @@ const PLACE_PREPS = new Set([
 ]);
 /** Head nouns of role phrases that can stand for one named person (`the spokeswoman`, `the senator`). */
 const ROLE_NOUNS = new Set(
-  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon daughter son wife husband mother father brother sister widow widower granddaughter grandson niece nephew fiancee fiancée fiance fiancé publicist agent councillor councilor councilman councilwoman alderman alderwoman trustee supervisor sergeant detective inspector constable'.split(
+  'spokesman spokeswoman spokesperson senator congressman congresswoman representative governor mayor president candidate nominee businessman businesswoman chairman chairwoman chair secretary minister director commissioner lawmaker leader speaker chief founder economist professor attorney lawyer prosecutor judge sheriff general coach manager executive official ambassador actor actress singer author novelist writer player striker goalkeeper captain analyst researcher scientist doctor physician surgeon daughter son wife husband mother father brother sister widow widower granddaughter grandson niece nephew fiancee fiancée fiance fiancé publicist agent councillor councilor councilman councilwoman alderman alderwoman trustee supervisor sergeant detective inspector constable bishop archbishop imam rabbi pastor vicar priest rector chaplain headmaster headmistress headteacher principal'.split(
     ' ',
   ),
 );
@@ -431,7 +431,7 @@ export class SpeakerResolver {
   }
 
   canonicalName(surface: string, pos: number): string {
-    const { tokens } = stripTitles(surface);
+    const { tokens, gender } = stripTitles(surface);
     if (tokens.length === 0) return surface;
     const ln = lastName(tokens);
     if (tokens.length >= 2) {
@@ -440,7 +440,15 @@ export class SpeakerResolver {
     }
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
-    return (latestAt(list, pos) ?? list[0]!).name;
+    // an honorific picks among people who share the surname (`Mr Harrigan` is Tom, not Bev Harrigan named after him)
+    const ofGender = gender && this.hasNamesakes(ln) ? latestAt(list, pos, (n) => this.genderOf(n) === gender) : null;
+    return (ofGender ?? latestAt(list, pos) ?? list[0]!).name;
+  }
+
+  /** Several people of the article bear this surname (`Tom Harrigan`, `Bev Harrigan`). */
+  private hasNamesakes(ln: string): boolean {
+    const list = this.fullByLast.get(ln);
+    return !!list && list.some((x) => x.name !== list[0]!.name);
   }
 
   /**
@@ -479,6 +487,9 @@ export class SpeakerResolver {
   genderOf(canonical: string): Gender {
     const toks = canonical.split(' ');
     const ln = lastName(toks);
+    // the surname's honorific and pronouns may be another bearer's: a full name of a shared surname goes by its given
+    // name first (`Claire Hendry` beside her husband `Paul Hendry`)
+    if (toks.length >= 2 && this.hasNamesakes(ln)) return firstNameGender(toks[0]);
     const g0 = this.gender.get(ln);
     if (g0?.honor) return g0.honor;
     // pronoun statistics only for names the article introduces as a person (a full name somewhere)
@@ -939,7 +950,17 @@ export class SpeakerResolver {
       (!this.tokens.capitalisedMidSentence().has(p.text) || this.text.includes(` ${p.text.toLowerCase()} `))
     )
       return { speaker: p.text, speakerType: 'nominal', speakerEntityId: null };
-    const e = this.entityFor(canonical, p);
+    let e = this.entityFor(canonical, p);
+    // the entity stage joins a lone surname to the nearest bearer; its honorific may have chosen another (`Mr Harrigan`)
+    if (
+      e?.type === 'PERSON' &&
+      stripTitles(p.text).gender &&
+      canonical.includes(' ') &&
+      this.hasNamesakes(lastName(canonical.split(' ')))
+    ) {
+      const named = this.entities.find((x) => x.type === 'PERSON' && [x.name, ...x.aliases].includes(canonical));
+      if (named) e = named;
+    }
     // an organisation entity only wins over a person reading when it is the same surface ("Reuters said") and the
     // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
     if (e && e.type === 'ORGANIZATION') {
