@@ -14,6 +14,11 @@ interface Expected {
  * linked back to the person the article named. All texts and names are invented.
  */
 const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
+  [
+    'a role tied to a name ending in a word that starts like a particle (`led`): the person',
+    'Imam Yusuf Rahmani led the prayers on Friday. "We will rebuild," the imam said.',
+    [{ quote: 'We will rebuild', speaker: 'Yusuf Rahmani' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -691,7 +691,9 @@ export class SpeakerResolver {
       const forms = [head, ...(ROLE_ABBREVIATIONS[head] ?? [])]
         .map((f) => `[${f[0]!.toUpperCase()}${f[0]}]${f.slice(1).replace(/\./g, '\\.')}`)
         .join('|');
-      const name = "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|de|van|von|der|al|da|del|di|du|la|le))*";
+      // (a particle is a whole word: not the `le` of `Yusuf Rahmani led`)
+      const name =
+        "\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]*|(?:de|van|von|der|al|da|del|di|du|la|le)(?![\\p{L}'’-])))*";
       p = {
         appositive: new RegExp(
           `(${name}),\\s+(?:the|a|an|his|her|its|their)\\s+(?:[\\p{L}.'’-]+\\s+){0,5}?(?:${forms})\\b`,
