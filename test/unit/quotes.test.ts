@@ -1886,6 +1886,14 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       },
     ],
   ],
+  [
+    '`but that` after a partial quote, and a report before `but that` and a partial quote',
+    'Colin Dray said he supported wind power “in principle” but that the location was wrong. Tom Ade said he understood the reasoning but that the closure was “a grief, plain and simple.”',
+    [
+      { text: 'the location was wrong', speaker: 'Colin Dray', type: 'indirect' },
+      { text: 'he understood the reasoning', speaker: 'Tom Ade', type: 'indirect' },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

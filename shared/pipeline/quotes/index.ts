@@ -247,9 +247,12 @@ const PEOPLE_GROUP =
 /** A person's pronoun in a lead-in (someone else may be speaking). */
 const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them)\b/i;
 
-/** A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon. */
+/**
+ * A clause boundary that may end a report: `, but`, `, warning:`, `, adding`, a colon or a semicolon, `but that`/`and
+ * that` (a second clause of the same report).
+ */
 const CLAUSE_BOUNDARY =
-  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?(?:added|said|continued|told|wrote)\b)/g;
+  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?(?:added|said|continued|told|wrote|that)\b)/g;
 
 /** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
 function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
@@ -302,7 +305,7 @@ function otherReport(
 
 /** `… and that ` after a partial quote, then a clause (not `and that was all`, `and that is why`). */
 const AND_THAT =
-  /^[^.;:!?]{0,60}?\s+and\s+that\s+(?!(?:is|was|has|had|will|would|could|can|may|might|means?|meant|made|makes|'s|’s)\b)(?=\p{L})/u;
+  /^[^.;:!?]{0,60}?\s+(?:and|but)\s+that\s+(?!(?:is|was|has|had|will|would|could|can|may|might|means?|meant|made|makes|'s|’s)\b)(?=\p{L})/u;
 
 /**
  * The second clause of a report whose first holds a partial quote (`Brennock Transit said it was “incredibly proud”
