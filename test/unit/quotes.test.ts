@@ -785,6 +785,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     '“We are proud,” said Harbourview president and CEO Dr. Maribel Okonkwo-Grant.',
     [{ text: 'We are proud,', speaker: 'Maribel Okonkwo-Grant' }],
   ],
+  [
+    '`termed` a thing a “…”: a judgement, like `called`',
+    'Opposition leader Ravi Kumar termed the response “too little, too late”.',
+    [{ text: 'too little, too late', speaker: 'Ravi Kumar' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -927,6 +932,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'an advice column’s letters (`DEAR ABBY: …`, `DEAR WORRIED: …`) are no transcript',
     'DEAR ABBY: My husband bought plane tickets to India without asking me. What should I do?\n\n-- WORRIED IN OHIO\n\nDEAR WORRIED: You should tell him how you feel before the trip.',
+    [],
+  ],
+  [
+    'a caption given (`captioned “…”`) and a fact check’s labels are no one’s words',
+    'Intro.\n\nShe posted a photo captioned “the edge of the world” on Sunday.\n\nCLAIM: The new bridge cost twice its budget.\n\nTHE FACTS: The bridge cost 4 percent more than planned.',
     [],
   ],
 ];
@@ -1893,6 +1903,36 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'the location was wrong', speaker: 'Colin Dray', type: 'indirect' },
       { text: 'he understood the reasoning', speaker: 'Tom Ade', type: 'indirect' },
     ],
+  ],
+  [
+    '`According to him,` is the person named before',
+    'Ezra Blackwood produced the record. According to him, half the album was recorded in a single weekend.',
+    [{ text: 'half the album was recorded in a single weekend', speaker: 'Ezra Blackwood', type: 'indirect' }],
+  ],
+  [
+    'a body whose name holds a verb form (`the state education department`)',
+    'Test scores rose in every district, according to the state education department.',
+    [{ text: 'Test scores rose in every district', speaker: 'the state education department', type: 'indirect' }],
+  ],
+  [
+    'a scare quote ending in `,”` before `and X say`',
+    'The cause was a so-called “king tide,” and scientists say such days will become more common.',
+    [{ text: 'such days will become more common', speaker: 'scientists', type: 'indirect' }],
+  ],
+  [
+    'a hearer opening with a number (`told 7 News`)',
+    'Police told 7 News the van had been stolen.',
+    [{ text: 'the van had been stolen', speaker: 'Police', type: 'indirect' }],
+  ],
+  [
+    'a short subordinate clause between the subject and the verb (`, when contacted,`)',
+    'Vasant Patil, when contacted, said the funds had been released.',
+    [{ text: 'the funds had been released', speaker: 'Vasant Patil', type: 'indirect' }],
+  ],
+  [
+    'whom someone wrote to is no report; what they wrote to them that … is',
+    'He has written to every MP the ward has had since 1985. The mayor wrote to the council that the plan was dead.',
+    [{ text: 'the plan was dead', speaker: 'The mayor', type: 'indirect' }],
   ],
 ];
 

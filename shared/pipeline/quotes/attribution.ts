@@ -193,6 +193,7 @@ const NOUNABLE = new Set([
   'claims',
   'reports',
   'calls',
+  'terms',
   'notes',
   'states',
   'answers',
@@ -632,6 +633,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (t.w === ',') {
       segs.push([i + 1, end]);
       end = i - 1;
+      continue;
+    }
+    // "Vasant Patil, when contacted, said": a short subordinate clause set off by commas is no part of the subject
+    if (SUBORDINATORS.has(t.l) && toks[i - 1]?.w === ',' && toks[end + 1]?.w === ',' && end - i <= 4) {
+      end = i - 2;
+      i--;
       continue;
     }
     // "…, the director of X and whose film …, told": "and" before a relative stays inside the appositive
@@ -1296,7 +1303,9 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
   let b = i;
   while (b + 1 < hi) {
     const n = toks[b + 1]!;
-    if (n.kind !== 'word' || AFTER_HEAD_STOP.has(n.l) || WEEKDAYS.test(n.l) || CUE_FORM_TO_LEMMA.has(n.l)) break;
+    // (a verb form right after a determiner is a noun: `the state education department`)
+    const cueForm = CUE_FORM_TO_LEMMA.has(n.l) && !DETERMINERS.has(toks[b]!.l);
+    if (n.kind !== 'word' || AFTER_HEAD_STOP.has(n.l) || WEEKDAYS.test(n.l) || cueForm) break;
     // (a clause's verb, not a modifier: `said the ward needed more staff`, `said the plan would fail`)
     if (
       !DETERMINERS.has(toks[b]!.l) &&
@@ -1393,7 +1402,10 @@ export function openingAccordingTo(text: string, tokens: TokenIndex, sent: Span)
 function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   for (let i = lo; i + 1 < hi; i++) {
     if (toks[i]!.l === 'according' && toks[i + 1]!.l === 'to') {
+      // (`According to him, …`: the person a pronoun stands for)
+      const object = toks[i + 2] && /^(?:him|her|them)$/.test(toks[i + 2]!.l) && toks[i + 3]?.w === ',';
       const sp =
+        (object ? phrase(text, toks, i + 2, i + 2, 'pronoun') : null) ??
         ownerOfDocumentAt(text, toks[i + 2]) ??
         sourceWithModifier(text, toks, i + 2, hi) ??
         subjectAfter(text, toks, i + 2, hi);

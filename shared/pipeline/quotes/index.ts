@@ -1334,9 +1334,10 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       if (!a) continue;
       // (a title in quote marks before the speaker may have cut its phrase short: `The mayor, who launched the
       // “Clean Streets” plan last year, said …` is not `plan last year`; a name or a pronoun is whole)
-      // (but a clause's closing attribution after a comma is whole: `…her “Glass Harbor” tour, the company said`)
+      // (but a speaker after a comma or `and` is whole: `…her “Glass Harbor” tour, the company said`, `a so-called “king
+      // tide,” and scientists say …`)
       const closing =
-        /,["”’']?\s*$/.test(text.slice(sent.start, a.speaker.start)) &&
+        /(?:,["”’']?|,["”’']?\s+and)\s*$/.test(text.slice(sent.start, a.speaker.start)) &&
         !!a.cue &&
         /^\s*$/.test(text.slice(a.speaker.end, a.cue.start));
       if (

@@ -172,7 +172,7 @@ const NP_TAKERS = new Set([
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
 /** Who was told: `lawmakers`, `the committee`, `Harbor News`. */
-const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)`;
+const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|(?:\d{1,2}\s+)?\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)`;
 /** Who was told, before the clause: `told lawmakers …`, `told the committee …`, `told Harbor News …`. */
 const HEARER = new RegExp(String.raw`^${HEARER_PHRASE}\s+`, 'u');
 /** Nothing after `told` but who was told (`…, a city engineer told the Westmoor Herald.`). */
@@ -423,6 +423,8 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // (`told reporters that …`, `warned the council that …`: the hearer before `that`)
       // a topic, not what was said (`warned of floods`, `cautioned against haste`)
       if (/^(?:warn|caution|complain)$/.test(a.cue.lemma) && /^(?:of|about|against|over)\s/i.test(rest)) return null;
+      // whom someone wrote to, not what (`has written to every MP since 1985`; `wrote to the council that …` reports)
+      if (a.cue.lemma === 'write' && /^to\s/i.test(rest) && !/^to\s[^.;:!?]{1,60}?\bthat\s/i.test(rest)) return null;
       // (not `warned of floods that could hit …`: no hearer after a preposition)
       const hearerFirst = HEARER_THEN_THAT.has(a.cue.lemma) && !/^(?:of|about|against|to|on|over|for)\s/i.test(rest);
       const found = (hearerFirst ? TOLD_THAT : ADVERBIAL_THAT).exec(rest);

@@ -59,6 +59,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   wonder: ['wondered', 'wonders'],
   question: ['questioned', 'questioning'],
   call: ['call', 'calls', 'called', 'calling'],
+  term: ['termed', 'terms', 'terming'],
   chant: ['chant', 'chanted', 'chanting'],
   sing: ['sings', 'sang'],
   read: ['reads'],
@@ -132,6 +133,7 @@ export const CUE_FORM_TO_LEMMA: ReadonlyMap<string, string> = new Map(
 /** Verbs that are speech cues only with strong context (an object pronoun or a quote right after). */
 export const WEAK_CUES: ReadonlySet<string> = new Set([
   'call',
+  'term',
   'describe',
   'label',
   'cite',
@@ -344,7 +346,7 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
 
 /** Words before a quote that make it a name/label rather than speech ("so-called “reforms”", "dubbed “X”"). */
 export const SCARE_PREFIX =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|the (?:word|words|term|phrase|slogan|label|hashtag|nickname|motto|title|headline)|titled|entitled|headlined|branded|slogan|hashtag)\s*$/i;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|the (?:word|words|term|phrase|slogan|label|hashtag|nickname|motto|title|headline)|titled|entitled|headlined|captioned|branded|slogan|hashtag)\s*$/i;
 
 /** Capitalised words that name a group, party or nationality rather than a person. */
 export const NOT_PERSON: ReadonlySet<string> = new Set(

@@ -16,9 +16,9 @@ import { isCap, type Tok, TokenIndex } from './tokens.ts';
 
 type Gender = 'm' | 'f' | null;
 
-/** The gender a pronoun asks of its antecedent: `he` a man, `she` a woman, any other none. */
+/** The gender a pronoun asks of its antecedent: `he`/`him`/`his` a man, `she`/`her` a woman, any other none. */
 export function pronounGender(pronoun: string): Gender {
-  return /^he$/i.test(pronoun) ? 'm' : /^she$/i.test(pronoun) ? 'f' : null;
+  return /^(?:he|him|his)$/i.test(pronoun) ? 'm' : /^(?:she|her)$/i.test(pronoun) ? 'f' : null;
 }
 
 /** The entry of `list` named last at or before `pos` that `fits`, if any. */
