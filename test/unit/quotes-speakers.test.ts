@@ -19,6 +19,16 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Imam Yusuf Rahmani led the prayers on Friday. "We will rebuild," the imam said.',
     [{ quote: 'We will rebuild', speaker: 'Yusuf Rahmani' }],
   ],
+  [
+    'a pronoun chain through a sentence that names no one, to a name of no known gender',
+    'Kirsty Rendall came back from Glasgow in 2019. She now employs two people. "Dad is right about the gates," she says.',
+    [{ quote: 'Dad is right about the gates', speaker: 'Kirsty Rendall' }],
+  ],
+  [
+    'a month’s abbreviation is no one a pronoun goes back to',
+    'Dale Pruitt, 55, pleaded guilty on Monday. Sentencing is set for Feb. 14. He was arrested in April. During the call, he called the clerk a "traitor."',
+    [{ quote: 'traitor', speaker: 'Dale Pruitt' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -124,6 +124,9 @@ const ROLE_ABBREVIATIONS: Record<string, string[]> = {
 };
 /** How many sentences before a he/she its antecedent may be (beyond that the pronoun is kept as written). */
 const PRONOUN_WINDOW = 2;
+/** A month's name (`March`, `May`: also names, so only before a day) or its abbreviation (`Feb.`, `Sept`). */
+const MONTH = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+const MONTH_ABBREVIATION = /^(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?$/;
 /** Sentences a chain of the same pronoun may add to the window (see `resolvePronoun`). */
 const MAX_CHAIN = 3;
 /** Sentences before the window in which the last quoted speaker may still be a he/she (see `lastSpeakerBefore`). */
@@ -319,6 +322,9 @@ export class SpeakerResolver {
       // "the Republican", "a Democrat": not a person's name
       if (prev && /^(?:the|a|an)$/i.test(prev.w) && !TITLES.has(norm(toks[a]!.w))) continue;
       if (a === b && NOT_PERSON.has(norm(toks[a]!.w))) continue;
+      // a month before its day (`Feb. 14`, `March 3`), or abbreviated: a date
+      if (a === b && (MONTH_ABBREVIATION.test(toks[a]!.w) || (MONTH.test(toks[a]!.w) && /^\d/.test(next?.w ?? ''))))
+        continue;
       // "in Michigan", "from Ohio": a place
       // ("on Donald Trump’s claim", "to Ann Hobbs": a given name first makes it a person)
       if (prev && PLACE_PREPS.has(prev.w) && !(a < b && isGivenName(toks[a]!.w))) continue;
@@ -601,6 +607,9 @@ export class SpeakerResolver {
     let lo = Math.max(0, si - PRONOUN_WINDOW);
     const chain = want === 'm' ? /\b(?:he|his|him)\b/i : /\b(?:she|her)\b/i;
     const subject = want === 'm' ? /\bhe\b/gi : /\bshe\b/gi;
+    // the sentence after s names no one and speaks of someone by the same pronoun (`Kirsty Rendall came back. She now
+    // employs two people. “…,” she says`): a name of no known gender in s may still be its antecedent
+    let chainedFrom = -1;
     for (let s = si; s >= lo; s--) {
       let here = (this.bySentence.get(s) ?? [])
         .filter((m) => m.start < pos && this.couldBePerson(m))
@@ -614,13 +623,9 @@ export class SpeakerResolver {
         if (subj >= 0) here = here.filter((m) => m.start <= sent.start + subj || m.speaker);
         // an earlier sentence that names no one but speaks of someone by the same pronoun carries the chain one
         // sentence further back (`Smith still finds it hard. She had represented him … “…,” she said`)
-        if (
-          lo > 0 &&
-          si - lo < PRONOUN_WINDOW + MAX_CHAIN &&
-          !here.some((m) => this.namesPerson(m)) &&
-          chain.test(zone)
-        )
-          lo--;
+        const unnamed = !here.some((m) => this.namesPerson(m));
+        if (unnamed && chain.test(zone)) chainedFrom = s;
+        if (lo > 0 && si - lo < PRONOUN_WINDOW + MAX_CHAIN && unnamed && chain.test(zone)) lo--;
       }
       if (here.length === 0) continue;
       const fits = (m: PersonMention) => this.genderOf(m.canonical) === want;
@@ -641,7 +646,7 @@ export class SpeakerResolver {
         return (pref ?? list[0])?.canonical ?? null;
       };
       if (sure.length > 0) return pick(sure);
-      if (maybe.length > 0 && s >= si - 1) return pick(maybe);
+      if (maybe.length > 0 && (s >= si - 1 || chainedFrom === s + 1)) return pick(maybe);
     }
     return this.roleAntecedent(want, pos) ?? this.lastSpeakerBefore(want, lo);
   }
