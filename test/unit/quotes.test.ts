@@ -790,6 +790,19 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Opposition leader Ravi Kumar termed the response “too little, too late”.',
     [{ text: 'too little, too late', speaker: 'Ravi Kumar' }],
   ],
+  [
+    'a `whose` clause naming another person before the verb: the subject before it',
+    'Paul Reyes, whose wife, producer Gemma Reyes, runs the company, said he “respects her choice completely.”',
+    [{ text: 'respects her choice completely.', speaker: 'Paul Reyes' }],
+  ],
+  [
+    '`added` an amount is no speech; `draft replies` is no one replying',
+    'Borkar said the decision added about $40 to the price but was “non-negotiable.” The assistant can summarise calls, draft replies and, according to Orvane, “understand what you meant.”',
+    [
+      { text: 'non-negotiable.', speaker: 'Borkar' },
+      { text: 'understand what you meant.', speaker: 'Orvane' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1934,6 +1947,23 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'He has written to every MP the ward has had since 1985. The mayor wrote to the council that the plan was dead.',
     [{ text: 'the plan was dead', speaker: 'The mayor', type: 'indirect' }],
   ],
+  [
+    'an aside between two dashes after the subject',
+    'Bev Harrigan – no relation – said the dams were low.',
+    [{ text: 'the dams were low', speaker: 'Bev Harrigan', type: 'indirect' }],
+  ],
+  [
+    'an attribution closing the sentence owns an earlier verb of saying in it',
+    'Blake had written a letter to the family, which he did not expect them to read, Mr Crewe said.',
+    [
+      {
+        text: 'Blake had written a letter to the family, which he did not expect them to read',
+        speaker: 'Crewe',
+        type: 'indirect',
+      },
+    ],
+  ],
+  ['`say it` reports nothing', 'The question is not whether students say it.', []],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

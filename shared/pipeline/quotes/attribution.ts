@@ -186,6 +186,7 @@ function nominalIsOrg(toks: Tok[], a: number, b: number): boolean {
 
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
 const NOUNABLE = new Set([
+  'replies',
   'related',
   'relates',
   'call',
@@ -255,6 +256,13 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "continue to push", "continued to rise", "the costs add up": not speech
   if (lemma === 'continue' && next === 'to') return null;
   if (lemma === 'add' && next === 'up') return null;
+  // "added about $40 to the price", "added 3 points", "adds to the pressure": an amount added, not words
+  if (
+    lemma === 'add' &&
+    next &&
+    /^(?:[$£€\d]|about$|nearly$|almost$|roughly$|some$|more$|another$|to$|fuel$|weight$)/.test(next)
+  )
+    return null;
   // the bare `answer` only right before what is said (`he would answer, “…”`; not `didn’t answer the texts`)
   if (t.l === 'answer' && !(toks[k + 1]?.kind === 'quote' || next === ',' || next === ':')) return null;
   // the bare `state` only before `that` (`The testers state that …`; not `the state`)
@@ -601,7 +609,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (t.kind === 'quote' || t.w === ';') break;
       // (`which` only after the clause's own subject, not after a name inside an appositive: `Ann Roe, president of
       // the Harbor Federation of Teachers, which represents …, said`)
-      const relative = t.l === 'who' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
+      // (`whose` too: `Paul Reyes, whose wife, producer Gemma Reyes, runs the company, said`)
+      const relative =
+        t.l === 'who' || t.l === 'whose' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       if (relative && toks[x - 1]!.w === ',') {
         // (past an age: `Imran Qureshi, 58, who helped …, said`)
         const e = /^\d{1,3}$/.test(toks[x - 2]!.w) && toks[x - 3]?.w === ',' && x - 4 >= lo ? x - 4 : x - 2;
@@ -634,6 +644,16 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       segs.push([i + 1, end]);
       end = i - 1;
       continue;
+    }
+    // "Bev Harrigan – no relation – said": an aside between two dashes is no part of the subject
+    if (/^[—–―-]$/.test(t.w) && (i === end || i === end + 1)) {
+      let d = i - 1;
+      while (d > lo && i - d < 10 && !/^[—–―.;:!?-]$/.test(toks[d]!.w)) d--;
+      if (d > lo && i - d < 10 && toks[d]!.w === t.w && toks[d - 1]!.kind === 'word') {
+        end = d - 1;
+        i = d;
+        continue;
+      }
     }
     // "Vasant Patil, when contacted, said": a short subordinate clause set off by commas is no part of the subject
     if (SUBORDINATORS.has(t.l) && toks[i - 1]?.w === ',' && toks[end + 1]?.w === ',' && end - i <= 4) {
@@ -1979,6 +1999,7 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
   const accAny = accordingTo(text, toks, lo, hi);
   // (after `fromOffset` only: `…, where the movement maintains an office, according to a spokesman`)
   const acc = accAny && (fromOffset < 0 || (accAny.cue?.start ?? -1) >= fromOffset) ? accAny : null;
+  let closing: Attribution | null | undefined;
   for (let k = 0; k < hi; k++) {
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
@@ -1992,6 +2013,10 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
       if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
       continue;
     }
+    // an attribution closing the sentence owns what comes before it, another verb of saying included (`Blake had
+    // written a letter to the family, Mr Crewe said.`)
+    if (closing === undefined) closing = fromOffset < 0 ? closingAttribution(text, toks, lo, hi) : null;
+    if (closing?.cue && closing.cue.start > t.e) return closing;
     // the speaker after the verb, when a comma comes before it (`…, said Smith.`)
     const after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker

@@ -130,7 +130,7 @@ const SPEAKING_HEAD =
 
 /** Right after the verb, words that stand for what was said instead of saying it (`said as much`, `said so`). */
 const NOTHING_SAID =
-  /^\s+(?:as\s+much|otherwise|nothing|little|so(?:\s*[.,;!?]|\s+(?:for|in|at|on|last|this|repeatedly|publicly|again|often|himself|herself|themselves)\b))/i;
+  /^\s+(?:as\s+much|otherwise|nothing|little|(?:it|this|that)\s*[.;!?]|so(?:\s*[.,;!?]|\s+(?:for|in|at|on|last|this|repeatedly|publicly|again|often|himself|herself|themselves)\b))/i;
 
 /** After `…, X said`: the speaker's second report (`, adding that …`) or a new clause (`, and that makes …`). */
 const SECOND_AFTER =
