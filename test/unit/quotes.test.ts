@@ -2172,7 +2172,7 @@ describe('extractQuotes: speakers that are not people', () => {
     // Act
     const quotes = simplify(text, entities);
     // Assess
-    expect(quotes.map((q) => q.speaker)).toEqual(['Moonrock Records', 'the record label']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Moonrock Records', 'Moonrock Records']);
   });
 
   it('a document speaks for whoever issued it (`the statement said` after `X said in a statement`, `X issued a statement`)', () => {
@@ -2426,8 +2426,10 @@ describe('extractQuotes: pronoun antecedents', () => {
       );
       // Act
       const [quote] = extractQuotes(text, entities);
-      // Assess
-      expect([quote?.speaker, quote?.speakerEntityId]).toEqual(['The company', id]);
+      // Assess: linked, the organisation speaks by its name (the mention keeps the phrase)
+      const linked = entities.find((e) => e.id === id);
+      expect([quote?.speaker, quote?.speakerEntityId]).toEqual([linked?.name ?? 'The company', id]);
+      expect(quote?.speakerMention?.text).toBe('The company');
     },
   );
 

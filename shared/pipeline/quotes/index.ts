@@ -1258,7 +1258,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       // are about (its speaker stays as written, linked)
       if (r.speakerEntityId === null && sp.kind === 'nominal' && COMPANY_PHRASE.test(sp.text)) {
         const e = organisationBefore(si, sp.start, sp.text);
-        if (e) r = { ...r, speakerType: 'organization', speakerEntityId: e.id };
+        if (e) r = { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
       }
       // `A headteacher has defended …` in the lede, named at the start of the next paragraph: that person
       if (r.speakerType === 'nominal' && r.speakerEntityId === null && sp.kind === 'nominal') {
