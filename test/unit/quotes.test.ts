@@ -1964,6 +1964,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     ],
   ],
   ['`say it` reports nothing', 'The question is not whether students say it.', []],
+  [
+    'a `whose` clause whose verb is the verb of saying: the role’s holder named in it',
+    'Among them is the Eastbank Food Pantry, whose director, Lou Carrasco, said the pantry had operated from a car park.',
+    [{ text: 'the pantry had operated from a car park', speaker: 'Lou Carrasco', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

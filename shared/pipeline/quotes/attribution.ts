@@ -610,8 +610,21 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       // (`which` only after the clause's own subject, not after a name inside an appositive: `Ann Roe, president of
       // the Harbor Federation of Teachers, which represents …, said`)
       // (`whose` too: `Paul Reyes, whose wife, producer Gemma Reyes, runs the company, said`)
+      // (`whose` only when its clause has a verb of its own: not `the Pantry, whose director, Lou Carrasco, said`)
+      const whoseVerb =
+        t.l === 'whose' &&
+        toks
+          .slice(x + 2, j)
+          .some(
+            (u) =>
+              u.kind === 'word' &&
+              !isCap(u) &&
+              (/^\p{Ll}{3,}(?:s|ed)$/u.test(u.l) || IRREGULAR_PAST.has(u.l) || CLAUSE_WORDS.has(u.l)),
+          );
       const relative =
-        t.l === 'who' || t.l === 'whose' || (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
+        t.l === 'who' ||
+        (t.l === 'whose' && whoseVerb) ||
+        (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       if (relative && toks[x - 1]!.w === ',') {
         // (past an age: `Imran Qureshi, 58, who helped …, said`)
         const e = /^\d{1,3}$/.test(toks[x - 2]!.w) && toks[x - 3]?.w === ',' && x - 4 >= lo ? x - 4 : x - 2;
