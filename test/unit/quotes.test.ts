@@ -803,6 +803,14 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'understand what you meant.', speaker: 'Orvane' },
     ],
   ],
+  [
+    '`puts it` and `read aloud` are verbs of saying',
+    'Head teacher Anne Morrison puts it simply: “Every new family is a reason to stay open.” Aiyana Cole took the microphone. “Please do not make us wait another year,” she read aloud to applause.',
+    [
+      { text: 'Every new family is a reason to stay open.', speaker: 'Anne Morrison' },
+      { text: 'Please do not make us wait another year,', speaker: 'Aiyana Cole' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

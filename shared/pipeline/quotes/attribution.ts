@@ -223,7 +223,7 @@ const NOUNABLE = new Set([
 /** The words a cue can start with (its forms, phrasal verbs, `put it`): any other word is no cue (a fast test). */
 const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   ...CUE_FORM_TO_LEMMA.keys(),
-  ...'put go goes went going speak speaks spoke speaking talk talks talked talking point points pointed pointing weigh weighs weighed weighing chime chimes chimed chiming'.split(
+  ...'read put puts putting go goes went going speak speaks spoke speaking talk talks talked talking point points pointed pointing weigh weighs weighed weighing chime chimes chimed chiming'.split(
     ' ',
   ),
 ]);
@@ -241,7 +241,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
   const t = toks[k];
   if (t?.kind !== 'word' || isCap(t) || !CUE_FIRST_WORDS.has(t.l)) return null;
   // "as the report put it"
-  if (t.l === 'put' && toks[k + 1]?.l === 'it') return 'put';
+  if (/^(?:put|puts|putting)$/.test(t.l) && toks[k + 1]?.l === 'it') return 'put';
+  // "she read aloud", "he read out": reading someone's words out is saying them
+  if (/^(?:read|reads|reading)$/.test(t.l) && /^(?:aloud|out)$/.test(toks[k + 1]?.l ?? '')) return 'read out';
   // "went on about “…”", "spoke of “…”", "talked about “…”"
   const next = toks[k + 1]?.l;
   if (/^(?:go|goes|went|going)$/.test(t.l) && next === 'on' && toks[k + 2]?.l === 'about') return 'go on';
