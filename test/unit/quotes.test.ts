@@ -811,6 +811,20 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'Please do not make us wait another year,', speaker: 'Aiyana Cole' },
     ],
   ],
+  [
+    '`told analysts on a conference call that … “…”`: the call is no verb',
+    'Chief executive Priya Venkataraman told analysts on a conference call that demand remained “robust”.',
+    [{ text: 'robust', speaker: 'Priya Venkataraman' }],
+  ],
+  [
+    'a title in quote marks inside the subject’s `who` clause; `fumed`; `one wrote`',
+    'The actress, who plays barmaid Dolly in hit drama ‘Harbour Lights’, told friends she was ‘blindsided’. ‘He wants a good look at himself,’ Carol Vane fumed. “Team Lexi forever,” one wrote.',
+    [
+      { text: 'blindsided', speaker: 'The actress' },
+      { text: 'He wants a good look at himself,', speaker: 'Carol Vane' },
+      { text: 'Team Lexi forever,', speaker: 'one' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -958,6 +972,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a caption given (`captioned “…”`) and a fact check’s labels are no one’s words',
     'Intro.\n\nShe posted a photo captioned “the edge of the world” on Sunday.\n\nCLAIM: The new bridge cost twice its budget.\n\nTHE FACTS: The bridge cost 4 percent more than planned.',
+    [],
+  ],
+  [
+    'a slogan on a placard is no one’s words',
+    'Intro.\n\nProtesters waved placards reading “Our lives are not a line item.”',
     [],
   ],
 ];
@@ -1976,6 +1995,43 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'a `whose` clause whose verb is the verb of saying: the role’s holder named in it',
     'Among them is the Eastbank Food Pantry, whose director, Lou Carrasco, said the pantry had operated from a car park.',
     [{ text: 'the pantry had operated from a car park', speaker: 'Lou Carrasco', type: 'indirect' }],
+  ],
+  [
+    'a name opening the sentence set off by a `who` clause, then `says` and a clause: the name',
+    'Gerry Walsh, who has run a shop, says the queues block his van. Tamsin Greaves, an analyst who rates the stock a hold, said management was vague.',
+    [
+      { text: 'the queues block his van', speaker: 'Gerry Walsh', type: 'indirect' },
+      { text: 'management was vague', speaker: 'Tamsin Greaves', type: 'indirect' },
+    ],
+  ],
+  [
+    '`But` opening the sentence is no part of the subject',
+    'But Julian Okonkwo, retail analyst at Stratton & Lowe, warned that the gains might not last. But office worker Jasmine Koh, 29, said she now goes elsewhere.',
+    [
+      { text: 'the gains might not last', speaker: 'Julian Okonkwo', type: 'indirect' },
+      { text: 'she now goes elsewhere', speaker: 'Jasmine Koh', type: 'indirect' },
+    ],
+  ],
+  [
+    'a participle phrase after `…, X said` goes with the report before it',
+    'Pre-tax profit reached £318m in the six months to August, Bellmere said, helped by strong sales. The romance is officially over, her rep confirmed Monday, ending a two-year relationship.',
+    [
+      { text: 'Pre-tax profit reached £318m in the six months to August', speaker: 'Bellmere', type: 'indirect' },
+      { text: 'The romance is officially over', speaker: 'her rep', type: 'indirect' },
+    ],
+  ],
+  [
+    'a report before `but insisted` and a partial quote',
+    'Transport minister Alastair Greig said he would meet both sides next week but insisted the dispute was “a matter for the company”.',
+    [{ text: 'he would meet both sides next week', speaker: 'Alastair Greig', type: 'indirect' }],
+  ],
+  [
+    'people of or at a place, with the place’s region or a modifier: the people',
+    'Residents of Thornbury Landing, N.S., say they were left without water. Hawkers at the newly renovated Serangoon Food Centre say rents have doubled.',
+    [
+      { text: 'they were left without water', speaker: 'Residents of Thornbury Landing', type: 'indirect' },
+      { text: 'rents have doubled', speaker: 'Hawkers at the newly renovated Serangoon Food Centre', type: 'indirect' },
+    ],
   ],
 ];
 

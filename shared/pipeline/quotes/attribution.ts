@@ -258,6 +258,14 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "continue to push", "continued to rise", "the costs add up": not speech
   if (lemma === 'continue' && next === 'to') return null;
   if (lemma === 'add' && next === 'up') return null;
+  // "a conference call", "phone calls": a kind of call, a noun
+  if (
+    lemma === 'call' &&
+    /^(?:conference|phone|telephone|video|radio|earnings|investor|zoom|roll|wake-up|close|cold|emergency|curtain)$/.test(
+      toks[k - 1]?.l ?? '',
+    )
+  )
+    return null;
   // "added about $40 to the price", "added 3 points", "adds to the pressure": an amount added, not words
   if (
     lemma === 'add' &&
@@ -479,6 +487,8 @@ function shareOf(toks: Tok[], j: number, lo: number): number {
  * commas and parentheticals. `lo` bounds the search (a quote or the sentence start).
  */
 export function subjectBefore(text: string, toks: Tok[], k: number, lo: number): SpeakerPhrase | null {
+  // (a conjunction opening the sentence is no part of its subject: `But Julian Okonkwo, an analyst at X, warned`)
+  if (lo < k - 1 && /^(?:but|and|yet|so)$/.test(toks[lo]!.l) && isCap(toks[lo]) && toks[lo + 1]!.kind === 'word') lo++;
   let j = k - 1;
   while (j >= lo) {
     const t = toks[j]!;
@@ -517,7 +527,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   }
   // "Another said: “…”", "Others added": a pronoun-like determiner alone, opening its clause
   if (
-    /^(?:another|others|many|some|several)$/.test(toks[j]!.l) &&
+    /^(?:another|others|many|some|several|one)$/.test(toks[j]!.l) &&
     (j === lo || /^[.;:!?]$/.test(toks[j - 1]!.w) || toks[j - 1]!.kind === 'quote')
   )
     return phrase(text, toks, j, j, 'nominal');
@@ -608,7 +618,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (toks[j]!.w === ',' || (toks[j]!.kind === 'quote' && /,\s*["”’']$/.test(text.slice(toks[j]!.s, toks[j]!.e)))) {
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
-      if (t.kind === 'quote' || t.w === ';') break;
+      // (past a title in quote marks: `The actress, who plays Dolly in hit drama ‘Harbour Lights’, told`)
+      if ((t.kind === 'quote' && !quotedTitle(text, toks, x)) || t.w === ';') break;
       // (`which` only after the clause's own subject, not after a name inside an appositive: `Ann Roe, president of
       // the Harbor Federation of Teachers, which represents …, said`)
       // (`whose` too: `Paul Reyes, whose wife, producer Gemma Reyes, runs the company, said`)
@@ -627,6 +638,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         t.l === 'who' ||
         (t.l === 'whose' && whoseVerb) ||
         (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
+      // "Tamsin Greaves, an analyst who rates the stock, said": the name before an appositive that a `who` clause ends
+      if (t.l === 'who' && toks[x - 1]!.kind === 'word' && !isCap(toks[x - 1])) {
+        let c = x - 1;
+        while (c > lo && x - c < 7 && toks[c]!.kind === 'word') c--;
+        const run = toks[c]?.w === ',' && DETERMINERS.has(toks[c + 1]!.l) ? runEndingAt(toks, c - 1, lo) : null;
+        if (run && run[0] === lo && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
+      }
       if (relative && toks[x - 1]!.w === ',') {
         // (past an age: `Imran Qureshi, 58, who helped …, said`)
         const e = /^\d{1,3}$/.test(toks[x - 2]!.w) && toks[x - 3]?.w === ',' && x - 4 >= lo ? x - 4 : x - 2;
@@ -750,7 +768,14 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const seg = segIdx[s]!;
     const left = segIdx[s + 1];
     if (seg.length !== 1 || !left || left.length < 2 || !nameTok(toks[seg[0]!])) return false;
-    return /^(?:in|of|from|at)$/.test(toks[left.at(-1)! - 1]?.l ?? '') && appositiveLike(toks, left[0]!, left.at(-1)!);
+    // (also after a place of several words: `Residents of Thornbury Landing, N.S., say`)
+    let p = left.at(-1)! - 1;
+    while (p > left[0]! && isCap(toks[p]) && isCap(toks[left.at(-1)!]) && left.at(-1)! - p < 4) p--;
+    return (
+      /^(?:in|of|from|at)$/.test(toks[p]?.l ?? '') &&
+      (appositiveLike(toks, left[0]!, left.at(-1)!) ||
+        (s + 2 === segIdx.length && p > left[0]! && peopleHead(toks, left[0]!, p - 1)))
+    );
   };
   // "Jim Chilton, a vice president at Boeing Defense, Space and Security, said": capitalised segments that go on
   // with a name ending the appositive before them (an organisation's name with commas, `Greenbelt, Maryland, and
@@ -934,7 +959,7 @@ const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
 
 /** Prepositions that tie people to a place (`Graziers in Queensland`, `residents of Kent`, `fans from Leeds`). */
-const PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'of', 'from', 'across', 'near', 'around']);
+const PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'of', 'from', 'at', 'across', 'near', 'around']);
 
 /** How many lower-case words end at token x (`western` of `in western Queensland`), at most three, not before a. */
 function lowerWordsBefore(toks: Tok[], x: number, a: number): number {
@@ -1712,7 +1737,8 @@ export interface QuoteContext {
 }
 
 /** Prepositions before a title in quote marks (`starred in “…”`, `the set of “…”`, `a fan of “…”`). */
-const TITLE_PREPS = /^(?:in|of|on|for|from|at|with|by|about|as)$/;
+const TITLE_PREPS =
+  /^(?:in|of|on|for|from|at|with|by|about|as|drama|sitcom|soap|series|show|film|movie|album|single|song|hit|novel|book|play|musical|podcast|documentary)$/;
 
 /** A masked quote at `i` that names a work: up to five Title Case words right after a preposition or a possessive. */
 function quotedTitle(text: string, toks: Tok[], i: number): boolean {
@@ -2033,7 +2059,13 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     if (closing === undefined) closing = fromOffset < 0 ? closingAttribution(text, toks, lo, hi) : null;
     if (closing?.cue && closing.cue.start > t.e) return closing;
     // the speaker after the verb, when a comma comes before it (`…, said Smith.`)
-    const after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
+    let after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
+    // (not when a name opening the sentence is set off by commas before the verb: `Gerry Walsh, who has run a shop,
+    // says the queues block his van`)
+    if (after && after.kind !== 'name') {
+      const before = subjectBefore(text, toks, k, lo);
+      if (before?.kind === 'name' && before.start === toks[lo]!.s && text[before.end] === ',') after = null;
+    }
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
     // after the verb
     if (after?.kind === 'name' && nameTok(toks[k + 1]) && toks.some((t, x) => x > k + 1 && t.w === ',')) {

@@ -252,13 +252,15 @@ const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them
  * that` (a second clause of the same report).
  */
 const CLAUSE_BOUNDARY =
-  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?(?:added|said|continued|told|wrote|that)\b)/g;
+  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?([a-z]+ed|said|told|wrote|that)\b)/g;
 
 /** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
 function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
   const out: Span[] = [];
+  // (before `and`/`but`, only a verb of saying or `that` opens the next clause: `but insisted …`, not `and verified`)
   for (const m of masked.slice(sent.start, firstQuote).matchAll(CLAUSE_BOUNDARY))
-    if (m.index > 0) out.push({ start: sent.start, end: sent.start + m.index });
+    if (m.index > 0 && (!m[1] || m[1] === 'that' || CUE_FORM_TO_LEMMA.has(m[1])))
+      out.push({ start: sent.start, end: sent.start + m.index });
   return out;
 }
 
@@ -895,7 +897,7 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       titleCase &&
       !spokenBefore &&
       (words <= 8 || afterWorkNoun) &&
-      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
+      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single|drama|sitcom|soap|hit)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
       )
     )

@@ -126,7 +126,7 @@ const TOLD_THAT = /^(?:[\w’'.-]+\s+){1,10}?that\s/i;
 export const ADVERBIAL_ONLY = new RegExp(String.raw`^\s*${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}\s*[.!?]?\s*$`, 'i');
 /** Heads of nominal speakers that speak (`the US military`, `the ministry`, `officials`), unlike `a deal`. */
 const SPEAKING_HEAD =
-  /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
+  /(?:er|or|ist|ian|man|woman|person|attorney|counsel|official|chief|head|leader|spokesperson|rep|representative|publicist|agent|source|military|police|army|navy|force|agency|authority|authorities|ministry|department|government|company|firm|bank|commission|council|committee|board|bureau|service|group|team|union|party|association|organi[sz]ation|institute|university|embassy|campaign|office|court|statement)s?$/i;
 
 /** Right after the verb, words that stand for what was said instead of saying it (`said as much`, `said so`). */
 const NOTHING_SAID =
@@ -135,6 +135,12 @@ const NOTHING_SAID =
 /** After `…, X said`: the speaker's second report (`, adding that …`) or a new clause (`, and that makes …`). */
 const SECOND_AFTER =
   /^\s*,\s*(?:adding|noting|saying|stressing|warning|insisting|explaining|arguing|acknowledging|conceding|and|but)\s/;
+/**
+ * After `…, X said`, perhaps with a time: a participle phrase that goes with the report before it (`…, Bellmere said,
+ * helped by strong sales`, `…, her rep confirmed Monday, ending a two-year romance`).
+ */
+const PARTICIPLE_AFTER =
+  /^(?:\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|on\s+\p{L}+|in\s+a\s+statement))?\s*,\s*(?:\p{Ll}{3,}ed\s+(?:by|in|on|after|to)|\p{Ll}{3,}ing)\s/iu;
 
 /** An act, after `admitted (to)` / `denied`: a gerund and more (`to threatening the clerk`, `taking the money`). */
 const ADMITTED_ACT =
@@ -411,8 +417,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
           AFTER_ADJUNCT.test(after) ||
           (a.cue.lemma === 'tell' && HEARER_ONLY.test(after)) ||
           // (a second report or the narrator after the verb: `…, the company said, adding that …`, `…, he said,
-          // and that makes …`)
-          SECOND_AFTER.test(after)))
+          // and that makes …`; a participle phrase of the report's: `…, Bellmere said, helped by strong sales`)
+          SECOND_AFTER.test(after) ||
+          PARTICIPLE_AFTER.test(after)))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said

@@ -60,6 +60,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   question: ['questioned', 'questioning'],
   call: ['call', 'calls', 'called', 'calling'],
   term: ['termed', 'terms', 'terming'],
+  fume: ['fumed', 'fumes', 'fuming'],
   chant: ['chant', 'chanted', 'chanting'],
   sing: ['sings', 'sang'],
   read: ['reads'],
@@ -346,7 +347,7 @@ export const VERB_MODIFIERS: ReadonlySet<string> = new Set([
 
 /** Words before a quote that make it a name/label rather than speech ("so-called “reforms”", "dubbed “X”"). */
 export const SCARE_PREFIX =
-  /(?:so-called|so called|dubbed|nicknamed|known as|termed|the (?:word|words|term|phrase|slogan|label|hashtag|nickname|motto|title|headline)|titled|entitled|headlined|captioned|branded|slogan|hashtag)\s*$/i;
+  /(?:so-called|so called|dubbed|nicknamed|known as|termed|the (?:word|words|term|phrase|slogan|label|hashtag|nickname|motto|title|headline)|titled|entitled|headlined|captioned|branded|slogan|hashtag|(?:placards?|signs?|banners?|posters?|t-shirts?|shirts?)\s+(?:that\s+)?(?:read|reads|reading|said|saying|bearing))\s*$/i;
 
 /** Capitalised words that name a group, party or nationality rather than a person. */
 export const NOT_PERSON: ReadonlySet<string> = new Set(
