@@ -29,6 +29,35 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Dale Pruitt, 55, pleaded guilty on Monday. Sentencing is set for Feb. 14. He was arrested in April. During the call, he called the clerk a "traitor."',
     [{ quote: 'traitor', speaker: 'Dale Pruitt' }],
   ],
+  [
+    '`Madam` is a woman’s honorific; a descriptor before a name the entity stage left out is dropped',
+    'Madam Rosnah Ismail, 55, said the market was quieter. Catcher Luis Arroyo said the pitch was perfect.',
+    [
+      { quote: 'the market was quieter', speaker: 'Rosnah Ismail' },
+      { quote: 'the pitch was perfect', speaker: 'Luis Arroyo' },
+    ],
+  ],
+  [
+    'a nickname in quote marks inside a name is no part of the speaker’s name',
+    'Senator Ramon "Monching" Dizon called for an inquiry on Thursday. "Where is the money?" Dizon said.',
+    [{ quote: 'Where is the money?', speaker: 'Ramon Dizon' }],
+  ],
+  [
+    'a role for or at `the` organisation is the role, not the organisation',
+    'A spokeswoman for the Union of Retail Workers said staff deserved a share. A former caseworker at the Trust, who asked not to be named, said there was "no budget" for it.',
+    [
+      { quote: 'staff deserved a share', speaker: 'A spokeswoman for the Union of Retail Workers' },
+      { quote: 'no budget', speaker: 'A former caseworker at the Trust' },
+    ],
+  ],
+  [
+    '`the company` after a firm named with a place in its relative clause; `the city` after `the City of X`',
+    'Kestrel Health, which runs 14 clinics across the Ardmore Valley, said on Monday that hackers stole records. The company said it found "suspicious activity" on March 3. The City of Tshwane blamed illegal connections. The city said repairs would be done by Sunday.',
+    [
+      { quote: 'suspicious activity', speaker: 'Kestrel Health' },
+      { quote: 'repairs would be done by Sunday', speaker: 'City of Tshwane' },
+    ],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -2204,8 +2204,10 @@ describe('extractQuotes: organisation phrases linked to the organisation the art
     );
     // Act
     const [q] = extractQuotes(text, entities);
-    // Assess
-    expect(q?.speaker).toBe('the agency');
+    // Assess: linked, the organisation speaks by its name (the mention keeps the phrase)
+    const linked = entities.find((e) => e.id === expectedId);
+    expect(q?.speaker).toBe(linked?.name ?? 'the agency');
+    expect(q?.speakerMention?.text).toBe('the agency');
     expect(q?.speakerType).toBe('organization');
     expect(q?.speakerEntityId).toBe(expectedId);
   });

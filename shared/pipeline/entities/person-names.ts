@@ -222,7 +222,7 @@ const ORG_APPOSITION = new RegExp(
 
 /** Last words of companies' names that are nobody's surname (`Tarvo Foods`, `Marlow Securities`, `Kesta Labs`). */
 const COMPANY_LAST_WORD =
-  /^(?:Media|Labs|System|Systems|Technologies|Industries|Enterprises|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
+  /^(?:Health|Healthcare|Media|Labs|System|Systems|Technologies|Industries|Enterprises|Airways|Productions|Pictures|Entertainment|Networks|Brands|Pharmaceuticals|Therapeutics|Logistics|Solutions|Software|Communications|Associates|Insurance|Bancorp|Investments|Properties|Resources|Petroleum|Automotive|Electronics|Telecom|Robotics|Interactive|Analytics)$/;
 /**
  * One word with a capital after lower-case letters (`DataNation`, `InfoLane`), which a person's name has only after
  * a surname prefix (`McCall`, `DeSantis`, `LaToya`, `VanHorn`).

@@ -652,6 +652,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         const attached = speakerBeforeAttachment(text, toks, e, lo);
         if (attached) return attached;
         const run = runEndingAt(toks, e, lo);
+        // "A former caseworker at the Trust, who asked not to be named, said": the person, not where they work
+        let p = run ? run[0] - 1 : -1;
+        if (toks[p]?.l === 'the') p--;
+        if (run && p > lo && POST_PREPS.has(toks[p]!.l) && toks[p - 1]!.kind === 'word' && !isCap(toks[p - 1]))
+          if (DETERMINERS.has(toks[lo]!.l) && validNominal(toks, lo, e)) return phrase(text, toks, lo, e, 'nominal');
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
         const nominal = run ? null : nameOrNominal(text, toks, lo, e, false);
@@ -1165,8 +1170,10 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
   }
   // a plural group of people, or a role (`the U.S. envoy to Ukraine`, `a spokeswoman for Acme`), then a preposition,
   // then the chunk
-  const prep = toks[c - 1];
-  const head = toks[c - 2];
+  // (`a spokeswoman for the Union of Retail Workers`: past `the`)
+  const h = toks[c - 1]?.l === 'the' ? c - 3 : c - 2;
+  const prep = toks[h + 1];
+  const head = toks[h];
   if (!prep || !head || prep.l === 'of' || !(POST_PREPS.has(prep.l) || prep.l === 'to')) return null;
   const group = /s$/.test(head.l) && PERSON_HEAD.test(head.l);
   if (head.kind !== 'word' || isCap(head) || !(group || TITLES.has(head.l))) return null;
@@ -1175,10 +1182,12 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
     if (j - c >= 2 && !isOrgRun(toks, c, j)) return null;
     for (let x = c + 1; x <= j; x++) if (isGivenName(toks[x]!.w)) return null;
   }
-  let a = c - 2;
-  while (a - 1 >= lo && c - 2 - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l))
-    a--;
-  return nameOrNominal(text, toks, a, c - 2, false);
+  let a = h;
+  while (a - 1 >= lo && h - (a - 1) < 4 && toks[a - 1]!.kind === 'word' && !CLAUSE_BREAKERS.has(toks[a - 1]!.l)) a--;
+  // (with `the` before the organisation, the whole phrase: `A spokesperson for the British Foreign Office`)
+  if (h === c - 3 && DETERMINERS.has(toks[a]!.l) && validNominal(toks, a, j))
+    return { ...phrase(text, toks, a, j, 'nominal'), org: false };
+  return nameOrNominal(text, toks, a, h, false);
 }
 
 /**

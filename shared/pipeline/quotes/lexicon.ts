@@ -152,6 +152,9 @@ export const TITLES: ReadonlySet<string> = new Set([...PERSON_TITLES, ...PERSON_
 export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'king', 'prince', 'lord', 'father', 'shri']);
 export const FEMALE_HONORIFICS: ReadonlySet<string> = new Set([
   'mrs',
+  'madam',
+  'madame',
+  'mme',
   'ms',
   'miss',
   'smt',

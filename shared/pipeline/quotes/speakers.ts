@@ -7,6 +7,7 @@
  * Mentions come from the masked text, so a person named only inside a quote is never a candidate.
  */
 import { entityAt } from '../entities/index.ts';
+import { isOrganizationWord } from '../entities/person-names.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
 import { COMPANY_KINDS, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
@@ -157,7 +158,9 @@ const DOTTED_ACRONYM = /^(?:\p{Lu}\.){2,}$/u;
 
 /** Name tokens of a surface form without leading titles/honorifics; also the honorific gender. */
 export function stripTitles(name: string): { tokens: string[]; gender: Gender } {
-  const toks = (name.includes('(') ? name.replace(/\([^)]*\)/g, ' ') : name).split(/\s+/).filter(Boolean);
+  // (without a nickname in quote marks: `Ramon “Monching” Dizon`)
+  const bare = /["“”‘’]/.test(name) ? name.replace(/\s["“‘][^"“”‘’]{1,30}["”’](?=\s)/gu, '') : name;
+  const toks = (bare.includes('(') ? bare.replace(/\([^)]*\)/g, ' ') : bare).split(/\s+/).filter(Boolean);
   let gender: Gender = null;
   let i = 0;
   // drop everything up to the last title word while a name remains after it
@@ -816,7 +819,10 @@ export class SpeakerResolver {
       (e) =>
         e.type === 'ORGANIZATION' &&
         e.firstStart < pos &&
-        [e.name, ...e.aliases].some((n) => norm(n.split(/\s+/).at(-1) ?? '') === head),
+        [e.name, ...e.aliases].some(
+          // (or whose name is that noun `of` a place: `the city` for `City of Tshwane`, `the university`)
+          (n) => norm(n.split(/\s+/).at(-1) ?? '') === head || new RegExp(`^${head} of \\S`, 'i').test(n),
+        ),
     );
     return fits.length === 1 ? fits[0]! : null;
   }
@@ -904,11 +910,15 @@ export class SpeakerResolver {
       // person is the speaker; a role tied only to a surname (`President Obama`) stays as written, linked
       if (link?.entity && link.fullName)
         return { speaker: link.name, speakerType: 'person', speakerEntityId: link.entity.id };
+      // an organisation's noun that ends (or heads) the name of exactly one organisation named before (`the agency`
+      // after `the Harbor Transit Agency`, `the city` after `the City of Tshwane`): that organisation, by its name
+      const org = link ? null : this.linkOrgNominal(p.text, p.start);
+      if (org) return { speaker: org.name, speakerType: 'organization', speakerEntityId: org.id };
       return {
         // the phrase stays the speaker (PolNeAR keeps `the mayor` as written: naming it cost 0.011 on dev)
         speaker: p.text,
         speakerType: p.org ? 'organization' : 'nominal',
-        speakerEntityId: link ? (link.entity?.id ?? null) : (this.linkOrgNominal(p.text, p.start)?.id ?? null),
+        speakerEntityId: link?.entity?.id ?? null,
       };
     }
     // an office named by its remit, with no person's name after it (`the UN High Commissioner for Human Rights`,
@@ -971,7 +981,11 @@ export class SpeakerResolver {
     // an organisation entity only wins over a person reading when it is the same surface ("Reuters said") and the
     // article does not give that word as the surname of a person ("Ann Hobbs" … "Hobbs said")
     if (e && e.type === 'ORGANIZATION') {
-      const personFull = canonical.split(' ').length >= 2 && isGivenName(canonical.split(' ')[0]!);
+      // (not a name ending in an organisation's word: `Kestrel Health`)
+      const personFull =
+        canonical.split(' ').length >= 2 &&
+        isGivenName(canonical.split(' ')[0]!) &&
+        !isOrganizationWord(canonical.split(' ').at(-1)!);
       // the article treats the name as a person: `he`/`she` after its mentions, or `, who` right after this one
       // (a lone name only: `Big Machine, says she …` is the label speaking of the singer)
       const treatedAsPerson =
@@ -986,8 +1000,20 @@ export class SpeakerResolver {
         return { speaker: e.name, speakerType: 'organization', speakerEntityId: e.id };
       return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
     }
-    const speaker =
-      e && this.lastNameOf(e.name) === lastName(canonical.split(' ')) && e.name.length > canonical.length
+    // (the entity stage's person without a descriptor it left out: `Luis Arroyo` of `Catcher Luis Arroyo`)
+    // (here, the entity stage's mention starts one capitalised word after the phrase: it read that word as no name)
+    const here = e?.type === 'PERSON' ? e.mentions.find((m) => m.end === p.end && m.start > p.start) : undefined;
+    // (a descriptor, not a first name the stage cut off before an initial or a particle: `Oscar P. Quintero`)
+    const dropped = here && canonical.endsWith(` ${here.text}`) ? canonical.slice(0, -here.text.length - 1) : '';
+    const shorter =
+      !!here &&
+      here.text.includes(' ') &&
+      /^\p{Lu}\p{Ll}+$/u.test(dropped) &&
+      isGivenName(here.text.split(' ')[0]!) &&
+      (!isGivenName(dropped) || /(?:er|or|ist|ent|ant)$/.test(dropped));
+    const speaker = shorter
+      ? here.text
+      : e && this.lastNameOf(e.name) === lastName(canonical.split(' ')) && e.name.length > canonical.length
         ? stripTitles(e.name).tokens.join(' ')
         : canonical;
     return { speaker, speakerType: 'person', speakerEntityId: e?.id ?? null };
