@@ -58,6 +58,16 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'repairs would be done by Sunday', speaker: 'City of Tshwane' },
     ],
   ],
+  [
+    'a descriptor left out of the name stays out when the person is named again by surname',
+    'Catcher Luis Arroyo called the game. "He shook me off once," Arroyo said.',
+    [{ quote: 'He shook me off once', speaker: 'Luis Arroyo' }],
+  ],
+  [
+    'a rating in quote marks inside the subject’s `who` clause is passed over',
+    'Tamsin Greaves, an analyst at Oakridge Partners who rates the stock "hold," said in a note that management had "used the word timing a lot."',
+    [{ quote: 'used the word timing a lot', speaker: 'Tamsin Greaves' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

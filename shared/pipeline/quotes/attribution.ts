@@ -618,8 +618,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (toks[j]!.w === ',' || (toks[j]!.kind === 'quote' && /,\s*["”’']$/.test(text.slice(toks[j]!.s, toks[j]!.e)))) {
     for (let x = j - 1; x > lo + 1; x--) {
       const t = toks[x]!;
-      // (past a title in quote marks: `The actress, who plays Dolly in hit drama ‘Harbour Lights’, told`)
-      if ((t.kind === 'quote' && !quotedTitle(text, toks, x)) || t.w === ';') break;
+      // (past a title or a word or two in quote marks: `The actress, who plays Dolly in hit drama ‘Harbour Lights’,
+      // told`, `an analyst who rates the stock “hold,” said`)
+      if ((t.kind === 'quote' && !shortQuoted(text, t) && !quotedTitle(text, toks, x)) || t.w === ';') break;
       // (`which` only after the clause's own subject, not after a name inside an appositive: `Ann Roe, president of
       // the Harbor Federation of Teachers, which represents …, said`)
       // (`whose` too: `Paul Reyes, whose wife, producer Gemma Reyes, runs the company, said`)
@@ -639,7 +640,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         (t.l === 'whose' && whoseVerb) ||
         (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       // "Tamsin Greaves, an analyst who rates the stock, said": the name before an appositive that a `who` clause ends
-      if (t.l === 'who' && toks[x - 1]!.kind === 'word' && !isCap(toks[x - 1])) {
+      if (t.l === 'who' && toks[x - 1]!.kind === 'word') {
         let c = x - 1;
         while (c > lo && x - c < 7 && toks[c]!.kind === 'word') c--;
         const run = toks[c]?.w === ',' && DETERMINERS.has(toks[c + 1]!.l) ? runEndingAt(toks, c - 1, lo) : null;
@@ -1749,6 +1750,12 @@ export interface QuoteContext {
 const TITLE_PREPS =
   /^(?:in|of|on|for|from|at|with|by|about|as|drama|sitcom|soap|series|show|film|movie|album|single|song|hit|novel|book|play|musical|podcast|documentary)$/;
 
+/** A word or two in quote marks inside a clause (`rates the stock “hold,”`): a term, not a quote that ends it. */
+function shortQuoted(text: string, t: Tok): boolean {
+  // (one or two words, the sentence going on after it)
+  return t.kind === 'quote' && t.e - t.s < 24 && !/\s\S+\s/.test(text.slice(t.s, t.e)) && text[t.e] === ' ';
+}
+
 /** A masked quote at `i` that names a work: up to five Title Case words right after a preposition or a possessive. */
 function quotedTitle(text: string, toks: Tok[], i: number): boolean {
   const prev = toks[i - 1];
@@ -1785,7 +1792,11 @@ export function attributeInSentence(
   while (r0 < rEnd && toks[r0]!.kind === 'punct' && toks[r0]!.w !== '(') r0++;
   // left side: from the previous quote (or sentence start), past titles (`Hollis, who starred in “Northline,” said`)
   let lStart = qi - 1;
-  while (lStart >= 0 && (toks[lStart]!.kind !== 'quote' || quotedTitle(text, toks, lStart))) lStart--;
+  while (
+    lStart >= 0 &&
+    (toks[lStart]!.kind !== 'quote' || quotedTitle(text, toks, lStart) || shortQuoted(text, toks[lStart]!))
+  )
+    lStart--;
   lStart++;
   // a quote that ends its clause (`“…,” she said`) looks right first; one inside a clause looks left first
   // "“…” ― Ana Ruiz": a dash then a name closing the sentence

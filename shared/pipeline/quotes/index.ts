@@ -89,7 +89,7 @@ const SOMEONES_PERSON =
 
 /** Words that name a term rather than quote speech: `what's called`, `what is known as`, `a type of`. */
 const TERM_PREFIX =
-  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was)|(?:a )?rating of|(?:rated|classified|categori[sz]ed|graded|ranked) as|diagnosed with|(?:a )?diagnosis of|(?:the )?(?:word|term|phrase)s?)\s*$/i;
+  /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was)|(?:a )?rating of|(?:rated|classified|categori[sz]ed|graded|ranked) as|(?:rates|rated|rating)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:stock|shares|company|bond|debt)|diagnosed with|(?:a )?diagnosis of|(?:the )?(?:word|term|phrase)s?)\s*$/i;
 
 /** Before a name in Title Case: what the work is to another, or what the thing is known as. */
 const NAME_GIVEN_BEFORE =

@@ -1001,18 +1001,19 @@ export class SpeakerResolver {
       return { speaker: canonical, speakerType: 'person', speakerEntityId: null };
     }
     // (the entity stage's person without a descriptor it left out: `Luis Arroyo` of `Catcher Luis Arroyo`)
-    // (here, the entity stage's mention starts one capitalised word after the phrase: it read that word as no name)
-    const here = e?.type === 'PERSON' ? e.mentions.find((m) => m.end === p.end && m.start > p.start) : undefined;
-    // (a descriptor, not a first name the stage cut off before an initial or a particle: `Oscar P. Quintero`)
-    const dropped = here && canonical.endsWith(` ${here.text}`) ? canonical.slice(0, -here.text.length - 1) : '';
+    // (the entity stage's person without a descriptor it never reads as part of the name: `Luis Arroyo` of `Catcher
+    // Luis Arroyo`; not a first name it cut off before an initial or a particle, `Oscar P. Quintero`)
+    const dropped =
+      e?.type === 'PERSON' && canonical.endsWith(` ${e.name}`) ? canonical.slice(0, -e.name.length - 1) : '';
     const shorter =
-      !!here &&
-      here.text.includes(' ') &&
+      !!e &&
       /^\p{Lu}\p{Ll}+$/u.test(dropped) &&
-      isGivenName(here.text.split(' ')[0]!) &&
-      (!isGivenName(dropped) || /(?:er|or|ist|ent|ant)$/.test(dropped));
+      e.name.includes(' ') &&
+      isGivenName(e.name.split(' ')[0]!) &&
+      (!isGivenName(dropped) || /(?:er|or|ist|ent|ant)$/.test(dropped)) &&
+      !e.mentions.some((m) => m.text.startsWith(`${dropped} `));
     const speaker = shorter
-      ? here.text
+      ? e!.name
       : e && this.lastNameOf(e.name) === lastName(canonical.split(' ')) && e.name.length > canonical.length
         ? stripTitles(e.name).tokens.join(' ')
         : canonical;
