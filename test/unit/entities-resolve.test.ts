@@ -995,6 +995,15 @@ const CONNECTOR_ROWS: Array<[string, string, Array<[string, EntityType]>, Array<
     [['Cups & Crumbs', 'ORGANIZATION']],
   ],
   [
+    'a person’s nickname in quote marks between first name and surname',
+    'Senator Ramon "Monching" Dizon called for an inquiry.',
+    [
+      ['Ramon', 'PERSON'],
+      ['Dizon', 'PERSON'],
+    ],
+    [['Ramon "Monching" Dizon', 'PERSON']],
+  ],
+  [
     'a public body cut at `and` after the field it serves',
     'A spokesperson for the Westford Fire and Rescue Service said crews attended.',
     [

@@ -609,6 +609,12 @@ const AMPERSAND_REST = new RegExp(`^ & ${CAP_WORD}`, 'u');
 /** A name's first half before `and` (`Westford Fire` of `Westford Fire and Rescue Service`): up to four capitalised words. */
 const HALF_THEN_AND = new RegExp(String.raw`(?:^|[^\p{L}'’-])((?:${CAP_WORD}\s+){0,3}(\p{Lu}\p{Ll}+))\s+and\s+$`, 'u');
 
+/** A nickname in quote marks, then a surname (`“Monching” Dizon` after `Ramon`). */
+const NICKNAME_THEN_SURNAME = new RegExp(
+  String.raw`^\s+["“‘'](?:${CAP_WORD})(?:\s${CAP_WORD})?["”’']\s+${CAP_WORD}(?:\s+${CAP_WORD})?(?=[\s,.;:!?]|$)`,
+  'u',
+);
+
 /** Last words of public bodies' names besides the institution words (`Rescue Service`, `Safety Executive`). */
 const BODY_LAST =
   /^(?:Service|Services|Executive|Administration|Board|Office|Bureau|Directorate|Inspectorate|Enforcement|Division|Partnership)$/;
@@ -652,6 +658,13 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
         }
       }
     }
+    // (a person's nickname in quote marks between the first name and the surname: `Ramon “Monching” Dizon`)
+    const nick = m.type === 'PERSON' && !joined ? NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 60)) : null;
+    const nickname = !!nick;
+    if (nick) {
+      end += nick[0].length;
+      joined = true;
+    }
     for (let grew = true; grew; ) {
       grew = false;
       const after = text.slice(end, end + 60);
@@ -679,7 +692,7 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
     // the joined name replaces the mentions it covers, and takes in one it starts inside (`Columbia University
     // Mailman School` + `of Public Health`)
     while (out.length > 0 && out[out.length - 1]!.end > start) start = Math.min(start, out.pop()!.start);
-    out.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+    out.push({ start, end, text: text.slice(start, end), type: nickname ? 'PERSON' : 'ORGANIZATION' });
   }
   return out;
 }
