@@ -68,6 +68,14 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Tamsin Greaves, an analyst at Oakridge Partners who rates the stock "hold," said in a note that management had "used the word timing a lot."',
     [{ quote: 'used the word timing a lot', speaker: 'Tamsin Greaves' }],
   ],
+  [
+    '`she` after an unnamed role at an organisation who asked not to be named',
+    'A former caseworker at the Trust, who asked not to be named, said there was no budget. "We were buying duvets," she said. A spokeswoman for the Union of Retail Workers said staff deserved a share. "Record dividends are obscene," she said.',
+    [
+      { quote: 'We were buying duvets', speaker: 'A former caseworker at the Trust' },
+      { quote: 'Record dividends are obscene', speaker: 'A spokeswoman for the Union of Retail Workers' },
+    ],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -825,6 +825,19 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'Team Lexi forever,', speaker: 'one' },
     ],
   ],
+  [
+    'a decision inside a report (`said the President had ordered “…”`) is the reporter’s; `blamed X for “…”`',
+    'Press officer Bea Soriano said the President had ordered “immediate action” on the matter. Councillor Sipho Ndlovu blamed the coalition for “years of neglect.”',
+    [
+      { text: 'immediate action', speaker: 'Bea Soriano' },
+      { text: 'years of neglect.', speaker: 'Sipho Ndlovu' },
+    ],
+  ],
+  [
+    '`asked if …` set off by commas is an aside; the verb after it reports',
+    'Whitcomb, asked if he worried about his job, said only: “I sleep fine.”',
+    [{ text: 'I sleep fine.', speaker: 'Whitcomb' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -2032,6 +2045,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'they were left without water', speaker: 'Residents of Thornbury Landing', type: 'indirect' },
       { text: 'rents have doubled', speaker: 'Hawkers at the newly renovated Serangoon Food Centre', type: 'indirect' },
     ],
+  ],
+  [
+    '`asked if …` set off by commas reports no question',
+    'Whitcomb, asked if he worried about his job, said he slept badly for weeks.',
+    [{ text: 'he slept badly for weeks', speaker: 'Whitcomb', type: 'indirect' }],
   ],
 ];
 

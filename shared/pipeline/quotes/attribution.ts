@@ -258,6 +258,11 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "continue to push", "continued to rise", "the costs add up": not speech
   if (lemma === 'continue' && next === 'to') return null;
   if (lemma === 'add' && next === 'up') return null;
+  // "who asked not to be named": a request, not a report; "Whitcomb, asked if he worried, said": an aside (he was
+  // asked), the verb after it reports
+  if (lemma === 'ask' && next === 'not') return null;
+  if (t.l === 'asked' && toks[k - 1]?.w === ',' && mainCueAfterClause(toks, k, Math.min(toks.length, k + 30)))
+    return null;
   // "a conference call", "phone calls": a kind of call, a noun
   if (
     lemma === 'call' &&
@@ -657,7 +662,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         let p = run ? run[0] - 1 : -1;
         if (toks[p]?.l === 'the') p--;
         if (run && p > lo && POST_PREPS.has(toks[p]!.l) && toks[p - 1]!.kind === 'word' && !isCap(toks[p - 1]))
-          if (DETERMINERS.has(toks[lo]!.l) && validNominal(toks, lo, e)) return phrase(text, toks, lo, e, 'nominal');
+          if (DETERMINERS.has(toks[lo]!.l) && validNominal(toks, lo, e))
+            return { ...phrase(text, toks, lo, e, 'nominal'), org: false };
         if (run && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
         // "one resident, who asked not to be named, told reporters": a nominal subject before the relative clause
         const nominal = run ? null : nameOrNominal(text, toks, lo, e, false);
@@ -665,6 +671,13 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         break;
       }
     }
+  }
+  // "Whitcomb, asked if he worried about his job, said": a passive `asked …` aside right before the verb is no part of
+  // the subject
+  if (toks[j]?.w === ',') {
+    let c = j - 1;
+    while (c > lo && toks[c]!.w !== ',' && j - c < 12) c--;
+    if (c > lo && toks[c]!.w === ',' && toks[c + 1]?.l === 'asked' && toks[c - 1]!.kind === 'word') j = c - 1;
   }
   // collect comma segments walking left, skipping parentheticals
   const segs: Array<[number, number]> = [];

@@ -155,7 +155,7 @@ const PEOPLE_IN_BETWEEN =
   /\b(?:and|both|two|three|several|many|couple|family|team|group|staff|people|officials|residents|police|members|he|she|his|her|him|\p{Ll}+(?:ers|ors|ists|ants|ents|ians))\b/u;
 
 /** Verbs of a finding or a decision, not of saying: inside another's report, that report's speaker has the words. */
-const FINDING = new Set(['conclude', 'determine', 'decide', 'find', 'believe', 'think']);
+const FINDING = new Set(['conclude', 'determine', 'decide', 'find', 'believe', 'think', 'order']);
 
 /** Between the halves of a split quote: its attribution and a comma (` he says, `, ` said Ana Ruiz, a nurse, `). */
 const SPLIT_GAP = /^\s*[^.!?;:"“”]{1,80},\s*$/;
@@ -205,7 +205,7 @@ const ISSUED =
  * singular head that names a person.
  */
 const ONE_PERSON =
-  /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:neighbou?r|witness|resident|man|woman|spokes(?:man|woman|person)|official|source|friend|relative|son|daughter|mother|father|wife|husband|brother|sister|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|widow|widower|girlfriend|boyfriend|partner|colleague|teacher|student|driver|passenger|nurse|doctor|officer|owner|customer|worker|employee|lawyer|attorney|manager|survivor|victim|parent|mum|mom|dad|bystander|shopkeeper|farmer|fan|user|reader|viewer|critic|expert|analyst|teenager|girl|boy)$/u;
+  /^(?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\p{L}'’-]+\s+){0,4}?(?:neighbou?r|witness|resident|man|woman|spokes(?:man|woman|person)|official|source|friend|relative|son|daughter|mother|father|wife|husband|brother|sister|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|widow|widower|girlfriend|boyfriend|partner|colleague|teacher|student|driver|passenger|nurse|doctor|officer|owner|customer|worker|employee|lawyer|attorney|manager|survivor|victim|parent|mum|mom|dad|bystander|shopkeeper|farmer|fan|user|reader|viewer|critic|expert|analyst|teenager|girl|boy|caseworker|staffer|aide|adviser|advisor|director|executive|engineer|scientist|researcher)(?:\s+(?:for|at|of|with|from)\s+(?:the\s+)?\p{Lu}[\p{L}'’&.-]*(?:\s+(?:of|and|&|\p{Lu}[\p{L}'’&.-]*)){0,5})?$/u;
 /** Nouns that say a person's gender: group 1 for a woman. */
 const GENDERED_NOUN =
   /\b(?:(woman|spokeswoman|mother|daughter|wife|sister|aunt|niece|grandmother|widow|girlfriend|mum|mom|girl)|man|spokesman|father|son|husband|brother|uncle|nephew|grandfather|widower|boyfriend|dad|boy)$/u;
@@ -599,7 +599,7 @@ function attributeSpan(d: Doc, span: QuoteSpan): Work {
       // (a report whose clause holds the finding: `said that …`, `said …`; not `As we’ve noted, a study concluded`)
       const holds =
         outer?.cue &&
-        /^\s+[^,;:]/.test(text.slice(outer.cue.end, attr.speaker.start)) &&
+        /^\s+[^,;:]*$/.test(text.slice(outer.cue.end, attr.speaker.start)) &&
         !/^\W*as\s+$/i.test(text.slice(sent.start, outer.speaker.start));
       if (outer?.cue && holds && !FINDING.has(outer.cue.lemma) && outer.speaker.end <= outer.cue.start) attr = outer;
     }

@@ -65,6 +65,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   sing: ['sings', 'sang'],
   read: ['reads'],
   accuse: ['accuse', 'accused', 'accuses', 'accusing'],
+  blame: ['blamed', 'blames', 'blaming'],
   blast: ['blast', 'blasted', 'blasts'],
   condemn: ['condemn', 'condemned', 'condemns'],
   criticize: ['criticize', 'criticized', 'criticised', 'criticizes'],
