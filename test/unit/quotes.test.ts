@@ -838,6 +838,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Whitcomb, asked if he worried about his job, said only: “I sleep fine.”',
     [{ text: 'I sleep fine.', speaker: 'Whitcomb' }],
   ],
+  [
+    'a person’s name, then the organisation they work for, as the subject',
+    'His lawyer, Corinne Vasquez of the Liberty Defense Alliance, called the decision “a landmark.”',
+    [{ text: 'a landmark.', speaker: 'Corinne Vasquez' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -2050,6 +2055,35 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     '`asked if …` set off by commas reports no question',
     'Whitcomb, asked if he worried about his job, said he slept badly for weeks.',
     [{ text: 'he slept badly for weeks', speaker: 'Whitcomb', type: 'indirect' }],
+  ],
+  [
+    'a role, then its holder’s name set off by commas, then `said Wednesday` and a clause without `that`',
+    'Peru’s prime minister, Ernesto Villanueva, said Wednesday he would not resign.',
+    [{ text: 'he would not resign', speaker: 'Ernesto Villanueva', type: 'indirect' }],
+  ],
+  [
+    'a subject set off by an appositive with a `that` clause or a `who` clause, then `said` and a clause',
+    'Brightwell Labs, a startup that makes software, said Tuesday it had raised $72 million. Her brother, who serves as chief technology officer, said the software works.',
+    [
+      { text: 'it had raised $72 million', speaker: 'Brightwell Labs', type: 'indirect' },
+      { text: 'the software works', speaker: 'Her brother', type: 'indirect' },
+    ],
+  ],
+  [
+    'where it was said before `that`; a hearer of two words',
+    'Elias Brandt said outside the court that he felt vindicated. The superintendent told board members she would resign in June.',
+    [
+      { text: 'he felt vindicated', speaker: 'Elias Brandt', type: 'indirect' },
+      { text: 'she would resign in June', speaker: 'The superintendent', type: 'indirect' },
+    ],
+  ],
+  [
+    'a person from a place before `who said`; an organisation before `which said` after `according to`',
+    'The youngest arrival was Ibrahim Sesay, 19, from Sierra Leone, who said he had spent a year in Libya. Dozens drowned off eastern Libya, according to the UN refugee agency, which said at least 40 people had drowned.',
+    [
+      { text: 'he had spent a year in Libya', speaker: 'Ibrahim Sesay', type: 'indirect' },
+      { text: 'at least 40 people had drowned', speaker: 'the UN refugee agency', type: 'indirect' },
+    ],
   ],
 ];
 

@@ -567,14 +567,37 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   // "Smith, who said"; "Hal Vance, now the majority leader, who said": the name before the appositive
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
-    if (run) return phrase(text, toks, run[0], run[1], 'name');
+    // (not where the person is from: `Ibrahim Sesay, 19, from Sierra Leone, who said`)
+    const origin = (a: number, b: number) => /^(?:from|of)$/.test(toks[a]!.l) && b > a && isCap(toks[b]);
+    if (run && !(run[0] - 1 > lo && origin(run[0] - 1, run[1]) && toks[run[0] - 2]?.w === ','))
+      return phrase(text, toks, run[0], run[1], 'name');
+    // "…, according to the UN refugee agency, which said": the noun phrase before the relative
+    if (!run && toks[j - 2]?.kind === 'word' && !isCap(toks[j - 2])) {
+      let d = j - 2;
+      while (
+        d > lo &&
+        j - 2 - d < 6 &&
+        toks[d]!.kind === 'word' &&
+        !DETERMINERS.has(toks[d]!.l) &&
+        !PREPS.has(toks[d]!.l)
+      )
+        d--;
+      // (not an appositive after a name, `McConnell, now the Senate majority leader, who …`: that name speaks)
+      if (
+        /^(?:the|a|an)$/.test(toks[d]!.l) &&
+        d < j - 2 &&
+        PREPS.has(toks[d - 1]?.l ?? '') &&
+        validNominal(toks, d, j - 2)
+      )
+        return phrase(text, toks, d, j - 2, 'nominal');
+    }
     let comma = j - 1;
     for (let x = j - 2; x >= lo && j - x <= 16; x--) {
       const t = toks[x]!;
       if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w)) break;
       if (t.w !== ',') continue;
-      // the segment between the commas must read as an appositive ("now the majority leader", "71")
-      if (!appositiveLike(toks, x + 1, comma - 1)) break;
+      // the segment between the commas must read as an appositive ("now the majority leader", "71", "from Leeds")
+      if (!appositiveLike(toks, x + 1, comma - 1) && !origin(x + 1, comma - 1)) break;
       const before = runEndingAt(toks, x - 1, lo);
       if (before && !weakRun(toks, before)) return phrase(text, toks, before[0], before[1], 'name');
       comma = x;
@@ -645,15 +668,28 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         (t.l === 'whose' && whoseVerb) ||
         (t.l === 'which' && !toks.slice(lo, x - 1).some((u) => u.w === ','));
       // "Tamsin Greaves, an analyst who rates the stock, said": the name before an appositive that a `who` clause ends
-      if (t.l === 'who' && toks[x - 1]!.kind === 'word') {
+      if ((t.l === 'who' || t.l === 'that' || t.l === 'which') && toks[x - 1]!.kind === 'word') {
         let c = x - 1;
         while (c > lo && x - c < 7 && toks[c]!.kind === 'word') c--;
         const run = toks[c]?.w === ',' && DETERMINERS.has(toks[c + 1]!.l) ? runEndingAt(toks, c - 1, lo) : null;
         if (run && run[0] === lo && !weakRun(toks, run)) return phrase(text, toks, run[0], run[1], 'name');
       }
       if (relative && toks[x - 1]!.w === ',') {
-        // (past an age: `Imran Qureshi, 58, who helped …, said`)
-        const e = /^\d{1,3}$/.test(toks[x - 2]!.w) && toks[x - 3]?.w === ',' && x - 4 >= lo ? x - 4 : x - 2;
+        // (past an age and where the person is from: `Imran Qureshi, 58, who helped …, said`, `Ibrahim Sesay, 19, from
+        // Sierra Leone, who said`)
+        let e = x - 2;
+        for (let guard = 0; guard < 2 && e - 2 >= lo; guard++) {
+          if (/^\d{1,3}$/.test(toks[e]!.w) && toks[e - 1]?.w === ',') {
+            e -= 2;
+            continue;
+          }
+          const place = runEndingAt(toks, e, lo);
+          if (place && /^(?:from|of)$/.test(toks[place[0] - 1]?.l ?? '') && toks[place[0] - 2]?.w === ',') {
+            e = place[0] - 3;
+            continue;
+          }
+          break;
+        }
         // "Ann Lee of the Harbor Board, which runs the port, said": the person before the organisation
         const attached = speakerBeforeAttachment(text, toks, e, lo);
         if (attached) return attached;
@@ -1006,14 +1042,27 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
   }
   const run = runEndingAt(toks, b, a);
   if (INTRO_WORDS.has(toks[a]!.l) && (!run || run[0] === a)) return null;
+  // "Corinne Vasquez of the Liberty Defense Alliance": a person's name first, then where they are from or work
+  const opening = runStartingAt(toks, a, b + 1);
+  if (
+    opening &&
+    opening[1] > opening[0] &&
+    opening[1] + 1 < b &&
+    /^(?:of|from)$/.test(toks[opening[1] + 1]!.l) &&
+    isGivenName(toks[opening[0]]!.w) &&
+    !isOrgRun(toks, opening[0], opening[1])
+  )
+    return phrase(text, toks, opening[0], opening[1], 'name');
   // "one neo-bank CEO", "the company's CEO": a title after lower-case words heads a nominal
   if (run && run[0] > a && run[1] === b && !isCap(toks[run[0] - 1]) && titleOnly(toks, run) && validNominal(toks, a, b))
     return phrase(text, toks, a, b, 'nominal');
   if (run) {
-    // "Gov. Ann Smith of Ohio": the person before the place
-    const before = toks[run[0] - 1];
-    if (before && run[0] - 1 > a && (before.l === 'of' || before.l === 'from')) {
-      const earlier = runEndingAt(toks, run[0] - 2, a);
+    // "Gov. Ann Smith of Ohio", "Corinne Vasquez of the Liberty Defense Alliance": the person before the place or
+    // the organisation
+    const the = toks[run[0] - 1]?.l === 'the' ? 1 : 0;
+    const before = toks[run[0] - 1 - the];
+    if (before && run[0] - 1 - the > a && (before.l === 'of' || before.l === 'from')) {
+      const earlier = runEndingAt(toks, run[0] - 2 - the, a);
       const onlyTitles = earlier && allTitles(toks, earlier);
       if (earlier && !onlyTitles && !isOrgRun(toks, earlier[0], earlier[1]) && !isOrgRun(toks, run[0], run[1])) {
         const titled = earlier[0] > a || TITLES.has(toks[earlier[0]]!.l.replace(/\.$/, ''));
@@ -2097,7 +2146,7 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     // says the queues block his van`)
     if (after && after.kind !== 'name') {
       const before = subjectBefore(text, toks, k, lo);
-      if (before?.kind === 'name' && before.start === toks[lo]!.s && text[before.end] === ',') after = null;
+      if (before && before.kind !== 'pronoun' && before.start === toks[lo]!.s && text[before.end] === ',') after = null;
     }
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
     // after the verb

@@ -94,7 +94,7 @@ const ADVERBIAL_CHAR = String.raw`(?:(?!\s(?:that|who|which|where|when|is|are|wa
  * Words after the cue that only say when, where or how it was said: `on Friday`, `in an interview`, `Monday`, `at a
  * Nov. 6 event at the institute`.
  */
-const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|after|before|following|earlier|later)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
+const ADVERBIAL = String.raw`(?:(?:on|in|at|during|via|through|over|from|to|for|after|before|following|earlier|later|outside|inside|near|by|with)\s+${ADVERBIAL_CHAR}{1,40}?|(?:earlier|before|again|previously|repeatedly|recently|publicly|privately|often|time\s+and\s+(?:time\s+)?again|many\s+times)|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}|(?:this|last|next|earlier|late|early)\s+(?:week|month|year|weekend|morning|afternoon|evening|night|spring|summer|fall|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight))`;
 /** An adverbial, then `that`: the content starts after it (`reported on Friday that …`). */
 const ADVERBIAL_THAT = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0,2}(?:\s*,)?\s+that\s`, 'i');
 /** A lower-case title between the comma and the name (`…, chief executive Devika Raman said`). */
@@ -178,7 +178,7 @@ const NP_TAKERS = new Set([
 /** Words right before a cue that deny the report: `not`, `never`, `didn’t`, `declined to`, `refused to`. */
 const NEGATED = /\b(?:not|never|n[’']t|declined\s+to|refused\s+to|declining\s+to|refusing\s+to)\s+(?:\w+ly\s+)?$/i;
 /** Who was told: `lawmakers`, `the committee`, `Harbor News`. */
-const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|(?:\d{1,2}\s+)?\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*)`;
+const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,2}?[\w’'-]+|(?:\d{1,2}\s+)?\p{Lu}[\w.&’'-]*(?:\s+\p{Lu}[\w.&’'-]*){0,3}(?:\s+\p{Ll}+s)?|\p{Ll}[\w’'-]*(?:\s+(?!(?:his|its|this|was|is|has|hers|yours|ours|theirs|us|as|always|perhaps)\b)\p{Ll}+s(?=\s))?)`;
 /** Who was told, before the clause: `told lawmakers …`, `told the committee …`, `told Harbor News …`. */
 const HEARER = new RegExp(String.raw`^${HEARER_PHRASE}\s+`, 'u');
 /** Nothing after `told` but who was told (`…, a city engineer told the Westmoor Herald.`). */
@@ -393,7 +393,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
         beforeSpeaker,
       ) ||
         titleAfterComma(beforeSpeaker)) &&
-      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
+      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text)) &&
+      // (not a name set off by commas after its role: `The prime minister, Ernesto Villanueva, said Wednesday he …`)
+      !/^\s*,/.test(text.slice(sp.end, sp.end + 2));
     // nothing said after the verb (the content, if any, comes before the speaker)
     const nothingAfter = /^[\s,]*[.!?:]?\s*$/.test(after);
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
