@@ -76,6 +76,19 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'Record dividends are obscene', speaker: 'A spokeswoman for the Union of Retail Workers' },
     ],
   ],
+  [
+    'a nickname after a first name the tagger reads as no person; `the envoy` and `the hospital` after they are named',
+    'Dorothy "Dot" Haskell, who bought the diner in 1973, says she is finally ready to rest. The talks were led by U.N. special envoy Hiroshi Tanabe. The envoy said both sides had agreed to a truce.',
+    [
+      { quote: 'she is finally ready to rest', speaker: 'Dorothy Haskell' },
+      { quote: 'both sides had agreed to a truce', speaker: 'Hiroshi Tanabe' },
+    ],
+  ],
+  [
+    '`the hospital` after a hospital is named',
+    'Six staff at Brendan Medical Center fell ill this week. The hospital said all six were recovering.',
+    [{ quote: 'all six were recovering', speaker: 'Brendan Medical Center' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

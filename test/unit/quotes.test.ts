@@ -997,6 +997,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nProtesters waved placards reading “Our lives are not a line item.”',
     [],
   ],
+  [
+    'a song’s name after `launching into`',
+    'Intro.\n\nThe band thanked the crowd before launching into “Glass Harbor,” its breakout single.',
+    [],
+  ],
 ];
 
 /** Reported speech without quote marks. */
@@ -2083,6 +2088,18 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     [
       { text: 'he had spent a year in Libya', speaker: 'Ibrahim Sesay', type: 'indirect' },
       { text: 'at least 40 people had drowned', speaker: 'the UN refugee agency', type: 'indirect' },
+    ],
+  ],
+  [
+    'a report before `, though she conceded that` and a partial quote; a day’s name in quote marks is no quote',
+    'Festival director Simone Vance said attendance was the highest in its history, though she conceded that the drainage “did not win any awards.” Town clerk Marjorie Hale said the board voted last week to declare Oct. 14 “Ruth Ellingson Day.”',
+    [
+      { text: 'attendance was the highest in its history', speaker: 'Simone Vance', type: 'indirect' },
+      {
+        text: 'the board voted last week to declare Oct. 14 “Ruth Ellingson Day.”',
+        speaker: 'Marjorie Hale',
+        type: 'indirect',
+      },
     ],
   ],
 ];

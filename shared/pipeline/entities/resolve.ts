@@ -16,6 +16,7 @@
  */
 
 import { mapPacked } from '../arrays.ts';
+import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
 import { PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
@@ -659,7 +660,9 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
       }
     }
     // (a person's nickname in quote marks between the first name and the surname: `Ramon “Monching” Dizon`)
-    const nick = m.type === 'PERSON' && !joined ? NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 60)) : null;
+    // (the first name may be tagged a misc. name at a sentence's start: `Dorothy “Dot” Haskell, who …`)
+    const firstName = m.type === 'PERSON' || (m.type === 'MISC' && !m.text.includes(' ') && isGivenName(m.text));
+    const nick = firstName && !joined ? NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 60)) : null;
     const nickname = !!nick;
     if (nick) {
       end += nick[0].length;

@@ -91,6 +91,10 @@ const SOMEONES_PERSON =
 const TERM_PREFIX =
   /\b(?:what(?:['’]s| is| are) (?:called|known as)|(?:is|are|was|were|be|been|being) (?:often |also |sometimes |commonly )?(?:called|named|known as|referred to as)|(?:a|one) (?:type|form|kind) of|(?:dubbed|nicknamed)(?: (?:it|him|her|them|(?:the|a|an|this|that) \S+))?|(?:the )?name (?:of [^,.;:]{1,60} )?(?:is|was)|(?:a )?rating of|(?:rated|classified|categori[sz]ed|graded|ranked) as|(?:rates|rated|rating)\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:stock|shares|company|bond|debt)|diagnosed with|(?:a )?diagnosis of|(?:the )?(?:word|term|phrase)s?)\s*$/i;
 
+/** The last word of a Title Case name of a day, a prize, a law, a fund or a place (`Ruth Ellingson Day`). */
+const NAMED_THING_LAST =
+  /\s(?:Day|Week|Month|Year|Award|Awards|Prize|Medal|Act|Bill|Law|Fund|Foundation|Trophy|Cup|Street|Road|Avenue|Park|Square|Bridge|Festival)$/;
+
 /** Before a name in Title Case: what the work is to another, or what the thing is known as. */
 const NAME_GIVEN_BEFORE =
   /\b(?:(?:sequel|prequel|successor|follow-up|spin-off|spinoff)\s+to|remake\s+of|known\s+(?:\p{Ll}+ly\s+)?as|billed\s+as|branded(?:\s+as)?|nicknamed|dubbed)\s*$/iu;
@@ -135,10 +139,16 @@ const DESCRIBED_LEAD =
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
 
 /** `the company`, `the brokerage`, `the Swiss drugmaker`: an organisation by a noun for its kind. */
+/** Institutions that speak by a common noun after they are named (`the club`, `the hospital`). */
+const INSTITUTION_NOUNS =
+  'club|team|side|hospital|school|university|college|charity|union|museum|council|trust|foundation|institute|centre|center|church|league|federation|association';
 const COMPANY_PHRASE = new RegExp(
-  `^[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|agency|brokerage|bank|business|conglomerate|utility|chain|network|organi[sz]ation|outfit|maker|${COMPANY_KINDS.join('|')})$`,
+  `^[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|agency|brokerage|bank|business|conglomerate|utility|chain|network|organi[sz]ation|outfit|maker|${INSTITUTION_NOUNS}|${COMPANY_KINDS.join('|')})$`,
   'u',
 );
+
+/** A phrase for an organisation that need not be a company (`the agency`, `the club`, `the hospital`). */
+const INSTITUTION_PHRASE = new RegExp(`\\b(?:agency|group|organi[sz]ation|outfit|network|${INSTITUTION_NOUNS})$`, 'i');
 
 /** Last words of public bodies' names (`Attorney General`, `Department of X` apart): no company. */
 const PUBLIC_BODY =
@@ -252,7 +262,7 @@ const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them
  * that` (a second clause of the same report).
  */
 const CLAUSE_BOUNDARY =
-  /,\s+(?:but|and|while|whereas|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?([a-z]+ed|said|told|wrote|that)\b)/g;
+  /,\s+(?:but|and|while|whereas|though|although|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?([a-z]+ed|said|told|wrote|that)\b)/g;
 
 /** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
 function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
@@ -897,7 +907,7 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       titleCase &&
       !spokenBefore &&
       (words <= 8 || afterWorkNoun) &&
-      /(?:['’]s|\bon|\bin|\bof|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single|drama|sitcom|soap|hit)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
+      /(?:['’]s|\bon|\bin|\bof|\b(?:launch(?:ed|ing)\s+into|open(?:ed|ing)\s+with|clos(?:ed|ing)\s+with)|\b(?:documentary|film|movie|book|novel|show|series|program|podcast|album|song|play|episode|poem|essay|column|blog|script|screenplay|musical|opera|track|single|drama|sitcom|soap|hit)(?:\s+(?:called|named))?|\b(?:en)?titled|\b(?:played|sang|sung|sings|performed|recorded|released|covered)|,)\s*$/i.test(
         before,
       )
     )
@@ -943,6 +953,9 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       NAMED_THING_AFTER.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
     )
       continue;
+    // the name of a day, an award, a law or a fund in Title Case (`declare Oct. 14 “Ruth Ellingson Day.”`, `the “Clean
+    // Air Act”`): a name, not speech
+    if (titleCase && words >= 2 && words <= 6 && NAMED_THING_LAST.test(content.replace(/[.,!?]+$/, ''))) continue;
     // a title in headline case, minor words capitalised too (`“Listen To The Music,”`, `“A Change Is Gonna Come”`):
     // a song, book or show, even after a speech verb
     if (titleCase && words >= 2 && words <= 10 && HEADLINE_MINOR.test(content) && /\p{Ll}/u.test(content)) continue;
@@ -1130,7 +1143,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
    * Attorney General is investigating WeWork. The company …`).
    */
   const organisationBefore = (si: number, pos: number, phrase: string): Entity | null => {
-    const company = !/\b(?:agency|group|organi[sz]ation|outfit|network)$/i.test(phrase);
+    const company = !INSTITUTION_PHRASE.test(phrase);
     const fits = (e: Entity | null): e is Entity =>
       e?.type === 'ORGANIZATION' && e.firstStart < pos && !(company && PUBLIC_BODY.test(e.name));
     const lo = Math.max(0, si - 3);
