@@ -89,6 +89,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Six staff at Brendan Medical Center fell ill this week. The hospital said all six were recovering.',
     [{ quote: 'all six were recovering', speaker: 'Brendan Medical Center' }],
   ],
+  [
+    '`she` for a person whose nickname the speaker index kept apart from the surname',
+    'That owner is Delphine "Dee" Marchetti, 78. "Sal thought I was crazy," she said.',
+    [{ quote: 'Sal thought I was crazy', speaker: 'Delphine Marchetti' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -843,6 +843,20 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'His lawyer, Corinne Vasquez of the Liberty Defense Alliance, called the decision “a landmark.”',
     [{ text: 'a landmark.', speaker: 'Corinne Vasquez' }],
   ],
+  [
+    '`said <Org>’s <title>, <Name>`: the person; also around a split quote',
+    '“You cannot have reliability on old poles,” said Northgate’s president, Diane Okafor. “The worst is probably behind us,” said Kestrel’s head of research, Aled Morgan, “but it is close.”',
+    [
+      { text: 'You cannot have reliability on old poles,', speaker: 'Diane Okafor' },
+      { text: 'The worst is probably behind us,', speaker: 'Aled Morgan' },
+      { text: 'but it is close.', speaker: 'Aled Morgan' },
+    ],
+  ],
+  [
+    'a party label set off after a name in a `where` clause',
+    'The bill now goes to the Senate, where Majority Leader Corinne Fisk, a Democrat, has said she has “serious concerns” about it.',
+    [{ text: 'serious concerns', speaker: 'Corinne Fisk' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -2101,6 +2115,20 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
         type: 'indirect',
       },
     ],
+  ],
+  [
+    '`, reached after practice,` is an aside; `told <paper> on <day>` then a clause; `estimated that`',
+    'Benz, reached after practice on Thursday, said he meant it as a compliment. Superintendent Alan Cho told The Pinecrest Ledger on Wednesday he would implement the decision. The National Institute on Drug Abuse has estimated that 964,000 people reported a disorder.',
+    [
+      { text: 'he meant it as a compliment', speaker: 'Benz', type: 'indirect' },
+      { text: 'he would implement the decision', speaker: 'Alan Cho', type: 'indirect' },
+      { text: '964,000 people reported a disorder', speaker: 'National Institute on Drug Abuse', type: 'indirect' },
+    ],
+  ],
+  [
+    '`, asked whether …,` then another verb reports nothing; a plural noun before its verb is no verb',
+    'Halvorsen, asked whether she expected a vote soon, smiled. Ministers from seven Baltic Rim states ended two days of talks on Thursday.',
+    [],
   ],
 ];
 

@@ -594,7 +594,7 @@ const CAP_WORD = String.raw`\p{Lu}[\p{L}'’-]*`;
 const OF_REST = new RegExp(`^ (?:of|for) (?:the )?${CAP_WORD}(?: ${CAP_WORD}){0,3}`, 'u');
 /** `US Department of `, `Ministry for the `: the start of a name before the tagged rest. */
 const HEAD_THEN_OF = new RegExp(
-  String.raw`(?:\p{Lu}[\p{L}.-]* ){0,2}(?:${HEADS_BEFORE_OF}) (?:of|for) (?:the )?$`,
+  String.raw`(?:\p{Lu}[\p{L}.-]* ){0,2}(?:${HEADS_BEFORE_OF}) (?:of|for|on) (?:the )?$`,
   'u',
 );
 /** Words that open a sentence or a noun phrase before a name without being part of it. */
@@ -636,7 +636,11 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
     let joined = false;
     // (the regular expression only where a connector ends right before the mention)
     const lead = text.slice(Math.max(0, start - 5), start);
-    if (m.type !== 'PERSON' && (lead.endsWith(' of ') || lead.endsWith(' for ') || lead.endsWith(' the '))) {
+    // (`on` after an institution's head: `National Institute on Drug Abuse`, even with the rest tagged a person)
+    if (
+      (m.type !== 'PERSON' && (lead.endsWith(' of ') || lead.endsWith(' for ') || lead.endsWith(' the '))) ||
+      lead.endsWith(' on ')
+    ) {
       const before = HEAD_THEN_OF.exec(text.slice(Math.max(0, start - 60), start));
       if (before) {
         const ws = before[0].split(' ');

@@ -261,7 +261,15 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "who asked not to be named": a request, not a report; "Whitcomb, asked if he worried, said": an aside (he was
   // asked), the verb after it reports
   if (lemma === 'ask' && next === 'not') return null;
-  if (t.l === 'asked' && toks[k - 1]?.w === ',' && mainCueAfterClause(toks, k, Math.min(toks.length, k + 30)))
+  if (
+    t.l === 'asked' &&
+    toks[k - 1]?.w === ',' &&
+    (mainCueAfterClause(toks, k, Math.min(toks.length, k + 30)) ||
+      (toks[k - 2]?.kind === 'word' && /^(?:whether|if|about|what|why|how|when|where|who)$/.test(next ?? '')))
+  )
+    return null;
+  // "states ended two days of talks": a plural noun before its verb
+  if (NOUNABLE.has(t.l) && /s$/.test(t.l) && toks[k + 1]?.kind === 'word' && /^\p{Ll}{3,}ed$/u.test(next ?? ''))
     return null;
   // "a conference call", "phone calls": a kind of call, a noun
   if (
@@ -713,7 +721,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (toks[j]?.w === ',') {
     let c = j - 1;
     while (c > lo && toks[c]!.w !== ',' && j - c < 12) c--;
-    if (c > lo && toks[c]!.w === ',' && toks[c + 1]?.l === 'asked' && toks[c - 1]!.kind === 'word') j = c - 1;
+    if (c > lo && toks[c]!.w === ',' && PASSIVE_ASIDE.test(toks[c + 1]?.l ?? '') && toks[c - 1]!.kind === 'word')
+      j = c - 1;
   }
   // collect comma segments walking left, skipping parentheticals
   const segs: Array<[number, number]> = [];
@@ -876,7 +885,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       const tail = placeTail(s);
       // (a segment cut off by a clause word is the end of a clause, not a name set off by commas: `The road stays
       // closed until Easter, the attorney said`)
-      const bounded = a - 1 < lo || toks[a - 1]!.kind !== 'word' || CONJUNCTIONS.has(toks[a - 1]!.l);
+      const bounded =
+        a - 1 < lo ||
+        toks[a - 1]!.kind !== 'word' ||
+        CONJUNCTIONS.has(toks[a - 1]!.l) ||
+        // (`the Senate, where Majority Leader Corinne Fisk, a Democrat, has said`)
+        /^(?:where|when)$/.test(toks[a - 1]!.l);
       const run = tail || !bounded ? null : nameSegment(toks, a, b);
       if (run) return phrase(text, toks, run[0], run[1], 'name');
       if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
@@ -1197,7 +1211,10 @@ function speakerBeforeAttachment(text: string, toks: Tok[], j: number, lo: numbe
   if (!runEndingAt(toks, j, lo)) return null;
   // the capitalised chunk ending at j, across the small words inside names
   let c = j;
-  while (c - 1 >= lo && (nameTok(toks[c - 1]) || NAME_JOINERS.has(toks[c - 1]!.l))) c--;
+  // (`on` only after an institution's word: `National Institute on Drug Abuse`, `Committee on Foreign Relations`)
+  const joiner = (t: Tok, before: Tok | undefined) =>
+    NAME_JOINERS.has(t.l) || (t.l === 'on' && !!before && isCap(before) && ORG_WORDS.has(before.l));
+  while (c - 1 >= lo && (nameTok(toks[c - 1]) || joiner(toks[c - 1]!, toks[c - 2]))) c--;
   while (c < j && !nameTok(toks[c])) c++;
   // a person's name, then a preposition, inside the chunk
   let p = c + 1;
@@ -1396,6 +1413,15 @@ export function subjectAfter(text: string, toks: Tok[], i: number, hi: number): 
     }
   }
   const run = runStartingAt(toks, i, hi);
+  // "said Northgate's president, Diane Okafor": the name set off after an organisation's role
+  if (run && /['’]s$/.test(toks[run[1]]!.w)) {
+    let c = run[1] + 1;
+    while (c < hi && c - run[1] <= 4 && toks[c]!.kind === 'word' && !isCap(toks[c])) c++;
+    const named = c > run[1] + 1 && toks[c]?.w === ',' ? runStartingAt(toks, c + 1, hi) : null;
+    const close = named ? toks[named[1] + 1] : undefined;
+    if (named && !weakRun(toks, named) && (!close || /^[,:;.!?]$/.test(close.w) || close.kind === 'quote'))
+      return phrase(text, toks, named[0], named[1], 'name');
+  }
   // "said the mayor of Springfield": the role phrase, not the place
   if (lastRun && !run && toks[lastRun[0] - 1]!.l === 'of' && lowerHead(toks, i, lastRun[0] - 2)) {
     return validNominal(toks, i, lastRun[1]) ? phrase(text, toks, i, lastRun[1], 'nominal') : null;
@@ -1568,6 +1594,9 @@ const IRREGULAR_PAST = new Set(
 function isAllCaps(w: string): boolean {
   return w.length >= 2 && w === w.toUpperCase() && w !== w.toLowerCase();
 }
+
+/** Participles opening an aside about how someone was reached (`, asked if …,`, `, reached after practice,`). */
+const PASSIVE_ASIDE = /^(?:asked|reached|contacted|interviewed|questioned|pressed|approached|speaking)$/;
 
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);

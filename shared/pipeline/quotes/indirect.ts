@@ -9,6 +9,7 @@ import type { Attribution } from './attribution.ts';
 import { CLAUSE_OPENERS, CUE_FORM_TO_LEMMA } from './lexicon.ts';
 
 const REPORTING = new Set([
+  'estimate',
   'say',
   'tell',
   'add',
@@ -471,10 +472,13 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       // `told lawmakers no evidence supports …`: the hearer, then the clause (`told the story` reports nothing)
       else if (a.cue.lemma === 'tell') {
         const hearer = HEARER.exec(rest);
-        const clause = hearer ? rest.slice(hearer[0].length) : '';
+        // (past when it was told: `told The Ledger on Wednesday he would …`)
+        const told = hearer ? rest.slice(hearer[0].length) : '';
+        const whenTold = WHEN_LEAD.exec(told)?.[0].length ?? 0;
+        const clause = told.slice(whenTold);
         if (!hearer || /^(?:of|to|in|on|about|for|with|at|from|by|who|which|that)\s/i.test(clause)) return null;
         if (!CLAUSE_START.test(clause) && !/^(?:\S+\s+){1,4}?\p{Ll}+(?:s|ed)\s/u.test(clause)) return null;
-        s += hearer[0].length;
+        s += hearer[0].length + whenTold;
       }
       // `said Monday the victim was …`: a day, then the clause without `that`
       else if (when && CLAUSE_START.test(rest.slice(when[0].length))) s += when[0].length;

@@ -61,6 +61,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   call: ['call', 'calls', 'called', 'calling'],
   term: ['termed', 'terms', 'terming'],
   fume: ['fumed', 'fumes', 'fuming'],
+  estimate: ['estimated'],
   chant: ['chant', 'chanted', 'chanting'],
   sing: ['sings', 'sang'],
   read: ['reads'],

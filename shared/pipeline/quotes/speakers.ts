@@ -594,6 +594,14 @@ export class SpeakerResolver {
     );
   }
 
+  /** Whether a mention sits in an `, asked whether …,` aside after its sentence's subject. */
+  private inAside(m: PersonMention): boolean {
+    const sent = this.sentences[m.sentence];
+    if (!sent) return false;
+    const head = this.masked.slice(sent.start, m.start);
+    return /^[^,]{1,60},\s+(?:asked|reached|pressed|questioned)\s[^,]*$/.test(head);
+  }
+
   /** Whether a mention sits in a subordinate clause that opens its sentence, before that clause's comma. */
   private inOpeningClause(m: PersonMention): boolean {
     const sent = this.sentences[m.sentence];
@@ -641,7 +649,7 @@ export class SpeakerResolver {
       // a name inside a clause that opens the sentence (`While Obama had …, that concerns Henry Crespo, …`) gives way
       // to one in the main clause
       if (sure.length > 1 && s < si) {
-        const main = sure.filter((m) => !this.inOpeningClause(m));
+        const main = sure.filter((m) => !this.inOpeningClause(m) && !this.inAside(m));
         if (main.length > 0) sure = main;
       }
       const pick = (list: PersonMention[]) => {
@@ -827,6 +835,12 @@ export class SpeakerResolver {
     return fits.length === 1 ? fits[0]! : null;
   }
 
+  /** The person whose name is `first`, a nickname in quote marks, then a surname (`Delphine “Dee” Marchetti`). */
+  private nicknamed(first: string): Entity | null {
+    const prefix = new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+["“‘]`);
+    return this.entities.find((e) => e.type === 'PERSON' && prefix.test(e.name)) ?? null;
+  }
+
   /** `Ledger` after `The Harbor City Ledger`: the one organisation named before whose longer name ends with a word. */
   private shortOrg(name: string, pos: number): Entity | null {
     if (name.includes(' ')) return null;
@@ -894,8 +908,11 @@ export class SpeakerResolver {
         // the antecedent may be a lone surname (`Berg said … he said`): give the full name the article uses for it,
         // of the pronoun's gender when two people share the surname (`Samuel Achebe` … `Grace Achebe` … `he`)
         const who = found.includes(' ') ? found : this.fullNameOfGender(found, p.text, p.start);
+        // (a first name the index kept apart from its surname by a nickname: `Delphine “Dee” Marchetti`)
         const e = this.entityFor(who, null);
-        return { speaker: who, speakerType: 'person', speakerEntityId: e?.id ?? null };
+        const nick = e || who.includes(' ') ? null : this.nicknamed(who);
+        const speaker = nick ? stripTitles(nick.name).tokens.join(' ') : who;
+        return { speaker, speakerType: 'person', speakerEntityId: (e ?? nick)?.id ?? null };
       }
       return { speaker: p.text, speakerType: 'pronoun', speakerEntityId: null };
     }
