@@ -857,6 +857,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'The bill now goes to the Senate, where Majority Leader Corinne Fisk, a Democrat, has said she has “serious concerns” about it.',
     [{ text: 'serious concerns', speaker: 'Corinne Fisk' }],
   ],
+  [
+    'an interview whose turns are labelled by surnames in Title Case',
+    'Tomas Kowal became head coach in January. He sat down with sports editor Grace Adeyemi.\n\nAdeyemi: You said this was a three-year project. Are you ahead of schedule?\n\nKowal: I said that because I did not want anyone to panic.\n\nAdeyemi: What changed in the dressing room?\n\nKowal: Honestly, the players stopped being afraid of mistakes.',
+    [
+      { text: 'You said this was a three-year project. Are you ahead of schedule?', speaker: 'Grace Adeyemi' },
+      { text: 'I said that because I did not want anyone to panic.', speaker: 'Tomas Kowal' },
+      { text: 'What changed in the dressing room?', speaker: 'Grace Adeyemi' },
+      { text: 'Honestly, the players stopped being afraid of mistakes.', speaker: 'Tomas Kowal' },
+    ],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */
@@ -1014,6 +1024,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a song’s name after `launching into`',
     'Intro.\n\nThe band thanked the crowd before launching into “Glass Harbor,” its breakout single.',
+    [],
+  ],
+  [
+    'a game story’s notes by team (`Lakers: …`) are no interview',
+    'The Lakers beat the Thunder on Friday.\n\nThunder: Hamidou Diallo missed his third straight game with a knee sprain.\n\nLakers: Kyle Kuzma left the court in the second quarter with an eye abrasion.\n\nThunder: Host the Lakers again on Monday night in a rematch.\n\nLakers: Visit the Thunder on Monday for the second game of the set.',
     [],
   ],
 ];

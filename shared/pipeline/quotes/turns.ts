@@ -14,7 +14,10 @@ export const SPEAKER_LABEL = String.raw`\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'
 /** A speaker label opening a paragraph, then the turn's words (`GRIEVE: I expect …`). */
 const NAME_LABEL = new RegExp(String.raw`^(${SPEAKER_LABEL}):[ \t]+(?=\S)`, 'u');
 /** Any label at a line's start: the cheap test of a whole article before its paragraphs are read. */
-const ANY_LABEL = new RegExp(String.raw`(?:^|\n)[ \t]*(?:${SPEAKER_LABEL}|[QA])[:.][ \t]`, 'u');
+const ANY_LABEL = new RegExp(
+  String.raw`(?:^|\n)[ \t]*(?:${SPEAKER_LABEL}|[QA]|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)[:.][ \t]`,
+  'u',
+);
 /** `Q:` / `A:` (also `Q.` / `A.`) opening a paragraph. */
 const QA_LABEL = /^([QA])[:.][ \t]+(?=\S)/;
 /**
@@ -64,8 +67,45 @@ export function interviewTurns(text: string, spans: readonly QuoteSpan[]): Turn[
   });
   const out: Turn[] = [];
   if (labels.size >= 2 && names.length >= 1) out.push(...names);
+  else out.push(...surnameTurns(text, paras, quoted));
   if (questions >= 1 && answers.length >= 1) out.push(...answers);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A name label in Title Case opening a paragraph (`Kowal: Honestly, …`, `Grace Adeyemi: What changed?`). */
+const CASED_LABEL = /^(\p{Lu}[\p{Ll}'’-]+(?: \p{Lu}[\p{Ll}'’-]+)?):[ \t]+(?=\S)/u;
+
+/**
+ * Turns labelled by names in Title Case (`Adeyemi: What changed?` / `Kowal: Honestly, …`): only when two or more
+ * labels take turns, each opening two or more paragraphs, each is a name the article also gives outside the labels
+ * (`he sat down with sports editor Grace Adeyemi`), and a turn asks a question; not page furniture (`Note:`,
+ * `Update:`, `Photo:`).
+ */
+function surnameTurns(text: string, paras: readonly Span[], quoted: ReadonlySet<number>): Turn[] {
+  const found: Array<{ p: Span; paragraph: number; label: string; length: number }> = [];
+  paras.forEach((p, paragraph) => {
+    const m = CASED_LABEL.exec(text.slice(p.start, Math.min(p.end, p.start + 60)));
+    if (!m || NOT_SPEAKER.test(m[1]!.toUpperCase()) || !SAID.test(text.slice(p.start + m[0].length, p.end))) return;
+    found.push({ p, paragraph, label: m[1]!, length: m[0].length });
+  });
+  const counts = new Map<string, number>();
+  for (const f of found) counts.set(f.label, (counts.get(f.label) ?? 0) + 1);
+  const labels = [...counts].filter(([, n]) => n >= 2).map(([label]) => label);
+  if (labels.length < 2) return [];
+  // (each a name written elsewhere in the article, not only as a label)
+  const named = (label: string) => {
+    const re = new RegExp(`(?<![\\p{L}])${label}(?![\\p{L}]|:)`, 'gu');
+    return [...text.matchAll(re)].some((m) => !found.some((f) => f.p.start === m.index));
+  };
+  if (!labels.every(named)) return [];
+  // (taking turns: a label followed by another one at least twice)
+  let changes = 0;
+  for (let i = 1; i < found.length; i++) if (found[i]!.label !== found[i - 1]!.label) changes++;
+  // (an interview: someone asks, `Adeyemi: What changed?`; not a game story's notes by team, `Lakers: Kuzma left …`)
+  if (changes < 2 || !found.some((f) => /\?["”’']?\s*$/.test(text.slice(f.p.start, f.p.end)))) return [];
+  return found
+    .filter((f) => labels.includes(f.label) && !quoted.has(f.paragraph))
+    .map((f) => turn(text, f.p, f.paragraph, f.length, f.label, 'name'));
 }
 
 function turn(text: string, p: Span, paragraph: number, labelLength: number, label: string, kind: Turn['kind']): Turn {
