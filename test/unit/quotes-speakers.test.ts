@@ -94,6 +94,21 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'That owner is Delphine "Dee" Marchetti, 78. "Sal thought I was crazy," she said.',
     [{ quote: 'Sal thought I was crazy', speaker: 'Delphine Marchetti' }],
   ],
+  [
+    '`The minister` after two ministers: the one named last (`Polderland’s foreign minister, Maarten de Wit,`)',
+    'The host, Foreign Minister Ingrid Solberg, called for unity. Polderland\'s foreign minister, Maarten de Wit, argued that sanctions could endanger the crew. The minister said quiet diplomacy was "already producing results."',
+    [{ quote: 'already producing results', speaker: 'Maarten de Wit' }],
+  ],
+  [
+    '`he` after a person named after `to` (`The award went to Tunde Balogun`)',
+    'The best actor award went to Tunde Balogun. "Life is very strange," he said.',
+    [{ quote: 'Life is very strange', speaker: 'Tunde Balogun' }],
+  ],
+  [
+    'people in a relative clause who called something a “…”',
+    'Festival director Pascal Moreau defended the selection against critics who had called it "the grimmest lineup in living memory."',
+    [{ quote: 'the grimmest lineup', speaker: 'critics' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

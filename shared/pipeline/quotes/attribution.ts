@@ -81,7 +81,7 @@ const INTRO_WORDS = new Set([
   'of',
 ]);
 const PERSON_HEAD =
-  /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts|authorities|members)s?$/;
+  /(?:er|or|ist|ian|ee|ant|ent|man|woman|person|nominee|candidate|official|officials|chief|head|leader|aide|aides|adviser|advisor|governor|senator|president|secretary|spokesperson|source|sources|expert|experts|analyst|analysts|authorities|members|critic|fan|skeptic|sceptic)s?$/;
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom']);
 /** Groups named without a determiner that speak (`according to police`, `people familiar with the talks said`). */
 const BARE_GROUPS =
@@ -531,6 +531,19 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     break;
   }
   if (j < lo) return null;
+  // "critics who had called it “…”": a bare plural of people right before the relative that is the verb's subject
+  const rel = /^(?:had|has|have|would|will|could)$/.test(toks[j]!.l) ? j - 1 : j;
+  if (toks[rel]?.l === 'who' && rel - 1 >= lo) {
+    const h = toks[rel - 1]!;
+    if (
+      h.kind === 'word' &&
+      !isCap(h) &&
+      /s$/.test(h.l) &&
+      PERSON_HEAD.test(h.l) &&
+      !DETERMINERS.has(toks[rel - 2]?.l ?? '')
+    )
+      return phrase(text, toks, rel - 1, rel - 1, 'nominal');
+  }
   // a share of a people or a group (`44 percent of Americans say`, `most Britons say`): the share, as written
   const share = shareOf(toks, j, lo);
   if (share >= 0) return phrase(text, toks, share, j, 'nominal');

@@ -330,7 +330,13 @@ export class SpeakerResolver {
         continue;
       // "in Michigan", "from Ohio": a place
       // ("on Donald Trump’s claim", "to Ann Hobbs": a given name first makes it a person)
-      if (prev && PLACE_PREPS.has(prev.w) && !(a < b && isGivenName(toks[a]!.w))) continue;
+      // (or one the entity stage reads as a person: `The award went to Tunde Balogun`)
+      if (
+        prev &&
+        PLACE_PREPS.has(prev.w) &&
+        !(a < b && (isGivenName(toks[a]!.w) || this.entityAt(toks[a]!.s)?.type === 'PERSON'))
+      )
+        continue;
       // "Americans", "African-Americans": a group
       if (a === b && /(?:ans|ians|ists|ites|ers)$/.test(toks[a]!.w)) continue;
       // "New Jersey governor", "Okafor campaign": a modifier of a following noun
@@ -717,7 +723,7 @@ export class SpeakerResolver {
         ),
         titled: new RegExp(`\\b(?:${forms})\\.?\\s+(${name})`, 'gu'),
         named: new RegExp(
-          `\\b([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${forms}),\\s+(${name})(?=,)`,
+          `\\b([Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|\\p{Lu}[\\p{L}.-]*['’]s)\\s+(?:[\\p{L}.'’-]+\\s+){0,3}?(?:${forms}),\\s+(${name})(?=,)`,
           'gu',
         ),
       };
