@@ -109,6 +109,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Festival director Pascal Moreau defended the selection against critics who had called it "the grimmest lineup in living memory."',
     [{ quote: 'the grimmest lineup', speaker: 'critics' }],
   ],
+  [
+    '`she` for a person named with a nickname, again after her surname',
+    'That owner is Delphine "Dee" Marchetti, 78. Marchetti bought the bar in 1975. "I have been told I am closing since 1995," she said.',
+    [{ quote: 'I have been told I am closing since 1995', speaker: 'Delphine Marchetti' }],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -1031,6 +1031,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'The Lakers beat the Thunder on Friday.\n\nThunder: Hamidou Diallo missed his third straight game with a knee sprain.\n\nLakers: Kyle Kuzma left the court in the second quarter with an eye abrasion.\n\nThunder: Host the Lakers again on Monday night in a rematch.\n\nLakers: Visit the Thunder on Monday for the second game of the set.',
     [],
   ],
+  [
+    'titles: two after a plural of works, one after `had read`, a name after `which she calls`',
+    'Intro.\n\nThe books, “The Long Field” and “Every Other Summer,” had been challenged by parents. Rachel Moss said she had read “Every Other Summer” with her daughter. The sculpture, which she calls “Leviathan, Deflated,” will hang in the library.',
+    [],
+  ],
 ];
 
 /** Reported speech without quote marks. */

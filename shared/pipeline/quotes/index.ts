@@ -97,7 +97,7 @@ const NAMED_THING_LAST =
 
 /** Before a name in Title Case: what the work is to another, or what the thing is known as. */
 const NAME_GIVEN_BEFORE =
-  /\b(?:(?:sequel|prequel|successor|follow-up|spin-off|spinoff)\s+to|remake\s+of|known\s+(?:\p{Ll}+ly\s+)?as|billed\s+as|branded(?:\s+as)?|nicknamed|dubbed)\s*$/iu;
+  /\b(?:(?:sequel|prequel|successor|follow-up|spin-off|spinoff)\s+to|remake\s+of|known\s+(?:\p{Ll}+ly\s+)?as|billed\s+as|branded(?:\s+as)?|nicknamed|dubbed|(?:which|that)\s+(?:\p{L}+\s+){0,2}?(?:calls?|called|named|titled)|(?:calls?|called|named|titled)\s+it|(?:had\s+|has\s+)?(?:read|reread|re-read|reading|finished|borrowed)(?:\s+(?:the\s+)?(?:book|novel|memoir|story|poem))?)\s*$/iu;
 
 /** A form of `be`, an optional -ly adverb, then a word: the word is a participle in the passive when it is a verb. */
 const PASSIVE = /\b(?:is|are|was|were|be|been|being)\s+(?:\w+ly\s+)?([a-z]+)\b/g;
@@ -233,6 +233,10 @@ const NAMED_THING_AFTER =
 /** What follows a word discussed as a word: `defined as`, `refers to`. */
 const WORD_DEFINED_AFTER =
   /^[\s,]*(?:(?:perhaps|loosely|broadly|here|often|usually)\s+)?(?:defined\s+as|refers?\s+to)\b/i;
+
+/** A plural of works right before their names (`The books,`, `two films, including`). */
+const WORKS_BEFORE =
+  /\b(?:books|novels|films|movies|songs|albums|plays|shows|titles|works|series|podcasts|poems|paintings)\s*,?\s*(?:(?:called|titled|named|including|such\s+as)\s*)?$/i;
 
 /** A work's noun right before its name (`his book`, `the film called`, `a memoir titled`). */
 const WORK_NOUN_BEFORE =
@@ -867,7 +871,11 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       /^[\s,]*(?:(?:and|or)\s+)?$/.test(text.slice(work[j]!.span.outerEnd, work[j + 1]!.span.outerStart))
     )
       j++;
-    if (j - i >= 2) for (let x = i; x <= j; x++) listed.add(work[x]!);
+    // (two after a plural of works: `The books, “The Long Field” and “Every Other Summer,” had been challenged`)
+    const afterWorks =
+      j - i === 1 &&
+      WORKS_BEFORE.test(text.slice(Math.max(0, work[i]!.span.outerStart - 40), work[i]!.span.outerStart));
+    if (j - i >= 2 || afterWorks) for (let x = i; x <= j; x++) listed.add(work[x]!);
     i = j + 1;
   }
   const keep: Array<Work & { type: QuoteType }> = [];
@@ -934,7 +942,8 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     )
       continue;
     // the name of a work or a place after what it is to another (`the sequel to “The Salt Road,”`) or what it is known
-    // as (`a scheme known locally as “the Bridge to Nowhere”`)
+    // as (`a scheme known locally as “the Bridge to Nowhere”`, `the sculpture, which she calls “Leviathan, Deflated,”`),
+    // or a book someone read (`had read “Every Other Summer”`)
     if (titleCase && words <= 8 && NAME_GIVEN_BEFORE.test(near)) continue;
     // one word between `the` and its noun (`called on the “temporary” director to resign`): a scare quote (not after
     // `a`: `called her a “champion” for workers` is a judgement someone made)

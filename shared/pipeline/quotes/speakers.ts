@@ -917,7 +917,9 @@ export class SpeakerResolver {
         // (a first name the index kept apart from its surname by a nickname: `Delphine “Dee” Marchetti`)
         const e = this.entityFor(who, null);
         const nick = e || who.includes(' ') ? null : this.nicknamed(who);
-        const speaker = nick ? stripTitles(nick.name).tokens.join(' ') : who;
+        // (a surname whose person the entity stage names with a nickname: `Marchetti` of `Delphine “Dee” Marchetti`)
+        const full = e && !who.includes(' ') && /["“‘]/.test(e.name) && e.name.endsWith(` ${who}`) ? e : nick;
+        const speaker = full ? stripTitles(full.name).tokens.join(' ') : who;
         return { speaker, speakerType: 'person', speakerEntityId: (e ?? nick)?.id ?? null };
       }
       return { speaker: p.text, speakerType: 'pronoun', speakerEntityId: null };
