@@ -867,6 +867,11 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
       { text: 'Honestly, the players stopped being afraid of mistakes.', speaker: 'Tomas Kowal' },
     ],
   ],
+  [
+    'a noun phrase, then the one whose verb it is (`an offer the union called “…”`)',
+    'Minister Elise Garnier said the government had offered to hire 120 controllers, an offer the union called “too little and too late.”',
+    [{ text: 'too little and too late.', speaker: 'the union' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

@@ -1151,6 +1151,20 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
       break;
     }
   }
+  // "an offer the union called “…”": a noun phrase, then the one whose verb it is (a reduced relative clause)
+  for (let x = b - 1; x > a + 1; x--) {
+    if (!/^(?:the|a|an)$/.test(toks[x]!.l)) continue;
+    const prev = toks[x - 1]!;
+    if (
+      prev.kind === 'word' &&
+      !isCap(prev) &&
+      !PREPS.has(prev.l) &&
+      !DETERMINERS.has(prev.l) &&
+      /^(?:a|an|the)$/.test(toks[a]!.l)
+    )
+      if (validNominal(toks, x, b)) a = x;
+    break;
+  }
   // a possessive name as the head's owner: "Okafor's campaign" is a nominal, kept whole
   return validNominal(toks, a, b) ? phrase(text, toks, a, b, 'nominal') : null;
 }
