@@ -114,6 +114,19 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'That owner is Delphine "Dee" Marchetti, 78. Marchetti bought the bar in 1975. "I have been told I am closing since 1995," she said.',
     [{ quote: 'I have been told I am closing since 1995', speaker: 'Delphine Marchetti' }],
   ],
+  [
+    '`asked to leave` is a request, so `He` after it is the subject who addressed the reports',
+    'Marco Lentini addressed reports that striker Jonah Abiodun has asked to leave. He said the club would not sell.',
+    [{ quote: 'the club would not sell', speaker: 'Marco Lentini' }],
+  ],
+  [
+    'a descriptor before a first name missing from the name list stays out of the name by surname too',
+    'Independent Pat Okoro said the vote was close. "I am going back to my garden," Okoro joked.',
+    [
+      { quote: 'the vote was close', speaker: 'Pat Okoro' },
+      { quote: 'I am going back to my garden', speaker: 'Pat Okoro' },
+    ],
+  ],
   // regional honorifics and ranks
   [
     '`Shri` is an honorific, not part of the name',

@@ -260,7 +260,7 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (lemma === 'add' && next === 'up') return null;
   // "who asked not to be named": a request, not a report; "Whitcomb, asked if he worried, said": an aside (he was
   // asked), the verb after it reports
-  if (lemma === 'ask' && next === 'not') return null;
+  if (lemma === 'ask' && (next === 'not' || next === 'to')) return null;
   if (
     t.l === 'asked' &&
     toks[k - 1]?.w === ',' &&

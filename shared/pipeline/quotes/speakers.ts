@@ -605,7 +605,11 @@ export class SpeakerResolver {
     const sent = this.sentences[m.sentence];
     if (!sent) return false;
     const head = this.masked.slice(sent.start, m.start);
-    return /^[^,]{1,60},\s+(?:asked|reached|pressed|questioned)\s[^,]*$/.test(head);
+    // (or in what a report said, `Lentini addressed reports that striker Abiodun has asked to leave`)
+    return (
+      /^[^,]{1,60},\s+(?:asked|reached|pressed|questioned)\s[^,]*$/.test(head) ||
+      /\b(?:reports?|claims?|rumou?rs?|speculation|suggestions?|allegations?)\s+that\s[^.;]*$/i.test(head)
+    );
   }
 
   /** Whether a mention sits in a subordinate clause that opens its sentence, before that clause's comma. */
@@ -1034,7 +1038,7 @@ export class SpeakerResolver {
       !!e &&
       /^\p{Lu}\p{Ll}+$/u.test(dropped) &&
       e.name.includes(' ') &&
-      isGivenName(e.name.split(' ')[0]!) &&
+      (isGivenName(e.name.split(' ')[0]!) || !isGivenName(dropped)) &&
       (!isGivenName(dropped) || /(?:er|or|ist|ent|ant)$/.test(dropped)) &&
       !e.mentions.some((m) => m.text.startsWith(`${dropped} `));
     const speaker = shorter
