@@ -2155,6 +2155,11 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Halvorsen, asked whether she expected a vote soon, smiled. Ministers from seven Baltic Rim states ended two days of talks on Thursday.',
     [],
   ],
+  [
+    'a report before `but` and a partial quote',
+    'Mr Kettering replied that he accepted there was a problem but “not this answer to it”.',
+    [{ text: 'he accepted there was a problem', speaker: 'Kettering', type: 'indirect' }],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

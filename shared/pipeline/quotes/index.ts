@@ -266,7 +266,7 @@ const NARRATOR_PERSON = /\b(?:he|she|they|i|we|you|his|her|their|my|our|him|them
  * that` (a second clause of the same report).
  */
 const CLAUSE_BOUNDARY =
-  /,\s+(?:but|and|while|whereas|though|although|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?([a-z]+ed|said|told|wrote|that)\b)/g;
+  /,\s+(?:but|and|while|whereas|though|although|warning|adding|saying|noting|insisting|arguing|explaining)\b|[:;]|\s(?:and|but)\s+(?=(?:then\s+)?([a-z]+ed|said|told|wrote|that)\b)|\sbut\s+$/g;
 
 /** The parts of a sentence before a clause boundary that comes before its first quote, shortest first. */
 function leadClauses(masked: string, sent: Span, firstQuote: number): Span[] {
