@@ -589,8 +589,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
     // (not where the person is from: `Ibrahim Sesay, 19, from Sierra Leone, who said`)
-    const origin = (a: number, b: number) => /^(?:from|of)$/.test(toks[a]!.l) && b > a && isCap(toks[b]);
-    if (run && !(run[0] - 1 > lo && origin(run[0] - 1, run[1]) && toks[run[0] - 2]?.w === ','))
+    if (run && !(run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) && toks[run[0] - 2]?.w === ','))
       return phrase(text, toks, run[0], run[1], 'name');
     // "…, according to the UN refugee agency, which said": the noun phrase before the relative
     if (!run && toks[j - 2]?.kind === 'word' && !isCap(toks[j - 2])) {
@@ -618,7 +617,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w)) break;
       if (t.w !== ',') continue;
       // the segment between the commas must read as an appositive ("now the majority leader", "71", "from Leeds")
-      if (!appositiveLike(toks, x + 1, comma - 1) && !origin(x + 1, comma - 1)) break;
+      if (!appositiveLike(toks, x + 1, comma - 1) && !originSegment(toks, x + 1, comma - 1)) break;
       const before = runEndingAt(toks, x - 1, lo);
       if (before && !weakRun(toks, before)) return phrase(text, toks, before[0], before[1], 'name');
       comma = x;
@@ -705,7 +704,7 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
             continue;
           }
           const place = runEndingAt(toks, e, lo);
-          if (place && /^(?:from|of)$/.test(toks[place[0] - 1]?.l ?? '') && toks[place[0] - 2]?.w === ',') {
+          if (place && place[0] - 1 >= lo && originSegment(toks, place[0] - 1, e) && toks[place[0] - 2]?.w === ',') {
             e = place[0] - 3;
             continue;
           }
@@ -945,6 +944,11 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       return phrase(text, toks, seg[0]!, seg[prep - 1]!, 'nominal');
   }
   return direct;
+}
+
+/** Tokens [a, b] say where someone is from: `from` or `of`, then a name (`from Sierra Leone`, `of Leeds`). */
+function originSegment(toks: Tok[], a: number, b: number): boolean {
+  return /^(?:from|of)$/.test(toks[a]!.l) && b > a && isCap(toks[b]);
 }
 
 /**
@@ -2198,10 +2202,12 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     if (closing?.cue && closing.cue.start > t.e) return closing;
     // the speaker after the verb, when a comma comes before it (`…, said Smith.`)
     let after = toks[k - 1]?.w === ',' ? subjectAfter(text, toks, k + 1, hi) : null;
+    // the subject before the verb, found once for both uses below
+    let before: SpeakerPhrase | null | undefined;
     // (not when a name opening the sentence is set off by commas before the verb: `Gerry Walsh, who has run a shop,
     // says the queues block his van`)
     if (after && after.kind !== 'name') {
-      const before = subjectBefore(text, toks, k, lo);
+      before = subjectBefore(text, toks, k, lo);
       if (before && before.kind !== 'pronoun' && before.start === toks[lo]!.s && text[before.end] === ',') after = null;
     }
     // "This system, says Richard Locksley, an immunologist, helps …": an inverted parenthetical names the speaker
@@ -2214,7 +2220,8 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     if (after && INVERTED_CUES.has(lemma) && CLOSING_SPEAKER.test(text.slice(after.end, sent.end))) {
       return { speaker: after, cue: cueSpan(toks, k, lemma) };
     }
-    const sp = subjectBefore(text, toks, k, lo) ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
+    if (before === undefined) before = subjectBefore(text, toks, k, lo);
+    const sp = before ?? (k === 0 ? subjectAfter(text, toks, 1, hi) : null);
     if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
     // a second verb of the subject (`Mayor Ada Voss smiled and said …`, `Officials deny it and say …`)
     if (/^(?:and|but)$/.test(toks[k - 1]?.l ?? '') && toks[k - 2]?.kind === 'word') {

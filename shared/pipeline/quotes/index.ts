@@ -138,17 +138,19 @@ const DESCRIBED_LEAD =
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
 
-/** `the company`, `the brokerage`, `the Swiss drugmaker`: an organisation by a noun for its kind. */
-/** Institutions that speak by a common noun after they are named (`the club`, `the hospital`). */
+/**
+ * Organisations that need not be companies, named by a common noun after they are named (`the agency`, `the club`,
+ * `the hospital`): no public body's name keeps them from linking (see `organisationBefore`).
+ */
 const INSTITUTION_NOUNS =
-  'club|team|side|hospital|school|university|college|charity|union|museum|council|trust|foundation|institute|centre|center|church|league|federation|association';
+  'agency|group|organi[sz]ation|outfit|network|club|team|side|hospital|school|university|college|charity|union|museum|council|trust|foundation|institute|centre|center|church|league|federation|association';
+/** `the company`, `the brokerage`, `the Swiss drugmaker`, `the club`: an organisation by a noun for its kind. */
 const COMPANY_PHRASE = new RegExp(
-  `^[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|group|agency|brokerage|bank|business|conglomerate|utility|chain|network|organi[sz]ation|outfit|maker|${INSTITUTION_NOUNS}|${COMPANY_KINDS.join('|')})$`,
+  `^[Tt]he\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:company|firm|brokerage|bank|business|conglomerate|utility|chain|maker|${INSTITUTION_NOUNS}|${COMPANY_KINDS.join('|')})$`,
   'u',
 );
-
 /** A phrase for an organisation that need not be a company (`the agency`, `the club`, `the hospital`). */
-const INSTITUTION_PHRASE = new RegExp(`\\b(?:agency|group|organi[sz]ation|outfit|network|${INSTITUTION_NOUNS})$`, 'i');
+const INSTITUTION_PHRASE = new RegExp(`\\b(?:${INSTITUTION_NOUNS})$`, 'i');
 
 /** Last words of public bodies' names (`Attorney General`, `Department of X` apart): no company. */
 const PUBLIC_BODY =
@@ -1101,9 +1103,8 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     const end = start + m[1]!.length;
     // (both names the entity stage's people: not `Mark Ellison and Google`)
     const and = text.lastIndexOf(' and ', end);
-    const person = (from: number, to: number) =>
-      entities.some((e) => e.type === 'PERSON' && e.mentions.some((x) => x.start >= from && x.start < to));
-    if (!person(start, start + 1) || !(person(and, end) || /\band\s+(?:his|her)\s/.test(m[1]!))) return null;
+    if (!personNamedBetween(start, start + 1) || !(personNamedBetween(and, end) || /\band\s+(?:his|her)\s/.test(m[1]!)))
+      return null;
     return { speaker: text.slice(start, end), speakerType: 'nominal', speakerEntityId: null };
   };
   // speaker phrases found in each sentence, for `he`/`she` after an unnamed person spoke (`nominalAntecedent`)
