@@ -219,6 +219,71 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Glen Pardoe sold his sheep. His neighbour, Rhonda Keane, said the creek was dry. "I will not sell again," Mr Pardoe said.',
     [{ quote: 'I will not sell again', speaker: 'Glen Pardoe' }],
   ],
+  [
+    'a wire dateline with the agency in brackets is no subject',
+    'MILLBROOK, Iowa (AP) — Sen. Ada Fenwick opened her tour on Tuesday by promising farmers that she would "fight for every acre."',
+    [{ quote: 'fight for every acre', speaker: 'Ada Fenwick' }],
+  ],
+  [
+    'a person by state and party (`The Ohio Democrat`) is the subject of the sentence before',
+    'Sen. Ada Fenwick toured a grain mill on Tuesday. The Ohio Democrat said the tariffs had cost growers "more than anyone admits."',
+    [{ quote: 'more than anyone admits', speaker: 'Ada Fenwick' }],
+  ],
+  [
+    'a role with a party the article never contradicts (`the Republican governor`)',
+    'Gov. Lyle Brandt went on television Sunday. "We hired more officers," the Republican governor told host Amy Lund.',
+    [{ quote: 'We hired more officers', speaker: 'Lyle Brandt' }],
+  ],
+  [
+    'a role with a party the article gives to someone else stays as written',
+    'Democratic nominee Ada Fenwick attacked her rival on Monday. "She is wrong," the Republican nominee said.',
+    [{ quote: 'She is wrong', speaker: 'the Republican nominee' }],
+  ],
+  [
+    'party and state set off after the name (`Democrat of Oregon`)',
+    'Senator Ruth Hallam, Democrat of Oregon, said that she would "not rubber-stamp a secret treaty."',
+    [{ quote: 'not rubber-stamp a secret treaty', speaker: 'Ruth Hallam' }],
+  ],
+  [
+    'an aside on how the source was granted anonymity is no part of the subject',
+    'One senior adviser, granted anonymity to speak candidly, said the governor had been "tired and overbriefed."',
+    [{ quote: 'tired and overbriefed', speaker: 'One senior adviser' }],
+  ],
+  [
+    'two roles joined by `and` in one appositive, the first with a noun that is also a verb of saying (`state`)',
+    'Jo Karlsen, a state senator and former rodeo champion, told the Dispatch she was "humbled and fired up."',
+    [{ quote: 'humbled and fired up', speaker: 'Jo Karlsen' }],
+  ],
+  [
+    'a relative clause after an age and an appositive that ends in a town: the person',
+    'Among the crowd was Rhonda Keel, 58, a retired casino worker from Sparks, who said she was "tired of waiting."',
+    [{ quote: 'tired of waiting', speaker: 'Rhonda Keel' }],
+  ],
+  [
+    'a long aside between dashes before the verb',
+    'Her co-author, Dr. Simon Ashdown — her brother and an epidemiologist at the same university — said the team was "only getting started."',
+    [{ quote: 'only getting started', speaker: 'Simon Ashdown' }],
+  ],
+  [
+    'an adverb opening the sentence is no speaker (`Privately, though,`)',
+    'Privately, though, Republican operatives acknowledged the endorsement was "a big deal."',
+    [{ quote: 'a big deal', speaker: 'Republican operatives' }],
+  ],
+  [
+    'a connective set off by commas after an opening phrase (`…, however, the congresswoman`)',
+    'In a post after the debate, however, the congresswoman thanked supporters and wrote that "the choice is clear."',
+    [{ quote: 'the choice is clear', speaker: 'the congresswoman' }],
+  ],
+  [
+    'a participle after a document its subject issued (`issued a statement calling`)',
+    'Lomax did not attend, but his campaign issued a statement calling Pardue "a fine mayor out of her depth."',
+    [{ quote: 'a fine mayor out of her depth', speaker: 'his campaign' }],
+  ],
+  [
+    'a participle after an organisation whose name holds a word that is also a verb (`The Met Service`)',
+    'The Met Service issued a red warning overnight, saying there was a "danger to life from flying debris."',
+    [{ quote: 'danger to life from flying debris', speaker: 'Met Service' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -387,6 +387,8 @@ function appositiveLike(toks: Tok[], a: number, b: number): boolean {
   const f = toks[a];
   if (!f) return true;
   if (/^[RDI]-/.test(f.w)) return true; // party tag: R-Wis.
+  // party and state: "Senator Ruth Calloway, Democrat of Oregon, said"
+  if (PARTY_MEMBER.test(f.w) && (a === b || toks[a + 1]?.l === 'of')) return true;
   if (f.kind === 'word' && !isCap(f)) return true; // "a professor at …", "who …", "the spokeswoman"
   if (f.kind === 'word' && /^\p{N}/u.test(f.w) && b - a <= 1) return true; // age: "Smith, 54, said"
   if (a === b && isCap(f) && /\.$/.test(f.w)) return true; // state abbreviation: "Va."
@@ -402,10 +404,15 @@ function appositiveLike(toks: Tok[], a: number, b: number): boolean {
   return false;
 }
 
+/** An adverb in -ly made from an adjective (`privately`, `separately`, `publicly`), not a surname (`Connolly`). */
+const SENTENCE_ADVERB = /^\p{Ll}{2,}(?:(?:ate|ive|ite|ure|al|ous|ful|nt|ed|ar|ic|ss|ing)ly|[ai]bly)$/u;
+
 /** A segment that is a name phrase on its own: descriptors/titles then a name, no prepositions or verbs before it. */
 function nameSegment(toks: Tok[], a: number, b: number): [number, number] | null {
   const run = runEndingAt(toks, b, a);
   if (!run) return null;
+  // (an adverb opening the sentence is no name: `Privately, though, Republican operatives acknowledged`)
+  if (a === b && SENTENCE_ADVERB.test(toks[a]!.l) && !isGivenName(toks[a]!.w)) return null;
   // (`As Steven Rosenthal, a tax lawyer …, put it`: an introductory word right before the name)
   if (INTRO_WORDS.has(toks[a]!.l)) {
     if (toks[a]!.l !== 'as' || run[0] !== a + 1) return null;
@@ -589,7 +596,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   if (RELATIVES.has(toks[j]!.l) && toks[j - 1]?.w === ',') {
     const run = runEndingAt(toks, j - 2, lo);
     // (not where the person is from: `Ibrahim Sesay, 19, from Sierra Leone, who said`)
-    if (run && !(run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) && toks[run[0] - 2]?.w === ','))
+    // (nor where someone described is from: `Rhonda Kessler, 58, a retired casino worker from Sparks, who said`)
+    const from = run && run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) ? toks[run[0] - 2] : undefined;
+    if (run && !(from && (from.w === ',' || (from.kind === 'word' && !isCap(from)))))
       return phrase(text, toks, run[0], run[1], 'name');
     // "…, according to the UN refugee agency, which said": the noun phrase before the relative
     if (!run && toks[j - 2]?.kind === 'word' && !isCap(toks[j - 2])) {
@@ -757,8 +766,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     // "Bev Harrigan – no relation – said": an aside between two dashes is no part of the subject
     if (/^[—–―-]$/.test(t.w) && (i === end || i === end + 1)) {
       let d = i - 1;
-      while (d > lo && i - d < 10 && !/^[—–―.;:!?-]$/.test(toks[d]!.w)) d--;
-      if (d > lo && i - d < 10 && toks[d]!.w === t.w && toks[d - 1]!.kind === 'word') {
+      while (d > lo && i - d < 16 && !/^[—–―.;:!?-]$/.test(toks[d]!.w)) d--;
+      if (d > lo && i - d < 16 && toks[d]!.w === t.w && toks[d - 1]!.kind === 'word') {
         end = d - 1;
         i = d;
         continue;
@@ -1044,6 +1053,9 @@ function withSubject(text: string, toks: Tok[], k: number, lo: number): SpeakerP
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
 
+/** A member of a party, standing for a person (`the Ohio Democrat`, `the Republican`). */
+export const PARTY_MEMBER = /^(?:Democrat|Republican)$/;
+
 /** Prepositions that tie people to a place (`Graziers in Queensland`, `residents of Kent`, `fans from Leeds`). */
 const PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'of', 'from', 'at', 'across', 'near', 'around']);
 
@@ -1111,6 +1123,9 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
       return phrase(text, toks, a, b, 'nominal');
     // "the Argentine", "the Dutchwoman", "the 23-year-old Brazilian": a person by where they are from
     if (run[0] === run[1] && run[1] === b && DEMONYM.test(toks[b]!.w) && DETERMINERS.has(toks[a]!.l))
+      return { ...phrase(text, toks, a, b, 'nominal'), org: false };
+    // "The Ohio Democrat", "the Texas Republican": a person by party (and state)
+    if (run[1] === b && run[1] - run[0] <= 2 && PARTY_MEMBER.test(toks[b]!.w) && DETERMINERS.has(toks[a]!.l))
       return { ...phrase(text, toks, a, b, 'nominal'), org: false };
     // "the Harbor Trust", "the New York Times": an organisation name
     if (run[0] === a + 1 && /^the$/i.test(toks[a]!.w))
@@ -1311,7 +1326,9 @@ function andInAppositive(toks: Tok[], i: number, lo: number): boolean {
   if (/(?:ed|ing)$/.test(next.l)) return false;
   for (let x = i - 1; x >= lo && i - x <= 16; x--) {
     const t = toks[x]!;
-    if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w) || CUE_FORM_TO_LEMMA.has(t.l) || RELATIVES.has(t.l)) return false;
+    // (a word of saying right after an article is a noun: `a state senator`)
+    const cue = CUE_FORM_TO_LEMMA.has(t.l) && !/^(?:a|an|the)$/.test(toks[x - 1]?.l ?? '');
+    if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w) || cue || RELATIVES.has(t.l)) return false;
     if (t.w === ',') {
       // a determiner after `and` only in an appositive opened by one or by a possessive (`Anna Berg, a mother of two
       // and the school's principal, said`; `Paul Ferrand, Mira’s coach and the club’s director, said`), not a
@@ -1627,7 +1644,8 @@ function isAllCaps(w: string): boolean {
 }
 
 /** Participles opening an aside about how someone was reached (`, asked if …,`, `, reached after practice,`). */
-const PASSIVE_ASIDE = /^(?:asked|reached|contacted|interviewed|questioned|pressed|approached|speaking)$/;
+const PASSIVE_ASIDE =
+  /^(?:asked|reached|contacted|interviewed|questioned|pressed|approached|speaking|granted|given|citing)$/;
 
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
@@ -1671,6 +1689,10 @@ export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase
   };
 }
 
+/** Connectives set off by commas before a subject (`…, however, the congresswoman wrote`). */
+const CONNECTIVE =
+  /^(?:however|though|meanwhile|instead|moreover|still|nonetheless|nevertheless|indeed|too|also|again|then)$/;
+
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
 /** `Last week`, `This morning`, `Earlier this year` (the `this year` part): a time opening a sentence. */
 const TIME_OPENER = /^(?:last|this|next|earlier|later)$/;
@@ -1690,9 +1712,13 @@ function sentenceSubject(
   const heading =
     colon - from >= 3 && colon + 1 < hi && toks.slice(from, colon).every((t) => t.kind === 'word' && isCap(t));
   let lo = heading ? colon + 1 : from;
-  // a dateline (`WASHINGTON –`, `KIRKVALE, Norland —`) is not the subject
-  const dash = toks.findIndex((t, x) => x > lo && x < Math.min(hi, lo + 6) && /^[—–-]$/.test(t.w));
-  if (dash > 0 && toks.slice(lo, dash).every((t) => t.w === ',' || t.kind === 'word') && isAllCaps(toks[lo]!.w))
+  // a dateline (`WASHINGTON –`, `KIRKVALE, Norland —`, `CEDAR FALLS, Iowa (AP) —`) is not the subject
+  const dash = toks.findIndex((t, x) => x > lo && x < Math.min(hi, lo + 10) && /^[—–-]$/.test(t.w));
+  if (
+    dash > 0 &&
+    toks.slice(lo, dash).every((t) => t.kind === 'word' || /^[,().]$/.test(t.w)) &&
+    isAllCaps(toks[lo]!.w)
+  )
     lo = dash + 1;
   let i = lo;
   if (i < hi && INTRO_WORDS.has(toks[i]!.l)) {
@@ -1716,6 +1742,8 @@ function sentenceSubject(
       }
     }
   }
+  // "In a post after the debate, however, the congresswoman …": a connective set off by commas
+  if (i + 1 < hi && CONNECTIVE.test(toks[i]!.l) && toks[i + 1]!.w === ',') i += 2;
   // "Last week the mayor …", "This morning, police …": a time opener
   if (i + 1 < hi && TIME_OPENER.test(toks[i]!.l) && (TIME_NOUN.test(toks[i + 1]!.l) || WEEKDAYS.test(toks[i + 1]!.l)))
     i += 2;
@@ -1747,14 +1775,17 @@ function sentenceSubject(
   // a determiner-led noun phrase: "The Republican nominee (also outlined …)", "several environmental groups"
   if (
     commonOpener ||
-    /^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other|multiple|numerous)$/.test(toks[i]!.l)
+    /^(?:the|a|an|several|some|many|most|few|both|two|three|four|five|other|multiple|numerous)$/.test(toks[i]!.l) ||
+    // (a possessive one only before a verb of saying: `his campaign issued a statement calling …`)
+    (withCue && /^(?:his|her|their|its)$/.test(toks[i]!.l))
   ) {
     let b = i;
     while (b + 1 < hi && b - i < 6) {
       const n = toks[b + 1]!;
       if (n.kind !== 'word' || VERB_MODIFIERS.has(n.l) || CUE_FORM_TO_LEMMA.has(n.l) || CLAUSE_BREAKERS.has(n.l)) break;
       if ((PREPS.has(n.l) && n.l !== 'of') || RELATIVES.has(n.l) || (!isCap(n) && /ed$/.test(n.l))) break;
-      if (IRREGULAR_PAST.has(n.l)) break;
+      // (a capitalised one is part of a name: `The Met Service`)
+      if (IRREGULAR_PAST.has(n.l) && !isCap(n)) break;
       b++;
     }
     const run = runEndingAt(toks, b, i + 1);
@@ -2175,6 +2206,10 @@ function inAppositiveBeforeCue(toks: Tok[], k: number): boolean {
   return isCueTok(toks, next) !== null && !/ing$/.test(toks[next]!.l);
 }
 
+/** A document someone puts out (`a statement calling …`), and the verbs that put it out. */
+const ISSUED_DOCUMENT = /^(?:statement|release|letter|post|tweet|video|ad|advert|advertisement|email|memo|note)$/;
+const ISSUING = /^(?:issued|released|sent|posted|published|put|aired|ran|circulated|shared)$/;
+
 export function attributeBare(text: string, tokens: TokenIndex, sent: Span, fromOffset = -1): Attribution | null {
   const toks = tokens.range(sent.start, sent.end);
   const lo = 0;
@@ -2191,8 +2226,10 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     if (isParticipleCue(t)) {
       // "Pruitt vetoed the bill, saying it would hurt farms": the subject of the main clause, before the comma
       // (not after `, according to X,`: `…, according to two people, adding to a series of problems`)
-      if (acc || toks[k - 1]?.w !== ',' || k < 3) continue;
-      const sp = sentenceSubject(text, toks, lo, k - 1, tokens.capitalisedMidSentence(), true);
+      // (or right after a document its subject issued: `his campaign issued a statement calling Pardue “…”`)
+      const issued = k >= 4 && ISSUED_DOCUMENT.test(toks[k - 1]!.l) && ISSUING.test(toks[k - 3]!.l);
+      if (acc || (toks[k - 1]?.w !== ',' && !issued) || k < 3) continue;
+      const sp = sentenceSubject(text, toks, lo, issued ? k - 3 : k - 1, tokens.capitalisedMidSentence(), true);
       if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
       continue;
     }

@@ -11,7 +11,7 @@
  */
 import { mapPacked } from '../arrays.ts';
 import { entityAt } from '../entities/index.ts';
-import { COMPANY_KINDS } from '../titles.ts';
+import { COMPANY_KINDS, PERSON_TITLES } from '../titles.ts';
 import type { Entity, Quote, QuoteType, Span } from '../types.ts';
 import { countWords } from '../words.ts';
 import {
@@ -135,6 +135,8 @@ const SUBJECT_LEAD = /^[\s"“]*(?:the\s+)?/i;
 /** `The` and up to two common nouns before a name (`The label Moonrock Records`; not `The head of X`). */
 const DESCRIBED_LEAD =
   /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
+/** A title word before a name (`Sen. `, `Governor `; group 1: the word). */
+const TITLE_WORD = /^(\p{Lu}\p{Ll}*)\.?\s+/u;
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
 const PRONOUN_SUBJECT = /^[\s"“]*(?:(?:now|then|later|also|still|but|and|so)\s+)?(?:it|they)\s/i;
 
@@ -1139,7 +1141,14 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     const sent = sentences[si]!;
     const opening = text.slice(sent.start, Math.min(sent.end, sent.start + 80));
     // (after `the` and up to two common nouns that describe it: `The label Moonrock Records`, `The furniture maker X`)
-    for (const lead of [SUBJECT_LEAD.exec(opening)![0].length, DESCRIBED_LEAD.exec(opening)?.[0].length ?? -1]) {
+    const plain = SUBJECT_LEAD.exec(opening)![0].length;
+    // (or after titles: `Sen. Ann Hobbs`, `Lt. Gov. Sandra Oyelowo`)
+    let titled = plain;
+    for (let m = TITLE_WORD.exec(opening.slice(titled)); m && PERSON_TITLES.has(m[1]!.toLowerCase()); ) {
+      titled += m[0].length;
+      m = TITLE_WORD.exec(opening.slice(titled));
+    }
+    for (const lead of [plain, DESCRIBED_LEAD.exec(opening)?.[0].length ?? -1, titled === plain ? -1 : titled]) {
       if (lead < 0) continue;
       const e = entityAt(entities, sent.start + lead);
       if (e?.mentions.some((m) => m.start === sent.start + lead)) return e;
@@ -1184,7 +1193,9 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     // (or a word for someone by their age or standing: `the teenager`, `the veteran`, `the youngster`)
     const age =
       r.speakerType === 'nominal' &&
-      /^the\s+(?:\d+-year-old|teenager|teen|youngster|veteran|rookie|newcomer|debutant)$/i.test(phrase);
+      (/^the\s+(?:\d+-year-old|teenager|teen|youngster|veteran|rookie|newcomer|debutant)$/i.test(phrase) ||
+        // (or by party and state: `The Ohio Democrat`)
+        /^[Tt]he\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?:Democrat|Republican)$/u.test(phrase));
     if (!pronoun && !age) return null;
     let before = si - 1;
     // (past sentences about the same one by a pronoun or a description: `The Brazilian had been out of work.`)

@@ -111,6 +111,9 @@ const ROLE_MODIFIERS = new Set([
   'associate',
   'press',
 ]);
+/** A party word modifying a role (`the Republican governor`), and any party word in a text. */
+const PARTY = /^(?:republican|democratic|democrat|gop|labour|conservative|liberal|green)$/;
+const PARTY_IN = /\b(?:republican|democratic|democrat|gop|labour|conservative|liberal|green|independent)s?\b|\([rd]-/;
 /** Title abbreviations that name the same role before a name (`Sen. Ann Hobbs` → `the senator`). */
 const ROLE_ABBREVIATIONS: Record<string, string[]> = {
   senator: ['sen.'],
@@ -801,7 +804,9 @@ export class SpeakerResolver {
     found.sort((a, b) => b.at - a.at);
     for (const f of found) {
       const zone = this.masked.slice(Math.max(0, f.context - 40), f.end).toLowerCase();
-      if (!modifiers.every((w) => zone.includes(w))) continue;
+      // (a party the zone does not name is no contradiction when it names no party at all: `Gov. Travis Kimbrell …
+      // the Republican governor`)
+      if (!modifiers.every((w) => zone.includes(w) || (PARTY.test(w) && !PARTY_IN.test(zone)))) continue;
       const { tokens } = stripTitles(f.name);
       while (tokens.length > 1 && NOT_NAME.has(norm(tokens[0]!))) tokens.shift();
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)) || NOT_NAME.has(norm(t)))) continue;
