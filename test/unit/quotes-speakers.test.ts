@@ -284,6 +284,41 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'The Met Service issued a red warning overnight, saying there was a "danger to life from flying debris."',
     [{ quote: 'danger to life from flying debris', speaker: 'Met Service' }],
   ],
+  [
+    'the writer asking in a clause of time is no speaker (`When we asked …, spokesman X sent a reply: “…”`)',
+    'When we asked the governor\'s office to explain, spokesman Blake Harlan sent a one-line reply: "The governor stands by his statement."',
+    [{ quote: 'The governor stands by his statement', speaker: 'Blake Harlan' }],
+  ],
+  [
+    "an aside of the writer asking between subject and verb (`X's office, when I asked, sent over a statement insisting`)",
+    'Ramsey\'s office, when I asked, sent over a statement insisting the bill is "about fairness, not party."',
+    [{ quote: 'about fairness, not party', speaker: "Ramsey's office" }],
+  ],
+  [
+    'a participle inside a `who` clause: the name the clause belongs to',
+    'Deputy Secretary Ann Morrow faced Chair Brock Dannel, who opened the hearing by declaring that the rule was "the most destructive regulation of the century."',
+    [{ quote: 'the most destructive regulation of the century', speaker: 'Brock Dannel' }],
+  ],
+  [
+    'a person named with a title after `to` is a person a pronoun can go back to',
+    'The move is a blow to Lt. Gov. Sandra Oyewole. "Speaker Strand is a legend," she told reporters.',
+    [{ quote: 'Speaker Strand is a legend', speaker: 'Sandra Oyewole' }],
+  ],
+  [
+    'a possessive noun phrase before `, who said` (`returned to its owner, who said`)',
+    'The goat was returned to its owner, who said it had "simply walked out through a broken fence."',
+    [{ quote: 'simply walked out through a broken fence', speaker: 'its owner' }],
+  ],
+  [
+    'an object relative (`…, which the union described as “…”`): the phrase after `which`, and a bus company is no union',
+    'Drivers at Bluebird Coaches voted to strike after rejecting a 4% pay offer, which the union described as "a pay cut dressed up as generosity".',
+    [{ quote: 'a pay cut dressed up as generosity', speaker: 'the union' }],
+  ],
+  [
+    '`the department` for a `Department of X` named before',
+    'Officials at the State Department of Wildlife met on Monday. The department said traps would be "set before the weekend."',
+    [{ quote: 'set before the weekend', speaker: 'State Department of Wildlife' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -872,6 +872,16 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
     'Minister Elise Garnier said the government had offered to hire 120 controllers, an offer the union called “too little and too late.”',
     [{ text: 'too little and too late.', speaker: 'the union' }],
   ],
+  [
+    'a quote on a bullet line is a whole quote (direct)',
+    'Between the lines: Hal Mercer cautioned against reading too much into one survey.\n • “One poll is a snapshot, not a trend,” Mercer said.',
+    [{ text: 'One poll is a snapshot, not a trend,', speaker: 'Hal Mercer', type: 'direct' }],
+  ],
+  [
+    'a quote alone in its paragraph credited on the next line (`— Name, where`)',
+    '“We have cut the deficit in half. Nobody else can say that.”\n— Vice President Carla Minton, speech in Reno, Nev., Sept. 12\n\nMinton has repeated the line six times.',
+    [{ text: 'We have cut the deficit in half. Nobody else can say that.', speaker: 'Carla Minton' }],
+  ],
 ];
 
 /** Inputs where quote marks are not speech or are broken: what must NOT come out (or come out bounded). */

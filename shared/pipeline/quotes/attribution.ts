@@ -612,8 +612,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       )
         d--;
       // (not an appositive after a name, `McConnell, now the Senate majority leader, who …`: that name speaks)
+      // (or a possessive: `The goat was returned to its owner, who said`)
       if (
-        /^(?:the|a|an)$/.test(toks[d]!.l) &&
+        /^(?:the|a|an|its|his|her|their)$/.test(toks[d]!.l) &&
         d < j - 2 &&
         PREPS.has(toks[d - 1]?.l ?? '') &&
         validNominal(toks, d, j - 2)
@@ -888,6 +889,9 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   // reported": a relative clause or a participle phrase names no speaker
   const opener = toks[a0]!;
   const participle = opener.kind === 'word' && !isCap(opener) && /^\w{3,}ing$/.test(opener.l);
+  // "…, which the union described as “…”": a relative that is the verb's object; the phrase after it speaks
+  if (/^(?:which|whom)$/.test(opener.l) && b0 > a0 && DETERMINERS.has(toks[a0 + 1]!.l) && lowerHead(toks, a0 + 1, b0))
+    return phrase(text, toks, a0 + 1, b0, 'nominal');
   const relativeFirst = (RELATIVES.has(opener.l) || participle) && segIdx.length > f0 + 1;
   // "A study by the Institute for X, a research group, concluded": the publisher, not its appositive
   if (segIdx.length > f0 + 1 && /^(?:a|an)$/.test(toks[a0]!.l)) {
@@ -1689,10 +1693,6 @@ export function issuerOfDocument(text: string, sp: SpeakerPhrase): SpeakerPhrase
   };
 }
 
-/** Connectives set off by commas before a subject (`…, however, the congresswoman wrote`). */
-const CONNECTIVE =
-  /^(?:however|though|meanwhile|instead|moreover|still|nonetheless|nevertheless|indeed|too|also|again|then)$/;
-
 /** The subject of the main clause of a sentence: its first pronoun or name phrase (after an introductory phrase). */
 /** `Last week`, `This morning`, `Earlier this year` (the `this year` part): a time opening a sentence. */
 const TIME_OPENER = /^(?:last|this|next|earlier|later)$/;
@@ -1737,13 +1737,20 @@ function sentenceSubject(
       const finite = opener.some(
         (t, x) => x > 0 && t.kind === 'word' && !isCap(t) && /ed$/.test(t.l) && !SUBORDINATORS.has(opener[x - 1]!.l),
       );
-      if (opener.some((t) => t.kind === 'word' && !isCap(t)) && !opener.some((t) => isPronoun(t)) && !finite) {
+      // (nor a subject before an aside: `Ramaswami's office, when I asked, sent over a statement`)
+      const aside = SUBORDINATORS.has(toks[comma + 1]?.l ?? '') && /^\p{Lu}.*['’]s$/u.test(toks[lo]!.w);
+      if (
+        opener.some((t) => t.kind === 'word' && !isCap(t)) &&
+        !opener.some((t) => isPronoun(t)) &&
+        !finite &&
+        !aside
+      ) {
         if (!runEndingAt(toks, comma - 1, lo)) i = comma + 1;
       }
     }
   }
   // "In a post after the debate, however, the congresswoman …": a connective set off by commas
-  if (i + 1 < hi && CONNECTIVE.test(toks[i]!.l) && toks[i + 1]!.w === ',') i += 2;
+  if (i + 1 < hi && DISCOURSE.has(toks[i]!.l) && toks[i + 1]!.w === ',') i += 2;
   // "Last week the mayor …", "This morning, police …": a time opener
   if (i + 1 < hi && TIME_OPENER.test(toks[i]!.l) && (TIME_NOUN.test(toks[i + 1]!.l) || WEEKDAYS.test(toks[i + 1]!.l)))
     i += 2;
@@ -2047,6 +2054,26 @@ function closingAttribution(text: string, toks: Tok[], lo: number, hi: number): 
   return null;
 }
 
+/**
+ * The name a `who` clause holding the participle at k belongs to: `Chair Brock Danner, who opened the hearing by
+ * declaring that …`.
+ */
+function relativeSubject(text: string, toks: Tok[], k: number, lo: number): SpeakerPhrase | null {
+  for (let x = k - 1; x > lo + 1 && k - x <= 14; x--) {
+    const t = toks[x]!;
+    if (t.kind === 'quote' || /^[;:.!?]$/.test(t.w)) return null;
+    if (t.l !== 'who' || toks[x - 1]!.w !== ',') continue;
+    const run = runEndingAt(toks, x - 2, lo);
+    return run && !weakRun(toks, run) ? phrase(text, toks, run[0], run[1], 'name') : null;
+  }
+  return null;
+}
+
+/** The writer asking in a clause of time (`When we asked the office, …`, `…, when I asked, …`): no one's words. */
+function writerAsks(toks: Tok[], k: number): boolean {
+  return /^(?:we|i)$/.test(toks[k - 1]?.l ?? '') && SUBORDINATORS.has(toks[k - 2]?.l ?? '');
+}
+
 /** A cue verb right after the comma that closes the clause starting at token k (`, who asked …, said`). */
 function mainCueAfterClause(toks: Tok[], k: number, limit: number): boolean {
   for (let x = k + 1; x < limit; x++) {
@@ -2076,7 +2103,7 @@ function attributeLeft(
   for (let k = hi - 1; k >= lo; k--) {
     const t = toks[k]!;
     const lemma = isCueTok(toks, k);
-    if (!lemma) continue;
+    if (!lemma || writerAsks(toks, k)) continue;
     if (WEAK_CUES.has(lemma) && hi - k > 10) continue;
     // a progressive (`is calling`, `were saying`) is a finite verb: its subject is before the auxiliary
     const progressive = BE_FORMS.test(toks[k - 1]?.l ?? '');
@@ -2090,12 +2117,12 @@ function attributeLeft(
         };
       }
       // "…, with the mayor accusing opponents of “…”": the noun phrase after `with`
-      const w = withSubject(text, toks, k, lo);
+      const w = withSubject(text, toks, k, lo) ?? relativeSubject(text, toks, k, lo);
       if (w) return { speaker: w, cue: cueSpan(toks, k, lemma) };
       // "…, saying “…”": the subject of the main clause, or of an earlier cue
       for (let k2 = k - 1; k2 >= lo; k2--) {
         const l2 = isCueTok(toks, k2);
-        if (l2 && !isParticipleCue(toks[k2]!)) {
+        if (l2 && !isParticipleCue(toks[k2]!) && !writerAsks(toks, k2)) {
           const sp = subjectBefore(text, toks, k2, lo);
           if (sp) return { speaker: sp, cue: cueSpan(toks, k, lemma) };
         }
@@ -2222,7 +2249,7 @@ export function attributeBare(text: string, tokens: TokenIndex, sent: Span, from
     const t = toks[k]!;
     if (t.s < fromOffset) continue;
     const lemma = isCueTok(toks, k);
-    if (!lemma || WEAK_CUES.has(lemma) || inAppositiveBeforeCue(toks, k)) continue;
+    if (!lemma || WEAK_CUES.has(lemma) || inAppositiveBeforeCue(toks, k) || writerAsks(toks, k)) continue;
     if (isParticipleCue(t)) {
       // "Pruitt vetoed the bill, saying it would hurt farms": the subject of the main clause, before the comma
       // (not after `, according to X,`: `…, according to two people, adding to a series of problems`)

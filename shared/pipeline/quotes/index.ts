@@ -154,6 +154,11 @@ const COMPANY_PHRASE = new RegExp(
 /** A phrase for an organisation that need not be a company (`the agency`, `the club`, `the hospital`). */
 const INSTITUTION_PHRASE = new RegExp(`\\b(?:${INSTITUTION_NOUNS})$`, 'i');
 
+/** A credit line under a quote: a dash, then a name (titles included) ending at a comma or the line's end. */
+const CREDIT_LINE = /^[—–―]\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=\s*(?:,|$))/u;
+/** Words of trade unions' names (or an acronym: `UAW`, `RMT`). */
+const UNION_NAME =
+  /\b(?:Unions?|Workers|Federation|Alliance|Guild|Association|Brotherhood|Teamsters|Unite|Confederation|Congress|Employees|Officers|Nurses|Teachers|Drivers|Pilots)\b|^\p{Lu}{2,6}$/u;
 /** Last words of public bodies' names (`Attorney General`, `Department of X` apart): no company. */
 const PUBLIC_BODY =
   /\b(?:General|Department|Ministry|Office|Police|Court|Council|Commission|Committee|Agency|Authority|Administration|Service|Bureau|Senate|House|Congress|Parliament|Government|University|College|School|Party|Army|Navy|Force)\b/;
@@ -645,6 +650,20 @@ function propagate(d: Doc, work: Work[], i: number): void {
   const prev = work[i - 1];
   const p = w.span.paragraph;
   const para = paras[p]!;
+  // a quote alone in its paragraph, credited on the next line (`“…”` ¶ `— Vice President Carla Mendez, speech in Reno`)
+  const credit =
+    w.span.outerStart === para.start && w.span.outerEnd >= para.end - 1 && paras[p + 1]
+      ? CREDIT_LINE.exec(text.slice(paras[p + 1]!.start, paras[p + 1]!.end))
+      : null;
+  if (credit) {
+    const st = paras[p + 1]!.start + credit[0].length - credit[1]!.length;
+    w.attr = {
+      speaker: { start: st, end: st + credit[1]!.length, text: credit[1]!, kind: 'name', org: false },
+      cue: null,
+    };
+    w.via = 'sentence';
+    return;
+  }
   // a paragraph that continues an unclosed quote of the previous paragraph
   if (w.span.continues && prev?.attr) {
     w.attr = prev.attr;
@@ -995,6 +1014,8 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
     const lead = before.replace(/\u2063/g, '').trim();
     const startsSentence =
       lead === '' ||
+      // (a list's bullet: ` • “One poll is a snapshot,” Marsh said.`)
+      /^[•·▪‣◦*-]$/.test(lead) ||
       /[:,—–-]$/.test(lead) ||
       (w.attr?.speaker && w.attr.speaker.end <= w.span.outerStart && /[:,]$/.test(lead));
     // the second half of a direct quote split by its attribution (`“…,” he says, “but nobody …”`)
@@ -1163,8 +1184,13 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
    */
   const organisationBefore = (si: number, pos: number, phrase: string): Entity | null => {
     const company = !INSTITUTION_PHRASE.test(phrase);
+    // (a union is named as one, or by letters: not `Bluebird Buses` for `the union`)
+    const union = /union$/i.test(phrase);
     const fits = (e: Entity | null): e is Entity =>
-      e?.type === 'ORGANIZATION' && e.firstStart < pos && !(company && PUBLIC_BODY.test(e.name));
+      e?.type === 'ORGANIZATION' &&
+      e.firstStart < pos &&
+      !(company && PUBLIC_BODY.test(e.name)) &&
+      !(union && !UNION_NAME.test(e.name));
     const lo = Math.max(0, si - 3);
     for (let s = si; s >= lo; s--) {
       const e = subjectEntity(s);

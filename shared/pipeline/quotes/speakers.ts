@@ -334,10 +334,13 @@ export class SpeakerResolver {
       // "in Michigan", "from Ohio": a place
       // ("on Donald Trump’s claim", "to Ann Hobbs": a given name first makes it a person)
       // (or one the entity stage reads as a person: `The award went to Tunde Balogun`)
+      // (past titles: `a blow to Sen. Ann Hobbs`)
+      let f = a;
+      while (f < b && TITLES.has(norm(toks[f]!.w))) f++;
       if (
         prev &&
         PLACE_PREPS.has(prev.w) &&
-        !(a < b && (isGivenName(toks[a]!.w) || this.entityAt(toks[a]!.s)?.type === 'PERSON'))
+        !(f < b && (isGivenName(toks[f]!.w) || this.entityAt(toks[f]!.s)?.type === 'PERSON'))
       )
         continue;
       // "Americans", "African-Americans": a group
@@ -843,8 +846,9 @@ export class SpeakerResolver {
         e.type === 'ORGANIZATION' &&
         e.firstStart < pos &&
         [e.name, ...e.aliases].some(
-          // (or whose name is that noun `of` a place: `the city` for `City of Tshwane`, `the university`)
-          (n) => norm(n.split(/\s+/).at(-1) ?? '') === head || new RegExp(`^${head} of \\S`, 'i').test(n),
+          // (or whose name holds that noun `of` something: `the city` for `City of Tshwane`, `the department` for `State
+          // Department of Wildlife`)
+          (n) => norm(n.split(/\s+/).at(-1) ?? '') === head || new RegExp(`(?:^|\\s)${head} of \\S`, 'i').test(n),
         ),
     );
     return fits.length === 1 ? fits[0]! : null;
