@@ -319,6 +319,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Officials at the State Department of Wildlife met on Monday. The department said traps would be "set before the weekend."',
     [{ quote: 'set before the weekend', speaker: 'State Department of Wildlife' }],
   ],
+  [
+    'the subject of a sentence opening with a wire dateline is a person later words can stand for',
+    'MILLBROOK, Iowa (AP) — Sen. Ada Fenwick opened a bus tour on Tuesday.\n\nSpeaking from a pickup truck, the Ohio Democrat said the tariffs had cost growers "more than anyone admits."',
+    [{ quote: 'more than anyone admits', speaker: 'Ada Fenwick' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -135,6 +135,8 @@ const SUBJECT_LEAD = /^[\s"“]*(?:the\s+)?/i;
 /** `The` and up to two common nouns before a name (`The label Moonrock Records`; not `The head of X`). */
 const DESCRIBED_LEAD =
   /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
+/** A wire dateline opening a sentence (`CEDAR FALLS, Iowa (AP) — `, `LONDON (Reuters) - `). */
+const DATELINE_LEAD = /^\p{Lu}[\p{Lu}.'’ -]+(?:,[^—–()\n]{1,30})?\s*(?:\([^()]{1,30}\))?\s*[—–-]\s+/u;
 /** A title word before a name (`Sen. `, `Governor `; group 1: the word). */
 const TITLE_WORD = /^(\p{Lu}\p{Ll}*)\.?\s+/u;
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
@@ -1160,7 +1162,11 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
   /** The entity that opens sentence si as its subject (`Greenfield Records has …`, `The Harbor Agency said …`). */
   const subjectEntity = (si: number): Entity | null => {
     const sent = sentences[si]!;
-    const opening = text.slice(sent.start, Math.min(sent.end, sent.start + 80));
+    let opening = text.slice(sent.start, Math.min(sent.end, sent.start + 120));
+    // (past a dateline: `CEDAR FALLS, Iowa (AP) — Sen. Ann Hobbs …`)
+    const dateline = DATELINE_LEAD.exec(opening)?.[0].length ?? 0;
+    const at = sent.start + dateline;
+    opening = opening.slice(dateline, dateline + 80);
     // (after `the` and up to two common nouns that describe it: `The label Moonrock Records`, `The furniture maker X`)
     const plain = SUBJECT_LEAD.exec(opening)![0].length;
     // (or after titles: `Sen. Ann Hobbs`, `Lt. Gov. Sandra Oyelowo`)
@@ -1171,8 +1177,8 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
     }
     for (const lead of [plain, DESCRIBED_LEAD.exec(opening)?.[0].length ?? -1, titled === plain ? -1 : titled]) {
       if (lead < 0) continue;
-      const e = entityAt(entities, sent.start + lead);
-      if (e?.mentions.some((m) => m.start === sent.start + lead)) return e;
+      const e = entityAt(entities, at + lead);
+      if (e?.mentions.some((m) => m.start === at + lead)) return e;
     }
     return null;
   };
