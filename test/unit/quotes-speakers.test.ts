@@ -324,6 +324,16 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'MILLBROOK, Iowa (AP) — Sen. Ada Fenwick opened a bus tour on Tuesday.\n\nSpeaking from a pickup truck, the Ohio Democrat said the tariffs had cost growers "more than anyone admits."',
     [{ quote: 'more than anyone admits', speaker: 'Ada Fenwick' }],
   ],
+  [
+    '`the elder X` of two relatives sharing a surname: the parent, by the kinship the article gives the other',
+    'Earl Lindgren has farmed here for 40 years. His son, Nate Lindgren, wants the farm. "I told him to be an engineer," the elder Lindgren said.',
+    [{ quote: 'I told him to be an engineer', speaker: 'Earl Lindgren' }],
+  ],
+  [
+    '`the elder X` by the ages given after the names',
+    'Earl Lindgren, 68, and Nate Lindgren, 34, work the farm together. "It is hard work," the elder Lindgren said.',
+    [{ quote: 'It is hard work', speaker: 'Earl Lindgren' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

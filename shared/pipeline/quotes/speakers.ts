@@ -114,6 +114,15 @@ const ROLE_MODIFIERS = new Set([
 /** A party word modifying a role (`the Republican governor`), and any party word in a text. */
 const PARTY = /^(?:republican|democratic|democrat|gop|labour|conservative|liberal|green)$/;
 const PARTY_IN = /\b(?:republican|democratic|democrat|gop|labour|conservative|liberal|green|independent)s?\b|\([rd]-/;
+/** `the elder X`, `the younger X` before a surname (group 1: the word). */
+const SENIORITY = /\bthe\s+(elder|older|younger)\s+$/i;
+/** A word of kinship right before a name (`His son, Nate Lindqvist`) or set off after it (`Nate, his son,`). */
+const KIN_WORDS =
+  'son|daughter|grandson|granddaughter|nephew|niece|father|mother|dad|mum|mom|grandfather|grandmother|uncle|aunt';
+const KIN_BEFORE = new RegExp(`\\b(${KIN_WORDS}),?\\s+$`, 'i');
+const KIN_AFTER = new RegExp(`^,\\s+(?:his|her|their)\\s+(${KIN_WORDS})\\b`, 'i');
+/** Kinship words for the elder of two relatives. */
+const OLDER_KIN = /^(?:father|mother|dad|mum|mom|grandfather|grandmother|uncle|aunt)$/i;
 /** Title abbreviations that name the same role before a name (`Sen. Ann Hobbs` → `the senator`). */
 const ROLE_ABBREVIATIONS: Record<string, string[]> = {
   senator: ['sen.'],
@@ -461,9 +470,41 @@ export class SpeakerResolver {
     }
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
+    // `the elder Lindqvist` after `Earl Lindqvist … His son, Nate Lindqvist`: the parent
+    const rank = this.hasNamesakes(ln) ? SENIORITY.exec(this.masked.slice(Math.max(0, pos - 16), pos))?.[1] : undefined;
+    const senior = rank ? this.bySeniority(list, rank.toLowerCase() !== 'younger') : null;
+    if (senior) return senior;
     // an honorific picks among people who share the surname (`Mr Harrigan` is Tom, not Bev Harrigan named after him)
     const ofGender = gender && this.hasNamesakes(ln) ? latestAt(list, pos, (n) => this.genderOf(n) === gender) : null;
     return (ofGender ?? latestAt(list, pos) ?? list[0]!).name;
+  }
+
+  /**
+   * Of two people sharing a surname, the elder (or the younger): by the ages given after their names (`Earl Lindqvist,
+   * 68,`), else by the kinship the article gives one of them (`His son, Nate Lindqvist`, `Nate Lindqvist, his son,`,
+   * `Earl Lindqvist's son`). Null when the article does not tell.
+   */
+  private bySeniority(list: ReadonlyArray<{ name: string; at: number }>, elder: boolean): string | null {
+    const names = [...new Set(list.map((x) => x.name))];
+    if (names.length !== 2) return null;
+    const facts = names.map((name) => {
+      const at = this.text.indexOf(name, list.find((x) => x.name === name)!.at);
+      if (at < 0) return { name, age: Number.NaN, rank: 0 };
+      const after = this.text.slice(at + name.length, at + name.length + 30);
+      const before = this.text.slice(Math.max(0, at - 20), at);
+      const age = Number(/^,\s*(\d{1,3}),/.exec(after)?.[1] ?? Number.NaN);
+      const kin = KIN_BEFORE.exec(before)?.[1] ?? KIN_AFTER.exec(after)?.[1];
+      // (a parent named with a child after it: `Earl Lindqvist's son`)
+      const parentOf = /^['’]s\s+(?:son|daughter|child|children|grandson|granddaughter|boy|girl)\b/.test(after);
+      const rank = parentOf || (kin && OLDER_KIN.test(kin)) ? 1 : kin ? -1 : 0;
+      return { name, age, rank };
+    });
+    const [a, b] = facts as [(typeof facts)[0], (typeof facts)[0]];
+    let older: string | null = null;
+    if (!Number.isNaN(a.age) && !Number.isNaN(b.age) && a.age !== b.age) older = a.age > b.age ? a.name : b.name;
+    else if (a.rank !== b.rank) older = a.rank > b.rank ? a.name : b.name;
+    if (!older) return null;
+    return elder ? older : older === a.name ? b.name : a.name;
   }
 
   /** Several people of the article bear this surname (`Tom Harrigan`, `Bev Harrigan`). */
