@@ -334,6 +334,16 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Earl Lindgren, 68, and Nate Lindgren, 34, work the farm together. "It is hard work," the elder Lindgren said.',
     [{ quote: 'It is hard work', speaker: 'Earl Lindgren' }],
   ],
+  [
+    'the noun phrase after `in which` speaks, not the subject of the main clause',
+    'Senator Elaine Kowal produced an internal memo in which a regional manager warned that staffing had become "unsafe on weekend nights."',
+    [{ quote: 'unsafe on weekend nights', speaker: 'a regional manager' }],
+  ],
+  [
+    'an opening phrase of place with no comma before the subject (`In the memo a manager warned`)',
+    'In the memo a regional manager warned that staffing had become "unsafe on weekend nights."',
+    [{ quote: 'unsafe on weekend nights', speaker: 'a regional manager' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -899,6 +899,17 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const issuer = issuerOfDocument(text, phrase(text, toks, seg[0]!, seg[seg.length - 1]!, 'nominal'));
     if (issuer) return issuer;
   }
+  // "a memo in which a manager warned", "In the memo a manager warned": the noun phrase right before the verb, after
+  // a relative or an opening phrase of place
+  for (let p = b0 - 1; p > a0; p--) {
+    if (!/^(?:a|an|the)$/.test(toks[p]!.l) || !lowerHead(toks, p, b0)) continue;
+    const prev = toks[p - 1]!;
+    const afterRelative = /^(?:which|whom|where)$/.test(prev.l);
+    const afterOpener =
+      a0 === lo && PREPS.has(toks[a0]!.l) && prev.kind === 'word' && !isCap(prev) && !PREPS.has(prev.l);
+    if ((afterRelative || afterOpener) && validNominal(toks, p, b0)) return phrase(text, toks, p, b0, 'nominal');
+    break;
+  }
   // nearest segment is a name phrase (possibly after a title or descriptors)
   const direct = relativeFirst ? null : nameOrNominal(text, toks, a0, b0, segIdx.length > f0 + 1);
   if ((direct?.kind === 'name' || direct?.kind === 'pronoun') && !appositiveLike(toks, a0, b0)) return direct;
