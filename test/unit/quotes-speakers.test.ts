@@ -344,6 +344,22 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'In the memo a regional manager warned that staffing had become "unsafe on weekend nights."',
     [{ quote: 'unsafe on weekend nights', speaker: 'a regional manager' }],
   ],
+  [
+    'a first name the name list lacks before one it has stays part of the name (`Gopal Krishna Hegde`)',
+    'Gopal Krishna Hegde said the dam was "safe for now." "We are watching it," Hegde added.',
+    [
+      { quote: 'safe for now', speaker: 'Gopal Krishna Hegde' },
+      { quote: 'We are watching it', speaker: 'Gopal Krishna Hegde' },
+    ],
+  ],
+  [
+    'a quote whose speaker the next sentence names (`Those were the words of X`, `So says X`)',
+    '“It was the worst night of my life.”\n\nThose were the words of Anna Ruiz, 34, who lost her home. “We will not back down.” That was the message from Mayor Ted Olsen on Monday.',
+    [
+      { quote: 'It was the worst night of my life', speaker: 'Anna Ruiz' },
+      { quote: 'We will not back down', speaker: 'Ted Olsen' },
+    ],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

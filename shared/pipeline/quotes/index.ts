@@ -158,6 +158,9 @@ const INSTITUTION_PHRASE = new RegExp(`\\b(?:${INSTITUTION_NOUNS})$`, 'i');
 
 /** A credit line under a quote: a dash, then a name (titles included) ending at a comma or the line's end. */
 const CREDIT_LINE = /^[—–―]\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=\s*(?:,|$))/u;
+/** A sentence naming who said the quote before it (group 1: the name, titles included). */
+const NAMED_AFTER =
+  /^(?:(?:Those|These|That|Such)\s+(?:were|are|was|is)\s+(?:the\s+)?(?:words?|message|verdict|view|assessment|warning|reaction|response|advice|plea)\s+(?:of|from)|So\s+(?:says|said))\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=[\s,.;]|$)/u;
 /** Words of trade unions' names (or an acronym: `UAW`, `RMT`). */
 const UNION_NAME =
   /\b(?:Unions?|Workers|Federation|Alliance|Guild|Association|Brotherhood|Teamsters|Unite|Confederation|Congress|Employees|Officers|Nurses|Teachers|Drivers|Pilots)\b|^\p{Lu}{2,6}$/u;
@@ -663,6 +666,21 @@ function propagate(d: Doc, work: Work[], i: number): void {
       speaker: { start: st, end: st + credit[1]!.length, text: credit[1]!, kind: 'name', org: false },
       cue: null,
     };
+    w.via = 'sentence';
+    return;
+  }
+  // a quote that is its whole sentence, whose speaker the next sentence names (`“…” Those were the words of Anna
+  // Ruiz, …`, `So says X`, `That was the message from Mayor Ted Olsen`)
+  const own0 = sentences[w.sentence]!;
+  const after = sentences[w.sentence + 1];
+  const namedAfter =
+    after && w.span.outerStart <= own0.start + 1 && w.span.outerEnd >= own0.end - 1
+      ? NAMED_AFTER.exec(text.slice(after.start, after.end))
+      : null;
+  if (namedAfter) {
+    const st = after!.start + namedAfter[0].length - namedAfter[1]!.length;
+    const speaker = namedAfter[1]!;
+    w.attr = { speaker: { start: st, end: st + speaker.length, text: speaker, kind: 'name', org: false }, cue: null };
     w.via = 'sentence';
     return;
   }

@@ -9,7 +9,7 @@
 import { entityAt } from '../entities/index.ts';
 import { isOrganizationWord } from '../entities/person-names.ts';
 import { givenNameGender, isGivenName } from '../given-names.ts';
-import { COMPANY_KINDS, REGNAL_TITLES } from '../titles.ts';
+import { COMPANY_KINDS, PERSON_TITLES, REGNAL_TITLES } from '../titles.ts';
 import type { Entity, Span, SpeakerType } from '../types.ts';
 import type { SpeakerPhrase } from './attribution.ts';
 import { CLAUSE_OPENERS, FEMALE_HONORIFICS, MALE_HONORIFICS, NOT_PERSON, ORG_WORDS, TITLES } from './lexicon.ts';
@@ -365,7 +365,8 @@ export class SpeakerResolver {
       // acronyms with dots are organisations/places (U.N., D.C.)
       if (a === b && DOTTED_ACRONYM.test(toks[a]!.w)) continue;
       // "Ohio Green Party Chairman Ana Ruiz": the person after the last organisation/title word
-      const { tokens, gender } = stripTitles(surface);
+      const { tokens: stripped, gender } = stripTitles(surface);
+      const tokens = this.withFirstWord(surface, toks[b]!.e, stripped);
       if (tokens.length === 0 || tokens.some((t) => ORG_WORDS.has(norm(t)))) continue;
       const canonicalTokens = tokens;
       const ln = lastName(canonicalTokens);
@@ -505,6 +506,22 @@ export class SpeakerResolver {
     else if (a.rank !== b.rank) older = a.rank > b.rank ? a.name : b.name;
     if (!older) return null;
     return elder ? older : older === a.name ? b.name : a.name;
+  }
+
+  /**
+   * The name tokens of a phrase ending at `end`, with the first word `stripTitles` took for a job word put back when
+   * the entity stage reads the whole as one person (`Gopal Krishna Hegde`, not `Krishna Hegde`: the name list lacks
+   * `Gopal` and has `Krishna`).
+   */
+  private withFirstWord(surface: string, end: number, tokens: string[]): string[] {
+    if (tokens.length < 2) return tokens;
+    const e = this.entityAt(end - 1);
+    if (e?.type !== 'PERSON' || !surface.endsWith(e.name)) return tokens;
+    const words = e.name.split(' ');
+    const first = norm(words[0]!);
+    const job = TITLES.has(first) || ORG_WORDS.has(first) || ROLE_NOUNS.has(first) || PERSON_TITLES.has(first);
+    if (words.length !== tokens.length + 1 || job) return tokens;
+    return e.name.endsWith(` ${tokens.join(' ')}`) ? words : tokens;
   }
 
   /** Several people of the article bear this surname (`Tom Harrigan`, `Bev Harrigan`). */
@@ -1023,7 +1040,8 @@ export class SpeakerResolver {
       const speaker = longer ? name : (e?.name ?? name);
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
-    const canonical = this.canonicalName(p.text, p.start);
+    const named = this.withFirstWord(p.text, p.end, stripTitles(p.text).tokens).join(' ');
+    const canonical = named.includes(' ') ? (this.longerName.get(named) ?? named) : this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
     // government or institutions, an organisation speaker
     const place = this.entityAt(p.start);
