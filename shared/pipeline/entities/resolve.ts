@@ -704,6 +704,88 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
   return out;
 }
 
+/** Honorifics and offices before which two untagged name words are a person's (`Sen. Priya Ramaswami`). */
+const NAME_TITLES: readonly string[] = [...PERSON_OFFICES, 'mr', 'mrs', 'ms', 'mme', 'dr', 'prof', 'cllr'];
+const NAME_WORD_RE = String.raw`\p{Lu}[\p{Ll}'’-]*\p{Ll}`;
+/** A title (capitalised or not), then two or three name words: the given name, a middle name or the surname. */
+const TITLE_THEN_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?:${NAME_TITLES.map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})\.?[ \t]+(${NAME_WORD_RE})[ \t]+(${NAME_WORD_RE})(?:[ \t]+(${NAME_WORD_RE}))?(?![\p{L}\p{N}])`,
+  'dgu',
+);
+
+/**
+ * A person's name the tagger left out (or cut up) after an honorific or an office only a person holds: `Sen. Priya
+ * Ramaswami`, tagged nothing or `Ramaswami`/LOCATION. The first word must be a listed given name that no mention
+ * covers, the next a name word that is no title, organisation or street word (a third one only after a middle name
+ * that is a given name too). The person replaces any mention that starts inside the name.
+ */
+function withNamesAfterTitles(text: string, mentions: readonly Mention[]): Mention[] {
+  let out: Mention[] | null = null;
+  for (const hit of text.matchAll(TITLE_THEN_NAME)) {
+    const at = hit.indices!;
+    const given = hit[1]!;
+    if (!isGivenName(given) || isRoleWord(given) || !isNameEnd(hit[2]!)) continue;
+    const start = at[1]![0];
+    const end = hit[3] && isGivenName(hit[2]!) && isNameEnd(hit[3]) ? at[3]![1] : at[2]![1];
+    const list: Mention[] = out ?? [...mentions];
+    if (list.some((m) => m.start <= start && start < m.end)) continue;
+    out = list.filter((m) => m.start < start || m.start >= end);
+    const person = trimMention(text, { start, end, text: text.slice(start, end), type: 'PERSON' });
+    if (person) out.push(person);
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+/** Last words of companies' names that no other kind of name ends in (`Corvane Motors`, `Halden Foods`). */
+const FIRM_LAST_WORDS =
+  'Motors|Foods|Airlines|Airways|Industries|Technologies|Holdings|Pharmaceuticals|Therapeutics|Corporation|Inc|Corp|Ltd|LLC|Plc|PLC|Enterprises|Bancorp|Ventures|Robotics|Electronics|Logistics|Petroleum|Automotive|Securities';
+/** One to three name words, then a firm's last word, as a sentence's subject or object (a word or a stop after it). */
+const FIRM_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’&.-])((?:${NAME_WORD_RE}[ \t]+){1,3})(?:${FIRM_LAST_WORDS})(?=['’]s\b|[ \t]+\p{Ll}|[,.;:])`,
+  'gu',
+);
+/** Words that open a sentence or a noun phrase and are no company's first word. */
+const NOT_FIRM_START =
+  /^(?:A|An|The|This|That|These|Those|Its|His|Her|Their|Our|Your|My|Some|Many|All|Other|Both|Each|Every|Most|Several|Such|Rival|Former)$/;
+
+/**
+ * A company's name the tagger left out: name words ending in a firm's word (`Corvane Motors is recalling …`), with
+ * no mention on it, no capitalised word right before it, no word of it but the last written in lower case
+ * elsewhere in the text (`Local Industries` is not a name when `local` is written too). An organisation.
+ */
+function withUntaggedFirms(text: string, mentions: readonly Mention[]): Mention[] {
+  let extra: Mention[] | null = null;
+  for (const hit of text.matchAll(FIRM_NAME)) {
+    const start = hit.index;
+    const end = start + hit[0].length;
+    if (mentions.some((m) => m.start < end && start < m.end)) continue;
+    if (/\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
+    const ws = hit[1]!.trim().split(/[ \t]+/);
+    if (NOT_FIRM_START.test(ws[0]!) || ws.some((w) => isRoleWord(w) || lowerElsewhere(text, w))) continue;
+    extra ??= [];
+    extra.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+  }
+  return extra ? [...mentions, ...extra].sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+/** `word` written in lower case as a whole word somewhere in `text`. */
+function lowerElsewhere(text: string, word: string): boolean {
+  const l = word.toLowerCase();
+  for (let at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + l.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/** A name word that can end a person's name: no title, organisation, street, month or weekday word. */
+function isNameEnd(w: string): boolean {
+  const l = w.replace(/['’]s$/, '');
+  return !isRoleWord(l) && !isOrganizationWord(l) && !STREET_WORDS.has(l.toLowerCase()) && !CALENDAR_WORDS.test(l);
+}
+
+const CALENDAR_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
 /** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
 const CELESTIAL: ReadonlySet<string> = new Set(
   'sun moon earth mercury venus mars jupiter saturn uranus neptune pluto'.split(' '),
@@ -719,6 +801,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   let mentions = mapPacked(tagged, (m) => fixMention(text, m, isWeatherText))
     .filter((m): m is Mention => m !== null && !isNoEntity(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  mentions = withUntaggedFirms(text, withNamesAfterTitles(text, mentions));
   mentions = mergeLongForms(text, joinAcrossConnectors(text, mentions));
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
