@@ -33,6 +33,31 @@ const ROWS: Array<[string, Expected[]]> = [
   ],
   // (not a sentence-opening phrase whose first word the text writes in lower case)
   ['Local Industries are struggling, and local shops are closing.', [{ not: 'Local Industries/ORGANIZATION' }]],
+  // an organisation's name with `and` after a field it is named for, whole
+  [
+    "Members of the Transport and General Workers' Alliance voted to strike on Monday.",
+    [{ has: "Transport and General Workers' Alliance/ORGANIZATION" }, { not: 'Transport/LOCATION' }],
+  ],
+  [
+    'Delegates of the Energy and Allied Trades Union met in Leeds.',
+    [{ has: 'Energy and Allied Trades Union/ORGANIZATION' }, { not: 'Allied Trades Union/PERSON' }],
+  ],
+  [
+    'The State Department of Fish and Wildlife closed the lake on Friday.',
+    [{ has: 'State Department of Fish and Wildlife/ORGANIZATION' }, { not: 'Wildlife/LOCATION' }],
+  ],
+  // a name between an owner and its site is a place
+  [
+    'Harwick said it would shut its Pellingham factory in May.',
+    [{ has: 'Pellingham/LOCATION' }, { not: 'Pellingham/ORGANIZATION' }],
+  ],
+  // a fashion house named after its founder is the firm, and no one a pronoun goes back to
+  [
+    'Nadia Vey spent a decade at the couture house Aurelie. She said the job was exhausting.',
+    [{ has: 'Aurelie/ORGANIZATION' }, { quote: 'the job was exhausting', speaker: 'Nadia Vey' }],
+  ],
+  // (not `the house` a person bought)
+  ['The drummer sold the house Lydia bought in 2010. She said nothing.', [{ not: 'Lydia/ORGANIZATION' }]],
 ];
 
 describe('entity stage, round 10', () => {

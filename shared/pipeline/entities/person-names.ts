@@ -206,9 +206,25 @@ export function organizationByLastWord(surface: string, tagged: EntityType): boo
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE = new RegExp(
-  `\\b(?:company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
+  `\\b(?:(?:fashion|couture|heritage|luxury|design|auction|publishing)\\s+house|company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
   'i',
 );
+
+/**
+ * A firm named after its founder, right after what it is (`the fashion house Devereaux`, `the label Marlowe`), in
+ * lower case (not `the house`: `the house Lydia bought`): the name is the firm's, even when it is a given name too. Never with `, who` after it.
+ */
+const HOUSE_BEFORE =
+  /(?:\b(?:fashion|couture|heritage|luxury|design|auction|publishing|perfume|fragrance|jewellery|jewelry)\s+house|\bthe\s+(?:label|brand)|\b(?:fashion|record)\s+label)\s+$/;
+
+function namedAsHouse(text: string, name: string): boolean {
+  let house = false;
+  for (const at of wholeOccurrences(text, name)) {
+    if (/^(?:['’]s)?,?\s+who\b/.test(text.slice(at + name.length, at + name.length + 8))) return false;
+    if (HOUSE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) house = true;
+  }
+  return house;
+}
 
 /**
  * An apposition that calls the name before it a company (`Lumora, a battery recycling startup based in Reno`,
@@ -238,7 +254,10 @@ const INNER_CAPITAL =
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
   if (organizationByLastWord(surface, 'PERSON')) return true;
-  if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
+  if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) {
+    // (a fashion house or a label named after its founder is the firm: `the heritage house Devereaux`)
+    return words.length === 1 && !personContext(text, words) && namedAsHouse(text, surface);
+  }
   // (its own form: `Tarvo Foods`, `Marlow Capital Securities`; one word with a capital inside, `DataNation`)
   const last = words[words.length - 1]!;
   let orgContext =

@@ -407,13 +407,35 @@ function withTownsOfAddresses(text: string, mentions: readonly Mention[]): Menti
   });
 }
 
+/** An owner (`its`, `their`, `Voltrix's`) right before a name. */
+const OWNER_BEFORE = /(?:^|[^\p{L}])(?:its|their|our|\p{Lu}[\p{L}-]*['’]s)[ \t]$/u;
+/** A company's or an institution's site right after a name (`factory`, `plant`, `campus`). */
+const SITE_AFTER =
+  /^[ \t](?:factory|factories|plant|plants|mill|refinery|smelter|warehouse|depot|distribution centre|distribution center|assembly line|facility|site|works|mine|campus|headquarters|hq|offices?|branch)(?![\p{L}])/u;
+
+/**
+ * A name between an owner and one of its sites (`at its Stenford factory`, `Voltrix's Stenford plant`): the place
+ * the site is in, not a second organisation (unless an organisation's head word ends it: `Vietnam's Communist Party
+ * headquarters`).
+ */
+function isSiteOfOwner(text: string, m: Mention): boolean {
+  const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
+  return (
+    !AND_HEAD.test(last) &&
+    !isOrganizationWord(last) &&
+    SITE_AFTER.test(text.slice(m.end, m.end + 24)) && OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))
+  );
+}
+
 /**
  * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
  * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
- * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
+ * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`), or a name between an owner
+ * and the kind of site it owns (`its Stenford factory`).
  */
 function isPlaceByForm(text: string, m: Mention, isCompany: (surface: string) => boolean): boolean {
   const ws = wordsOf(m.text);
+  if (ws.length <= 2 && isSiteOfOwner(text, m)) return true;
   if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
   // (a company's name may look like a street's: `the grocer Fresh Lane`)
   if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !isCompany(m.text);
@@ -620,6 +642,29 @@ const NICKNAME_THEN_SURNAME = new RegExp(
 const BODY_LAST =
   /^(?:Service|Services|Executive|Administration|Board|Office|Bureau|Directorate|Inspectorate|Enforcement|Division|Partnership)$/;
 
+/** Last words of organisations' names that may follow `X and …` (`Transport and General Workers' Alliance`). */
+const AND_HEAD = new RegExp(
+  String.raw`^(?:${HEADS_BEFORE_OF}|Union|Alliance|Coalition|League|Committee|Party|Network|Forum|Fund|Trust|Partnership|Service|Services|Executive|Administration|Directorate|Inspectorate|Enforcement|Division|Department|Ministry)$`,
+);
+/** ` and Wildlife`, ` and General Workers' Alliance`: up to four capitalised words after `and`. */
+const AND_REST = new RegExp(`^ and (${CAP_WORD}(?: ${CAP_WORD}){0,3})(?![\\p{L}\\p{N}])`, 'u');
+
+/**
+ * The length of the rest of a public body's or a union's name after `and`, when the name so far ends in a field it is
+ * named for (`Fish` + ` and Wildlife`, `Transport` + ` and General Workers' Alliance`): capitalised words that are
+ * all such fields or that end in an organisation's head word (not `Health` + ` and Education Minister Ana Reyes`);
+ * 0 otherwise.
+ */
+function andRest(name: string, after: string): number {
+  if (!REMIT_WORDS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase())) return 0;
+  const hit = AND_REST.exec(after);
+  if (!hit) return 0;
+  const ws = hit[1]!.split(' ');
+  const last = ws[ws.length - 1]!;
+  const ok = ws.every((w) => REMIT_WORDS.has(w.toLowerCase())) || AND_HEAD.test(last) || isOrganizationWord(last);
+  return ok ? hit[0].length : 0;
+}
+
 /**
  * Names the tagger cut at a connector, joined into one organisation:
  * - across `of`/`for` after an organisation's head noun (`Department of Health`, tagged `Health`; `Kesby Institute`
@@ -686,7 +731,7 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
         !/^ (?:of|for) /.test(after.slice(owner[0].length)) &&
         (SHOP_HEADS.test(owner[1]!) ||
           ((m.type === 'ORGANIZATION' || m.type === 'MISC') && /\s/.test(name) && isOrganizationWord(owner[1]!)));
-      const grow = rest?.[0].length ?? (shop ? owner![0].length : 0);
+      const grow = rest?.[0].length ?? (shop ? owner![0].length : m.type !== 'PERSON' ? andRest(name, after) : 0);
       if (grow > 0) {
         end += grow;
         joined = grew = true;
