@@ -58,6 +58,21 @@ const ROWS: Array<[string, Expected[]]> = [
   ],
   // (not `the house` a person bought)
   ['The drummer sold the house Lydia bought in 2010. She said nothing.', [{ not: 'Lydia/ORGANIZATION' }]],
+  // a nickname in quote marks after a descriptor the tagger took in with the first name
+  ['Rifler Tomas "Vex" Andrade starred for Nightglass in the final.', [{ has: 'Tomas "Vex" Andrade/PERSON' }]],
+  [
+    'Goalkeeper Mateo "Muro" Salgado saved two penalties. "I guessed right," Salgado said.',
+    [{ has: 'Mateo "Muro" Salgado/PERSON' }, { not: 'Goalkeeper Mateo/ORGANIZATION' }],
+  ],
+  // a name the list lacks after an office, in a phrase the tagger typed an organisation
+  [
+    'Talks between NATO allies ended. NATO Secretary General Pieter Janssens, speaking in Brussels, said the deal was historic.',
+    [{ has: 'Pieter Janssens/PERSON' }, { quote: 'the deal was historic', speaker: 'Pieter Janssens' }],
+  ],
+  [
+    'UN members agreed on Thursday. UN Secretary General Pieter Janssens said the deal was historic.',
+    [{ has: 'Pieter Janssens/PERSON' }],
+  ],
 ];
 
 describe('entity stage, round 10', () => {

@@ -138,7 +138,7 @@ function whoAfter(text: string, surname: string): boolean {
  * Two or three capitalised words with no word of an organisation's or a newspaper's name, and no place's or
  * organisation's word first or last (a middle name may be one: `Babu`).
  */
-function titledShape(words: readonly string[]): boolean {
+export function titledShape(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
   if (inPlaceOrOrgList(words[0]!) || inPlaceOrOrgList(words[words.length - 1]!)) return false;
   return words.every(

@@ -18,7 +18,7 @@
 import { mapPacked } from '../arrays.ts';
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
-import { PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
+import { PERSON_DESCRIPTORS, PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import {
   gazetteerKind,
@@ -28,6 +28,7 @@ import {
   organizationByLastWord,
   organizationDespiteTag,
   personDespiteTag,
+  titledShape,
 } from './person-names.ts';
 
 /**
@@ -93,6 +94,30 @@ const PERSON_OFFICES: ReadonlySet<string> = new Set([
   'coroner',
 ]);
 
+/**
+ * Offices whose holder's name follows them even when the tagger typed the whole phrase an organisation (`NATO Secretary
+ * General Pieter Janssens`): with one of them, two or three name words after the title are a person's without a
+ * listed given name first (no organisation's or place's word in them).
+ */
+const NAMING_OFFICES: ReadonlySet<string> = new Set([
+  ...PERSON_OFFICES,
+  'secretary',
+  'minister',
+  'president',
+  'chancellor',
+  'premier',
+  'ambassador',
+  'envoy',
+  'commissioner',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'chairwoman',
+  'ceo',
+  'coach',
+]);
+
 const isRoleWord = (w: string): boolean => isTitleWord(w) || POSITION_WORDS.has(w.toLowerCase());
 
 /**
@@ -119,7 +144,11 @@ function personAfterTitle(m: Mention): Mention {
   const person =
     rest.length === 1
       ? ws.slice(i, j).some((w) => PERSON_OFFICES.has(w.replace(/\.$/, '').toLowerCase()))
-      : rest.length <= 3 && (m.type === 'PERSON' || hasPersonShape(name)) && !organizationByLastWord(name, 'PERSON');
+      : rest.length <= 3 &&
+        (m.type === 'PERSON' ||
+          hasPersonShape(name) ||
+          (titledShape(rest) && ws.slice(i, j).some((w) => NAMING_OFFICES.has(w.replace(/\.$/, '').toLowerCase())))) &&
+        !organizationByLastWord(name, 'PERSON');
   if (!person) return m;
   return { start: m.end - name.length, end: m.end, text: name, type: 'PERSON' };
 }
@@ -423,7 +452,8 @@ function isSiteOfOwner(text: string, m: Mention): boolean {
   return (
     !AND_HEAD.test(last) &&
     !isOrganizationWord(last) &&
-    SITE_AFTER.test(text.slice(m.end, m.end + 24)) && OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))
+    SITE_AFTER.test(text.slice(m.end, m.end + 24)) &&
+    OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))
   );
 }
 
@@ -710,12 +740,19 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
     }
     // (a person's nickname in quote marks between the first name and the surname: `Ramon “Monching” Dizon`)
     // (the first name may be tagged a misc. name at a sentence's start: `Dorothy “Dot” Haskell, who …`)
-    const firstName = m.type === 'PERSON' || (m.type === 'MISC' && !m.text.includes(' ') && isGivenName(m.text));
+    // (or taken in with a descriptor before it and typed anything: `Goalkeeper Lucas` + `“Muro” Ferraz`)
+    const ws = m.text.split(' ');
+    const firstName =
+      m.type === 'PERSON' ||
+      (m.type === 'MISC' && ws.length === 1 && isGivenName(m.text)) ||
+      (m.type !== 'LOCATION' && ws.length > 1 && isGivenName(ws[ws.length - 1]!) && !isRoleWord(ws[ws.length - 1]!));
     const nick = firstName && !joined ? NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 60)) : null;
     const nickname = !!nick;
     if (nick) {
       end += nick[0].length;
       joined = true;
+      // (a descriptor before the first name is no part of the name: `Sniper Lucas “Mirage” Ferraz`)
+      for (let i = 0; i < ws.length - 1 && isDescriptorBeforeName(ws[i]!); i++) start += ws[i]!.length + 1;
     }
     for (let grew = true; grew; ) {
       grew = false;
@@ -830,6 +867,11 @@ function isNameEnd(w: string): boolean {
 
 const CALENDAR_WORDS =
   /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A word written before a name that is no given name, or a title or a descriptor (`Sniper`, `Captain`, `Veteran`). */
+function isDescriptorBeforeName(w: string): boolean {
+  return !isGivenName(w) || isRoleWord(w) || PERSON_DESCRIPTORS.has(w.toLowerCase());
+}
 
 /** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
 const CELESTIAL: ReadonlySet<string> = new Set(
