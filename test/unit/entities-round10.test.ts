@@ -73,6 +73,24 @@ const ROWS: Array<[string, Expected[]]> = [
     'UN members agreed on Thursday. UN Secretary General Pieter Janssens said the deal was historic.',
     [{ has: 'Pieter Janssens/PERSON' }],
   ],
+  // a bare company name said by is the company when the text shows it to be one
+  [
+    "Kestrix said the cuts were needed. The company's plant in Dunmore employs 900 people. Kestrix's shares fell 3%.",
+    [{ has: 'Kestrix/ORGANIZATION' }, { not: 'Kestrix/PERSON' }],
+  ],
+  [
+    'Dravelle Motors is recalling about 80,000 cars. Dravelle said the fault had caused no injuries.',
+    [{ has: 'Dravelle/ORGANIZATION' }, { not: 'Dravelle/PERSON' }],
+  ],
+  [
+    'Northmere Power issued a warning, saying customers should expect outages. The company said the storm was severe.',
+    [{ has: 'Northmere Power/ORGANIZATION' }, { quote: 'customers should expect outages', speaker: 'Northmere Power' }],
+  ],
+  // (not the founder of the same name)
+  [
+    'Trevane Foods was founded by Mira Trevane in 1990. Trevane said the business had been hard.',
+    [{ quote: 'the business had been hard', speaker: 'Mira Trevane' }],
+  ],
 ];
 
 describe('entity stage, round 10', () => {

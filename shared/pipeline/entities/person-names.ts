@@ -245,11 +245,16 @@ const COMPANY_LAST_WORD =
  */
 const INNER_CAPITAL =
   /^(?!(?:Mc|Mac|O|D|De|Di|Da|Du|La|Le|Lo|Van|Von|St|Ja|Ke|Ty|Sha|Ra)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}\p{Ll}{2,}$/u;
+/** What only a company has, after its name's `'s` (`Voltrix's shares`, `Voltrix's chief executive`). */
+const COMPANY_POSSESSION =
+  /^(?:shares|share price|stock|market value|chief executive|CEO|chief financial officer|CFO|board of directors|shareholders|subsidiary|subsidiaries|revenues?|quarterly|annual (?:profit|revenue|results|sales)|profits|earnings|factory|factories|plants|dealerships|stores|headquarters)\b/;
+
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
  * given name first; one word: no given name, never after a person's title) AND the article names it right after an
- * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which` or with an apposition
- * calling it a company (`Lumora, a recycling startup`), and never with `, who`.
+ * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which`, with an apposition
+ * calling it a company (`Lumora, a recycling startup`) or with what only a company has (`Voltrix's shares`), and
+ * never with `, who`.
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
@@ -269,6 +274,7 @@ export function organizationDespiteTag(text: string, surface: string): boolean {
     const after = text.slice(end, end + 8);
     if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
     if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;
+    else if (/^['’]s\s/.test(after) && COMPANY_POSSESSION.test(text.slice(end + 3, end + 40))) orgContext = true;
     else if (/^,\s+(?:a|an|the)\s/i.test(after) && ORG_APPOSITION.test(text.slice(end, end + 90))) orgContext = true;
   }
   return orgContext;

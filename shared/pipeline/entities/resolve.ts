@@ -830,24 +830,84 @@ const FIRM_NAME = new RegExp(
 const NOT_FIRM_START =
   /^(?:A|An|The|This|That|These|Those|Its|His|Her|Their|Our|Your|My|Some|Many|All|Other|Both|Each|Every|Most|Several|Such|Rival|Former)$/;
 
+/** Last words of companies' names (utilities, banks, firms) that the tagger may tag alone (`Westline Power` tagged `Power`). */
+const UTILITY_WORDS =
+  /^(?:Power|Energy|Electric|Gas|Water|Bank|Group|Media|Motors|Foods|Airlines|Holdings|Industries)$/;
+/** Name words, then the last word of a name the tagger tagged alone: `Westline ` before `Power`. */
+const NAME_WORDS_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’&.-])((?:${NAME_WORD_RE}[ \t]+){1,2})$`, 'u');
+
 /**
  * A company's name the tagger left out: name words ending in a firm's word (`Corvane Motors is recalling …`), with
  * no mention on it, no capitalised word right before it, no word of it but the last written in lower case
- * elsewhere in the text (`Local Industries` is not a name when `local` is written too). An organisation.
+ * elsewhere in the text (`Local Industries` is not a name when `local` is written too). An organisation. The same
+ * name words before a utility's or a firm's word the tagger tagged alone as an organisation (`Westline` + `Power`)
+ * join it.
  */
 function withUntaggedFirms(text: string, mentions: readonly Mention[]): Mention[] {
-  let extra: Mention[] | null = null;
+  let out: Mention[] | null = null;
   for (const hit of text.matchAll(FIRM_NAME)) {
     const start = hit.index;
     const end = start + hit[0].length;
-    if (mentions.some((m) => m.start < end && start < m.end)) continue;
-    if (/\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) continue;
-    const ws = hit[1]!.trim().split(/[ \t]+/);
-    if (NOT_FIRM_START.test(ws[0]!) || ws.some((w) => isRoleWord(w) || lowerElsewhere(text, w))) continue;
-    extra ??= [];
-    extra.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+    if (mentions.some((m) => m.start < end && start < m.end) || !firmWordsAt(text, start, hit[1]!)) continue;
+    out ??= [...mentions];
+    out.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
   }
-  return extra ? [...mentions, ...extra].sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || !UTILITY_WORDS.test(m.text)) continue;
+    const before = NAME_WORDS_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!before) continue;
+    const start = m.start - before[1]!.length;
+    if (mentions.some((x) => x.start < m.start && start < x.end) || !firmWordsAt(text, start, before[1]!)) continue;
+    out = (out ?? [...mentions]).filter((x) => x !== m);
+    out.push({ start, end: m.end, text: text.slice(start, m.end), type: 'ORGANIZATION' });
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+/**
+ * A company named by the first word of its name (`Corvane said …` with `Corvane Motors` in the text): for each
+ * organisation of two or three words ending in a firm's or a utility's word whose first word is no listed given name
+ * and is never written in lower case, that word alone where the tagger left it out (not right before a capitalised
+ * word) or tagged it a person is an organisation, unless a person's name ends in it. It stays an entity of its own,
+ * as written (the speaker `Peabody`, not `Peabody Energy`).
+ */
+function withFirmsFirstWords(text: string, mentions: readonly Mention[]): Mention[] {
+  const firsts = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const ws = m.text.split(' ');
+    const last = ws[ws.length - 1]!;
+    if (ws.length < 2 || ws.length > 3 || !(FIRM_LAST_RE.test(last) || UTILITY_WORDS.test(last))) continue;
+    const first = ws[0]!;
+    if (!isNameWord(first) || isGivenName(first) || lowerElsewhere(text, first)) continue;
+    if (!mentions.some((x) => x.type === 'PERSON' && x.text.endsWith(` ${first}`))) firsts.add(first);
+  }
+  let out: Mention[] | null = null;
+  for (const word of firsts) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (/^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+      const list: Mention[] = out ?? [...mentions];
+      const on = list.find((x) => x.start < end && at < x.end);
+      if (on && !(on.type === 'PERSON' && on.start === at && on.end === end)) continue;
+      out = list.filter((x) => x !== on);
+      out.push({ start: at, end, text: word, type: 'ORGANIZATION' });
+    }
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+const FIRM_LAST_RE = new RegExp(`^(?:${FIRM_LAST_WORDS})$`);
+
+/**
+ * Name words `words` at `start` can open a company's name: no capitalised word right before them, no opening word
+ * such as `The`, no title, none written in lower case elsewhere in the text.
+ */
+function firmWordsAt(text: string, start: number, words: string): boolean {
+  if (/\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
+  const ws = words.trim().split(/[ \t]+/);
+  return !NOT_FIRM_START.test(ws[0]!) && !ws.some((w) => isRoleWord(w) || lowerElsewhere(text, w));
 }
 
 /** `word` written in lower case as a whole word somewhere in `text`. */
@@ -890,6 +950,7 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
     .sort((a, b) => a.start - b.start || b.end - a.end);
   mentions = withUntaggedFirms(text, withNamesAfterTitles(text, mentions));
   mentions = mergeLongForms(text, joinAcrossConnectors(text, mentions));
+  mentions = withFirmsFirstWords(text, mentions);
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
   const normOf = memo(norm);
