@@ -51,6 +51,8 @@ const ROWS: Array<[string, Expected[]]> = [
     'Harwick said it would shut its Pellingham factory in May.',
     [{ has: 'Pellingham/LOCATION' }, { not: 'Pellingham/ORGANIZATION' }],
   ],
+  // (not a brand the gazetteer knows as an organisation's and no place's)
+  ['The group said its Reuters offices in London would stay open.', [{ has: 'Reuters/ORGANIZATION' }]],
   // a fashion house named after its founder is the firm, and no one a pronoun goes back to
   [
     'Nadia Vey spent a decade at the couture house Aurelie. She said the job was exhausting.',

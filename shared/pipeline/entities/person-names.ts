@@ -41,6 +41,16 @@ export function gazetteerKind(phrase: string): 'nationality' | 'place' | null {
   return v & PLACE_MASK ? 'place' : null;
 }
 
+const ORG_MASK = bitOf('train:ORG');
+
+/** A phrase the gazetteer knows as an organisation's name and not as a place's (`Toyota`, `Reuters`). */
+export function isKnownOrganization(phrase: string): boolean {
+  let h = PHRASE_SEED;
+  for (const w of phrase.toLowerCase().split(/\s+/)) h = phraseStep(h, w);
+  const v = MODEL.gazetteer.get(h);
+  return v > 0 && (v & ORG_MASK) !== 0 && (v & PLACE_MASK) === 0;
+}
+
 function inPlaceOrOrgList(word: string): boolean {
   const v = MODEL.gazetteer.get(phraseStep(PHRASE_SEED, word.toLowerCase()));
   return v > 0 && (v & PLACE_OR_ORG_MASK) !== 0;

@@ -23,6 +23,7 @@ import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import {
   gazetteerKind,
   hasPersonShape,
+  isKnownOrganization,
   isNameWord,
   isOrganizationWord,
   organizationByLastWord,
@@ -444,13 +445,14 @@ const SITE_AFTER =
 
 /**
  * A name between an owner and one of its sites (`at its Stenford factory`, `Voltrix's Stenford plant`): the place
- * the site is in, not a second organisation (unless an organisation's head word ends it: `Vietnam's Communist Party
- * headquarters`).
+ * the site is in, not a second organisation (unless an organisation's head word ends it, `Vietnam's Communist Party
+ * headquarters`, or the gazetteer knows it as an organisation's name and no place's: `its Toyota factory`).
  */
 function isSiteOfOwner(text: string, m: Mention): boolean {
   const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
   return (
     !AND_HEAD.test(last) &&
+    !isKnownOrganization(m.text) &&
     !isOrganizationWord(last) &&
     SITE_AFTER.test(text.slice(m.end, m.end + 24)) &&
     OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))
