@@ -41,6 +41,16 @@ export function gazetteerKind(phrase: string): 'nationality' | 'place' | null {
   return v & PLACE_MASK ? 'place' : null;
 }
 
+const ORG_MASK = bitOf('train:ORG');
+
+/** A phrase the gazetteer knows as an organisation's name and not as a place's (`Toyota`, `Reuters`). */
+export function isKnownOrganization(phrase: string): boolean {
+  let h = PHRASE_SEED;
+  for (const w of phrase.toLowerCase().split(/\s+/)) h = phraseStep(h, w);
+  const v = MODEL.gazetteer.get(h);
+  return v > 0 && (v & ORG_MASK) !== 0 && (v & PLACE_MASK) === 0;
+}
+
 function inPlaceOrOrgList(word: string): boolean {
   const v = MODEL.gazetteer.get(phraseStep(PHRASE_SEED, word.toLowerCase()));
   return v > 0 && (v & PLACE_OR_ORG_MASK) !== 0;
@@ -138,7 +148,7 @@ function whoAfter(text: string, surname: string): boolean {
  * Two or three capitalised words with no word of an organisation's or a newspaper's name, and no place's or
  * organisation's word first or last (a middle name may be one: `Babu`).
  */
-function titledShape(words: readonly string[]): boolean {
+export function titledShape(words: readonly string[]): boolean {
   if (words.length < 2 || words.length > 3 || !words.every((w) => NAME_WORD.test(w))) return false;
   if (inPlaceOrOrgList(words[0]!) || inPlaceOrOrgList(words[words.length - 1]!)) return false;
   return words.every(
@@ -206,9 +216,25 @@ export function organizationByLastWord(surface: string, tagged: EntityType): boo
 
 /** Nouns for an organisation that name it right after them: `the record label Big Machine`, `the firm Alden Capital`. */
 const ORG_HEAD_BEFORE = new RegExp(
-  `\\b(?:company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
+  `\\b(?:(?:fashion|couture|heritage|luxury|design|auction|publishing)\\s+house|company|firm|group|band|club|team|agency|bank|fund|network|brand|chain|carrier|charity|foundation|union|website|platform|newspaper|magazine|outlet|maker|operator|${COMPANY_KINDS.join('|')})\\s+$`,
   'i',
 );
+
+/**
+ * A firm named after its founder, right after what it is (`the fashion house Devereaux`, `the label Marlowe`), in
+ * lower case (not `the house`: `the house Lydia bought`): the name is the firm's, even when it is a given name too. Never with `, who` after it.
+ */
+const HOUSE_BEFORE =
+  /(?:\b(?:fashion|couture|heritage|luxury|design|auction|publishing|perfume|fragrance|jewellery|jewelry)\s+house|\bthe\s+(?:label|brand)|\b(?:fashion|record)\s+label)\s+$/;
+
+function namedAsHouse(text: string, name: string): boolean {
+  let house = false;
+  for (const at of wholeOccurrences(text, name)) {
+    if (/^(?:['’]s)?,?\s+who\b/.test(text.slice(at + name.length, at + name.length + 8))) return false;
+    if (HOUSE_BEFORE.test(text.slice(Math.max(0, at - 30), at))) house = true;
+  }
+  return house;
+}
 
 /**
  * An apposition that calls the name before it a company (`Lumora, a battery recycling startup based in Reno`,
@@ -229,16 +255,24 @@ const COMPANY_LAST_WORD =
  */
 const INNER_CAPITAL =
   /^(?!(?:Mc|Mac|O|D|De|Di|Da|Du|La|Le|Lo|Van|Von|St|Ja|Ke|Ty|Sha|Ra)\p{Lu})\p{Lu}\p{Ll}+\p{Lu}\p{Ll}{2,}$/u;
+/** What only a company has, after its name's `'s` (`Voltrix's shares`, `Voltrix's chief executive`). */
+const COMPANY_POSSESSION =
+  /^(?:shares|share price|stock|market value|chief executive|CEO|chief financial officer|CFO|board of directors|shareholders|subsidiary|subsidiaries|revenues?|quarterly|annual (?:profit|revenue|results|sales)|profits|earnings|factory|factories|plants|dealerships|stores|headquarters)\b/;
+
 /**
  * A mention tagged as a person that the article shows to be an organisation: it lacks a person's shape (no common
  * given name first; one word: no given name, never after a person's title) AND the article names it right after an
- * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which` or with an apposition
- * calling it a company (`Lumora, a recycling startup`), and never with `, who`.
+ * organisation noun (`record label Big Machine`, `carmaker Tesla`), follows it with `, which`, with an apposition
+ * calling it a company (`Lumora, a recycling startup`) or with what only a company has (`Voltrix's shares`), and
+ * never with `, who`.
  */
 export function organizationDespiteTag(text: string, surface: string): boolean {
   const words = nameWords(surface);
   if (organizationByLastWord(surface, 'PERSON')) return true;
-  if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) return false;
+  if (words.length === 1 ? isGivenName(surface) || personContext(text, words) : hasPersonShape(surface)) {
+    // (a fashion house or a label named after its founder is the firm: `the heritage house Devereaux`)
+    return words.length === 1 && !personContext(text, words) && namedAsHouse(text, surface);
+  }
   // (its own form: `Tarvo Foods`, `Marlow Capital Securities`; one word with a capital inside, `DataNation`)
   const last = words[words.length - 1]!;
   let orgContext =
@@ -250,6 +284,7 @@ export function organizationDespiteTag(text: string, surface: string): boolean {
     const after = text.slice(end, end + 8);
     if (/^(?:['’]s)?,?\s+who\b/.test(after)) return false;
     if (/^,\s+which\b/.test(after) || ORG_HEAD_BEFORE.test(text.slice(Math.max(0, at - 20), at))) orgContext = true;
+    else if (/^['’]s\s/.test(after) && COMPANY_POSSESSION.test(text.slice(end + 3, end + 40))) orgContext = true;
     else if (/^,\s+(?:a|an|the)\s/i.test(after) && ORG_APPOSITION.test(text.slice(end, end + 90))) orgContext = true;
   }
   return orgContext;

@@ -18,16 +18,18 @@
 import { mapPacked } from '../arrays.ts';
 import { isGivenName } from '../given-names.ts';
 import { NEWSPAPER_LAST_WORDS } from '../publications.ts';
-import { PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
+import { PERSON_DESCRIPTORS, PERSON_TITLES, REGNAL_TITLES, REMIT_WORDS } from '../titles.ts';
 import type { Entity, EntityType, Mention, Span } from '../types.ts';
 import {
   gazetteerKind,
   hasPersonShape,
+  isKnownOrganization,
   isNameWord,
   isOrganizationWord,
   organizationByLastWord,
   organizationDespiteTag,
   personDespiteTag,
+  titledShape,
 } from './person-names.ts';
 
 /**
@@ -93,6 +95,30 @@ const PERSON_OFFICES: ReadonlySet<string> = new Set([
   'coroner',
 ]);
 
+/**
+ * Offices whose holder's name follows them even when the tagger typed the whole phrase an organisation (`NATO Secretary
+ * General Pieter Janssens`): with one of them, two or three name words after the title are a person's without a
+ * listed given name first (no organisation's or place's word in them).
+ */
+const NAMING_OFFICES: ReadonlySet<string> = new Set([
+  ...PERSON_OFFICES,
+  'secretary',
+  'minister',
+  'president',
+  'chancellor',
+  'premier',
+  'ambassador',
+  'envoy',
+  'commissioner',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'chairman',
+  'chairwoman',
+  'ceo',
+  'coach',
+]);
+
 const isRoleWord = (w: string): boolean => isTitleWord(w) || POSITION_WORDS.has(w.toLowerCase());
 
 /**
@@ -119,7 +145,11 @@ function personAfterTitle(m: Mention): Mention {
   const person =
     rest.length === 1
       ? ws.slice(i, j).some((w) => PERSON_OFFICES.has(w.replace(/\.$/, '').toLowerCase()))
-      : rest.length <= 3 && (m.type === 'PERSON' || hasPersonShape(name)) && !organizationByLastWord(name, 'PERSON');
+      : rest.length <= 3 &&
+        (m.type === 'PERSON' ||
+          hasPersonShape(name) ||
+          (titledShape(rest) && ws.slice(i, j).some((w) => NAMING_OFFICES.has(w.replace(/\.$/, '').toLowerCase())))) &&
+        !organizationByLastWord(name, 'PERSON');
   if (!person) return m;
   return { start: m.end - name.length, end: m.end, text: name, type: 'PERSON' };
 }
@@ -407,13 +437,37 @@ function withTownsOfAddresses(text: string, mentions: readonly Mention[]): Menti
   });
 }
 
+/** An owner (`its`, `their`, `Voltrix's`) right before a name. */
+const OWNER_BEFORE = /(?:^|[^\p{L}])(?:its|their|our|\p{Lu}[\p{L}-]*['’]s)[ \t]$/u;
+/** A company's or an institution's site right after a name (`factory`, `plant`, `campus`). */
+const SITE_AFTER =
+  /^[ \t](?:factory|factories|plant|plants|mill|refinery|smelter|warehouse|depot|distribution centre|distribution center|assembly line|facility|site|works|mine|campus|headquarters|hq|offices?|branch)(?![\p{L}])/u;
+
+/**
+ * A name between an owner and one of its sites (`at its Stenford factory`, `Voltrix's Stenford plant`): the place
+ * the site is in, not a second organisation (unless an organisation's head word ends it, `Vietnam's Communist Party
+ * headquarters`, or the gazetteer knows it as an organisation's name and no place's: `its Toyota factory`).
+ */
+function isSiteOfOwner(text: string, m: Mention): boolean {
+  const last = m.text.slice(m.text.lastIndexOf(' ') + 1);
+  return (
+    !AND_HEAD.test(last) &&
+    !isKnownOrganization(m.text) &&
+    !isOrganizationWord(last) &&
+    SITE_AFTER.test(text.slice(m.end, m.end + 24)) &&
+    OWNER_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start))
+  );
+}
+
 /**
  * A mention that is a place whatever the tagger said: a dateline (`PORT ALDER —`, `WASHINGTON (AP) —` opening a
  * line, all capitals), a multi-word name whose last word is a geographical head noun (`Linden River`), or a name
- * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`).
+ * tagged a person that has a street's or a town's form (`Fenwick Lane`, `Port Anselm`), or a name between an owner
+ * and the kind of site it owns (`its Stenford factory`).
  */
 function isPlaceByForm(text: string, m: Mention, isCompany: (surface: string) => boolean): boolean {
   const ws = wordsOf(m.text);
+  if (ws.length <= 2 && isSiteOfOwner(text, m)) return true;
   if (ws.length > 1 && /\p{Ll}/u.test(m.text) && PLACE_HEADS.has(ws[ws.length - 1]!.toLowerCase())) return true;
   // (a company's name may look like a street's: `the grocer Fresh Lane`)
   if (m.type === 'PERSON' && isStreetOrTownByForm(ws)) return !isCompany(m.text);
@@ -620,6 +674,29 @@ const NICKNAME_THEN_SURNAME = new RegExp(
 const BODY_LAST =
   /^(?:Service|Services|Executive|Administration|Board|Office|Bureau|Directorate|Inspectorate|Enforcement|Division|Partnership)$/;
 
+/** Last words of organisations' names that may follow `X and …` (`Transport and General Workers' Alliance`). */
+const AND_HEAD = new RegExp(
+  String.raw`^(?:${HEADS_BEFORE_OF}|Union|Alliance|Coalition|League|Committee|Party|Network|Forum|Fund|Trust|Partnership|Service|Services|Executive|Administration|Directorate|Inspectorate|Enforcement|Division|Department|Ministry)$`,
+);
+/** ` and Wildlife`, ` and General Workers' Alliance`: up to four capitalised words after `and`. */
+const AND_REST = new RegExp(`^ and (${CAP_WORD}(?: ${CAP_WORD}){0,3})(?![\\p{L}\\p{N}])`, 'u');
+
+/**
+ * The length of the rest of a public body's or a union's name after `and`, when the name so far ends in a field it is
+ * named for (`Fish` + ` and Wildlife`, `Transport` + ` and General Workers' Alliance`): capitalised words that are
+ * all such fields or that end in an organisation's head word (not `Health` + ` and Education Minister Ana Reyes`);
+ * 0 otherwise.
+ */
+function andRest(name: string, after: string): number {
+  if (!REMIT_WORDS.has(name.slice(name.lastIndexOf(' ') + 1).toLowerCase())) return 0;
+  const hit = AND_REST.exec(after);
+  if (!hit) return 0;
+  const ws = hit[1]!.split(' ');
+  const last = ws[ws.length - 1]!;
+  const ok = ws.every((w) => REMIT_WORDS.has(w.toLowerCase())) || AND_HEAD.test(last) || isOrganizationWord(last);
+  return ok ? hit[0].length : 0;
+}
+
 /**
  * Names the tagger cut at a connector, joined into one organisation:
  * - across `of`/`for` after an organisation's head noun (`Department of Health`, tagged `Health`; `Kesby Institute`
@@ -665,12 +742,19 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
     }
     // (a person's nickname in quote marks between the first name and the surname: `Ramon “Monching” Dizon`)
     // (the first name may be tagged a misc. name at a sentence's start: `Dorothy “Dot” Haskell, who …`)
-    const firstName = m.type === 'PERSON' || (m.type === 'MISC' && !m.text.includes(' ') && isGivenName(m.text));
+    // (or taken in with a descriptor before it and typed anything: `Goalkeeper Lucas` + `“Muro” Ferraz`)
+    const ws = m.text.split(' ');
+    const firstName =
+      m.type === 'PERSON' ||
+      (m.type === 'MISC' && ws.length === 1 && isGivenName(m.text)) ||
+      (m.type !== 'LOCATION' && ws.length > 1 && isGivenName(ws[ws.length - 1]!) && !isRoleWord(ws[ws.length - 1]!));
     const nick = firstName && !joined ? NICKNAME_THEN_SURNAME.exec(text.slice(end, end + 60)) : null;
     const nickname = !!nick;
     if (nick) {
       end += nick[0].length;
       joined = true;
+      // (a descriptor before the first name is no part of the name: `Sniper Lucas “Mirage” Ferraz`)
+      for (let i = 0; i < ws.length - 1 && isDescriptorBeforeName(ws[i]!); i++) start += ws[i]!.length + 1;
     }
     for (let grew = true; grew; ) {
       grew = false;
@@ -686,7 +770,7 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
         !/^ (?:of|for) /.test(after.slice(owner[0].length)) &&
         (SHOP_HEADS.test(owner[1]!) ||
           ((m.type === 'ORGANIZATION' || m.type === 'MISC') && /\s/.test(name) && isOrganizationWord(owner[1]!)));
-      const grow = rest?.[0].length ?? (shop ? owner![0].length : 0);
+      const grow = rest?.[0].length ?? (shop ? owner![0].length : m.type !== 'PERSON' ? andRest(name, after) : 0);
       if (grow > 0) {
         end += grow;
         joined = grew = true;
@@ -704,6 +788,153 @@ function joinAcrossConnectors(text: string, mentions: readonly Mention[]): Menti
   return out;
 }
 
+/** Honorifics and offices before which two untagged name words are a person's (`Sen. Priya Ramaswami`). */
+const NAME_TITLES: readonly string[] = [...PERSON_OFFICES, 'mr', 'mrs', 'ms', 'mme', 'dr', 'prof', 'cllr'];
+const NAME_WORD_RE = String.raw`\p{Lu}[\p{Ll}'’-]*\p{Ll}`;
+/** A title (capitalised or not), then two or three name words: the given name, a middle name or the surname. */
+const TITLE_THEN_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}.])(?:${NAME_TITLES.map((t) => `[${t[0]!.toUpperCase()}${t[0]}]${t.slice(1)}`).join('|')})\.?[ \t]+(${NAME_WORD_RE})[ \t]+(${NAME_WORD_RE})(?:[ \t]+(${NAME_WORD_RE}))?(?![\p{L}\p{N}])`,
+  'dgu',
+);
+
+/**
+ * A person's name the tagger left out (or cut up) after an honorific or an office only a person holds: `Sen. Priya
+ * Ramaswami`, tagged nothing or `Ramaswami`/LOCATION. The first word must be a listed given name that no mention
+ * covers, the next a name word that is no title, organisation or street word (a third one only after a middle name
+ * that is a given name too). The person replaces any mention that starts inside the name.
+ */
+function withNamesAfterTitles(text: string, mentions: readonly Mention[]): Mention[] {
+  let out: Mention[] | null = null;
+  for (const hit of text.matchAll(TITLE_THEN_NAME)) {
+    const at = hit.indices!;
+    const given = hit[1]!;
+    if (!isGivenName(given) || isRoleWord(given) || !isNameEnd(hit[2]!)) continue;
+    const start = at[1]![0];
+    const end = hit[3] && isGivenName(hit[2]!) && isNameEnd(hit[3]) ? at[3]![1] : at[2]![1];
+    const list: Mention[] = out ?? [...mentions];
+    if (list.some((m) => m.start <= start && start < m.end)) continue;
+    out = list.filter((m) => m.start < start || m.start >= end);
+    const person = trimMention(text, { start, end, text: text.slice(start, end), type: 'PERSON' });
+    if (person) out.push(person);
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+/** Last words of companies' names that no other kind of name ends in (`Corvane Motors`, `Halden Foods`). */
+const FIRM_LAST_WORDS =
+  'Motors|Foods|Airlines|Airways|Industries|Technologies|Holdings|Pharmaceuticals|Therapeutics|Corporation|Inc|Corp|Ltd|LLC|Plc|PLC|Enterprises|Bancorp|Ventures|Robotics|Electronics|Logistics|Petroleum|Automotive|Securities';
+/** One to three name words, then a firm's last word, as a sentence's subject or object (a word or a stop after it). */
+const FIRM_NAME = new RegExp(
+  String.raw`(?<![\p{L}\p{N}'’&.-])((?:${NAME_WORD_RE}[ \t]+){1,3})(?:${FIRM_LAST_WORDS})(?=['’]s\b|[ \t]+\p{Ll}|[,.;:])`,
+  'gu',
+);
+/** Words that open a sentence or a noun phrase and are no company's first word. */
+const NOT_FIRM_START =
+  /^(?:A|An|The|This|That|These|Those|Its|His|Her|Their|Our|Your|My|Some|Many|All|Other|Both|Each|Every|Most|Several|Such|Rival|Former)$/;
+
+/** Last words of companies' names (utilities, banks, firms) that the tagger may tag alone (`Westline Power` tagged `Power`). */
+const UTILITY_WORDS =
+  /^(?:Power|Energy|Electric|Gas|Water|Bank|Group|Media|Motors|Foods|Airlines|Holdings|Industries)$/;
+/** Name words, then the last word of a name the tagger tagged alone: `Westline ` before `Power`. */
+const NAME_WORDS_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}'’&.-])((?:${NAME_WORD_RE}[ \t]+){1,2})$`, 'u');
+
+/**
+ * A company's name the tagger left out: name words ending in a firm's word (`Corvane Motors is recalling …`), with
+ * no mention on it, no capitalised word right before it, no word of it but the last written in lower case
+ * elsewhere in the text (`Local Industries` is not a name when `local` is written too). An organisation. The same
+ * name words before a utility's or a firm's word the tagger tagged alone as an organisation (`Westline` + `Power`)
+ * join it.
+ */
+function withUntaggedFirms(text: string, mentions: readonly Mention[]): Mention[] {
+  let out: Mention[] | null = null;
+  for (const hit of text.matchAll(FIRM_NAME)) {
+    const start = hit.index;
+    const end = start + hit[0].length;
+    if (mentions.some((m) => m.start < end && start < m.end) || !firmWordsAt(text, start, hit[1]!)) continue;
+    out ??= [...mentions];
+    out.push({ start, end, text: text.slice(start, end), type: 'ORGANIZATION' });
+  }
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION' || !UTILITY_WORDS.test(m.text)) continue;
+    const before = NAME_WORDS_BEFORE.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!before) continue;
+    const start = m.start - before[1]!.length;
+    if (mentions.some((x) => x.start < m.start && start < x.end) || !firmWordsAt(text, start, before[1]!)) continue;
+    out = (out ?? [...mentions]).filter((x) => x !== m);
+    out.push({ start, end: m.end, text: text.slice(start, m.end), type: 'ORGANIZATION' });
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+/**
+ * A company named by the first word of its name (`Corvane said …` with `Corvane Motors` in the text): for each
+ * organisation of two or three words ending in a firm's or a utility's word whose first word is no listed given name
+ * and is never written in lower case, that word alone where the tagger left it out (not right before a capitalised
+ * word) or tagged it a person is an organisation, unless a person's name ends in it. It stays an entity of its own,
+ * as written (the speaker `Peabody`, not `Peabody Energy`).
+ */
+function withFirmsFirstWords(text: string, mentions: readonly Mention[]): Mention[] {
+  const firsts = new Set<string>();
+  for (const m of mentions) {
+    if (m.type !== 'ORGANIZATION') continue;
+    const ws = m.text.split(' ');
+    const last = ws[ws.length - 1]!;
+    if (ws.length < 2 || ws.length > 3 || !(FIRM_LAST_RE.test(last) || UTILITY_WORDS.test(last))) continue;
+    const first = ws[0]!;
+    if (!isNameWord(first) || isGivenName(first) || lowerElsewhere(text, first)) continue;
+    if (!mentions.some((x) => x.type === 'PERSON' && x.text.endsWith(` ${first}`))) firsts.add(first);
+  }
+  let out: Mention[] | null = null;
+  for (const word of firsts) {
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      const end = at + word.length;
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      if (/^[ \t]+\p{Lu}/u.test(text.slice(end, end + 3))) continue;
+      const list: Mention[] = out ?? [...mentions];
+      const on = list.find((x) => x.start < end && at < x.end);
+      if (on && !(on.type === 'PERSON' && on.start === at && on.end === end)) continue;
+      out = list.filter((x) => x !== on);
+      out.push({ start: at, end, text: word, type: 'ORGANIZATION' });
+    }
+  }
+  return out ? out.sort((a, b) => a.start - b.start || b.end - a.end) : [...mentions];
+}
+
+const FIRM_LAST_RE = new RegExp(`^(?:${FIRM_LAST_WORDS})$`);
+
+/**
+ * Name words `words` at `start` can open a company's name: no capitalised word right before them, no opening word
+ * such as `The`, no title, none written in lower case elsewhere in the text.
+ */
+function firmWordsAt(text: string, start: number, words: string): boolean {
+  if (/\p{Lu}[\p{L}'’.-]*[ \t]+$/u.test(text.slice(Math.max(0, start - 30), start))) return false;
+  const ws = words.trim().split(/[ \t]+/);
+  return !NOT_FIRM_START.test(ws[0]!) && !ws.some((w) => isRoleWord(w) || lowerElsewhere(text, w));
+}
+
+/** `word` written in lower case as a whole word somewhere in `text`. */
+function lowerElsewhere(text: string, word: string): boolean {
+  const l = word.toLowerCase();
+  for (let at = text.indexOf(l); at >= 0; at = text.indexOf(l, at + 1)) {
+    if (!/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') && !/[\p{L}\p{N}]/u.test(text[at + l.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/** A name word that can end a person's name: no title, organisation, street, month or weekday word. */
+function isNameEnd(w: string): boolean {
+  const l = w.replace(/['’]s$/, '');
+  return !isRoleWord(l) && !isOrganizationWord(l) && !STREET_WORDS.has(l.toLowerCase()) && !CALENDAR_WORDS.test(l);
+}
+
+const CALENDAR_WORDS =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+/** A word written before a name that is no given name, or a title or a descriptor (`Sniper`, `Captain`, `Veteran`). */
+function isDescriptorBeforeName(w: string): boolean {
+  return !isGivenName(w) || isRoleWord(w) || PERSON_DESCRIPTORS.has(w.toLowerCase());
+}
+
 /** Bodies of the solar system, which end some names (`Blue Moon`, a lander) but alone are themselves (`the Moon`). */
 const CELESTIAL: ReadonlySet<string> = new Set(
   'sun moon earth mercury venus mars jupiter saturn uranus neptune pluto'.split(' '),
@@ -719,7 +950,9 @@ export function resolveMentions(text: string, tagged: readonly Mention[]): Entit
   let mentions = mapPacked(tagged, (m) => fixMention(text, m, isWeatherText))
     .filter((m): m is Mention => m !== null && !isNoEntity(m.text))
     .sort((a, b) => a.start - b.start || b.end - a.end);
+  mentions = withUntaggedFirms(text, withNamesAfterTitles(text, mentions));
   mentions = mergeLongForms(text, joinAcrossConnectors(text, mentions));
+  mentions = withFirmsFirstWords(text, mentions);
 
   // acronyms: definitions, then every other occurrence of a defined acronym becomes a mention
   const normOf = memo(norm);
