@@ -32,14 +32,24 @@ function slotOf(lower: string): number {
   return -1;
 }
 
+/** The lower-cased word's slot, or that of its letters without accents (`Lucía` → `lucia`, `José` → `jose`). */
+function lookup(word: string): { lower: string; slot: number } {
+  const lower = word.toLowerCase();
+  const slot = slotOf(lower);
+  if (slot >= 0 || !NON_ASCII.test(lower)) return { lower, slot };
+  const plain = lower.normalize('NFD').replace(MARKS, '');
+  return { lower: plain, slot: plain.length === lower.length ? slotOf(plain) : -1 };
+}
+const NON_ASCII = /[^ -~]/;
+const MARKS = /\p{M}+/gu;
+
 export function isGivenName(word: string): boolean {
-  return slotOf(word.toLowerCase()) >= 0;
+  return lookup(word).slot >= 0;
 }
 
 /** `male`, `female`, or undefined when the word is not a listed given name. */
 export function givenNameGender(word: string): string | undefined {
-  const lower = word.toLowerCase();
-  const slot = slotOf(lower);
+  const { lower, slot } = lookup(word);
   if (slot < 0) return undefined;
   return GENDERS[lower.length]?.charCodeAt(slot) === 109 /* m */ ? 'male' : 'female';
 }

@@ -22,6 +22,10 @@ describe('givenNameGender', () => {
     ['', undefined],
     ['A', undefined],
     ['Christopherjames', undefined], // longer than any listed name
+    ['Lucía', 'female'], // accented: looked up without the accents
+    ['José', 'male'],
+    ['Zoë', 'female'],
+    ['Xqzé', undefined],
   ])('%s → %s', (word, expected) => {
     // Act
     const gender = givenNameGender(word);

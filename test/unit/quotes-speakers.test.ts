@@ -360,6 +360,45 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'We will not back down', speaker: 'Ted Olsen' },
     ],
   ],
+  [
+    'an organisation with its acronym in brackets before the verb (`The National Union of Mineworkers (NUM) said`)',
+    'The National Union of Miners (NUM) said the accident was "entirely preventable."',
+    [{ quote: 'entirely preventable', speaker: 'National Union of Miners' }],
+  ],
+  [
+    'abbreviated ranks before a name (`Maj. Gen.`, `Sgt. Maj.`)',
+    '"The operation is over," said Maj. Gen. Tariq Mehmood Awan. "We are proud of them," said Army Sgt. Maj. Roy Castell.',
+    [
+      { quote: 'The operation is over', speaker: 'Tariq Mehmood Awan' },
+      { quote: 'We are proud of them', speaker: 'Roy Castell' },
+    ],
+  ],
+  [
+    'offices written before a name (`Taoiseach`, `Ombudsman`)',
+    'Taoiseach Ciarán Ó Briain said the deal was "a fair one." Ombudsman Andrés Villar said the jails were "overcrowded."',
+    [
+      { quote: 'a fair one', speaker: 'Ciarán Ó Briain' },
+      { quote: 'overcrowded', speaker: 'Andrés Villar' },
+    ],
+  ],
+  [
+    'the first of two surnames alone (`Mamani` for `Wilfredo Mamani Choque`)',
+    'Its leader, Wilfredo Mamani Choque, spoke from a truck.\n\n"This government has declared war on workers," Mamani said.',
+    [{ quote: 'This government has declared war on workers', speaker: 'Wilfredo Mamani Choque' }],
+  ],
+  [
+    'two surnames after an accented given name (`Ferreyra Paz` for `Lucía Ferreyra Paz`)',
+    'Students demanded the resignation of Education Minister Lucía Ferreyra Paz.\n\nFerreyra Paz said: "I was not elected to run away."',
+    [{ quote: 'I was not elected to run away', speaker: 'Lucía Ferreyra Paz' }],
+  ],
+  [
+    'a surname with a particle (`Dela Rosa Santos` for `Enrique dela Rosa Santos`), and `he` after it',
+    'Gao met Foreign Secretary Enrique dela Rosa Santos.\n\nDela Rosa Santos later told reporters the country would not be "bullied."\n\n"Our fishermen have the right to fish," he said.',
+    [
+      { quote: 'bullied', speaker: 'Enrique dela Rosa Santos' },
+      { quote: 'Our fishermen have the right to fish', speaker: 'Enrique dela Rosa Santos' },
+    ],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -535,6 +535,15 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
       j -= 3;
       continue;
     }
+    // "The National Union of Mineworkers (NUM) said": a short bracket after the name
+    if (t.w === ')') {
+      let o = j - 1;
+      while (o > lo && j - o <= 4 && toks[o]!.w !== '(' && toks[o]!.w !== ')') o--;
+      if (o > lo && toks[o]!.w === '(' && o < j - 1 && isCap(toks[o - 1])) {
+        j = o - 1;
+        continue;
+      }
+    }
     break;
   }
   if (j < lo) return null;

@@ -23,7 +23,7 @@ export function maskQuotes(text: string, spans: QuoteSpan[]): string {
 }
 
 const ABBREV = new Set(
-  'mr mrs ms dr prof sen rep gov gen lt col capt sgt adm st jr sr vs no inc corp co ltd jan feb mar apr aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e etc ft mt ave blvd dept sens reps del rev est fig vol pp'.split(
+  'mr mrs ms dr prof sen rep gov gen lt col capt sgt adm st jr sr vs no inc corp co ltd jan feb mar apr aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e etc ft mt ave blvd dept sens reps del rev est fig vol pp maj brig cpl pvt cmdr cdr pfc spc supt insp det hon'.split(
     ' ',
   ),
 );

@@ -79,7 +79,32 @@ const NOT_NAME = new Set(
     ' ',
   ),
 );
-const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'al', 'da', 'del', 'di', 'du', 'la', 'le', 'dos']);
+const PARTICLES = new Set([
+  'de',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'da',
+  'del',
+  'dela',
+  'delos',
+  'di',
+  'du',
+  'la',
+  'le',
+  'dos',
+  'das',
+  'do',
+  'ter',
+  'ten',
+  'zu',
+  'y',
+]);
 const PLACE_PREPS = new Set([
   'in',
   'at',
@@ -467,10 +492,11 @@ export class SpeakerResolver {
     const ln = lastName(tokens);
     if (tokens.length >= 2) {
       const name = tokens.join(' ');
-      return this.longerName.get(name) ?? name;
+      return this.longerName.get(name) ?? this.fullBySurnames(tokens) ?? name;
     }
     const list = this.fullByLast.get(ln);
-    if (!list || list.length === 0) return this.fullByFirst(tokens[0]!) ?? tokens.join(' ');
+    if (!list || list.length === 0)
+      return this.fullByFirst(tokens[0]!) ?? this.fullBySurnames(tokens) ?? tokens.join(' ');
     // `the elder Lindqvist` after `Earl Lindqvist … His son, Nate Lindqvist`: the parent
     const rank = this.hasNamesakes(ln) ? SENIORITY.exec(this.masked.slice(Math.max(0, pos - 16), pos))?.[1] : undefined;
     const senior = rank ? this.bySeniority(list, rank.toLowerCase() !== 'younger') : null;
@@ -528,6 +554,30 @@ export class SpeakerResolver {
   private hasNamesakes(ln: string): boolean {
     const list = this.fullByLast.get(ln);
     return !!list && list.some((x) => x.name !== list[0]!.name);
+  }
+
+  /**
+   * The one full name of three words or more the article gives whose surnames, after its given name, start with these
+   * words (`Mamani` and `Mamani Choque` for `Wilfredo Mamani Choque`, `Ferreyra Paz` for `Lucía Ferreyra Paz`, `Dela
+   * Rosa Santos` for `Enrique dela Rosa Santos`), or null. A two-word surname the article names in full is kept.
+   */
+  private fullBySurnames(words: string[]): string | null {
+    const want = words.map((w) => w.toLowerCase());
+    const named = this.fullByLast.get(lastName(words))?.some((x) => x.name === words.join(' '));
+    if (want.length >= 2 && named && isGivenName(words[0]!)) return null;
+    const found = new Set<string>();
+    for (const list of this.fullByLast.values())
+      for (const x of list) {
+        const parts = x.name.split(' ');
+        if (parts.length < want.length + 2 && !(want.length >= 2 && parts.length === want.length + 1)) continue;
+        // (a person's name as the entity stage reads it, opening with a given name: not `Britain Liu Xiaming`)
+        if (!isGivenName(parts[0]!) || !this.entities.some((e) => e.type === 'PERSON' && e.name === x.name)) continue;
+        const rest = parts.slice(1).map((w) => w.toLowerCase());
+        if (rest.length > want.length && want.every((w, i) => rest[i] === w)) found.add(x.name);
+        else if (want.length >= 2 && rest.length === want.length && want.every((w, i) => rest[i] === w))
+          found.add(x.name);
+      }
+    return found.size === 1 ? [...found][0]! : null;
   }
 
   /**
@@ -1028,6 +1078,10 @@ export class SpeakerResolver {
       return { speaker: company[1]!, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     if (p.org) {
+      // (the surnames of a person named in full before: `Ferreyra Paz` of `Lucía Ferreyra Paz`)
+      const person = /^\p{Lu}/u.test(p.text) ? this.fullBySurnames(p.text.split(/\s+/)) : null;
+      if (person)
+        return { speaker: person, speakerType: 'person', speakerEntityId: this.entityFor(person, null)?.id ?? null };
       const name = p.text.replace(/^the\s+/i, '');
       // (`US Embassy in New Delhi`: looked up by its head, not by the place after `in`)
       const pp = /\s(?:in|at)\s/.exec(p.text);
@@ -1041,7 +1095,9 @@ export class SpeakerResolver {
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
     const named = this.withFirstWord(p.text, p.end, stripTitles(p.text).tokens).join(' ');
-    const canonical = named.includes(' ') ? (this.longerName.get(named) ?? named) : this.canonicalName(p.text, p.start);
+    const canonical = named.includes(' ')
+      ? (this.longerName.get(named) ?? this.fullBySurnames(named.split(' ')) ?? named)
+      : this.canonicalName(p.text, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
     // government or institutions, an organisation speaker
     const place = this.entityAt(p.start);

@@ -26,7 +26,7 @@ const TOKEN_RE = new RegExp(
  * case-insensitive Unicode pattern costs a fresh process about a millisecond more to compile).
  */
 const KEEP_DOT =
-  /^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|adm|st|jr|sr|rev|del|sens|reps|ft|mt|u\.s|d\.c|(?:\p{L}\.)+\p{L}|\p{Ll})\.$/u;
+  /^(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|lt|col|capt|sgt|adm|maj|brig|cpl|pvt|cmdr|cdr|pfc|spc|supt|insp|det|st|jr|sr|rev|hon|del|sens|reps|ft|mt|u\.s|d\.c|(?:\p{L}\.)+\p{L}|\p{Ll})\.$/u;
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
