@@ -399,6 +399,22 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'Our fishermen have the right to fish', speaker: 'Enrique dela Rosa Santos' },
     ],
   ],
+  [
+    'an adjective in -ed after a determiner opening the sentence (`An unnamed GOP aide said`, `A retired teacher said`)',
+    'An unnamed GOP aide said: "Everybody wants tariffs in the abstract." A retired teacher said the school was "falling apart."',
+    [
+      { quote: 'Everybody wants tariffs in the abstract', speaker: 'An unnamed GOP aide' },
+      { quote: 'falling apart', speaker: 'A retired teacher' },
+    ],
+  ],
+  [
+    'a person after `from` before `, who said` (`It came from Sen. X, who told …`) and one of a state (`Sen. X of Minnesota, who told`)',
+    'The line came from Sen. Priya Ramnath, who told the paper the record was "a wish list." Sen. Ada Fenwick of Minnesota, who told the Post that it was "a disgrace," disagreed.',
+    [
+      { quote: 'a wish list', speaker: 'Priya Ramnath' },
+      { quote: 'a disgrace', speaker: 'Ada Fenwick' },
+    ],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -606,7 +606,14 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     const run = runEndingAt(toks, j - 2, lo);
     // (not where the person is from: `Ibrahim Sesay, 19, from Sierra Leone, who said`)
     // (nor where someone described is from: `Rhonda Kessler, 58, a retired casino worker from Sparks, who said`)
-    const from = run && run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) ? toks[run[0] - 2] : undefined;
+    // (a person's name after `from` is no place: `It came from Sen. Ann Hobbs, who said`)
+    const person = !!run && (isGivenName(toks[run[0]]!.w) || TITLES.has(toks[run[0]]!.l.replace(/\.$/, '')));
+    const origin = run && run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) ? toks[run[0] - 2] : undefined;
+    const from = origin && (origin.w === ',' || !person) ? origin : undefined;
+    // (`Sen. Priya Raman of Minnesota, who told`: the person before where they are from)
+    const owner = from && isCap(from) ? runEndingAt(toks, run![0] - 2, lo) : null;
+    if (owner && (isGivenName(toks[owner[0]]!.w) || TITLES.has(toks[owner[0]]!.l.replace(/\.$/, ''))))
+      return phrase(text, toks, owner[0], owner[1], 'name');
     if (run && !(from && (from.w === ',' || (from.kind === 'word' && !isCap(from)))))
       return phrase(text, toks, run[0], run[1], 'name');
     // "…, according to the UN refugee agency, which said": the noun phrase before the relative
@@ -1388,7 +1395,10 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
     if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t) && !(i < b && t.l === 'state')) return false;
     if (RELATIVES.has(t.l) || VERB_MODIFIERS.has(t.l)) return false;
     // "Okafor unveiled …": a name directly followed by a past-tense-looking word
-    if (i > a && isCap(toks[i - 1]) && !isCap(t) && /ed$/.test(t.l) && !/['’]s$/.test(toks[i - 1]!.w)) return false;
+    // (not an adjective after a determiner opening the sentence: `A retired teacher`, `An unnamed aide`)
+    const prev = toks[i - 1];
+    const adjective = i < b && DETERMINERS.has(prev?.l ?? '');
+    if (i > a && isCap(prev) && !isCap(t) && /ed$/.test(t.l) && !/['’]s$/.test(prev!.w) && !adjective) return false;
   }
   // lower-case start must be a determiner, a possessive, or a short plural ("officials", "some experts")
   const f = toks[a]!;
