@@ -415,6 +415,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'a disgrace', speaker: 'Ada Fenwick' },
     ],
   ],
+  [
+    'a surname two people share, with the office of one of them (`Senator Ortega` after `Gov. Marisol Ortega` and `State Senator Luz Ortega`)',
+    'Gov. Marisol Ortega said on Tuesday that she would not sign the compact.\n\n"We will not pretend," Ms. Ortega, a Democrat, told reporters.\n\nState Senator Luz Ortega, the bill\'s sponsor, called it "the conservative choice."\n\n"I have told the governor this is the only deal," Senator Ortega said.',
+    [{ quote: 'I have told the governor this is the only deal', speaker: 'Luz Ortega' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

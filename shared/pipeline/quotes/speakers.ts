@@ -139,6 +139,35 @@ const ROLE_MODIFIERS = new Set([
 /** A party word modifying a role (`the Republican governor`), and any party word in a text. */
 const PARTY = /^(?:republican|democratic|democrat|gop|labour|conservative|liberal|green)$/;
 const PARTY_IN = /\b(?:republican|democratic|democrat|gop|labour|conservative|liberal|green|independent)s?\b|\([rd]-/;
+/** Titles of an office, by the office (`Sen.`, `Senator` → senator). */
+const OFFICE_OF: Record<string, string> = {
+  sen: 'senator',
+  senator: 'senator',
+  rep: 'representative',
+  representative: 'representative',
+  congressman: 'representative',
+  congresswoman: 'representative',
+  gov: 'governor',
+  governor: 'governor',
+  mayor: 'mayor',
+  judge: 'judge',
+  justice: 'judge',
+  speaker: 'speaker',
+  president: 'president',
+  minister: 'minister',
+  secretary: 'secretary',
+  gen: 'general',
+  general: 'general',
+  sgt: 'sergeant',
+  sergeant: 'sergeant',
+  det: 'detective',
+  detective: 'detective',
+  dr: 'doctor',
+  prof: 'professor',
+  professor: 'professor',
+  coach: 'coach',
+  chief: 'chief',
+};
 /** `the elder X`, `the younger X` before a surname (group 1: the word). */
 const SENIORITY = /\bthe\s+(elder|older|younger)\s+$/i;
 /** A word of kinship right before a name (`His son, Nate Lindqvist`) or set off after it (`Nate, his son,`). */
@@ -497,6 +526,9 @@ export class SpeakerResolver {
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0)
       return this.fullByFirst(tokens[0]!) ?? this.fullBySurnames(tokens) ?? tokens.join(' ');
+    // `Senator Ortega` after `Gov. Marisol Ortega` and `State Senator Luz Ortega`: the one of that office
+    const office = this.hasNamesakes(ln) ? this.byOffice(surface, list) : null;
+    if (office) return office;
     // `the elder Lindqvist` after `Earl Lindqvist … His son, Nate Lindqvist`: the parent
     const rank = this.hasNamesakes(ln) ? SENIORITY.exec(this.masked.slice(Math.max(0, pos - 16), pos))?.[1] : undefined;
     const senior = rank ? this.bySeniority(list, rank.toLowerCase() !== 'younger') : null;
@@ -504,6 +536,32 @@ export class SpeakerResolver {
     // an honorific picks among people who share the surname (`Mr Harrigan` is Tom, not Bev Harrigan named after him)
     const ofGender = gender && this.hasNamesakes(ln) ? latestAt(list, pos, (n) => this.genderOf(n) === gender) : null;
     return (ofGender ?? latestAt(list, pos) ?? list[0]!).name;
+  }
+
+  /**
+   * Of people sharing a surname, the one the article gave the office written before this mention (`Rep. Finch` for
+   * `state Rep. Tessa Finch`, not `House Speaker Rolland Finch`); null when none or several had it.
+   */
+  private byOffice(surface: string, list: ReadonlyArray<{ name: string; at: number }>): string | null {
+    const words = surface.split(/\s+/);
+    const offices = new Set(
+      words
+        .slice(0, -1)
+        .map((w) => OFFICE_OF[norm(w)])
+        .filter(Boolean),
+    );
+    if (offices.size === 0) return null;
+    const found = new Set<string>();
+    for (const x of list) {
+      const at = this.text.indexOf(x.name, x.at);
+      if (at < 0) continue;
+      const titles = this.text
+        .slice(Math.max(0, at - 30), at)
+        .split(/\s+/)
+        .slice(-3);
+      if (titles.some((w) => offices.has(OFFICE_OF[norm(w)]))) found.add(x.name);
+    }
+    return found.size === 1 ? [...found][0]! : null;
   }
 
   /**
@@ -1122,9 +1180,11 @@ export class SpeakerResolver {
       return { speaker: p.text, speakerType: 'nominal', speakerEntityId: null };
     let e = this.entityFor(canonical, p);
     // the entity stage joins a lone surname to the nearest bearer; its honorific may have chosen another (`Mr Harrigan`)
+    // (or its office: `Rep. Finch` for `state Rep. Tessa Finch`)
+    const titled = stripTitles(p.text).gender || p.text.split(/\s+/).some((w) => OFFICE_OF[norm(w)]);
     if (
       e?.type === 'PERSON' &&
-      stripTitles(p.text).gender &&
+      titled &&
       canonical.includes(' ') &&
       this.hasNamesakes(lastName(canonical.split(' ')))
     ) {
