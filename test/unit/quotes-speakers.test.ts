@@ -420,6 +420,19 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Gov. Marisol Ortega said on Tuesday that she would not sign the compact.\n\n"We will not pretend," Ms. Ortega, a Democrat, told reporters.\n\nState Senator Luz Ortega, the bill\'s sponsor, called it "the conservative choice."\n\n"I have told the governor this is the only deal," Senator Ortega said.',
     [{ quote: 'I have told the governor this is the only deal', speaker: 'Luz Ortega' }],
   ],
+  [
+    'a quote followed by an appositive naming it a claim someone else judges (`…,” a remark Ms. X called “…”`)',
+    'Its spokesman, Caleb Monroe, said the ad was "exploiting a sick woman for votes," a remark Ms. Yarrow called "pathetic."',
+    [
+      { quote: 'exploiting a sick woman for votes', speaker: 'Caleb Monroe' },
+      { quote: 'pathetic', speaker: 'Yarrow' },
+    ],
+  ],
+  [
+    "a reduced relative after a possessive owner (`a margin Harlan's team has dismissed as “…”`)",
+    'Internal polling shows Ortiz-Bell within six points, a margin Harlan\'s team has dismissed as "fan fiction."',
+    [{ quote: 'fan fiction', speaker: "Harlan's team" }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -1201,9 +1201,10 @@ function nameOrNominal(text: string, toks: Tok[], a: number, b: number, _more: b
       break;
     }
   }
-  // "an offer the union called “…”": a noun phrase, then the one whose verb it is (a reduced relative clause)
+  // "an offer the union called “…”", "a margin Harlan's team has dismissed": a noun phrase, then the one whose verb it
+  // is (a reduced relative clause)
   for (let x = b - 1; x > a + 1; x--) {
-    if (!/^(?:the|a|an)$/.test(toks[x]!.l)) continue;
+    if (!/^(?:the|a|an)$/.test(toks[x]!.l) && !(isCap(toks[x]) && /['’]s$/.test(toks[x]!.w))) continue;
     const prev = toks[x - 1]!;
     if (
       prev.kind === 'word' &&
@@ -2017,6 +2018,11 @@ const VERB_FIRST_CUES: ReadonlySet<string> = new Set([
 
 function attributeRight(text: string, toks: Tok[], lo: number, hi: number): Attribution | null {
   if (lo >= hi) return null;
+  // "“…,” a remark Ms. Yarrow called “pathetic.”", "“…,” a claim Kyiv dismissed as fiction": an appositive that names
+  // the quote as a claim someone else judges; its verb is not this quote's
+  const ap = toks[lo]!.w === ',' ? lo + 1 : lo;
+  const judged = toks[ap + 2] && (isCap(toks[ap + 2]) || DETERMINERS.has(toks[ap + 2]!.l));
+  if (/^(?:a|an|the)$/.test(toks[ap]?.l ?? '') && CLAIM_NOUN.test(toks[ap + 1]?.l ?? '') && judged) return null;
   // "“…,” as one bank chief told me": the comment clause after `as`
   if (toks[lo]!.l === 'as' && lo + 2 < hi) {
     const r = attributeRight(text, toks, lo + 1, Math.min(hi, lo + 12));
@@ -2103,6 +2109,10 @@ function relativeSubject(text: string, toks: Tok[], k: number, lo: number): Spea
 function writerAsks(toks: Tok[], k: number): boolean {
   return /^(?:we|i)$/.test(toks[k - 1]?.l ?? '') && SUBORDINATORS.has(toks[k - 2]?.l ?? '');
 }
+
+/** Nouns for what someone said, as an appositive after a quote (`…,” a claim Kyiv dismissed`). */
+const CLAIM_NOUN =
+  /^(?:claim|remark|comment|statement|assertion|accusation|charge|suggestion|description|characteri[sz]ation|allegation|label|boast|prediction|figure|estimate|account|assessment)s?$/;
 
 /** A cue verb right after the comma that closes the clause starting at token k (`, who asked …, said`). */
 function mainCueAfterClause(toks: Tok[], k: number, limit: number): boolean {
