@@ -433,6 +433,21 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Internal polling shows Ortiz-Bell within six points, a margin Harlan\'s team has dismissed as "fan fiction."',
     [{ quote: 'fan fiction', speaker: "Harlan's team" }],
   ],
+  [
+    'a document of `his` set off by a participle aside (`His only statement, released by …, said`): the person',
+    'Judge Cyrus Whitman has said almost nothing. His only statement, released by the White House after his nomination, said he would "keep an open mind."',
+    [{ quote: 'keep an open mind', speaker: 'Cyrus Whitman' }],
+  ],
+  [
+    'a plural after a possessive is a noun, not a verb of saying (`her earlier remarks had been “…”`)',
+    'Judge Miriam Oduya declined to answer. Judge Oduya replied that her earlier remarks had been "academic."',
+    [{ quote: 'academic', speaker: 'Miriam Oduya' }],
+  ],
+  [
+    'an aside on how a document was obtained (`The memo, obtained by Capitol Wire, warned`)',
+    'The State Victory Council sent a memo to donors. The memo, obtained by Capitol Wire, also warned that the party could lose "if we take it for granted."',
+    [{ quote: 'if we take it for granted', speaker: 'State Victory Council' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

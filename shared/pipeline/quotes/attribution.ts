@@ -268,6 +268,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
       (toks[k - 2]?.kind === 'word' && /^(?:whether|if|about|what|why|how|when|where|who)$/.test(next ?? '')))
   )
     return null;
+  // "her earlier remarks", "his comments": a plural after a possessive (and perhaps an adjective) is a noun
+  const owner = toks[k - 1]?.kind === 'word' && !POSSESSIVE.test(toks[k - 1]!.l) ? toks[k - 2] : toks[k - 1];
+  if (/s$/.test(t.l) && POSSESSIVE.test(owner?.l ?? '') && (owner === toks[k - 1] || !isCap(toks[k - 1]))) return null;
   // "states ended two days of talks": a plural noun before its verb
   if (NOUNABLE.has(t.l) && /s$/.test(t.l) && toks[k + 1]?.kind === 'word' && /^\p{Ll}{3,}ed$/u.test(next ?? ''))
     return null;
@@ -1394,7 +1397,9 @@ function validNominal(toks: Tok[], a: number, b: number): boolean {
     const t = toks[i]!;
     // (a verb form that is a noun modifying the head is no verb: `state media`, `state police`)
     if (CUE_FORM_TO_LEMMA.has(t.l) && !isCap(t) && !(i < b && t.l === 'state')) return false;
-    if (RELATIVES.has(t.l) || VERB_MODIFIERS.has(t.l)) return false;
+    // (`only` after a determiner is an adjective: `His only statement`)
+    const only = t.l === 'only' && i > a && DETERMINERS.has(toks[i - 1]!.l);
+    if (RELATIVES.has(t.l) || (VERB_MODIFIERS.has(t.l) && !only)) return false;
     // "Okafor unveiled …": a name directly followed by a past-tense-looking word
     // (not an adjective after a determiner opening the sentence: `A retired teacher`, `An unnamed aide`)
     const prev = toks[i - 1];
@@ -1680,7 +1685,7 @@ function isAllCaps(w: string): boolean {
 
 /** Participles opening an aside about how someone was reached (`, asked if …,`, `, reached after practice,`). */
 const PASSIVE_ASIDE =
-  /^(?:asked|reached|contacted|interviewed|questioned|pressed|approached|speaking|granted|given|citing)$/;
+  /^(?:asked|reached|contacted|interviewed|questioned|pressed|approached|speaking|granted|given|citing|obtained|released|published|seen|reviewed|issued|posted)$/;
 
 /** Words after which a participle opens a clause of its own (`When asked,`, `Once elected,`). */
 const SUBORDINATORS = new Set(['when', 'once', 'if', 'as', 'though', 'although', 'unless', 'while', 'after', 'before']);
@@ -2272,6 +2277,9 @@ function inAppositiveBeforeCue(toks: Tok[], k: number): boolean {
   // (the sentence's verb, not a participle that adds to it: `…, the company said, adding that …`)
   return isCueTok(toks, next) !== null && !/ing$/.test(toks[next]!.l);
 }
+
+/** Possessive determiners (`her remarks`). */
+const POSSESSIVE = /^(?:his|her|their|its|our|my|your)$/;
 
 /** A document someone puts out (`a statement calling …`), and the verbs that put it out. */
 const ISSUED_DOCUMENT = /^(?:statement|release|letter|post|tweet|video|ad|advert|advertisement|email|memo|note)$/;

@@ -156,6 +156,9 @@ const COMPANY_PHRASE = new RegExp(
 /** A phrase for an organisation that need not be a company (`the agency`, `the club`, `the hospital`). */
 const INSTITUTION_PHRASE = new RegExp(`\\b(?:${INSTITUTION_NOUNS})$`, 'i');
 
+/** A document of `his`/`her` (group 1: the possessive). */
+const OWNED_BY_PRONOUN =
+  /^([Hh]is|[Hh]er)\s+(?:\p{Ll}+\s+){0,2}(?:statement|letter|post|tweet|memo|email|book|memoir|testimony|op-ed|column|essay|speech|remarks)$/u;
 /** A credit line under a quote: a dash, then a name (titles included) ending at a comma or the line's end. */
 const CREDIT_LINE = /^[—–―]\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=\s*(?:,|$))/u;
 /** A sentence naming who said the quote before it (group 1: the name, titles included). */
@@ -1311,9 +1314,23 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       // (`a 2018 study by the Institute for X`, `a report in the Harbor Leader`: who published it speaks)
       const si = resolver.sentenceOf(sp.start);
       const antecedent = sp.kind === 'pronoun' ? nominalAntecedent(sp, si) : null;
+      // (a document of `his`/`her` speaks for the person the pronoun stands for: `His only statement, …, said`)
+      const owned = sp.kind === 'nominal' ? OWNED_BY_PRONOUN.exec(sp.text) : null;
+      const ownerPronoun: SpeakerPhrase | null = owned
+        ? {
+            start: sp.start,
+            end: sp.start + owned[1]!.length,
+            text: owned[1]!.toLowerCase() === 'his' ? 'he' : 'she',
+            kind: 'pronoun',
+            org: false,
+          }
+        : null;
+      const byOwner = ownerPronoun ? resolver.resolve(ownerPronoun, lastSpeakers.slice(-3)) : null;
       r = antecedent
         ? resolve(antecedent)
-        : resolver.resolve((sp.kind === 'nominal' && issuerOfDocument(text, sp)) || sp, lastSpeakers.slice(-3));
+        : byOwner?.speakerType === 'person'
+          ? byOwner
+          : resolver.resolve((sp.kind === 'nominal' && issuerOfDocument(text, sp)) || sp, lastSpeakers.slice(-3));
       const issuer = r.speakerType === 'nominal' || /^(?:the|an?)\s+\p{Ll}/u.test(sp.text) ? issuerOf(sp, si) : null;
       if (issuer) r = issuer;
       // `it`/`they` right after an organisation spoke, with no person speaking in between, is that organisation
