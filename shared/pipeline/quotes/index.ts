@@ -956,6 +956,18 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       /^ \p{Ll}+\s/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
     )
       continue;
+    // one lower-case word in quote marks inside a phrase, before a noun or an object: a verb after `to` (`could be
+    // used to “call” larvae back`) or a noun after a hyphenated modifier (`top-tier “trophy” space`) used in a sense
+    // of its own, not someone's words
+    if (
+      words === 1 &&
+      /^\p{Ll}+$/u.test(content) &&
+      /(?:\bto|\p{L}-\p{L}+)\s*$/u.test(near) &&
+      /^ (?!(?:and|or|but|to|in|on|at|for|as|with|by|from|of|after|before|when|while|than|that|is|are|was|were)\b)\p{Ll}+\b/u.test(
+        text.slice(w.span.outerEnd, w.span.outerEnd + 30),
+      )
+    )
+      continue;
     // the name of a policy, a deal or a plan between `the` and that noun (`the “open skies” agreement`)
     if (
       words <= 4 &&

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { annotateText } from '../../shared/pipeline/annotate-text.ts';
+
+/** A quote as a user sees it: its type, its speaker and what was said. */
+interface Seen {
+  type: 'direct' | 'partial' | 'indirect';
+  speaker: string | null;
+  text: string;
+}
+
+/**
+ * Reported speech and what was said: `[name, text, every quote expected]`. All texts are invented; each row failed
+ * before the fix it names.
+ */
+const ROWS: Array<[string, string, Seen[]]> = [
+  // trailing attributions
+  [
+    'a closing `…, X told <hearer>.` by people who are no speaking noun',
+    'The depot will close in the spring, two people familiar with the plans told the Harbor Gazette.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'two people familiar with the plans',
+        text: 'The depot will close in the spring',
+      },
+    ],
+  ],
+  [
+    'the same with when it was told',
+    'The mill would shed 200 jobs, three workers briefed on the talks told reporters on Monday.',
+    [{ type: 'indirect', speaker: 'three workers briefed on the talks', text: 'The mill would shed 200 jobs' }],
+  ],
+  [
+    'a name set off by commas before a predicate is no speaker of a closing `…, the officials said`',
+    'The envoy, Tobias Mwangi-Hale, handed Ostrava a ceasefire draft, the officials said, speaking on the condition of anonymity because the talks were private.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'the officials',
+        text: 'The envoy, Tobias Mwangi-Hale, handed Ostrava a ceasefire draft',
+      },
+    ],
+  ],
+  // verbs
+  [
+    '`noted` with a clause in the past and no `that`',
+    'Dr. Ilse Varga led the survey. She noted the responses skewed slightly younger.',
+    [{ type: 'indirect', speaker: 'Ilse Varga', text: 'the responses skewed slightly younger' }],
+  ],
+  [
+    'control: `noted` with a noun phrase reports nothing',
+    'Dr. Ilse Varga noted the problems raised by the auditors.',
+    [],
+  ],
+  [
+    '`agreed that`',
+    'Councillor Brann Oduya agreed that the pilot scheme should run another year.',
+    [{ type: 'indirect', speaker: 'Brann Oduya', text: 'the pilot scheme should run another year' }],
+  ],
+  ['control: `agreed to` reports nothing', 'Councillor Brann Oduya agreed to run the pilot scheme another year.', []],
+  [
+    '`fired back` is a verb of saying for the quotes around it',
+    'Mayor Lena Troost defended the levy. "A tax?" Corvell fired back. "Call it what it is."',
+    [
+      { type: 'direct', speaker: 'Corvell', text: 'A tax?' },
+      { type: 'direct', speaker: 'Corvell', text: 'Call it what it is.' },
+    ],
+  ],
+  // anonymous sources
+  [
+    'a bare `One said` after a group of people is one of them',
+    'Four nurses met the inspectors. One said the ward had been short-staffed for a year.',
+    [{ type: 'indirect', speaker: 'One', text: 'the ward had been short-staffed for a year' }],
+  ],
+  ['control: a generic `one` in the present reports nothing', 'One says the ward is always short-staffed.', []],
+  // `in her words`
+  [
+    '`in her words, “…”` is hers',
+    'Odile Marchetti left the orchestra in May. The post was, in her words, "the loudest chair in town."',
+    [{ type: 'partial', speaker: 'Odile Marchetti', text: 'the loudest chair in town.' }],
+  ],
+  // false quotes
+  [
+    'a headline whose attribution is a subordinate clause (`… as X confirms …`) reports nothing',
+    'Ferry service cut again as Tidewater confirms closures\n\nThe line will run twice a day.',
+    [],
+  ],
+  [
+    'a verb in scare quotes after `to` is no partial quote: the report stays',
+    'The engineers suggest small drones could be used to "herd" birds away from the runway.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'The engineers',
+        text: 'small drones could be used to "herd" birds away from the runway',
+      },
+    ],
+  ],
+  ['`asking rents` is no verb of saying', 'The survey found that asking rents for "boutique" units fell sharply.', []],
+  [
+    'a noun in scare quotes after a hyphenated modifier is no partial quote',
+    'Brokers say rents for high-end "boutique" units fell sharply.',
+    [{ type: 'indirect', speaker: 'Brokers', text: 'rents for high-end "boutique" units fell sharply' }],
+  ],
+  [
+    '`estimated` with a number is no report, and a report ends at its dash',
+    'The march — organizers put it at 9,000; police estimated about 5,000 — ended at the square.',
+    [],
+  ],
+];
+
+describe('quotes, round 10: reported speech and what was said', () => {
+  it.each(ROWS)('%s', (_name, text, expected) => {
+    // Prepare
+    const { quotes } = annotateText(text);
+    // Act
+    const seen = quotes.map((q) => ({ type: q.type, speaker: q.speaker, text: text.slice(q.start, q.end) }));
+    // Assess
+    expect(seen).toEqual(expected);
+  });
+});
