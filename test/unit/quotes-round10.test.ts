@@ -66,6 +66,49 @@ const ROWS: Array<[string, string, Seen[]]> = [
       { type: 'direct', speaker: 'Corvell', text: 'Call it what it is.' },
     ],
   ],
+  // a partial quote of another speaker inside a report
+  [
+    'a report holding a partial quote of someone else: the report, and the partial by its own speaker',
+    'A pensioner reported that he lost $2,300 after a man posing as a courier told him the parcel was "held at customs".',
+    [
+      {
+        type: 'indirect',
+        speaker: 'A pensioner',
+        text: 'he lost $2,300 after a man posing as a courier told him the parcel was "held at customs"',
+      },
+      { type: 'partial', speaker: 'a man', text: 'held at customs' },
+    ],
+  ],
+  [
+    '`what X called “…”` inside a sentence a closing source reports',
+    'Billed by the ministry as what the Treasury called "technical talks," the visit was about a loan, according to two diplomats.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'two diplomats',
+        text: 'Billed by the ministry as what the Treasury called "technical talks," the visit was about a loan',
+      },
+      { type: 'partial', speaker: 'Treasury', text: 'technical talks,' },
+    ],
+  ],
+  [
+    '`As for “…,”` takes up someone else’s words: the closing speaker reports the rest',
+    'As for "the lowest crime rate ever," that is plainly false: burglaries rose in 2021, researchers noted.',
+    [
+      { type: 'partial', speaker: null, text: 'the lowest crime rate ever,' },
+      { type: 'indirect', speaker: 'researchers', text: 'that is plainly false: burglaries rose in 2021' },
+    ],
+  ],
+  [
+    'control: a report holding a partial quote of the same speaker stays one partial quote',
+    'Ms. Arden said that she told the board the method was "a blunt instrument".',
+    [{ type: 'partial', speaker: 'Arden', text: 'a blunt instrument' }],
+  ],
+  [
+    'control: `what she called “…”` inside her own report stays one partial quote',
+    'Ms. Arden said the audit was what she called "a blunt instrument".',
+    [{ type: 'partial', speaker: 'Arden', text: 'a blunt instrument' }],
+  ],
   // anonymous sources
   [
     'a bare `One said` after a group of people is one of them',
