@@ -57,6 +57,21 @@ const ROWS: Array<[string, string, Seen[]]> = [
     'Councillor Brann Oduya agreed that the pilot scheme should run another year.',
     [{ type: 'indirect', speaker: 'Brann Oduya', text: 'the pilot scheme should run another year' }],
   ],
+  [
+    'verbs of saying that report with `that` (`declared`, `hinted`, `pledged`, `remarked`)',
+    'Governor Alma Reyes declared that the drought was over. Her deputy, Colm Tierney, hinted to reporters that rationing would end. Reyes pledged that reservoirs would be expanded. Tierney remarked that the rain had come late.',
+    [
+      { type: 'indirect', speaker: 'Alma Reyes', text: 'the drought was over' },
+      { type: 'indirect', speaker: 'Colm Tierney', text: 'rationing would end' },
+      { type: 'indirect', speaker: 'Alma Reyes', text: 'reservoirs would be expanded' },
+      { type: 'indirect', speaker: 'Colm Tierney', text: 'the rain had come late' },
+    ],
+  ],
+  [
+    'control: the same verbs with a noun phrase or an infinitive report nothing, and evidence indicates no one’s words',
+    'Governor Alma Reyes declared an emergency and pledged to expand the reservoirs. Nothing indicated that the rain would come.',
+    [],
+  ],
   ['control: `agreed to` reports nothing', 'Councillor Brann Oduya agreed to run the pilot scheme another year.', []],
   [
     '`fired back` is a verb of saying for the quotes around it',

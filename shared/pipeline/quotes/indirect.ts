@@ -8,6 +8,41 @@ import type { Span } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { CLAUSE_OPENERS, CUE_FORM_TO_LEMMA } from './lexicon.ts';
 
+/**
+ * Verbs of saying that report only with `that` (`declared that …`, `hinted to reporters that …`; not `declared an
+ * emergency`, `vowed to fight`, `commented on the plan`).
+ */
+const THAT_VERBS = [
+  'observe',
+  'remark',
+  'declare',
+  'boast',
+  'brag',
+  'vow',
+  'promise',
+  'pledge',
+  'speculate',
+  'hint',
+  'answer',
+  'clarify',
+  'elaborate',
+  'confess',
+  'confide',
+  'lament',
+  'proclaim',
+  'opine',
+  'retort',
+  'comment',
+  'muse',
+  'whisper',
+  'shout',
+  'grumble',
+  'affirm',
+  'underscore',
+  'signal',
+  'indicate',
+];
+
 const REPORTING = new Set([
   'estimate',
   'say',
@@ -58,13 +93,14 @@ const REPORTING = new Set([
   'question',
   'agree',
   'concur',
+  ...THAT_VERBS,
 ]);
 
 /** Whether a verb's lemma reports someone's words (`say`, `argue`; not `call`, `describe`). */
 
 export const isReporting = (lemma: string): boolean => REPORTING.has(lemma);
 /** Reporting verbs that report only with `that` after them (`countered that …`; not `responded to the fire`). */
-const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond', 'agree', 'concur']);
+const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond', 'agree', 'concur', ...THAT_VERBS]);
 /** Verbs of agreeing report only with `that` right after them or after whom they agree with (`agreed with him that`). */
 const AGREEING = new Set(['agree', 'concur']);
 
@@ -370,6 +406,16 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (
     /^(?:reveal|suggest)$/.test(a.cue.lemma) &&
     /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs|research)$/.test(a.speaker.text)
+  )
+    return null;
+  // (no one: `Nothing indicated that …`, `Everything suggests …`)
+  if (/^(?:nothing|something|everything|anything)$/i.test(a.speaker.text)) return null;
+  // what hints or indicates is evidence unless someone speaks (`nothing indicated that …`, `a study hints that …`)
+  if (
+    /^(?:indicate|signal|hint)$/.test(a.cue.lemma) &&
+    a.speaker.kind === 'nominal' &&
+    !a.speaker.org &&
+    !SPEAKING_HEAD.test(a.speaker.text)
   )
     return null;
   if (
