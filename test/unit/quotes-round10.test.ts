@@ -74,6 +74,15 @@ const ROWS: Array<[string, string, Seen[]]> = [
   ],
   ['control: `agreed to` reports nothing', 'Councillor Brann Oduya agreed to run the pilot scheme another year.', []],
   [
+    'a question in quote marks, then `X said.`: X, not the speaker before in the paragraph',
+    '"The levy is fair," said Mayor Lena Troost. "Fair?" Corvell said. "Ask the bakers."',
+    [
+      { type: 'direct', speaker: 'Lena Troost', text: 'The levy is fair,' },
+      { type: 'direct', speaker: 'Corvell', text: 'Fair?' },
+      { type: 'direct', speaker: 'Corvell', text: 'Ask the bakers.' },
+    ],
+  ],
+  [
     '`fired back` is a verb of saying for the quotes around it',
     'Mayor Lena Troost defended the levy. "A tax?" Corvell fired back. "Call it what it is."',
     [

@@ -762,6 +762,30 @@ function propagate(d: Doc, work: Work[], i: number): void {
       return;
     }
   }
+  // `“An investment?” Hollister fired back.`: a quote that is its whole sentence (closed by `?` or `!`), then a
+  // sentence of the paragraph that says only who said it, before an earlier speaker of the paragraph
+  const after = sentences[w.sentence + 1];
+  if (
+    after &&
+    after.paragraph === p &&
+    w.span.outerStart <= own.start + 1 &&
+    /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, own.end)) &&
+    !hasQuote(d, w.sentence + 1)
+  ) {
+    const b = bare(d, w.sentence + 1);
+    const rest = b?.cue ? masked.slice(b.cue.end, after.end) : '';
+    if (
+      b?.cue &&
+      b.speaker.start < b.cue.start &&
+      /^\s*$/.test(masked.slice(after.start, b.speaker.start)) &&
+      b.speaker.kind !== 'nominal' &&
+      (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest))
+    ) {
+      w.attr = b;
+      w.via = 'lead-in';
+      return;
+    }
+  }
   // split quote / later quote of the same paragraph
   for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
     if (work[k]!.attr) {
