@@ -135,6 +135,16 @@ const ROWS: Array<[string, string, Seen[]]> = [
   ],
   // anonymous sources
   [
+    '`According to` a source with a long relative clause about why it is not named',
+    'According to a former producer who spoke on the condition of anonymity because she was not authorized to discuss the budget, the studio ran out of money in March.',
+    [{ type: 'indirect', speaker: 'a former producer', text: 'the studio ran out of money in March' }],
+  ],
+  [
+    'the same with the relative clause set off by commas',
+    'According to two former producers, who spoke on the condition of anonymity because they were not authorized to discuss the budget, the studio ran out of money in March.',
+    [{ type: 'indirect', speaker: 'two former producers', text: 'the studio ran out of money in March' }],
+  ],
+  [
     'a bare `One said` after a group of people is one of them',
     'Four nurses met the inspectors. One said the ward had been short-staffed for a year.',
     [{ type: 'indirect', speaker: 'One', text: 'the ward had been short-staffed for a year' }],

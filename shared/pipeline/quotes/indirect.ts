@@ -305,7 +305,7 @@ function firstClauseComma(text: string, from: number): number {
 
 /** A participle phrase or relative clause about the source, up to its comma (`published in BMJ,`, `which …,`). */
 const SOURCE_PARTICIPLE =
-  /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,80},/u;
+  /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,160},/u;
 
 /**
  * After `…, X said`: when or where it was said, then more of the narrator's sentence, with no `that` (`…, the chief
@@ -442,7 +442,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   ) {
     // "According to the agency, ⟦the bridge is safe⟧.": the clause after the source's comma
     const comma = firstClauseComma(text, sp.end);
-    if (comma < 0 || comma >= sent.end || comma - sp.end > 80) return null;
+    // (a relative clause about the source may be long: `According to two former employees who asked not to be named
+    // because they still work in the industry, …`)
+    const relative = /^,?\s+(?:who|whom|which|that)\s/i.test(text.slice(sp.end, sp.end + 8));
+    if (comma < 0 || comma >= sent.end || comma - sp.end > (relative ? 200 : 80)) return null;
     [s, e] = trimSpan(text, comma + 1, sent.end);
     // (past the source's participle phrase: `According to the study, published in BMJ, ⟦…⟧`)
     const participle = SOURCE_PARTICIPLE.exec(text.slice(s, e));
