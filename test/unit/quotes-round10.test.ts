@@ -41,6 +41,25 @@ const ROWS: Array<[string, string, Seen[]]> = [
       },
     ],
   ],
+  [
+    '`…, X said, asking not to be named`: the clause before X, whoever X is',
+    'The senator, Ilya Brandt, gave the donors a private briefing, three attendees said, asking not to be named.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'three attendees',
+        text: 'The senator, Ilya Brandt, gave the donors a private briefing',
+      },
+    ],
+  ],
+  [
+    '`…, X told <hearer>, adding that …`: both reports',
+    'The ministry will scrap the levy, people familiar with the plan told the Courier, adding that a vote was set for June.',
+    [
+      { type: 'indirect', speaker: 'people familiar with the plan', text: 'The ministry will scrap the levy' },
+      { type: 'indirect', speaker: 'people familiar with the plan', text: 'a vote was set for June' },
+    ],
+  ],
   // verbs
   [
     '`noted` with a clause in the past and no `that`',

@@ -225,9 +225,12 @@ const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|t
 const HEARER = new RegExp(String.raw`^${HEARER_PHRASE}\s+`, 'u');
 /** Nothing after `told` but who was told (`…, a city engineer told the Westmoor Herald.`). */
 const HEARER_ONLY = new RegExp(String.raw`^\s*${HEARER_PHRASE}\s*[.!?]?\s*$`, 'u');
-/** Who was told, then perhaps when or where (`…, officials told the Ledger on Tuesday.`). */
+/**
+ * Who was told, then perhaps when, then the end or a participle phrase (`…, officials told the Ledger on Tuesday.`,
+ * `…, two aides told the Journal, speaking on condition of anonymity`).
+ */
 const HEARER_WHEN_ONLY = new RegExp(
-  String.raw`^\s*${HEARER_PHRASE}(?:\s+(?:(?:on|in|at|during)\s+(?:an?\s+|the\s+)?[\p{L}\d]+(?:\s+interview)?|(?:this|last|earlier)\s+(?:week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)){0,2}\s*[.!?]?\s*$`,
+  String.raw`^\s*${HEARER_PHRASE}(?:\s+(?:(?:on|in|at|during)\s+(?:an?\s+|the\s+)?[\p{L}\d]+(?:\s+interview)?|(?:this|last|earlier)\s+(?:week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)){0,2}(?:\s*[.!?]?\s*$|\s*,\s*(?:adding|noting|saying|speaking|asking|citing|requesting|declining)\s)`,
   'iu',
 );
 /**
@@ -474,7 +477,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       ) || titleAfterComma(beforeSpeaker);
     // (not a name set off by commas after its role: `The prime minister, Ernesto Villanueva, said Wednesday he …`)
     const speakerClosesClause = commaBeforeSpeaker && !/^\s*,/.test(text.slice(sp.end, sp.end + 2));
-    const speakerAfterComma = speakerClosesClause && (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text));
+    // (`said`/`told` after the comma: whoever it is speaks, `…, three attendees said, asking not to be named`)
+    const speakerAfterComma =
+      speakerClosesClause &&
+      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text) || /^(?:say|tell)$/.test(a.cue.lemma));
     // `…, two people familiar with her plans told the Ledger.`: whoever tells a hearer speaks (no `a deal told …`)
     const toldHearerOnly = a.cue.lemma === 'tell' && speakerClosesClause && HEARER_WHEN_ONLY.test(after);
     // nothing said after the verb (the content, if any, comes before the speaker)
