@@ -143,6 +143,23 @@ const ROWS: Array<[string, string, Seen[]]> = [
     ],
   ],
   [
+    'a partial quote whose speaker and verb sit in the clause another speaker reports',
+    'The tenant union said management had called the rent offer "final" before talks began.',
+    [
+      {
+        type: 'indirect',
+        speaker: 'The tenant union',
+        text: 'management had called the rent offer "final" before talks began',
+      },
+      { type: 'partial', speaker: 'management', text: 'final' },
+    ],
+  ],
+  [
+    'control: a report whose clause holds its own speaker’s partial quote stays one partial quote',
+    'Mr. Halloran said he accepted there was a fault but it was "not this fix".',
+    [{ type: 'partial', speaker: 'Halloran', text: 'not this fix' }],
+  ],
+  [
     'control: a report holding a partial quote of the same speaker stays one partial quote',
     'Ms. Arden said that she told the board the method was "a blunt instrument".',
     [{ type: 'partial', speaker: 'Arden', text: 'a blunt instrument' }],

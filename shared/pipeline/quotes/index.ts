@@ -369,6 +369,26 @@ function innerAttribution(masked: string, sent: Span, w: Kept): Attribution | nu
       : null,
   };
 }
+/**
+ * The attribution of a partial quote whose speaker and verb sit inside the clause another speaker's report of the
+ * sentence holds (`The union said management had called the offer “final”`), or undefined (the same speaker, or a
+ * pronoun that may be the same: `Arden said she told the board it was “…”`).
+ */
+function nestedIn(d: Doc, si: number, w: Kept | null): Attribution | undefined {
+  const a = w?.type === 'partial' ? w.attr : null;
+  if (!a?.cue || a.speaker.kind === 'pronoun' || a.cue.start < a.speaker.end || a.cue.start > w!.span.outerStart)
+    return undefined;
+  const outer = bare(d, si);
+  if (!outer?.cue || !isReporting(outer.cue.lemma) || outer.speaker.end > outer.cue.start) return undefined;
+  // (the inner clause follows the outer verb: `said (that) management had called …`)
+  const between = d.masked.slice(outer.cue.end, a.speaker.start);
+  return outer.cue.end <= a.speaker.start &&
+    /^\s+(?:that\s+)?[^,;:.!?—–()-]{0,40}$/.test(between) &&
+    outer.speaker.start !== a.speaker.start
+    ? a
+    : undefined;
+}
+
 /** The verb of an inner speaker's words (see WHAT_CALLED, INNER_REPORT). */
 const INNER_CUE =
   /\b(?:called|calls|call|termed|terms|dubbed|dubs|labell?ed|described|describes|describe|characterized|characterizes|told|said|claimed|insisted|warned|wrote|assured)\b/u;
@@ -1533,6 +1553,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
         confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
       });
     }
+    if (inner === undefined && !leadContent && !crowded(d, si)) inner = nestedIn(d, si, last);
     const around = inner !== undefined && !leadContent && !crowded(d, si) ? bare(d, si) : null;
     // (a report around the inner speaker's words, by someone outside them)
     const outside =
