@@ -185,6 +185,28 @@ const ROWS: Array<[string, string, Seen[]]> = [
     'Four nurses met the inspectors. One said the ward had been short-staffed for a year.',
     [{ type: 'indirect', speaker: 'One', text: 'the ward had been short-staffed for a year' }],
   ],
+  [
+    '`Both said`, `The first said …; the second said …`: the people just named, one report each',
+    'Two pilots spoke to the inquiry. Both said the runway lights had failed. The first said the tower was unmanned; the second said the radio was dead.',
+    [
+      { type: 'indirect', speaker: 'Both', text: 'the runway lights had failed' },
+      { type: 'indirect', speaker: 'The first', text: 'the tower was unmanned' },
+      { type: 'indirect', speaker: 'the second', text: 'the radio was dead' },
+    ],
+  ],
+  [
+    '`Some said …; others said …`: two reports',
+    'Several tenants attended. Some said the rent rise was unfair; others said it was overdue.',
+    [
+      { type: 'indirect', speaker: 'Some', text: 'the rent rise was unfair' },
+      { type: 'indirect', speaker: 'others', text: 'it was overdue' },
+    ],
+  ],
+  [
+    'control: `first` after a name is an adverb',
+    'Inspector Hana Voss first said the fire was an accident.',
+    [{ type: 'indirect', speaker: 'Hana Voss', text: 'the fire was an accident' }],
+  ],
   ['control: a generic `one` in the present reports nothing', 'One says the ward is always short-staffed.', []],
   // `in her words`
   [

@@ -471,6 +471,9 @@ function lowerPhraseStart(toks: Tok[], end: number, lo: number): number {
   return a;
 }
 
+/** Ordinals that stand for one of several people (`the first`, `a third`, `the other`, `the latter`). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|other|latter|former)$/;
+
 /** Token a opens its clause: the range start, or right after `,` `;` `:` or a quote. */
 function opensClause(toks: Tok[], a: number, lo: number): boolean {
   const prev = toks[a - 1];
@@ -512,6 +515,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   let j = k - 1;
   while (j >= lo) {
     const t = toks[j]!;
+    // (`The first said …`: an ordinal after `the`/`a` is the subject, not an adverb)
+    if (ORDINAL.test(t.l) && /^(?:the|a)$/.test(toks[j - 1]?.l ?? '')) break;
     if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && isLyAdverb(t.l))) {
       j--;
       continue;
@@ -558,9 +563,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
+  // "The first said …", "A third added …": one of several people just named, by its ordinal, opening its clause
+  if (ORDINAL.test(toks[j]!.l) && j - 1 >= lo && /^(?:the|a)$/.test(toks[j - 1]!.l) && opensClause(toks, j - 1, lo))
+    return phrase(text, toks, j - 1, j, 'nominal');
   // "Another said: “…”", "Others added": a pronoun-like determiner alone, opening its clause
   if (
-    /^(?:another|others|many|some|several|one)$/.test(toks[j]!.l) &&
+    /^(?:another|others|many|some|several|one|both)$/.test(toks[j]!.l) &&
     (j === lo || /^[.;:!?]$/.test(toks[j - 1]!.w) || toks[j - 1]!.kind === 'quote')
   )
     return phrase(text, toks, j, j, 'nominal');

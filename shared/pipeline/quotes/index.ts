@@ -412,8 +412,8 @@ function secondThatClause(masked: string, sent: Span, w: Kept): Span | null {
   return countWords(masked.slice(start, end)) >= 3 && !masked.slice(start, end).includes(MASK) ? { start, end } : null;
 }
 
-/** Where another side's report starts: `, while `, `, whereas `, `, but ` (after a quote's closing mark too). */
-const OTHER_SIDE = /^[^,;.!?]{0,40}?,\s+(?:while|whereas|but)\s+/;
+/** Where another side's report starts: `, while `, `, whereas `, `, but `, `; ` (after a quote's closing mark too). */
+const OTHER_SIDE = /^[^,;.!?]{0,40}?(?:,\s+(?:while|whereas|but)|;)\s+/;
 const SIDE_WORD = /^\s+(?:while|whereas|but)\s+/;
 
 /** A second report of `a`'s speaker right after `anchor` (see TRAILING_REPORT). */

@@ -272,6 +272,10 @@ function isNarratorTail(m: RegExpExecArray): boolean {
 const NEXT_PREDICATE =
   /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed|said|told|wrote)\s|according\s+to\s|(adding|noting|warning|stressing|insisting)\s+that\s)|\s(?:and|but)\s+(?:also\s+)?(\p{Ll}+ed|said|told|wrote)\s+that\s/u;
 
+/** A semicolon, then a subject of up to three words and a verb of saying: the next report (`; others said …`). */
+const SEMICOLON_REPORT =
+  /;\s+(?:[\p{L}’'-]+\s+){1,3}?(said|says|told|tells|added|adds|argued|argue|argues|insisted|claimed|noted|wrote|countered|replied|estimated)\s/u;
+
 /** A day or time word right after the cue (`said Monday the victim …`). */
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
@@ -625,6 +629,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
   const nextVerb = next?.[1] ?? next?.[3];
   if (next && (next[2] || !nextVerb || CUE_FORM_TO_LEMMA.has(nextVerb))) e = trimSpan(text, s, s + next.index)[1];
+  // another speaker's report after a semicolon (`Some said the plan was rushed; others said it was overdue`)
+  const other = whole ? null : SEMICOLON_REPORT.exec(text.slice(s, e));
+  if (other && CUE_FORM_TO_LEMMA.has(other[1]!.toLowerCase())) e = trimSpan(text, s, s + other.index)[1];
   // a report in brackets ends at its closing bracket (`(the company later said it had no plans for more cuts) and
   // closed …`, `(… of the Daily Clarion.)`)
   const close = closingBracket(text.slice(s, e));
