@@ -67,6 +67,16 @@ const ROWS: Array<[string, string, Seen[]]> = [
     [{ type: 'indirect', speaker: 'Ilse Varga', text: 'the responses skewed slightly younger' }],
   ],
   [
+    '`noted` with a bare plural and a verb that takes no object',
+    'The finance chief noted quarterly sales rose in every region.',
+    [{ type: 'indirect', speaker: 'The finance chief', text: 'quarterly sales rose in every region' }],
+  ],
+  [
+    'control: `confirmed` with a plural and a participle reports nothing',
+    'The finance chief confirmed reports published earlier this week.',
+    [],
+  ],
+  [
     'control: `noted` with a noun phrase reports nothing',
     'Dr. Ilse Varga noted the problems raised by the auditors.',
     [],

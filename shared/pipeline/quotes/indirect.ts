@@ -289,11 +289,11 @@ const CLAUSE_START =
 
 /**
  * A clause with a verb in the past and no `that` (`noted the sample skewed older`, `confirmed Harbor Bank raised its
- * rates`): a subject of one to three words, then an -ed verb that is no participle after a noun (`the issues raised
+ * rates`; a bare plural before a verb that takes no object, `noted sales rose`): a subject of one to three words, then an -ed verb that is no participle after a noun (`the issues raised
  * by …`, `the figures released in May`, `the newly revised plan`, `the city's renewed bid`).
  */
 const PAST_CLAUSE =
-  /^(?:(?:the|a|an|his|her|its|their|this|these|those|some|many|most)\s+(?:(?![\p{L}-]+ly\s|[\p{L}-]+['’]s\s|(?:and|or|but|of|in|on|at|for|to|with|from|by)\s)[\p{L}-]+\s+){1,2}?|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}\s+)(?:\p{Ll}{2,}ed|rose|fell|grew|took|made|gave|went|came|got|began|kept|left|lost|sold|won|paid|spent|ran|held|saw)\s+(?!(?:by|in|on|at|for|to|from|with|during|over|under|about|as|and|or|of|into|against|through|after|before|since|until)\b)\p{L}/u;
+  /^(?:(?:[\p{Ll}-]+\s+)?\p{Ll}{2,}s\s+(?:rose|fell|grew|sank|soared|climbed|jumped|slipped|surged|plunged|tumbled|remained|stayed|skewed|lagged|stalled|slumped|rebounded|hovered)\b|(?:(?:the|a|an|his|her|its|their|this|these|those|some|many|most)\s+(?:(?![\p{L}-]+ly\s|[\p{L}-]+['’]s\s|(?:and|or|but|of|in|on|at|for|to|with|from|by)\s)[\p{L}-]+\s+){1,2}?|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}\s+)(?:\p{Ll}{2,}ed|rose|fell|grew|took|made|gave|went|came|got|began|kept|left|lost|sold|won|paid|spent|ran|held|saw)\s+(?!(?:by|in|on|at|for|to|from|with|during|over|under|about|as|and|or|of|into|against|through|after|before|since|until)\b)\p{L})/u;
 
 /** A comma that opens a participle phrase or a clause with a pronoun subject (`, saying …`, `, it's because …`). */
 const NEW_CLAUSE_COMMA = /,\s+(?=\p{Ll}+ing\b|(?:it|he|she|they|we|i)\b)/iu;
