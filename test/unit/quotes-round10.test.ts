@@ -42,6 +42,11 @@ const ROWS: Array<[string, string, Seen[]]> = [
     ],
   ],
   [
+    '`…, he told <hearer> at <a named place> on <day>.`',
+    'The ceasefire talks had stalled, he told reporters at the Palace of Nations on Tuesday.',
+    [{ type: 'indirect', speaker: 'he', text: 'The ceasefire talks had stalled' }],
+  ],
+  [
     '`…, X said, asking not to be named`: the clause before X, whoever X is',
     'The senator, Ilya Brandt, gave the donors a private briefing, three attendees said, asking not to be named.',
     [

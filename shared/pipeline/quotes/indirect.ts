@@ -230,7 +230,7 @@ const HEARER_ONLY = new RegExp(String.raw`^\s*${HEARER_PHRASE}\s*[.!?]?\s*$`, 'u
  * `…, two aides told the Journal, speaking on condition of anonymity`).
  */
 const HEARER_WHEN_ONLY = new RegExp(
-  String.raw`^\s*${HEARER_PHRASE}(?:\s+(?:(?:on|in|at|during)\s+(?:an?\s+|the\s+)?[\p{L}\d]+(?:\s+interview)?|(?:this|last|earlier)\s+(?:week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)){0,2}(?:\s*[.!?]?\s*$|\s*,\s*(?:adding|noting|saying|speaking|asking|citing|requesting|declining)\s)`,
+  String.raw`^\s*${HEARER_PHRASE}(?:\s+(?:(?:on|in|at|during)\s+(?:an?\s+|the\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}|[\p{L}\d]+(?:\s+interview)?)|(?:this|last|earlier)\s+(?:week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)){0,2}(?:\s*[.!?]?\s*$|\s*,\s*(?:adding|noting|saying|speaking|asking|citing|requesting|declining)\s)`,
   'iu',
 );
 /**
