@@ -352,7 +352,7 @@ const AS_FOR = /^[\s\u2063]*(?:(?:but|and)\s+)?as\s+(?:for|to)\s*$/i;
 function innerAttribution(masked: string, sent: Span, w: Kept): Attribution | null | undefined {
   const a = w.attr;
   const before = masked.slice(sent.start, w.span.outerStart);
-  // (the words of the sentence's speaker: no report of theirs around the quote)
+  // (`As for “…,” …, analysts noted`: words taken up as the topic of what a closing speaker says are not theirs)
   if (AS_FOR.test(before)) return a?.speaker && a.speaker.start > w.span.outerEnd ? null : undefined;
   if (!a?.speaker) return undefined;
   const m = WHAT_CALLED.exec(before) ?? INNER_REPORT.exec(before);
@@ -369,6 +369,7 @@ function innerAttribution(masked: string, sent: Span, w: Kept): Attribution | nu
       : null,
   };
 }
+
 /**
  * The attribution of a partial quote whose speaker and verb sit inside the clause another speaker's report of the
  * sentence holds (`The union said management had called the offer “final”`), or undefined (the same speaker, or a

@@ -129,7 +129,7 @@ const CUE_LEMMAS: Record<string, string[]> = {
   disclose: ['disclosed', 'discloses'],
   affirm: ['affirmed', 'affirms'],
   underscore: ['underscored', 'underscores'],
-  signal: ['signaled', 'signalled', 'signals'],
+  signal: ['signaled', 'signalled'],
   indicate: ['indicated', 'indicates'],
 };
 
