@@ -223,7 +223,7 @@ const NOUNABLE = new Set([
 /** The words a cue can start with (its forms, phrasal verbs, `put it`): any other word is no cue (a fast test). */
 const CUE_FIRST_WORDS: ReadonlySet<string> = new Set([
   ...CUE_FORM_TO_LEMMA.keys(),
-  ...'read put puts putting go goes went going speak speaks spoke speaking talk talks talked talking point points pointed pointing weigh weighs weighed weighing chime chimes chimed chiming'.split(
+  ...'read put puts putting go goes went going speak speaks spoke speaking talk talks talked talking point points pointed pointing weigh weighs weighed weighing chime chimes chimed chiming fire fires fired firing shoot shoots shot shooting'.split(
     ' ',
   ),
 ]);
@@ -253,6 +253,9 @@ function isCueTok(toks: Tok[], k: number): string | null {
   if (/^(?:point|points|pointed|pointing)$/.test(t.l) && next === 'out') return 'point out';
   if (/^(?:weigh|weighs|weighed|weighing)$/.test(t.l) && next === 'in') return 'weigh in';
   if (/^(?:chime|chimes|chimed|chiming)$/.test(t.l) && next === 'in') return 'chime in';
+  // "fired back", "shot back": a retort
+  if (/^(?:fire|fires|fired|firing)$/.test(t.l) && next === 'back') return 'fire back';
+  if (/^(?:shoot|shoots|shot|shooting)$/.test(t.l) && next === 'back') return 'shoot back';
   const lemma = CUE_FORM_TO_LEMMA.get(t.l);
   if (!lemma) return null;
   // "continue to push", "continued to rise", "the costs add up": not speech
@@ -261,6 +264,8 @@ function isCueTok(toks: Tok[], k: number): string | null {
   // "who asked not to be named": a request, not a report; "Whitcomb, asked if he worried, said": an aside (he was
   // asked), the verb after it reports
   if (lemma === 'ask' && (next === 'not' || next === 'to')) return null;
+  // "asking rents", "the asking price": an adjective
+  if (t.l === 'asking' && /^(?:price|prices|rent|rents|rate|rates|fee|fees)$/.test(next ?? '')) return null;
   if (
     t.l === 'asked' &&
     toks[k - 1]?.w === ',' &&
@@ -362,6 +367,8 @@ const CUE_PARTICLES: Record<string, number> = {
   'point out': 1,
   'weigh in': 1,
   'chime in': 1,
+  'fire back': 1,
+  'shoot back': 1,
   'go on': 2,
   speak: 1,
   talk: 1,
@@ -474,6 +481,9 @@ function lowerPhraseStart(toks: Tok[], end: number, lo: number): number {
   return a;
 }
 
+/** Ordinals that stand for one of several people (`the first`, `a third`, `the other`, `the latter`). */
+const ORDINAL = /^(?:first|second|third|fourth|fifth|other|latter|former)$/;
+
 /** Token a opens its clause: the range start, or right after `,` `;` `:` or a quote. */
 function opensClause(toks: Tok[], a: number, lo: number): boolean {
   const prev = toks[a - 1];
@@ -515,6 +525,8 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   let j = k - 1;
   while (j >= lo) {
     const t = toks[j]!;
+    // (`The first said …`: an ordinal after `the`/`a` is the subject, not an adverb)
+    if (ORDINAL.test(t.l) && /^(?:the|a)$/.test(toks[j - 1]?.l ?? '')) break;
     if (VERB_MODIFIERS.has(t.l) || WEEKDAYS.test(t.l) || (t.kind === 'word' && !isCap(t) && isLyAdverb(t.l))) {
       j--;
       continue;
@@ -570,9 +582,12 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
+  // "The first said …", "A third added …": one of several people just named, by its ordinal, opening its clause
+  if (ORDINAL.test(toks[j]!.l) && j - 1 >= lo && /^(?:the|a)$/.test(toks[j - 1]!.l) && opensClause(toks, j - 1, lo))
+    return phrase(text, toks, j - 1, j, 'nominal');
   // "Another said: “…”", "Others added": a pronoun-like determiner alone, opening its clause
   if (
-    /^(?:another|others|many|some|several|one)$/.test(toks[j]!.l) &&
+    /^(?:another|others|many|some|several|one|both)$/.test(toks[j]!.l) &&
     (j === lo || /^[.;:!?]$/.test(toks[j - 1]!.w) || toks[j - 1]!.kind === 'quote')
   )
     return phrase(text, toks, j, j, 'nominal');
@@ -946,6 +961,18 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
         CONJUNCTIONS.has(toks[a - 1]!.l) ||
         // (`the Senate, where Majority Leader Corinne Fisk, a Democrat, has said`)
         /^(?:where|when)$/.test(toks[a - 1]!.l);
+      // (a predicate with its object ends the clause before a closing `, the officials said`: `The adviser, Sam Ross,
+      // offered them a deal, the officials said` is the officials', not the name before the predicate)
+      if (
+        s > f0 &&
+        direct?.kind === 'nominal' &&
+        a < b &&
+        !isCap(toks[a]) &&
+        (/^\p{Ll}{3,}ed$/u.test(toks[a]!.l) || IRREGULAR_PAST.has(toks[a]!.l)) &&
+        !PREPS.has(toks[a + 1]!.l) &&
+        toks[a + 1]!.l !== 'as'
+      )
+        break;
       const run = tail || !bounded ? null : nameSegment(toks, a, b);
       if (run) return phrase(text, toks, run[0], run[1], 'name');
       if (s === f0 + 1 && isPronoun(toks[b]) && a === b) return phrase(text, toks, b, b, 'pronoun');
@@ -1662,6 +1689,12 @@ function accordingTo(text: string, toks: Tok[], lo: number, hi: number): Attribu
     if (toks[i]!.l === 'in' && toks[i + 1]!.l === 'the' && toks[i + 2]?.l === 'words' && toks[i + 3]?.l === 'of') {
       const sp = subjectAfter(text, toks, i + 4, hi);
       if (sp) return { speaker: sp, cue: { start: toks[i]!.s, end: toks[i + 3]!.e, lemma: 'in the words of' } };
+    }
+    // "in her words, “…”", "in his own words": the owner of the words
+    const own = toks[i + 2]?.l === 'own' ? 1 : 0;
+    if (toks[i]!.l === 'in' && /^(?:his|her|their)$/.test(toks[i + 1]!.l) && toks[i + 2 + own]?.l === 'words') {
+      const cue = { start: toks[i]!.s, end: toks[i + 2 + own]!.e, lemma: 'in the words of' };
+      return { speaker: phrase(text, toks, i + 1, i + 1, 'pronoun'), cue };
     }
   }
   return null;

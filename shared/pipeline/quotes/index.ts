@@ -336,6 +336,79 @@ function otherReport(
   return content && content.start > a.cue.start ? { a, content } : null;
 }
 
+/** A speaker's phrase for `words` at `start` (a name when it is capitalised, else a noun phrase). */
+function phraseAt(start: number, words: string): SpeakerPhrase {
+  const bare = words.replace(/^(?:the|a|an)\s+(?=\p{Lu})/u, '');
+  const at = start + (words.length - bare.length);
+  const name = /^\p{Lu}/u.test(bare);
+  const last = bare.split(/\s+/).at(-1)!.toLowerCase();
+  const kind = name ? 'name' : 'nominal';
+  return { start: at, end: at + bare.length, text: bare, kind, org: name && ORG_WORDS.has(last) };
+}
+
+/** `what the White House called “…”`, `what critics describe as “…”`: the one whose words the quote names. */
+const WHAT_CALLED =
+  /\bwhat\s+((?:the\s+)?\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){0,4}|(?:the|his|her|its|their)\s+(?:[\p{Ll}-]+\s+){0,2}?\p{Ll}[\p{L}-]*|\p{Ll}+s)\s+(?:(?:has|had|have)\s+)?(?:called|calls|call|termed|terms|dubbed|dubs|labell?ed|(?:described|describes|describe|characterized|characterizes)\s+as)\s*$/u;
+/**
+ * Inside someone's report, a clause of its own whose subject (a noun phrase, perhaps with a participle phrase or a
+ * relative clause after it) told or said the quoted words: `… after a caller claiming to be from her bank told her the
+ * account was “…”`.
+ */
+const INNER_REPORT =
+  /\b(?:after|when|because|since|before|while|until|that)\s+((?:a|an|the|one|two|three|some|several)\s+(?:[\p{Ll}-]+\s+){0,2}?\p{Ll}[\p{L}-]*)(?:\s+(?:who|claiming|saying|posing|pretending|purporting)\b[^,;:.!?]{0,60}?)?\s+(?:told|said|claimed|insisted|warned|wrote|assured)(?:\s+(?:him|her|them|me|us))?(?:\s+[^,;:.!?\u2063]{0,80}?)?\s*$/u;
+/** `As for “…,” that is wrong`: words someone else said, taken up as the topic. */
+const AS_FOR = /^[\s\u2063]*(?:(?:but|and)\s+)?as\s+(?:for|to)\s*$/i;
+
+/**
+ * The attribution of a partial quote that another speaker's report only contains: a speaker of its own right before
+ * it (`what the White House called “…”`, `after a caller … told her the account was “…”`), or none (`As for “…,” …`).
+ * Undefined when the quote is the report's own words.
+ */
+function innerAttribution(masked: string, sent: Span, w: Kept): Attribution | null | undefined {
+  const a = w.attr;
+  const before = masked.slice(sent.start, w.span.outerStart);
+  // (`As for “…,” …, analysts noted`: words taken up as the topic of what a closing speaker says are not theirs)
+  if (AS_FOR.test(before)) return a?.speaker && a.speaker.start > w.span.outerEnd ? null : undefined;
+  if (!a?.speaker) return undefined;
+  const m = WHAT_CALLED.exec(before) ?? INNER_REPORT.exec(before);
+  if (!m) return undefined;
+  const rel = m[0].indexOf(m[1]!);
+  const at = sent.start + m.index + rel;
+  const tail = m[0].slice(rel + m[1]!.length);
+  const cue = INNER_CUE.exec(tail);
+  const cueStart = at + m[1]!.length + (cue?.index ?? 0);
+  return {
+    speaker: phraseAt(at, m[1]!),
+    cue: cue
+      ? { start: cueStart, end: cueStart + cue[0].length, lemma: CUE_FORM_TO_LEMMA.get(cue[0]) ?? cue[0] }
+      : null,
+  };
+}
+
+/**
+ * The attribution of a partial quote whose speaker and verb sit inside the clause another speaker's report of the
+ * sentence holds (`The union said management had called the offer “final”`), or undefined (the same speaker, or a
+ * pronoun that may be the same: `Arden said she told the board it was “…”`).
+ */
+function nestedIn(d: Doc, si: number, w: Kept | null): Attribution | undefined {
+  const a = w?.type === 'partial' ? w.attr : null;
+  if (!a?.cue || a.speaker.kind === 'pronoun' || a.cue.start < a.speaker.end || a.cue.start > w!.span.outerStart)
+    return undefined;
+  const outer = bare(d, si);
+  if (!outer?.cue || !isReporting(outer.cue.lemma) || outer.speaker.end > outer.cue.start) return undefined;
+  // (the inner clause follows the outer verb: `said (that) management had called …`)
+  const between = d.masked.slice(outer.cue.end, a.speaker.start);
+  return outer.cue.end <= a.speaker.start &&
+    /^\s+(?:that\s+)?[^,;:.!?—–()-]{0,40}$/.test(between) &&
+    outer.speaker.start !== a.speaker.start
+    ? a
+    : undefined;
+}
+
+/** The verb of an inner speaker's words (see WHAT_CALLED, INNER_REPORT). */
+const INNER_CUE =
+  /\b(?:called|calls|call|termed|terms|dubbed|dubs|labell?ed|described|describes|describe|characterized|characterizes|told|said|claimed|insisted|warned|wrote|assured)\b/u;
+
 /** `… and that ` after a partial quote, then a clause (not `and that was all`, `and that is why`). */
 const AND_THAT =
   /^[^.;:!?]{0,60}?\s+(?:and|but)\s+that\s+(?!(?:is|was|has|had|will|would|could|can|may|might|means?|meant|made|makes|'s|’s)\b)(?=\p{L})/u;
@@ -355,8 +428,8 @@ function secondThatClause(masked: string, sent: Span, w: Kept): Span | null {
   return countWords(masked.slice(start, end)) >= 3 && !masked.slice(start, end).includes(MASK) ? { start, end } : null;
 }
 
-/** Where another side's report starts: `, while `, `, whereas `, `, but ` (after a quote's closing mark too). */
-const OTHER_SIDE = /^[^,;.!?]{0,40}?,\s+(?:while|whereas|but)\s+/;
+/** Where another side's report starts: `, while `, `, whereas `, `, but `, `; ` (after a quote's closing mark too). */
+const OTHER_SIDE = /^[^,;.!?]{0,40}?(?:,\s+(?:while|whereas|but)|;)\s+/;
 const SIDE_WORD = /^\s+(?:while|whereas|but)\s+/;
 
 /** A second report of `a`'s speaker right after `anchor` (see TRAILING_REPORT). */
@@ -754,6 +827,30 @@ function propagate(d: Doc, work: Work[], i: number): void {
       return;
     }
   }
+  // `“An investment?” Hollister fired back.`: a quote that is its whole sentence (closed by `?` or `!`), then a
+  // sentence of the paragraph that says only who said it, before an earlier speaker of the paragraph
+  const after = sentences[w.sentence + 1];
+  if (
+    after &&
+    after.paragraph === p &&
+    w.span.outerStart <= own.start + 1 &&
+    /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, own.end)) &&
+    !hasQuote(d, w.sentence + 1)
+  ) {
+    const b = bare(d, w.sentence + 1);
+    const rest = b?.cue ? masked.slice(b.cue.end, after.end) : '';
+    if (
+      b?.cue &&
+      b.speaker.start < b.cue.start &&
+      /^\s*$/.test(masked.slice(after.start, b.speaker.start)) &&
+      b.speaker.kind !== 'nominal' &&
+      (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest))
+    ) {
+      w.attr = b;
+      w.via = 'lead-in';
+      return;
+    }
+  }
   // split quote / later quote of the same paragraph
   for (let k = i - 1; k >= 0 && work[k]!.span.paragraph === p; k--) {
     if (work[k]!.attr) {
@@ -998,6 +1095,18 @@ function filterQuotes(d: Doc, work: Work[]): Kept[] {
       !/[,.!?]$/.test(content) &&
       /\b(?:the|its|their)\s*$/i.test(near) &&
       /^ \p{Ll}+\s/u.test(text.slice(w.span.outerEnd, w.span.outerEnd + 30))
+    )
+      continue;
+    // one lower-case word in quote marks inside a phrase, before a noun or an object: a verb after `to` (`could be
+    // used to “call” larvae back`) or a noun after a hyphenated modifier (`top-tier “trophy” space`) used in a sense
+    // of its own, not someone's words
+    if (
+      words === 1 &&
+      /^\p{Ll}+$/u.test(content) &&
+      /(?:\bto|\p{L}-\p{L}+)\s*$/u.test(near) &&
+      /^ (?!(?:and|or|but|to|in|on|at|for|as|with|by|from|of|after|before|when|while|than|that|is|are|was|were)\b)\p{Ll}+\b/u.test(
+        text.slice(w.span.outerEnd, w.span.outerEnd + 30),
+      )
     )
       continue;
     // the name of a policy, a deal or a plan between `the` and that noun (`the “open skies” agreement`)
@@ -1485,8 +1594,20 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       continue;
     }
     let last: Kept | null = null;
+    // a partial quote whose speaker is not the speaker of the report around it (`A woman reported that she lost money
+    // after a caller told her the account was “compromised”`): the report is reported speech of its own
+    let inner: Attribution | null | undefined;
+    /** where the topic quote of `As for “…,”` ends */
+    let topicEnd = -1;
     for (; ki < keep.length && keep[ki]!.sentence <= si; ki++) {
       const w = keep[ki]!;
+      const own = w.sentence === si && w.type === 'partial' ? innerAttribution(masked, sent, w) : undefined;
+      if (own !== undefined) {
+        inner = own;
+        if (own === null) topicEnd = w.span.outerEnd;
+        w.attr = own;
+        w.via = 'sentence';
+      }
       if (w.sentence === si && (!last || w.span.outerEnd > last.span.outerEnd)) last = w;
       const sp = w.attr?.speaker ?? null;
       const r = sp ? resolve(sp) : null;
@@ -1511,6 +1632,16 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
         confidence: speakerType === 'pronoun' ? Math.min(confidence, 0.6) : confidence,
       });
     }
+    if (inner === undefined && !leadContent && !crowded(d, si)) inner = nestedIn(d, si, last);
+    const around = inner !== undefined && !leadContent && !crowded(d, si) ? bare(d, si) : null;
+    // (a report around the inner speaker's words, by someone outside them)
+    const outside =
+      !!around && (!inner || around.speaker.start < inner.speaker.start || around.speaker.start > (last?.start ?? 0));
+    const aroundContent = around && outside ? indirectContent(text, masked, sent, around) : null;
+    // (`As for “…,” that is wrong, analysts noted`: what was said starts after the topic)
+    if (aroundContent && topicEnd > aroundContent.start && topicEnd < aroundContent.end)
+      aroundContent.start = topicEnd + (/^[\s,]*/.exec(text.slice(topicEnd))?.[0].length ?? 0);
+    if (around && aroundContent) quotes.push(reported(aroundContent, around));
     // `“We will win,” Ruiz said, adding that the team had trained hard`: the speaker's next report, after the quote
     const trailing = last ? reportAfterQuote(masked, sent, last) : null;
     const trailingContent = trailing

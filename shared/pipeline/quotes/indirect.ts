@@ -8,6 +8,41 @@ import type { Span } from '../types.ts';
 import type { Attribution } from './attribution.ts';
 import { CLAUSE_OPENERS, CUE_FORM_TO_LEMMA } from './lexicon.ts';
 
+/**
+ * Verbs of saying that report only with `that` (`declared that …`, `hinted to reporters that …`; not `declared an
+ * emergency`, `vowed to fight`, `commented on the plan`).
+ */
+const THAT_VERBS = [
+  'observe',
+  'remark',
+  'declare',
+  'boast',
+  'brag',
+  'vow',
+  'promise',
+  'pledge',
+  'speculate',
+  'hint',
+  'answer',
+  'clarify',
+  'elaborate',
+  'confess',
+  'confide',
+  'lament',
+  'proclaim',
+  'opine',
+  'retort',
+  'comment',
+  'muse',
+  'whisper',
+  'shout',
+  'grumble',
+  'affirm',
+  'underscore',
+  'signal',
+  'indicate',
+];
+
 const REPORTING = new Set([
   'estimate',
   'say',
@@ -56,13 +91,18 @@ const REPORTING = new Set([
   'reply',
   'respond',
   'question',
+  'agree',
+  'concur',
+  ...THAT_VERBS,
 ]);
 
 /** Whether a verb's lemma reports someone's words (`say`, `argue`; not `call`, `describe`). */
 
 export const isReporting = (lemma: string): boolean => REPORTING.has(lemma);
 /** Reporting verbs that report only with `that` after them (`countered that …`; not `responded to the fire`). */
-const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond']);
+const THAT_ONLY = new Set(['counter', 'complain', 'reply', 'respond', 'agree', 'concur', ...THAT_VERBS]);
+/** Verbs of agreeing report only with `that` right after them or after whom they agree with (`agreed with him that`). */
+const AGREEING = new Set(['agree', 'concur']);
 
 /** What a reported question opens with (`asked whether …`, `asked the minister how …`). */
 const QUESTION_START = /^(?:whether|if|how|why|what|when|where|who|which)\s/i;
@@ -149,6 +189,7 @@ const ADMITTED_ACT =
 
 /** Reporting verbs that also take a plain noun phrase, so that a clause must follow for reported speech. */
 const NP_TAKERS = new Set([
+  'estimate',
   'joke',
   'mention',
   'recall',
@@ -184,6 +225,14 @@ const HEARER_PHRASE = String.raw`(?:me|us|him|her|them|you|(?:the|a|an|his|her|t
 const HEARER = new RegExp(String.raw`^${HEARER_PHRASE}\s+`, 'u');
 /** Nothing after `told` but who was told (`…, a city engineer told the Westmoor Herald.`). */
 const HEARER_ONLY = new RegExp(String.raw`^\s*${HEARER_PHRASE}\s*[.!?]?\s*$`, 'u');
+/**
+ * Who was told, then perhaps when, then the end or a participle phrase (`…, officials told the Ledger on Tuesday.`,
+ * `…, two aides told the Journal, speaking on condition of anonymity`).
+ */
+const HEARER_WHEN_ONLY = new RegExp(
+  String.raw`^\s*${HEARER_PHRASE}(?:\s+(?:(?:on|in|at|during)\s+(?:an?\s+|the\s+)?(?:\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){1,3}|[\p{L}\d]+(?:\s+interview)?)|(?:this|last|earlier)\s+(?:week|month|year)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)){0,2}(?:\s*[.!?]?\s*$|\s*,\s*(?:adding|noting|saying|speaking|asking|citing|requesting|declining)\s)`,
+  'iu',
+);
 /**
  * A clause of the narrator's after the reported one: a closing attribution (`, Morrison testified.`) or `, but` /
  * `, and` + a pronoun (`, but he gave no details`).
@@ -223,6 +272,10 @@ function isNarratorTail(m: RegExpExecArray): boolean {
 const NEXT_PREDICATE =
   /,\s+(?:(?:and|but)\s+(?:then\s+|later\s+)?(\p{Ll}+ed|said|told|wrote)\s|according\s+to\s|(adding|noting|warning|stressing|insisting)\s+that\s)|\s(?:and|but)\s+(?:also\s+)?(\p{Ll}+ed|said|told|wrote)\s+that\s/u;
 
+/** A semicolon, then a subject of up to three words and a verb of saying: the next report (`; others said …`). */
+const SEMICOLON_REPORT =
+  /;\s+(?:[\p{L}’'-]+\s+){1,3}?(said|says|told|tells|added|adds|argued|argue|argues|insisted|claimed|noted|wrote|countered|replied|estimated)\s/u;
+
 /** A day or time word right after the cue (`said Monday the victim …`). */
 const WHEN_LEAD =
   /^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|(?:this|last)\s+(?:week|month|year))\s+/i;
@@ -233,6 +286,14 @@ const ADVERBIAL_COMMA = new RegExp(String.raw`^${ADVERBIAL}(?:\s+${ADVERBIAL}){0
 /** A clause: a finite verb within its first words (`the risk will last`, `prices had fallen`, `it depends`). */
 const CLAUSE_START =
   /^(?:(?:it|he|she|they|we|i|there)\s|(?:being|having)\s|(?:\S+\s+){0,8}?(?:is|are|was|were|will|would|could|can|should|may|might|must|has|have|had|did|does|do|won[’']t|isn[’']t|wasn[’']t)\b)/i;
+
+/**
+ * A clause with a verb in the past and no `that` (`noted the sample skewed older`, `confirmed Harbor Bank raised its
+ * rates`; a bare plural before a verb that takes no object, `noted sales rose`): a subject of one to three words, then an -ed verb that is no participle after a noun (`the issues raised
+ * by …`, `the figures released in May`, `the newly revised plan`, `the city's renewed bid`).
+ */
+const PAST_CLAUSE =
+  /^(?:(?:[\p{Ll}-]+\s+)?\p{Ll}{2,}s\s+(?:rose|fell|grew|sank|soared|climbed|jumped|slipped|surged|plunged|tumbled|remained|stayed|skewed|lagged|stalled|slumped|rebounded|hovered)\b|(?:(?:the|a|an|his|her|its|their|this|these|those|some|many|most)\s+(?:(?![\p{L}-]+ly\s|[\p{L}-]+['’]s\s|(?:and|or|but|of|in|on|at|for|to|with|from|by)\s)[\p{L}-]+\s+){1,2}?|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,2}\s+)(?:\p{Ll}{2,}ed|rose|fell|grew|took|made|gave|went|came|got|began|kept|left|lost|sold|won|paid|spent|ran|held|saw)\s+(?!(?:by|in|on|at|for|to|from|with|during|over|under|about|as|and|or|of|into|against|through|after|before|since|until)\b)\p{L})/u;
 
 /** A comma that opens a participle phrase or a clause with a pronoun subject (`, saying …`, `, it's because …`). */
 const NEW_CLAUSE_COMMA = /,\s+(?=\p{Ll}+ing\b|(?:it|he|she|they|we|i)\b)/iu;
@@ -251,7 +312,7 @@ function firstClauseComma(text: string, from: number): number {
 
 /** A participle phrase or relative clause about the source, up to its comma (`published in BMJ,`, `which …,`). */
 const SOURCE_PARTICIPLE =
-  /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,80},/u;
+  /^(?:(?:\p{Ll}{2,}ed|written|given|shown|taken|seen|drawn)\s+(?:in|by|on|at|from|last|this|earlier|online|after|before|during|for)\b|which\b|who\b)[^,]{0,160},/u;
 
 /**
  * After `…, X said`: when or where it was said, then more of the narrator's sentence, with no `that` (`…, the chief
@@ -273,6 +334,11 @@ const PARTICIPIAL_ADJUNCT =
 function frontedOnly(head: string): boolean {
   return !head.includes(',') && FRONTED_ADJUNCT.test(head);
 }
+
+/** Words that end in a subordinator (`… delayed again as`): the clause after them is subordinate. */
+const SUBORDINATE_END = new RegExp(String.raw`\s(?:${CLAUSE_OPENERS})$`, 'i');
+/** A subordinate clause opening the words before the speaker (`Because the doctor suspected …, he told …`). */
+const CLAUSE_OPENER_START = new RegExp(String.raw`^(?:${CLAUSE_OPENERS})\b`, 'i');
 
 /** Nothing before a sentence-opening attribution but a connective (`But according to …`). */
 const OPENS_SENTENCE = /^[\s"“'‘(]*(?:(?:but|and|yet|so|now|also|still|however|instead)\s*,?\s+)?$/i;
@@ -321,7 +387,10 @@ function isPassive(masked: string, cue: Span): boolean {
 export function indirectContent(text: string, masked: string, sent: Span, a: Attribution): Span | null {
   if (!a.cue || !REPORTING.has(a.cue.lemma) || isPassive(masked, a.cue)) return null;
   // generic `you`/`one` (`You can say all you want`) and broken phrases (`do or don’t say`) report no one's words
-  if (/^(?:you|one)$/i.test(a.speaker.text) || /n[’']t$/i.test(a.speaker.text)) return null;
+  // (`One said …` in the past is one of the people just named: `Three nurses spoke to us. One said …`)
+  const past = /^(?:said|told|added|wrote|\p{Ll}+ed)$/u.test(text.slice(a.cue.start, a.cue.end));
+  if (/^you$/i.test(a.speaker.text) || (/^one$/i.test(a.speaker.text) && !past) || /n[’']t$/i.test(a.speaker.text))
+    return null;
   // the writer's own voice (`we confirmed that …`, `As I said earlier, …`, `Our initial testing suggests …`) is
   // narration, not someone's reported words; so is evidence that `reveals` or `suggests` (`Blood tests revealed
   // that …`, `Those facts suggest that …`) and a hypothetical speaker (`Others might argue that …`)
@@ -332,7 +401,11 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   // (`countered that …`, `responded on Monday that …`; not `responded quickly`, `responded to the fire`)
   if (
     THAT_ONLY.has(a.cue.lemma) &&
-    !/^\s+(?:(?!and\s|but\s)[\p{L}.]+\s+){0,3}?that\s/iu.test(masked.slice(a.cue.end, a.cue.end + 40))
+    !(
+      AGREEING.has(a.cue.lemma)
+        ? /^\s+(?:with\s+(?:[\p{L}.’'-]+\s+){1,3}?)?that\s/iu
+        : /^\s+(?:(?!and\s|but\s)[\p{L}.]+\s+){0,3}?that\s/iu
+    ).test(masked.slice(a.cue.end, a.cue.end + 40))
   )
     return null;
   // a verb with nothing said after it (`said as much`, `have said so for years`)
@@ -340,6 +413,16 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   if (
     /^(?:reveal|suggest)$/.test(a.cue.lemma) &&
     /(?:^|\s)(?:tests?|facts?|data|evidence|results?|findings?|figures|numbers|signs|research)$/.test(a.speaker.text)
+  )
+    return null;
+  // (no one: `Nothing indicated that …`, `Everything suggests …`)
+  if (/^(?:nothing|something|everything|anything)$/i.test(a.speaker.text)) return null;
+  // what hints or indicates is evidence unless someone speaks (`nothing indicated that …`, `a study hints that …`)
+  if (
+    /^(?:indicate|signal|hint)$/.test(a.cue.lemma) &&
+    a.speaker.kind === 'nominal' &&
+    !a.speaker.org &&
+    !SPEAKING_HEAD.test(a.speaker.text)
   )
     return null;
   if (
@@ -366,7 +449,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   ) {
     // "According to the agency, ⟦the bridge is safe⟧.": the clause after the source's comma
     const comma = firstClauseComma(text, sp.end);
-    if (comma < 0 || comma >= sent.end || comma - sp.end > 80) return null;
+    // (a relative clause about the source may be long: `According to two former employees who asked not to be named
+    // because they still work in the industry, …`)
+    const relative = /^,?\s+(?:who|whom|which|that)\s/i.test(text.slice(sp.end, sp.end + 8));
+    if (comma < 0 || comma >= sent.end || comma - sp.end > (relative ? 200 : 80)) return null;
     [s, e] = trimSpan(text, comma + 1, sent.end);
     // (past the source's participle phrase: `According to the study, published in BMJ, ⟦…⟧`)
     const participle = SOURCE_PARTICIPLE.exec(text.slice(s, e));
@@ -389,14 +475,18 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     // `…, the agency said in a statement on Wednesday.`: only when the speaker follows the content's comma, and is
     // someone who speaks (not `…, a deal announced last week.`)
     const beforeSpeaker = text.slice(Math.max(0, sp.start - 48), sp.start);
-    const speakerAfterComma =
-      (/,["”’']?\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
+    const commaBeforeSpeaker =
+      /,["”’']?\s*(?:the\s+)?(?:(?:\p{L}+\s+){0,2}(?:newspaper|broadcaster|agency|daily|magazine|website|network|channel|station|outlet|tabloid|paper)\s+)?$/iu.test(
         beforeSpeaker,
-      ) ||
-        titleAfterComma(beforeSpeaker)) &&
-      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text)) &&
-      // (not a name set off by commas after its role: `The prime minister, Ernesto Villanueva, said Wednesday he …`)
-      !/^\s*,/.test(text.slice(sp.end, sp.end + 2));
+      ) || titleAfterComma(beforeSpeaker);
+    // (not a name set off by commas after its role: `The prime minister, Ernesto Villanueva, said Wednesday he …`)
+    const speakerClosesClause = commaBeforeSpeaker && !/^\s*,/.test(text.slice(sp.end, sp.end + 2));
+    // (`said`/`told` after the comma: whoever it is speaks, `…, three attendees said, asking not to be named`)
+    const speakerAfterComma =
+      speakerClosesClause &&
+      (sp.kind !== 'nominal' || sp.org || SPEAKING_HEAD.test(sp.text) || /^(?:say|tell)$/.test(a.cue.lemma));
+    // `…, two people familiar with her plans told the Ledger.`: whoever tells a hearer speaks (no `a deal told …`)
+    const toldHearerOnly = a.cue.lemma === 'tell' && speakerClosesClause && HEARER_WHEN_ONLY.test(after);
     // nothing said after the verb (the content, if any, comes before the speaker)
     const nothingAfter = /^[\s,]*[.!?:]?\s*$/.test(after);
     // (`Speaking to the Herald, Blunt said: “…”`: a fronted adjunct is no content)
@@ -412,6 +502,10 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       if (/^to\s/.test(text.slice(s, e))) s += 3;
     } else if (
       /^[\s,]*[.!?]?\s*$/.test(after) ||
+      (head[1] - head[0] > 15 &&
+        toldHearerOnly &&
+        !FRONTED_ADJUNCT.test(text.slice(head[0], head[1])) &&
+        !CLAUSE_OPENER_START.test(text.slice(head[0], head[1]))) ||
       (head[1] - head[0] > 15 && /^\W*\w+\W*$/.test(after)) ||
       (head[1] - head[0] > 15 &&
         speakerAfterComma &&
@@ -490,7 +584,7 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
       else if (NP_TAKERS.has(a.cue.lemma)) {
         const relative = /,\s*(?:who|which)\s+(?:\p{L}+\s+)?$/u.test(text.slice(sent.start, a.cue.start));
         const own = text.slice(s, e).split(relative ? ',' : NEW_CLAUSE_COMMA)[0]!;
-        if (!CLAUSE_START.test(own)) return null;
+        if (!CLAUSE_START.test(own) && !PAST_CLAUSE.test(own)) return null;
         // (`deny any wrongdoing and say the contract was fair`: the noun phrase, then a second verb that reports)
         const second = /\s(?:and|but)\s+(\p{Ll}+)\s/u.exec(own);
         if (second && CUE_FORM_TO_LEMMA.has(second[1]!) && !CLAUSE_START.test(own.slice(0, second.index))) return null;
@@ -535,6 +629,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
   const next = whole ? null : NEXT_PREDICATE.exec(text.slice(s, e));
   const nextVerb = next?.[1] ?? next?.[3];
   if (next && (next[2] || !nextVerb || CUE_FORM_TO_LEMMA.has(nextVerb))) e = trimSpan(text, s, s + next.index)[1];
+  // another speaker's report after a semicolon (`Some said the plan was rushed; others said it was overdue`)
+  const other = whole ? null : SEMICOLON_REPORT.exec(text.slice(s, e));
+  if (other && CUE_FORM_TO_LEMMA.has(other[1]!.toLowerCase())) e = trimSpan(text, s, s + other.index)[1];
   // a report in brackets ends at its closing bracket (`(the company later said it had no plans for more cuts) and
   // closed …`, `(… of the Daily Clarion.)`)
   const close = closingBracket(text.slice(s, e));
@@ -549,6 +646,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
     (s < a.cue.start || !/\p{Ll}(?:ed|s)$|\b(?:is|are|was|were|will|would|can|could|had|has|have|did)\b/u.test(said))
   )
     return null;
+  // the speaker's clause is subordinate to the words before it (`Harbor line delayed again as the board confirms
+  // cuts`): those words are the narrator's
+  if (e <= sp.start && /^\s*$/.test(text.slice(e, sp.start)) && SUBORDINATE_END.test(said)) return null;
   // a second source is no content (`…, the commission said, according to Reuters`)
   if (/^according\s+to\b/i.test(said)) return null;
   // quoted words open it (`South Dakota says, ‘Meth. We’re On It,’ and …`): a quote, not reported speech

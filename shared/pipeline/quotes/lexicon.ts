@@ -127,6 +127,10 @@ const CUE_LEMMAS: Record<string, string[]> = {
   clarify: ['clarified', 'clarifies'],
   hint: ['hinted', 'hints'],
   disclose: ['disclosed', 'discloses'],
+  affirm: ['affirmed', 'affirms'],
+  underscore: ['underscored', 'underscores'],
+  signal: ['signaled', 'signalled'],
+  indicate: ['indicated', 'indicates'],
 };
 
 export const CUE_FORM_TO_LEMMA: ReadonlyMap<string, string> = new Map(
