@@ -748,13 +748,13 @@ function propagate(d: Doc, work: Work[], i: number): void {
   // a quote that is its whole sentence, whose speaker the next sentence names (`“…” Those were the words of Anna
   // Ruiz, …`, `So says X`, `That was the message from Mayor Ted Olsen`)
   const own0 = sentences[w.sentence]!;
-  const after = sentences[w.sentence + 1];
+  const nextSentence = sentences[w.sentence + 1];
   const namedAfter =
-    after && w.span.outerStart <= own0.start + 1 && w.span.outerEnd >= own0.end - 1
-      ? NAMED_AFTER.exec(text.slice(after.start, after.end))
+    nextSentence && w.span.outerStart <= own0.start + 1 && w.span.outerEnd >= own0.end - 1
+      ? NAMED_AFTER.exec(text.slice(nextSentence.start, nextSentence.end))
       : null;
   if (namedAfter) {
-    const st = after!.start + namedAfter[0].length - namedAfter[1]!.length;
+    const st = nextSentence!.start + namedAfter[0].length - namedAfter[1]!.length;
     const speaker = namedAfter[1]!;
     w.attr = { speaker: { start: st, end: st + speaker.length, text: speaker, kind: 'name', org: false }, cue: null };
     w.via = 'sentence';
