@@ -448,6 +448,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'The State Victory Council sent a memo to donors. The memo, obtained by Capitol Wire, also warned that the party could lose "if we take it for granted."',
     [{ quote: 'if we take it for granted', speaker: 'State Victory Council' }],
   ],
+  [
+    'a title in the plural before two names is no part of the first (`Senators Alan Pike and Dora Whitley`)',
+    'Two Republicans, Senators Alan Pike and Dora Whitley, joined Democrats. Pike told reporters he had been "persuaded by the amendment."',
+    [{ quote: 'persuaded by the amendment', speaker: 'Alan Pike' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

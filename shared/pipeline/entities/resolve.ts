@@ -676,7 +676,7 @@ const BODY_LAST =
 
 /** Last words of organisations' names that may follow `X and …` (`Transport and General Workers' Alliance`). */
 const AND_HEAD = new RegExp(
-  String.raw`^(?:${HEADS_BEFORE_OF}|Union|Alliance|Coalition|League|Committee|Party|Network|Forum|Fund|Trust|Partnership|Service|Services|Executive|Administration|Directorate|Inspectorate|Enforcement|Division|Department|Ministry)$`,
+  `^(?:${HEADS_BEFORE_OF}|Union|Alliance|Coalition|League|Committee|Party|Network|Forum|Fund|Trust|Partnership|Service|Services|Executive|Administration|Directorate|Inspectorate|Enforcement|Division|Department|Ministry)$`,
 );
 /** ` and Wildlife`, ` and General Workers' Alliance`: up to four capitalised words after `and`. */
 const AND_REST = new RegExp(`^ and (${CAP_WORD}(?: ${CAP_WORD}){0,3})(?![\\p{L}\\p{N}])`, 'u');

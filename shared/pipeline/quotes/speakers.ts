@@ -603,7 +603,10 @@ export class SpeakerResolver {
     if (e?.type !== 'PERSON' || !surface.endsWith(e.name)) return tokens;
     const words = e.name.split(' ');
     const first = norm(words[0]!);
-    const job = TITLES.has(first) || ORG_WORDS.has(first) || ROLE_NOUNS.has(first) || PERSON_TITLES.has(first);
+    // (a title in the plural too: `Senators Alan Pike and Dora Whitley`)
+    const job = [first, first.replace(/s$/, '')].some(
+      (w) => TITLES.has(w) || ORG_WORDS.has(w) || ROLE_NOUNS.has(w) || PERSON_TITLES.has(w),
+    );
     if (words.length !== tokens.length + 1 || job) return tokens;
     return e.name.endsWith(` ${tokens.join(' ')}`) ? words : tokens;
   }
