@@ -453,6 +453,24 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'Two Republicans, Senators Alan Pike and Dora Whitley, joined Democrats. Pike told reporters he had been "persuaded by the amendment."',
     [{ quote: 'persuaded by the amendment', speaker: 'Alan Pike' }],
   ],
+  [
+    'a long participle aside before the verb (`, speaking on condition of anonymity because …,`)',
+    'A military official, speaking on condition of anonymity because he was not authorised to brief the media, said the site had been "watched for weeks."',
+    [{ quote: 'watched for weeks', speaker: 'A military official' }],
+  ],
+  [
+    'a short phrase of where between commas (`The agency, in a commentary, said`)',
+    'The official Huaxin news agency, in a commentary, said the visit "exposes a dangerous revival."',
+    [{ quote: 'exposes a dangerous revival', speaker: 'The official Huaxin news agency' }],
+  ],
+  [
+    'a noun phrase opening the sentence, then a restrictive relative clause (`A diplomat who was in the room said`)',
+    'A diplomat who was in the room said the two ministers had "exchanged sharp words." But Border Patrol agents who spoke to the Wire on condition of anonymity said the rule was "a magnet for smugglers."',
+    [
+      { quote: 'exchanged sharp words', speaker: 'A diplomat' },
+      { quote: 'a magnet for smugglers', speaker: 'Border Patrol agents' },
+    ],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -774,11 +774,31 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   }
   // "Whitcomb, asked if he worried about his job, said": a passive `asked …` aside right before the verb is no part of
   // the subject
+  // (`, speaking on condition of anonymity because he was not authorised to brief the media,`; and a short phrase of
+  // where or when, `The agency, in a commentary, said`)
   if (toks[j]?.w === ',') {
     let c = j - 1;
-    while (c > lo && toks[c]!.w !== ',' && j - c < 12) c--;
-    if (c > lo && toks[c]!.w === ',' && PASSIVE_ASIDE.test(toks[c + 1]?.l ?? '') && toks[c - 1]!.kind === 'word')
+    while (c > lo && toks[c]!.w !== ',' && j - c < 24) c--;
+    const where = /^(?:in|on|at|during|after|before|via|through)$/.test(toks[c + 1]?.l ?? '') && j - c <= 6;
+    if (
+      c > lo &&
+      toks[c]!.w === ',' &&
+      (PASSIVE_ASIDE.test(toks[c + 1]?.l ?? '') || where) &&
+      toks[c - 1]!.kind === 'word'
+    )
       j = c - 1;
+  }
+  // "A diplomat who was in the room said", "Border Patrol agents who spoke to X on condition of anonymity said": a
+  // noun phrase opening the sentence, then a restrictive relative clause with no verb of saying of its own
+  const s0 = /^(?:but|and|yet|so)$/.test(toks[lo]?.l ?? '') ? lo + 1 : lo;
+  for (let x = s0 + 1; x < j && x - s0 <= 6; x++) {
+    if (toks[x]!.l !== 'who') continue;
+    const clause = toks.slice(x + 1, j + 1);
+    if (clause.some((t, y) => t.w === ',' || t.kind === 'quote' || /^[;:.]$/.test(t.w) || isCueTok(toks, x + 1 + y)))
+      break;
+    const np = nameOrNominal(text, toks, s0, x - 1, false);
+    if (np?.kind === 'nominal' || (np?.kind === 'name' && x - 1 - s0 >= 1 && /s$/.test(toks[x - 1]!.l))) return np;
+    break;
   }
   // collect comma segments walking left, skipping parentheticals
   const segs: Array<[number, number]> = [];

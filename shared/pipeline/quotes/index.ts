@@ -159,8 +159,6 @@ const INSTITUTION_PHRASE = new RegExp(`\\b(?:${INSTITUTION_NOUNS})$`, 'i');
 /** A document of `his`/`her` (group 1: the possessive). */
 const OWNED_BY_PRONOUN =
   /^([Hh]is|[Hh]er)\s+(?:\p{Ll}+\s+){0,2}(?:statement|letter|post|tweet|memo|email|book|memoir|testimony|op-ed|column|essay|speech|remarks)$/u;
-/** A credit line under a quote: a dash, then a name (titles included) ending at a comma or the line's end. */
-const CREDIT_LINE = /^[—–―]\s*((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=\s*(?:,|$))/u;
 /** A sentence naming who said the quote before it (group 1: the name, titles included). */
 const NAMED_AFTER =
   /^(?:(?:Those|These|That|Such)\s+(?:were|are|was|is)\s+(?:the\s+)?(?:words?|message|verdict|view|assessment|warning|reaction|response|advice|plea)\s+(?:of|from)|So\s+(?:says|said))\s+((?:\p{Lu}[\p{L}.'’-]*\s+){0,4}\p{Lu}[\p{L}'’-]+)(?=[\s,.;]|$)/u;
@@ -238,7 +236,7 @@ const GENDERED_NOUN =
   /\b(?:(woman|spokeswoman|mother|daughter|wife|sister|aunt|niece|grandmother|widow|girlfriend|mum|mom|girl)|man|spokesman|father|son|husband|brother|uncle|nephew|grandfather|widower|boyfriend|dad|boy)$/u;
 
 /** A paragraph that only signs what comes before it: a dash, a name, perhaps a place or a role after a comma. */
-const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n,]{1,60})?\s*$/u;
+const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.’'*-]*){0,3})\s*(?:,[^\n]{1,80})?\s*$/u;
 
 /**
  * Nouns of things given names in quote marks, after `the` (`the “open skies” agreement`, `the “zero tolerance”
@@ -731,20 +729,6 @@ function propagate(d: Doc, work: Work[], i: number): void {
   const prev = work[i - 1];
   const p = w.span.paragraph;
   const para = paras[p]!;
-  // a quote alone in its paragraph, credited on the next line (`“…”` ¶ `— Vice President Carla Mendez, speech in Reno`)
-  const credit =
-    w.span.outerStart === para.start && w.span.outerEnd >= para.end - 1 && paras[p + 1]
-      ? CREDIT_LINE.exec(text.slice(paras[p + 1]!.start, paras[p + 1]!.end))
-      : null;
-  if (credit) {
-    const st = paras[p + 1]!.start + credit[0].length - credit[1]!.length;
-    w.attr = {
-      speaker: { start: st, end: st + credit[1]!.length, text: credit[1]!, kind: 'name', org: false },
-      cue: null,
-    };
-    w.via = 'sentence';
-    return;
-  }
   // a quote that is its whole sentence, whose speaker the next sentence names (`“…” Those were the words of Anna
   // Ruiz, …`, `So says X`, `That was the message from Mayor Ted Olsen`)
   const own0 = sentences[w.sentence]!;
