@@ -722,7 +722,7 @@ const QUOTE_ROWS: Array<[string, string, Expected[]]> = [
   [
     'a name right after `said` that is the subject of what was said (`said Manila had “…”`) is not the speaker',
     'Talks resumed.\n\nA senior diplomat from Norland, speaking on condition of anonymity because he was not allowed to speak to the media, said Harbor City had “serious reservations” about the port.',
-    [{ text: 'serious reservations', speaker: 'A senior diplomat' }],
+    [{ text: 'serious reservations', speaker: 'A senior diplomat from Norland' }],
   ],
   [
     '`he` by a surname two people share is the one of his gender (`Samuel Achebe` … `Grace Achebe` … `For Achebe …`)',
