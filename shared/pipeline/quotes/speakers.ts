@@ -334,6 +334,11 @@ export class SpeakerResolver {
 
   private readonly entityAtCache = new Map<number, Entity | null>();
   private readonly fullByFirstCache = new Map<string, string | null>();
+  private readonly fullBySurnamesCache = new Map<string, string | null>();
+  /** Names of the entity stage's people (built on first use). */
+  private personNames: ReadonlySet<string> | null = null;
+  /** Every word after the first of the full names indexed (lower case; built on first use). */
+  private laterWords: ReadonlySet<string> | null = null;
   private readonly lastNameCache = new Map<string, string>();
   private readonly rolePatternCache = new Map<string, { appositive: RegExp; titled: RegExp; named: RegExp }>();
 
@@ -598,7 +603,8 @@ export class SpeakerResolver {
    * `Gopal` and has `Krishna`).
    */
   private withFirstWord(surface: string, end: number, tokens: string[]): string[] {
-    if (tokens.length < 2) return tokens;
+    // (only when a word before the name was dropped)
+    if (tokens.length < 2 || surface.startsWith(tokens[0]!)) return tokens;
     const e = this.entityAt(end - 1);
     if (e?.type !== 'PERSON' || !surface.endsWith(e.name)) return tokens;
     const words = e.name.split(' ');
@@ -623,6 +629,18 @@ export class SpeakerResolver {
    * Rosa Santos` for `Enrique dela Rosa Santos`), or null. A two-word surname the article names in full is kept.
    */
   private fullBySurnames(words: string[]): string | null {
+    return remember(this.fullBySurnamesCache, words.join(' '), () => this.findFullBySurnames(words));
+  }
+
+  private findFullBySurnames(words: string[]): string | null {
+    this.personNames ??= new Set(this.entities.filter((e) => e.type === 'PERSON').map((e) => e.name));
+    // (a cheap test first: some full name holds the first of these words after its first word)
+    this.laterWords ??= new Set(
+      [...this.fullByLast.values()]
+        .flatMap((list) => list.flatMap((x) => x.name.split(' ').slice(1)))
+        .map((w) => w.toLowerCase()),
+    );
+    if (!this.laterWords.has(words[0]!.toLowerCase())) return null;
     const want = words.map((w) => w.toLowerCase());
     const named = this.fullByLast.get(lastName(words))?.some((x) => x.name === words.join(' '));
     if (want.length >= 2 && named && isGivenName(words[0]!)) return null;
@@ -632,7 +650,7 @@ export class SpeakerResolver {
         const parts = x.name.split(' ');
         if (parts.length < want.length + 2 && !(want.length >= 2 && parts.length === want.length + 1)) continue;
         // (a person's name as the entity stage reads it, opening with a given name: not `Britain Liu Xiaming`)
-        if (!isGivenName(parts[0]!) || !this.entities.some((e) => e.type === 'PERSON' && e.name === x.name)) continue;
+        if (!isGivenName(parts[0]!) || !this.personNames.has(x.name)) continue;
         const rest = parts.slice(1).map((w) => w.toLowerCase());
         if (rest.length > want.length && want.every((w, i) => rest[i] === w)) found.add(x.name);
         else if (want.length >= 2 && rest.length === want.length && want.every((w, i) => rest[i] === w))
@@ -1184,12 +1202,12 @@ export class SpeakerResolver {
     let e = this.entityFor(canonical, p);
     // the entity stage joins a lone surname to the nearest bearer; its honorific may have chosen another (`Mr Harrigan`)
     // (or its office: `Rep. Finch` for `state Rep. Tessa Finch`)
-    const titled = stripTitles(p.text).gender || p.text.split(/\s+/).some((w) => OFFICE_OF[norm(w)]);
+    const titled = () => stripTitles(p.text).gender || p.text.split(/\s+/).some((w) => OFFICE_OF[norm(w)]);
     if (
       e?.type === 'PERSON' &&
-      titled &&
       canonical.includes(' ') &&
-      this.hasNamesakes(lastName(canonical.split(' ')))
+      this.hasNamesakes(lastName(canonical.split(' '))) &&
+      titled()
     ) {
       const named = this.entities.find((x) => x.type === 'PERSON' && [x.name, ...x.aliases].includes(canonical));
       if (named) e = named;
