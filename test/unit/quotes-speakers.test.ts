@@ -471,6 +471,24 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'a magnet for smugglers', speaker: 'Border Patrol agents' },
     ],
   ],
+  [
+    'a role before a name opening a sentence with no verb of saying before the colon (`Campaign manager X sent reporters a statement: “…”`)',
+    'Campaign manager Devin Okoro sent reporters a one-line statement Monday: "We are happy to let them finish."',
+    [{ quote: 'We are happy to let them finish', speaker: 'Devin Okoro' }],
+  ],
+  [
+    "`They say` after a sentence whose subject is a party's members (`Republicans control both chambers.`)",
+    'Republicans control both chambers. They say the new maps "fix the errors of the old ones."',
+    [{ quote: 'fix the errors of the old ones', speaker: 'Republicans' }],
+  ],
+  [
+    "a participle after the clause's comma that is also a noun (`…, calling the count “…”`) and a plural of people with a modifier before it",
+    'The opposition leader rejected the results, calling the count "daylight robbery." Health care providers have protested the rule, warning that children would face "serious risks."',
+    [
+      { quote: 'daylight robbery', speaker: 'The opposition leader' },
+      { quote: 'serious risks', speaker: 'Health care providers' },
+    ],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

@@ -356,7 +356,12 @@ function isCueTok(toks: Tok[], k: number): string | null {
       /^(?:and|but)$/.test(prev?.l ?? '') &&
       toks[k - 2]?.kind === 'word' &&
       (DETERMINERS.has(next ?? '') || isPronoun(toks[k + 1]) || next === 'that');
-    if (!prev || !(isPronoun(prev) || namePrev || nounAfterDet || progressive || introducesQuote || coordinated))
+    // "…, calling the count “…”", "…, warning that …": a participle after the clause's comma
+    const participle = /ing$/.test(t.l) && prev?.w === ',' && toks[k + 1]?.kind === 'word';
+    if (
+      !prev ||
+      !(isPronoun(prev) || namePrev || nounAfterDet || progressive || introducesQuote || coordinated || participle)
+    )
       return null;
   }
   return lemma;
@@ -1846,6 +1851,21 @@ function sentenceSubject(
   while (i < hi && (CLAUSE_BREAKERS.has(toks[i]!.l) || toks[i]!.kind === 'punct')) i++;
   if (i >= hi) return null;
   if (isPronoun(toks[i])) return phrase(text, toks, i, i, 'pronoun');
+  // "Health care providers have protested …, warning that": a bare plural of people after a word or two that modify it
+  if (withCue && isCap(toks[i])) {
+    let b = i;
+    while (
+      b + 1 < hi &&
+      b - i < 2 &&
+      toks[b + 1]!.kind === 'word' &&
+      !isCap(toks[b + 1]) &&
+      !/(?:ed|s)$/.test(toks[b]!.l)
+    )
+      b++;
+    const head = toks[b]!;
+    if (b > i && /s$/.test(head.l) && PERSON_HEAD.test(head.l) && toks[b + 1]?.kind === 'word' && !isCap(toks[b + 1]))
+      return phrase(text, toks, i, b, 'nominal');
+  }
   // "Police closed the road and said …", "Firefighters battled …": a bare plural of people, then its verb
   if (
     withCue &&
@@ -1902,7 +1922,16 @@ function sentenceSubject(
     if (x > i && !isCap(t) && /ed$/.test(t.l)) break;
     const run = runStartingAt(toks, x, hi);
     if (run && x === i && gerundOpener(toks, run, hi)) return null;
-    if (run && x === i && midCaps && modifierOpener(toks, run, hi, midCaps)) return null;
+    if (run && x === i && midCaps && modifierOpener(toks, run, hi, midCaps)) {
+      // (a role before a person's name: `Campaign manager Devin Ocampo sent reporters a statement: “…”`)
+      let y = run[1] + 1;
+      while (y < hi && y - run[1] <= 3 && toks[y]!.kind === 'word' && !isCap(toks[y]) && PERSON_HEAD.test(toks[y]!.l))
+        y++;
+      const named = y > run[1] + 1 ? runStartingAt(toks, y, hi) : null;
+      if (named && named[1] > named[0] && isGivenName(toks[named[0]]!.w) && !weakRun(toks, named))
+        return phrase(text, toks, named[0], named[1], 'name');
+      return null;
+    }
     // "Norway’s ambassador to Chile accused …": a possessive opening the clause opens the subject's noun phrase (not
     // `Okafor’s letter`, `Lee’s earlier missive`: words of the owner's)
     if (

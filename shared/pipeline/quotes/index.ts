@@ -68,7 +68,7 @@ const MAX_QUOTES_PER_SENTENCE = 40;
  * phrase, up to its plural head noun.
  */
 const PEOPLE_SUBJECT =
-  /^\s*((?:(?:the|some|many|most|several|other|few|two|three|four|five)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:analysts|economists|experts|officials|researchers|scientists|investigators|prosecutors|lawmakers|legislators|critics|doctors|residents|witnesses|activists|observers|strategists|advocates|supporters|opponents|organizers|executives|investors|traders|voters|teachers|parents|students|workers))\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}/iu;
+  /^\s*((?:(?:the|some|many|most|several|other|few|two|three|four|five)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:analysts|economists|experts|officials|researchers|scientists|investigators|prosecutors|lawmakers|legislators|critics|doctors|residents|witnesses|activists|observers|strategists|advocates|supporters|opponents|organizers|executives|investors|traders|voters|teachers|parents|students|workers|Republicans|Democrats|conservatives|liberals|progressives|protesters|demonstrators|farmers|senators|ministers|leaders))\s+(?!(?:who|that|which|of|at|in|for|from)\b)\p{Ll}/iu;
 /** A name in a sentence's subject (`Mark Ellison`, `Rosa`). */
 const SUBJECT_NAME = String.raw`\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}`;
 /**
