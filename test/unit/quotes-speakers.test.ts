@@ -489,6 +489,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
       { quote: 'serious risks', speaker: 'Health care providers' },
     ],
   ],
+  [
+    '`rates` after a verb is its object, not a verb of saying (`The central bank raised rates and said`)',
+    'The central bank raised rates by 50 basis points and said the move was needed to stop inflation becoming "entrenched."',
+    [{ quote: 'entrenched', speaker: 'The central bank' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

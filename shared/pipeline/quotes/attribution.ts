@@ -186,6 +186,7 @@ function nominalIsOrg(toks: Tok[], a: number, b: number): boolean {
 
 /** Inflected cue forms that are also common plural nouns ("his claims", "late-night tweets"). */
 const NOUNABLE = new Set([
+  'rates',
   'replies',
   'related',
   'relates',
