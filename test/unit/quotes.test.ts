@@ -1051,6 +1051,11 @@ const NOT_SPEECH_ROWS: Array<[string, string, Expected[]]> = [
     'Intro.\n\nThe books, “The Long Field” and “Every Other Summer,” had been challenged by parents. Rachel Moss said she had read “Every Other Summer” with her daughter. The sculpture, which she calls “Leviathan, Deflated,” will hang in the library.',
     [],
   ],
+  [
+    'a name in quote marks before `fund`, `pact`, `mission` … is a name, not speech (`The “loss and damage” fund agreed in 2022 …`)',
+    'The “loss and damage” fund agreed two years ago has received pledges of about $700 million, its secretariat said.',
+    [],
+  ],
 ];
 
 /** Reported speech without quote marks. */

@@ -243,7 +243,7 @@ const SIGNATURE = /^\s*[—–―-]\s*(\p{Lu}[\p{L}.’'*-]*(?:\s+\p{Lu}[\p{L}.�
  * policy`; not `a “common-sense” approach`, a judgement someone made).
  */
 const NAMED_THING_AFTER =
-  /^\s+(?:agreement|policy|deal|program|programme|plan|law|act|rule|campaign|initiative|strategy|doctrine|principle|movement|zone|treaty|bill|tax|scheme|project|framework|slogan|label|brand)s?\b/i;
+  /^\s+(?:agreement|policy|deal|program|programme|plan|law|act|rule|campaign|initiative|strategy|doctrine|principle|movement|zone|treaty|bill|tax|scheme|project|framework|slogan|label|brand|fund|facility|mechanism|coalition|alliance|compact|accord|pact|summit|protocol|mission|operation)s?\b/i;
 
 /** What follows a word discussed as a word: `defined as`, `refers to`. */
 const WORD_DEFINED_AFTER =
