@@ -2175,6 +2175,17 @@ const INDIRECT_ROWS: Array<[string, string, Expected[]]> = [
     'Mr Kettering replied that he accepted there was a problem but “not this answer to it”.',
     [{ text: 'he accepted there was a problem', speaker: 'Kettering', type: 'indirect' }],
   ],
+  [
+    'the writer’s appositive after a closing attribution is not what was said (`…, the company said, the deadliest accident in a decade.`)',
+    'Rescue workers recovered the bodies of 11 miners at a platinum mine, the company said, the deadliest accident in the industry in a decade.',
+    [
+      {
+        text: 'Rescue workers recovered the bodies of 11 miners at a platinum mine',
+        speaker: 'the company',
+        type: 'indirect',
+      },
+    ],
+  ],
 ];
 
 function simplify(text: string, entities: Entity[] = []) {

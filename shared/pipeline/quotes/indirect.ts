@@ -173,6 +173,10 @@ const SPEAKING_HEAD =
 const NOTHING_SAID =
   /^\s+(?:as\s+much|otherwise|nothing|little|(?:it|this|that)\s*[.;!?]|so(?:\s*[.,;!?]|\s+(?:for|in|at|on|last|this|repeatedly|publicly|again|often|himself|herself|themselves)\b))/i;
 
+/** After `…, X said`: a noun phrase with no verb, the writer's appositive (`, the deadliest accident in a decade.`). */
+const APPOSITIVE_AFTER =
+  /^\s*,\s*(?:the|a|an)\s+(?:(?!\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|said|says)\b)[^,;:.!?])*[.!?]?\s*$/i;
+
 /** After `…, X said`: the speaker's second report (`, adding that …`) or a new clause (`, and that makes …`). */
 const SECOND_AFTER =
   /^\s*,\s*(?:adding|noting|saying|stressing|warning|insisting|explaining|arguing|acknowledging|conceding|and|but)\s/;
@@ -516,7 +520,9 @@ export function indirectContent(text: string, masked: string, sent: Span, a: Att
           // (a second report or the narrator after the verb: `…, the company said, adding that …`, `…, he said,
           // and that makes …`; a participle phrase of the report's: `…, Bellmere said, helped by strong sales`)
           SECOND_AFTER.test(after) ||
-          PARTICIPLE_AFTER.test(after)))
+          PARTICIPLE_AFTER.test(after) ||
+          // (the writer's appositive of the report: `…, the company said, the deadliest accident in a decade.`)
+          APPOSITIVE_AFTER.test(after)))
     )
       [s, e] = head;
     // `…,” Wang Li said at a Nov. 6 event at the institute.`: nothing but when and where it was said
