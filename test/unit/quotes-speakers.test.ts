@@ -494,6 +494,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'The central bank raised rates by 50 basis points and said the move was needed to stop inflation becoming "entrenched."',
     [{ quote: 'entrenched', speaker: 'The central bank' }],
   ],
+  [
+    '`it` after a noun phrase opens a relative clause (`a bigger-than-expected move that it said was needed`): the quote is found',
+    'The central bank raised rates by 50 points, a bigger-than-expected move that it said was needed to stop inflation becoming "entrenched."',
+    [{ quote: 'entrenched', speaker: 'it' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

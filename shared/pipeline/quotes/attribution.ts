@@ -585,7 +585,18 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
   const share = shareOf(toks, j, lo);
   if (share >= 0) return phrase(text, toks, share, j, 'nominal');
   if (isPronoun(toks[j])) {
-    if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1])) return null;
+    // (`it` after a verb is its object, `heard it said`; after a noun or `that` it opens a relative clause: `a move
+    // (that) it said was needed`)
+    const noun = (t: Tok | undefined) =>
+      t?.kind === 'word' && !isCap(t) && !CLAUSE_WORDS.has(t.l) && !DETERMINERS.has(t.l);
+    // (a noun phrase of a determiner, at most one word and a noun, ending at h)
+    const phraseAt = (h: number) =>
+      noun(toks[h]) &&
+      (/^(?:a|an|the)$/.test(toks[h - 1]?.l ?? '') ||
+        (noun(toks[h - 1]) && /^(?:a|an|the)$/.test(toks[h - 2]?.l ?? '')));
+    const clause = (toks[j - 1]?.l === 'that' && phraseAt(j - 2)) || phraseAt(j - 1);
+    if (toks[j]!.l === 'it' && toks[j - 1] && toks[j - 1]!.kind === 'word' && !isCap(toks[j - 1]) && !clause)
+      return null;
     return phrase(text, toks, j, j, 'pronoun');
   }
   // "The first said …", "A third added …": one of several people just named, by its ordinal, opening its clause
