@@ -633,7 +633,11 @@ export class SpeakerResolver {
   }
 
   private findFullBySurnames(words: string[]): string | null {
-    this.personNames ??= new Set(this.entities.filter((e) => e.type === 'PERSON').map((e) => e.name));
+    // (a full name the article gives, opening with a given name, is kept: `Hillary Clinton`)
+    if (words.length >= 2 && isGivenName(words[0]!)) {
+      const named = this.fullByLast.get(lastName(words))?.some((x) => x.name === words.join(' '));
+      if (named) return null;
+    }
     // (a cheap test first: some full name holds the first of these words after its first word)
     this.laterWords ??= new Set(
       [...this.fullByLast.values()]
@@ -641,9 +645,8 @@ export class SpeakerResolver {
         .map((w) => w.toLowerCase()),
     );
     if (!this.laterWords.has(words[0]!.toLowerCase())) return null;
+    this.personNames ??= new Set(this.entities.filter((e) => e.type === 'PERSON').map((e) => e.name));
     const want = words.map((w) => w.toLowerCase());
-    const named = this.fullByLast.get(lastName(words))?.some((x) => x.name === words.join(' '));
-    if (want.length >= 2 && named && isGivenName(words[0]!)) return null;
     const found = new Set<string>();
     for (const list of this.fullByLast.values())
       for (const x of list) {
