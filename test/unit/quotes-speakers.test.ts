@@ -499,6 +499,11 @@ const SPEAKER_ROWS: Array<[string, string, Expected[]]> = [
     'The central bank raised rates by 50 points, a bigger-than-expected move that it said was needed to stop inflation becoming "entrenched."',
     [{ quote: 'entrenched', speaker: 'it' }],
   ],
+  [
+    "`him` after a woman's name is someone else: no evidence that she is a man (`Naomi X has criticized him. … “…,” he said`)",
+    'Sen. Harlan Pike is running again. His opponent, Naomi Castell, has criticized him. Asked about Castell\'s criticism on Sunday, the senator did not hold back. "Naomi can say whatever she wants," he said.',
+    [{ quote: 'Naomi can say whatever she wants', speaker: 'Harlan Pike' }],
+  ],
 ];
 
 describe('speaker resolution on raw text', () => {

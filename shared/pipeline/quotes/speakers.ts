@@ -486,7 +486,8 @@ export class SpeakerResolver {
         const next = this.masked.slice(n.start, n.end);
         if (/^[^\p{L}]*(?:he|she)\b/iu.test(next)) zone += ` ${next}`;
       }
-      g.m += (zone.match(/\b(?:he|his|him|himself)\b/gi) ?? []).length;
+      // (not `him`: after a name it is most often someone else, `Naomi Castellano has criticized him`)
+      g.m += (zone.match(/\b(?:he|his|himself)\b/gi) ?? []).length;
       g.f += (zone.match(/\b(?:she|her|hers|herself)\b/gi) ?? []).length;
     }
   }
