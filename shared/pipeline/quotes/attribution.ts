@@ -642,13 +642,15 @@ export function subjectBefore(text: string, toks: Tok[], k: number, lo: number):
     // (not where the person is from: `Ibrahim Sesay, 19, from Sierra Leone, who said`)
     // (nor where someone described is from: `Rhonda Kessler, 58, a retired casino worker from Sparks, who said`)
     // (a person's name after `from` is no place: `It came from Sen. Ann Hobbs, who said`)
-    const person = !!run && (isGivenName(toks[run[0]]!.w) || TITLES.has(toks[run[0]]!.l.replace(/\.$/, '')));
+    // (a run that opens with a given name or a title reads as a person's)
+    const personal = (r: [number, number]) =>
+      isGivenName(toks[r[0]]!.w) || TITLES.has(toks[r[0]]!.l.replace(/\.$/, ''));
+    const person = !!run && personal(run);
     const origin = run && run[0] - 1 > lo && originSegment(toks, run[0] - 1, run[1]) ? toks[run[0] - 2] : undefined;
     const from = origin && (origin.w === ',' || !person) ? origin : undefined;
     // (`Sen. Priya Raman of Minnesota, who told`: the person before where they are from)
     const owner = from && isCap(from) ? runEndingAt(toks, run![0] - 2, lo) : null;
-    if (owner && (isGivenName(toks[owner[0]]!.w) || TITLES.has(toks[owner[0]]!.l.replace(/\.$/, ''))))
-      return phrase(text, toks, owner[0], owner[1], 'name');
+    if (owner && personal(owner)) return phrase(text, toks, owner[0], owner[1], 'name');
     if (run && !(from && (from.w === ',' || (from.kind === 'word' && !isCap(from)))))
       return phrase(text, toks, run[0], run[1], 'name');
     // "…, according to the UN refugee agency, which said": the noun phrase before the relative
@@ -1151,8 +1153,9 @@ function withSubject(text: string, toks: Tok[], k: number, lo: number): SpeakerP
 const DEMONYM =
   /^(?:\p{Lu}\p{Ll}+(?:ian|ean)|Argentine|Filipino|Filipina|(?:Dutch|French|Irish|English|Scots|Welsh|Cornish)(?:man|woman)|Spaniard|Swede|Dane|Finn|Pole|Turk|Scot|Briton|Swiss|Greek|Czech|Thai|Iraqi|Israeli|Pakistani|Afghan|Kenyan|Nigerian|Ghanaian)$/u;
 
-/** A member of a party, standing for a person (`the Ohio Democrat`, `the Republican`). */
-export const PARTY_MEMBER = /^(?:Democrat|Republican)$/;
+/** Members of a party, standing for a person (`the Ohio Democrat`, `the Republican`). */
+export const PARTY_MEMBERS = 'Democrat|Republican';
+const PARTY_MEMBER = new RegExp(`^(?:${PARTY_MEMBERS})$`);
 
 /** Prepositions that tie people to a place (`Graziers in Queensland`, `residents of Kent`, `fans from Leeds`). */
 const PLACE_PREPS: ReadonlySet<string> = new Set(['in', 'of', 'from', 'at', 'across', 'near', 'around']);

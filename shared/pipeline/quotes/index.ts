@@ -20,6 +20,7 @@ import {
   attributeInSentence,
   issuerOfDocument,
   openingAccordingTo,
+  PARTY_MEMBERS,
   type SpeakerPhrase,
   subjectBefore,
   subjectOfSentence,
@@ -137,6 +138,8 @@ const DESCRIBED_LEAD =
   /^[\s"“]*[Tt]he\s+(?:(?!(?:of|for|at|in|from|to|with|and|or)\s)\p{Ll}[\p{L}-]*\s+){1,2}(?=\p{Lu})/u;
 /** A wire dateline opening a sentence (`CEDAR FALLS, Iowa (AP) — `, `LONDON (Reuters) - `). */
 const DATELINE_LEAD = /^\p{Lu}[\p{Lu}.'’ -]+(?:,[^—–()\n]{1,30})?\s*(?:\([^()]{1,30}\))?\s*[—–-]\s+/u;
+/** A person by party and perhaps state (`The Ohio Democrat`, `the Republican`). */
+const PARTY_EPITHET = new RegExp(String.raw`^[Tt]he\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?:${PARTY_MEMBERS})$`, 'u');
 /** A title word before a name (`Sen. `, `Governor `; group 1: the word). */
 const TITLE_WORD = /^(\p{Lu}\p{Ll}*)\.?\s+/u;
 /** A sentence whose subject is `it`/`they` (`Now it has released a second statement.`). */
@@ -729,12 +732,13 @@ function propagate(d: Doc, work: Work[], i: number): void {
   const prev = work[i - 1];
   const p = w.span.paragraph;
   const para = paras[p]!;
+  // the quote's sentence and the one after it
+  const own = sentences[w.sentence]!;
+  const nextSentence = sentences[w.sentence + 1];
   // a quote that is its whole sentence, whose speaker the next sentence names (`“…” Those were the words of Anna
   // Ruiz, …`, `So says X`, `That was the message from Mayor Ted Olsen`)
-  const own0 = sentences[w.sentence]!;
-  const nextSentence = sentences[w.sentence + 1];
   const namedAfter =
-    nextSentence && w.span.outerStart <= own0.start + 1 && w.span.outerEnd >= own0.end - 1
+    nextSentence && w.span.outerStart <= own.start + 1 && w.span.outerEnd >= own.end - 1
       ? NAMED_AFTER.exec(text.slice(nextSentence.start, nextSentence.end))
       : null;
   if (namedAfter) {
@@ -752,7 +756,6 @@ function propagate(d: Doc, work: Work[], i: number): void {
     return;
   }
   // `Buckley had a similar experience: “…”`: a colon in the quote's own sentence introduces the subject's words
-  const own = sentences[w.sentence]!;
   const leadIn = masked.slice(own.start, w.span.outerStart);
   if (/\p{L}[^\p{L}]*:\s*$/u.test(leadIn) && !isHeadline(text, para0)) {
     const a = subjectOfSentence(text, tokens, own, w.span);
@@ -813,20 +816,19 @@ function propagate(d: Doc, work: Work[], i: number): void {
   }
   // `“An investment?” Hollister fired back.`: a quote that is its whole sentence (closed by `?` or `!`), then a
   // sentence of the paragraph that says only who said it, before an earlier speaker of the paragraph
-  const after = sentences[w.sentence + 1];
   if (
-    after &&
-    after.paragraph === p &&
+    nextSentence &&
+    nextSentence.paragraph === p &&
     w.span.outerStart <= own.start + 1 &&
     /^[^\p{L}\p{N}]*$/u.test(masked.slice(w.span.outerEnd, own.end)) &&
     !hasQuote(d, w.sentence + 1)
   ) {
     const b = bare(d, w.sentence + 1);
-    const rest = b?.cue ? masked.slice(b.cue.end, after.end) : '';
+    const rest = b?.cue ? masked.slice(b.cue.end, nextSentence.end) : '';
     if (
       b?.cue &&
       b.speaker.start < b.cue.start &&
-      /^\s*$/.test(masked.slice(after.start, b.speaker.start)) &&
+      /^\s*$/.test(masked.slice(nextSentence.start, b.speaker.start)) &&
       b.speaker.kind !== 'nominal' &&
       (/^\W*$/.test(rest) || ADVERBIAL_ONLY.test(rest))
     ) {
@@ -1341,7 +1343,7 @@ function resolveQuotes(d: Doc, keep: Kept[]): Quote[] {
       r.speakerType === 'nominal' &&
       (/^the\s+(?:\d+-year-old|teenager|teen|youngster|veteran|rookie|newcomer|debutant)$/i.test(phrase) ||
         // (or by party and state: `The Ohio Democrat`)
-        /^[Tt]he\s+(?:\p{Lu}[\p{L}.-]*\s+){0,2}(?:Democrat|Republican)$/u.test(phrase));
+        PARTY_EPITHET.test(phrase));
     if (!pronoun && !age) return null;
     let before = si - 1;
     // (past sentences about the same one by a pronoun or a description: `The Brazilian had been out of work.`)

@@ -523,6 +523,11 @@ export class SpeakerResolver {
 
   canonicalName(surface: string, pos: number): string {
     const { tokens, gender } = stripTitles(surface);
+    return this.canonicalOf(surface, tokens, gender, pos);
+  }
+
+  /** `canonicalName` of a surface whose name tokens (and honorific gender) are already known. */
+  private canonicalOf(surface: string, tokens: string[], gender: Gender, pos: number): string {
     if (tokens.length === 0) return surface;
     const ln = lastName(tokens);
     if (tokens.length >= 2) {
@@ -532,22 +537,30 @@ export class SpeakerResolver {
     const list = this.fullByLast.get(ln);
     if (!list || list.length === 0)
       return this.fullByFirst(tokens[0]!) ?? this.fullBySurnames(tokens) ?? tokens.join(' ');
-    // `Senator Ortega` after `Gov. Marisol Ortega` and `State Senator Luz Ortega`: the one of that office
-    const office = this.hasNamesakes(ln) ? this.byOffice(surface, list) : null;
-    if (office) return office;
-    // `the elder Lindqvist` after `Earl Lindqvist … His son, Nate Lindqvist`: the parent
-    const rank = this.hasNamesakes(ln) ? SENIORITY.exec(this.masked.slice(Math.max(0, pos - 16), pos))?.[1] : undefined;
-    const senior = rank ? this.bySeniority(list, rank.toLowerCase() !== 'younger') : null;
-    if (senior) return senior;
-    // an honorific picks among people who share the surname (`Mr Harrigan` is Tom, not Bev Harrigan named after him)
-    const ofGender = gender && this.hasNamesakes(ln) ? latestAt(list, pos, (n) => this.genderOf(n) === gender) : null;
-    return (ofGender ?? latestAt(list, pos) ?? list[0]!).name;
+    if (this.hasNamesakes(ln)) {
+      // `Senator Ortega` after `Gov. Marisol Ortega` and `State Senator Luz Ortega`: the one of that office
+      const office = this.byOffice(surface, list);
+      if (office) return office;
+      // `the elder Lindqvist` after `Earl Lindqvist … His son, Nate Lindqvist`: the parent
+      const rank = SENIORITY.exec(this.masked.slice(Math.max(0, pos - 16), pos))?.[1];
+      const senior = rank ? this.bySeniority(list, rank.toLowerCase() !== 'younger') : null;
+      if (senior) return senior;
+      // an honorific picks among people who share the surname (`Mr Harrigan` is Tom, not Bev Harrigan named after him)
+      const ofGender = gender ? latestAt(list, pos, (n) => this.genderOf(n) === gender) : null;
+      if (ofGender) return ofGender.name;
+    }
+    return (latestAt(list, pos) ?? list[0]!).name;
   }
 
   /**
    * Of people sharing a surname, the one the article gave the office written before this mention (`Rep. Finch` for
    * `state Rep. Tessa Finch`, not `House Speaker Rolland Finch`); null when none or several had it.
    */
+  /** Where a full name of the index is written (its entry's run may open with titles before it), or -1. */
+  private writtenAt(x: { name: string; at: number }): number {
+    return this.text.indexOf(x.name, x.at);
+  }
+
   private byOffice(surface: string, list: ReadonlyArray<{ name: string; at: number }>): string | null {
     const words = surface.split(/\s+/);
     const offices = new Set(
@@ -559,7 +572,7 @@ export class SpeakerResolver {
     if (offices.size === 0) return null;
     const found = new Set<string>();
     for (const x of list) {
-      const at = this.text.indexOf(x.name, x.at);
+      const at = this.writtenAt(x);
       if (at < 0) continue;
       const titles = this.text
         .slice(Math.max(0, at - 30), at)
@@ -579,7 +592,7 @@ export class SpeakerResolver {
     const names = [...new Set(list.map((x) => x.name))];
     if (names.length !== 2) return null;
     const facts = names.map((name) => {
-      const at = this.text.indexOf(name, list.find((x) => x.name === name)!.at);
+      const at = this.writtenAt(list.find((x) => x.name === name)!);
       if (at < 0) return { name, age: Number.NaN, rank: 0 };
       const after = this.text.slice(at + name.length, at + name.length + 30);
       const before = this.text.slice(Math.max(0, at - 20), at);
@@ -651,14 +664,12 @@ export class SpeakerResolver {
     const found = new Set<string>();
     for (const list of this.fullByLast.values())
       for (const x of list) {
-        const parts = x.name.split(' ');
-        if (parts.length < want.length + 2 && !(want.length >= 2 && parts.length === want.length + 1)) continue;
+        const rest = x.name.split(' ').slice(1);
+        // (surnames after a given name that go on past these words, or are these words when there are two or more)
+        if (rest.length < want.length || (rest.length === want.length && want.length < 2)) continue;
         // (a person's name as the entity stage reads it, opening with a given name: not `Britain Liu Xiaming`)
-        if (!isGivenName(parts[0]!) || !this.personNames.has(x.name)) continue;
-        const rest = parts.slice(1).map((w) => w.toLowerCase());
-        if (rest.length > want.length && want.every((w, i) => rest[i] === w)) found.add(x.name);
-        else if (want.length >= 2 && rest.length === want.length && want.every((w, i) => rest[i] === w))
-          found.add(x.name);
+        if (!isGivenName(x.name.slice(0, x.name.indexOf(' '))) || !this.personNames.has(x.name)) continue;
+        if (want.every((w, i) => rest[i]!.toLowerCase() === w)) found.add(x.name);
       }
     return found.size === 1 ? [...found][0]! : null;
   }
@@ -1032,15 +1043,14 @@ export class SpeakerResolver {
     if (words.length < 2 || !/^(?:the|this|that)$/i.test(words[0]!)) return null;
     const head = norm(words[words.length - 1]!);
     if (head.length < 3) return null;
+    // (or whose name holds that noun `of` something: `the city` for `City of Tshwane`, `the department` for `State
+    // Department of Wildlife`)
+    const headOf = new RegExp(`(?:^|\\s)${head} of \\S`, 'i');
     const fits = this.entities.filter(
       (e) =>
         e.type === 'ORGANIZATION' &&
         e.firstStart < pos &&
-        [e.name, ...e.aliases].some(
-          // (or whose name holds that noun `of` something: `the city` for `City of Tshwane`, `the department` for `State
-          // Department of Wildlife`)
-          (n) => norm(n.split(/\s+/).at(-1) ?? '') === head || new RegExp(`(?:^|\\s)${head} of \\S`, 'i').test(n),
-        ),
+        [e.name, ...e.aliases].some((n) => norm(n.split(/\s+/).at(-1) ?? '') === head || headOf.test(n)),
     );
     return fits.length === 1 ? fits[0]! : null;
   }
@@ -1177,10 +1187,8 @@ export class SpeakerResolver {
       const speaker = longer ? name : (e?.name ?? name);
       return { speaker, speakerType: 'organization', speakerEntityId: e?.id ?? null };
     }
-    const named = this.withFirstWord(p.text, p.end, stripTitles(p.text).tokens).join(' ');
-    const canonical = named.includes(' ')
-      ? (this.longerName.get(named) ?? this.fullBySurnames(named.split(' ')) ?? named)
-      : this.canonicalName(p.text, p.start);
+    const { tokens: nameTokens, gender } = stripTitles(p.text);
+    const canonical = this.canonicalOf(p.text, this.withFirstWord(p.text, p.end, nameTokens), gender, p.start);
     // a place the entity stage reads as such, speaking as it is written (`China said`, `Ohio officials` apart): its
     // government or institutions, an organisation speaker
     const place = this.entityAt(p.start);
